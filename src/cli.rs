@@ -1,0 +1,95 @@
+//! The command line: global options, the command tree and the exit codes.
+
+use crate::commands::Command;
+use crate::error::{CommandError, Result};
+use crate::model::{Config, Lang};
+use crate::store::Store;
+use clap::Parser;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Records and ESF activity reports for a neighbourhood management office.
+///
+/// Example: quartier report monthly --previous
+#[derive(Debug, Parser)]
+#[command(
+    name = "quartier",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub globals: Globals,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Globals {
+    /// The records folder [default: $QUARTIER_RECORDS, else the nearest folder
+    /// upwards holding quartier.toml, else ./records]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub records: Option<PathBuf>,
+    /// Print JSON instead of tables and text
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Language of labels [default: office.language of quartier.toml]
+    #[arg(long, global = true, value_name = "de|en")]
+    pub lang: Option<Lang>,
+}
+
+impl Globals {
+    /// The records folder these options point at (it need not exist).
+    pub fn records_dir(&self) -> PathBuf {
+        let env = std::env::var_os("QUARTIER_RECORDS").map(PathBuf::from);
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Store::discover(self.records.as_deref(), env.as_deref(), &cwd)
+    }
+
+    /// Opens the records folder.
+    pub fn store(&self) -> Result<Store> {
+        Store::open(self.records_dir())
+    }
+
+    /// Opens the records folder and reads its settings.
+    pub fn open(&self) -> Result<(Store, Config)> {
+        let store = self.store()?;
+        let config = store.config_or_fail()?;
+        Ok((store, config))
+    }
+
+    /// `--lang`, else the office's language.
+    pub fn lang(&self, config: &Config) -> Lang {
+        self.lang.unwrap_or(config.office.language)
+    }
+}
+
+/// Whether a person sits at the terminal (prompts are allowed only then).
+pub fn interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match crate::commands::run(cli.command, &cli.globals) {
+        Ok(()) => 0,
+        Err(e) => report_error(&e),
+    }
+}
+
+fn report_error(e: &CommandError) -> i32 {
+    if !e.message.is_empty() {
+        eprintln!("quartier: {}", e.message);
+    }
+    e.exit_code()
+}

@@ -1,0 +1,54 @@
+//! `quartier check`: every problem in every record file, one line each.
+
+use crate::cli::Globals;
+use crate::error::{CommandError, Result};
+use crate::store::Finding;
+
+/// Check every record in the folder and print each problem as
+/// `path:line: error|warning: message`. Exit 0 when clean, 1 otherwise.
+///
+/// Example: quartier check --strict
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Treat warnings (privacy, consent, symlinks) as errors
+    #[arg(long)]
+    pub strict: bool,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let store = globals.store()?;
+    let mut findings = crate::check::check_folder(&store);
+    if args.strict {
+        for f in &mut findings {
+            f.severity = crate::model::read::Severity::Error;
+        }
+    }
+    print(&findings, globals.json);
+    let errors = findings.iter().filter(|f| f.is_error()).count();
+    let warnings = findings.len() - errors;
+    if !globals.json {
+        if findings.is_empty() {
+            eprintln!("{}: no problems found", store.root().display());
+        } else {
+            eprintln!("{errors} error(s), {warnings} warning(s)");
+        }
+    }
+    if errors > 0 {
+        Err(CommandError::silent())
+    } else {
+        Ok(())
+    }
+}
+
+fn print(findings: &[Finding], json: bool) {
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".into())
+        );
+    } else {
+        for f in findings {
+            println!("{f}");
+        }
+    }
+}

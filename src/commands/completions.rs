@@ -1,0 +1,21 @@
+//! `quartier completions SHELL`: shell completion scripts.
+
+use crate::cli::{Cli, Globals};
+use crate::error::Result;
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+/// Print a completion script for your shell.
+///
+/// Example: quartier completions bash > ~/.local/share/bash-completion/completions/quartier
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// bash, zsh, fish, elvish or powershell
+    pub shell: Shell,
+}
+
+pub fn run(args: Args, _globals: &Globals) -> Result<()> {
+    let mut cmd = Cli::command();
+    clap_complete::generate(args.shell, &mut cmd, "quartier", &mut std::io::stdout());
+    Ok(())
+}

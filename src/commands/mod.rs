@@ -1,0 +1,67 @@
+//! One module per command: a clap `Args` struct whose doc comment is the help
+//! text, and one `run` function. Groups of sub-commands are folders.
+
+pub mod agenda;
+pub mod appointment;
+pub mod check;
+pub mod client;
+pub mod completions;
+pub mod demo;
+pub mod edit;
+pub mod event;
+pub mod git_hook;
+pub mod init;
+pub mod log;
+pub mod man;
+pub mod partner;
+pub mod referral;
+pub mod report;
+pub mod sponsor;
+pub mod sync;
+
+use crate::cli::Globals;
+use crate::error::Result;
+use clap::Subcommand;
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(init::Args),
+    Check(check::Args),
+    Sponsor(sponsor::Args),
+    Partner(partner::Args),
+    Client(client::Args),
+    Appointment(appointment::Args),
+    Referral(referral::Args),
+    Event(event::Args),
+    Agenda(agenda::Args),
+    Report(report::Args),
+    Edit(edit::Args),
+    Sync(sync::Args),
+    Log(log::Args),
+    GitHook(git_hook::Args),
+    Completions(completions::Args),
+    Man(man::Args),
+    Demo(demo::Args),
+}
+
+pub fn run(command: Command, globals: &Globals) -> Result<()> {
+    match command {
+        Command::Init(a) => init::run(a, globals),
+        Command::Check(a) => check::run(a, globals),
+        Command::Sponsor(a) => sponsor::run(a, globals),
+        Command::Partner(a) => partner::run(a, globals),
+        Command::Client(a) => client::run(a, globals),
+        Command::Appointment(a) => appointment::run(a, globals),
+        Command::Referral(a) => referral::run(a, globals),
+        Command::Event(a) => event::run(a, globals),
+        Command::Agenda(a) => agenda::run(a, globals),
+        Command::Report(a) => report::run(a, globals),
+        Command::Edit(a) => edit::run(a, globals),
+        Command::Sync(a) => sync::run(a, globals),
+        Command::Log(a) => log::run(a, globals),
+        Command::GitHook(a) => git_hook::run(a, globals),
+        Command::Completions(a) => completions::run(a, globals),
+        Command::Man(a) => man::run(a, globals),
+        Command::Demo(a) => demo::run(a, globals),
+    }
+}

@@ -1,0 +1,1 @@
+//! The deterministic generator of synthetic records folders (not built yet).

@@ -1,0 +1,17 @@
+//! quartier: plain-text records and ESF activity reports for a neighbourhood
+//! management office.
+//!
+//! Data flows one way: the records folder → [`store`] (find, read, validate,
+//! write atomically) → typed [`model`] → pure [`report`] builders → renderers.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod dates;
+pub mod demo;
+pub mod error;
+pub mod git;
+pub mod model;
+pub mod privacy;
+pub mod report;
+pub mod store;

@@ -1,0 +1,301 @@
+//! `quartier.toml`: the office settings every command reads first.
+
+use super::{BuiltinTopic, Code, Lang};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub office: Office,
+    #[serde(default)]
+    pub area: Area,
+    /// Initials used in records → display name.
+    #[serde(default)]
+    pub staff: BTreeMap<String, String>,
+    /// Yearly targets, keyed by the year as written (`[targets.2026]`).
+    #[serde(default)]
+    pub targets: BTreeMap<String, Targets>,
+    #[serde(default)]
+    pub sponsors: SponsorSettings,
+    #[serde(default)]
+    pub topics: TopicSettings,
+    #[serde(default)]
+    pub git: GitSettings,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Office {
+    pub name: String,
+    #[serde(default)]
+    pub operator: String,
+    #[serde(default)]
+    pub programme: String,
+    #[serde(
+        default,
+        deserialize_with = "deserialize_lang",
+        serialize_with = "serialize_lang"
+    )]
+    pub language: Lang,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub districts: Vec<String>,
+}
+
+/// The figures a year can have a target for (§3.5), in report order.
+pub const TARGET_KEYS: [&str; 7] = [
+    "consultations",
+    "unique_clients",
+    "new_clients",
+    "events",
+    "event_participants",
+    "sponsor_meetings",
+    "referrals",
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Targets {
+    pub consultations: Option<u64>,
+    pub unique_clients: Option<u64>,
+    pub new_clients: Option<u64>,
+    pub events: Option<u64>,
+    pub event_participants: Option<u64>,
+    pub sponsor_meetings: Option<u64>,
+    pub referrals: Option<u64>,
+}
+
+impl Targets {
+    /// The configured targets as (key, target), in the order of [`TARGET_KEYS`].
+    pub fn entries(&self) -> Vec<(&'static str, u64)> {
+        let values = [
+            self.consultations,
+            self.unique_clients,
+            self.new_clients,
+            self.events,
+            self.event_participants,
+            self.sponsor_meetings,
+            self.referrals,
+        ];
+        TARGET_KEYS
+            .iter()
+            .zip(values)
+            .filter_map(|(k, v)| v.map(|v| (*k, v)))
+            .collect()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SponsorSettings {
+    #[serde(default = "default_stale_after_days")]
+    pub stale_after_days: i64,
+}
+
+impl Default for SponsorSettings {
+    fn default() -> Self {
+        SponsorSettings {
+            stale_after_days: default_stale_after_days(),
+        }
+    }
+}
+
+fn default_stale_after_days() -> i64 {
+    60
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicSettings {
+    /// Office-specific topic codes with their labels.
+    #[serde(default)]
+    pub codes: BTreeMap<String, TopicLabels>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopicLabels {
+    pub de: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GitSettings {
+    /// Commit every record a command writes.
+    #[serde(default)]
+    pub auto_commit: bool,
+}
+
+impl Config {
+    /// The targets configured for `year`, if any.
+    pub fn targets_for(&self, year: i32) -> Option<&Targets> {
+        self.targets.get(&year.to_string())
+    }
+
+    /// Whether `code` is a built-in or office topic code.
+    pub fn is_topic(&self, code: &str) -> bool {
+        BuiltinTopic::from_code(code).is_some() || self.topics.codes.contains_key(code)
+    }
+
+    /// All topic codes, built-in first.
+    pub fn topic_codes(&self) -> Vec<String> {
+        BuiltinTopic::ALL
+            .iter()
+            .map(|t| t.code().to_string())
+            .chain(self.topics.codes.keys().cloned())
+            .collect()
+    }
+
+    /// The label of a topic code; unknown codes are shown as they are.
+    pub fn topic_label(&self, code: &str, lang: Lang) -> String {
+        if let Some(t) = BuiltinTopic::from_code(code) {
+            return t.label(lang).to_string();
+        }
+        match self.topics.codes.get(code) {
+            Some(l) => lang.pick(&l.de, &l.en).to_string(),
+            None => code.to_string(),
+        }
+    }
+
+    /// Whether `district` is one of the area's districts.
+    pub fn in_area(&self, district: &str) -> bool {
+        self.area.districts.iter().any(|d| d == district)
+    }
+
+    /// Display name of staff initials; unknown initials are shown as they are.
+    pub fn staff_name<'a>(&'a self, initials: &'a str) -> &'a str {
+        self.staff.get(initials).map_or(initials, String::as_str)
+    }
+
+    /// Problems that parse fine but make no sense: returned as messages.
+    pub fn problems(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for year in self.targets.keys() {
+            if year
+                .parse::<i32>()
+                .map_or(true, |y| !(1900..=9999).contains(&y))
+            {
+                out.push(format!(
+                    "[targets.{year}]: the key must be a year such as [targets.2026]"
+                ));
+            }
+        }
+        if self.sponsors.stale_after_days < 1 {
+            out.push("[sponsors] stale_after_days must be at least 1".to_string());
+        }
+        for code in self.topics.codes.keys() {
+            if BuiltinTopic::from_code(code).is_some() {
+                out.push(format!(
+                    "[topics.codes] `{code}` is already a built-in topic; remove it"
+                ));
+            } else if !crate::model::read::is_slug(code) {
+                out.push(format!(
+                    "[topics.codes] `{code}` is not a valid code (lower-case letters, digits and `-`)"
+                ));
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for d in &self.area.districts {
+            if d == "outside" {
+                out.push(
+                    "[area] districts: `outside` is reserved for clients living outside the area"
+                        .to_string(),
+                );
+            }
+            if !seen.insert(d) {
+                out.push(format!("[area] districts: `{d}` is listed twice"));
+            }
+        }
+        out
+    }
+}
+
+fn deserialize_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+    let s = String::deserialize(d)?;
+    Lang::from_code(&s)
+        .ok_or_else(|| serde::de::Error::custom(format!("language `{s}` is not one of de | en")))
+}
+
+fn serialize_lang<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(lang.code())
+}
+
+/// The `quartier.toml` that `quartier init` writes: the Leipziger Westen defaults.
+pub const DEFAULT_CONFIG: &str = r#"# Settings of the records folder. See docs/FORMAT.md.
+
+[office]
+name = "Stadtteilmanagement Soziale Integration Leipziger Westen"
+operator = "Beispielträger gGmbH"
+programme = "ESF 2014–2020, Nachhaltige Soziale Stadtentwicklung"
+language = "de"                 # de | en — labels of tables and reports
+
+[area]
+name = "Leipziger Westen"
+districts = ["Altlindenau", "Lindenau", "Neulindenau", "Leutzsch",
+             "Plagwitz", "Kleinzschocher"]
+
+[staff]
+# initials used in records = display name
+xx = "Vorname Nachname"
+
+# [targets.2026]                # yearly targets, all optional
+# consultations = 300
+# unique_clients = 150
+# new_clients = 100
+# events = 10
+# event_participants = 250
+# sponsor_meetings = 60
+# referrals = 100
+
+[sponsors]
+stale_after_days = 60           # sponsor without a meeting for longer → flagged
+
+# [topics.codes]                # office-specific topic codes
+# debts = { de = "Schulden", en = "Debts" }
+
+[git]
+auto_commit = false             # true: every writing command commits its file
+"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_config_parses_without_problems() {
+        let c: Config = toml::from_str(DEFAULT_CONFIG).unwrap();
+        assert_eq!(c.area.districts.len(), 6);
+        assert_eq!(c.sponsors.stale_after_days, 60);
+        assert!(c.problems().is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_are_rejected() {
+        let err =
+            toml::from_str::<Config>("[office]\nname = \"x\"\nlanguag = \"de\"\n").unwrap_err();
+        assert!(err.to_string().contains("languag"), "{err}");
+    }
+
+    #[test]
+    fn targets_by_year_and_custom_topics() {
+        let c: Config = toml::from_str(
+            "[office]\nname = \"x\"\n[targets.2026]\nconsultations = 300\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n",
+        )
+        .unwrap();
+        assert_eq!(
+            c.targets_for(2026).unwrap().entries(),
+            vec![("consultations", 300)]
+        );
+        assert!(c.targets_for(2025).is_none());
+        assert!(c.is_topic("debts") && c.is_topic("housing") && !c.is_topic("debt"));
+        assert_eq!(c.topic_label("debts", Lang::En), "Debts");
+    }
+}

@@ -1,0 +1,303 @@
+//! Typed records: the office settings and the six record kinds, as the rest of
+//! the program sees them once `store` has read and validated them.
+
+pub mod codes;
+pub mod config;
+pub mod iso;
+pub mod read;
+pub mod write;
+
+pub use codes::*;
+pub use config::Config;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::{Serialize, Serializer};
+
+/// The six kinds of record, each with its own folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    Sponsor,
+    Partner,
+    Client,
+    Appointment,
+    Referral,
+    Event,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Sponsor,
+        Kind::Partner,
+        Kind::Client,
+        Kind::Appointment,
+        Kind::Referral,
+        Kind::Event,
+    ];
+
+    /// The folder below the records root.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Sponsor => "sponsors",
+            Kind::Partner => "partners",
+            Kind::Client => "clients",
+            Kind::Appointment => "appointments",
+            Kind::Referral => "referrals",
+            Kind::Event => "events",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+
+    /// The word used in commands and commit messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sponsor => "sponsor",
+            Kind::Partner => "partner",
+            Kind::Client => "client",
+            Kind::Appointment => "appointment",
+            Kind::Referral => "referral",
+            Kind::Event => "event",
+        }
+    }
+
+    /// Dated records live under `<folder>/YYYY/MM/`.
+    pub fn is_dated(self) -> bool {
+        matches!(self, Kind::Appointment | Kind::Referral | Kind::Event)
+    }
+
+    /// The id prefix of dated records.
+    pub fn id_prefix(self) -> Option<&'static str> {
+        match self {
+            Kind::Appointment => Some("apt"),
+            Kind::Referral => Some("ref"),
+            Kind::Event => Some("evt"),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sponsor {
+    pub id: String,
+    pub name: String,
+    pub project: String,
+    pub field: Field,
+    pub start: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contact: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    pub status: SponsorStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl Sponsor {
+    /// Whether the project runs on `day` by its dates (`status` aside).
+    pub fn runs_on(&self, day: NaiveDate) -> bool {
+        self.start <= day && self.end.is_none_or(|end| end >= day)
+    }
+
+    /// Whether [start, end] overlaps [from, to].
+    pub fn overlaps(&self, from: NaiveDate, to: NaiveDate) -> bool {
+        self.start <= to && self.end.is_none_or(|end| end >= from)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Partner {
+    pub id: String,
+    pub name: String,
+    pub kind: PartnerKind,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Client {
+    pub id: String,
+    pub first_contact: NaiveDate,
+    pub gender: Gender,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub origin: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    pub residence: Residence,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub district: Option<String>,
+    pub employment: Employment,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub consent: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Appointment {
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_time"
+    )]
+    pub time: Option<NaiveTime>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    pub kind: AppointmentKind,
+    pub status: AppointmentStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sponsor: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    pub interpreter: bool,
+    pub family_members: i64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Referral {
+    pub id: String,
+    pub date: NaiveDate,
+    pub client: String,
+    pub partner: String,
+    pub topic: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appointment: Option<String>,
+    pub status: ReferralStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub closed: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl Referral {
+    /// Whether the referral was still open at the end of `day`.
+    pub fn open_on(&self, day: NaiveDate) -> bool {
+        self.date <= day
+            && (self.status == ReferralStatus::Open || self.closed.is_some_and(|c| c > day))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct Participants {
+    pub total: i64,
+    pub women: i64,
+    pub men: i64,
+    pub diverse: i64,
+    pub migrants: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_time"
+    )]
+    pub time: Option<NaiveTime>,
+    pub title: String,
+    pub kind: EventKind,
+    pub status: EventStatus,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sponsors: Vec<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    pub interpreter: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub participants: Option<Participants>,
+}
+
+/// Any one record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Record {
+    Sponsor(Sponsor),
+    Partner(Partner),
+    Client(Client),
+    Appointment(Appointment),
+    Referral(Referral),
+    Event(Event),
+}
+
+impl Record {
+    pub fn kind(&self) -> Kind {
+        match self {
+            Record::Sponsor(_) => Kind::Sponsor,
+            Record::Partner(_) => Kind::Partner,
+            Record::Client(_) => Kind::Client,
+            Record::Appointment(_) => Kind::Appointment,
+            Record::Referral(_) => Kind::Referral,
+            Record::Event(_) => Kind::Event,
+        }
+    }
+
+    pub fn id(&self) -> &str {
+        match self {
+            Record::Sponsor(r) => &r.id,
+            Record::Partner(r) => &r.id,
+            Record::Client(r) => &r.id,
+            Record::Appointment(r) => &r.id,
+            Record::Referral(r) => &r.id,
+            Record::Event(r) => &r.id,
+        }
+    }
+
+    /// The date that places a dated record in its `YYYY/MM` folder.
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Record::Appointment(r) => Some(r.date),
+            Record::Referral(r) => Some(r.date),
+            Record::Event(r) => Some(r.date),
+            _ => None,
+        }
+    }
+}
+
+fn serialize_time<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+    match time {
+        Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
+        None => s.serialize_none(),
+    }
+}

@@ -1,0 +1,913 @@
+//! Reading one record file: TOML text → typed record plus every problem found
+//! in it, each with the byte span it points at. Checks that need other records
+//! (references, duplicates) live in `check`; this module sees one file.
+
+use super::*;
+use crate::privacy;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem in one file; `span` is a byte range of the file's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    pub span: Option<Range<usize>>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// What a record is read against.
+pub struct Context<'a> {
+    pub config: &'a Config,
+    pub today: NaiveDate,
+}
+
+/// Where the file sits, so that its id and date can be checked against it.
+#[derive(Debug, Clone, Copy)]
+pub struct Placement<'a> {
+    pub stem: &'a str,
+    /// `YYYY/MM` folder of a dated record.
+    pub year_month: Option<(i32, u32)>,
+}
+
+/// `^[a-z0-9][a-z0-9-]{0,62}$`
+pub fn is_slug(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b.len() <= 63
+        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
+        && b.iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+}
+
+/// `^K-[0-9A-Z]{4,12}$`
+pub fn is_client_code(s: &str) -> bool {
+    s.strip_prefix("K-").is_some_and(|rest| {
+        (4..=12).contains(&rest.len())
+            && rest
+                .bytes()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    })
+}
+
+/// `<prefix>-<YYYYMMDD>-<4 of [a-z0-9]>` with a real date.
+pub fn is_dated_id(s: &str, prefix: &str) -> bool {
+    let Some(rest) = s.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')) else {
+        return false;
+    };
+    let b = rest.as_bytes();
+    b.len() == 13
+        && b[8] == b'-'
+        && b[..8].iter().all(u8::is_ascii_digit)
+        && NaiveDate::parse_from_str(&rest[..8], "%Y%m%d").is_ok()
+        && b[9..]
+            .iter()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+}
+
+/// Whether `id` is well-formed for records of `kind`.
+pub fn is_valid_id(kind: Kind, id: &str) -> bool {
+    match kind {
+        Kind::Sponsor | Kind::Partner => is_slug(id),
+        Kind::Client => is_client_code(id),
+        _ => is_dated_id(id, kind.id_prefix().unwrap_or_default()),
+    }
+}
+
+fn id_rule(kind: Kind) -> String {
+    match kind {
+        Kind::Sponsor | Kind::Partner => {
+            "lower-case letters, digits and `-`, at most 63 characters".to_string()
+        }
+        Kind::Client => "`K-` and 4 to 12 upper-case letters or digits, e.g. K-7F3A".to_string(),
+        _ => format!(
+            "`{}-YYYYMMDD-xxxx`, e.g. {}-20261125-x7k2",
+            kind.id_prefix().unwrap_or_default(),
+            kind.id_prefix().unwrap_or_default()
+        ),
+    }
+}
+
+/// Reads the record of `kind` in `text`. Returns the record when every
+/// required field could be read (it may still carry errors), and all problems.
+pub fn read_record(
+    kind: Kind,
+    text: &str,
+    ctx: &Context,
+    placement: Option<Placement>,
+) -> (Option<Record>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let table = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem {
+                span: e.span(),
+                severity: Severity::Error,
+                message: format!("TOML syntax: {}", first_line(e.message())),
+            });
+            return (None, problems);
+        }
+    };
+    let mut f = Fields::new(table.get_ref(), &mut problems);
+    let record = match kind {
+        Kind::Sponsor => read_sponsor(&mut f, ctx).map(Record::Sponsor),
+        Kind::Partner => read_partner(&mut f, ctx).map(Record::Partner),
+        Kind::Client => read_client(&mut f, ctx).map(Record::Client),
+        Kind::Appointment => read_appointment(&mut f, ctx).map(Record::Appointment),
+        Kind::Referral => read_referral(&mut f, ctx).map(Record::Referral),
+        Kind::Event => read_event(&mut f, ctx).map(Record::Event),
+    };
+    let id_span = f.span_of("id");
+    let date_span = f.span_of("date");
+    f.finish();
+    if let Some(record) = &record {
+        let id = record.id();
+        if !is_valid_id(kind, id) {
+            problems.push(Problem::error(
+                id_span.clone(),
+                format!(
+                    "id `{id}` is not a valid {} id: {}",
+                    kind.name(),
+                    id_rule(kind)
+                ),
+            ));
+        }
+        if let Some(p) = placement {
+            if p.stem != id {
+                problems.push(Problem::error(
+                    id_span,
+                    format!("id `{id}` does not match the file name `{}.toml`: rename the file or fix the id", p.stem),
+                ));
+            }
+            if let (Some(date), Some((y, m))) = (record.date(), p.year_month)
+                && (date.year(), date.month()) != (y, m)
+            {
+                problems.push(Problem::error(
+                    date_span,
+                    format!(
+                        "date {date} does not belong in folder {y:04}/{m:02}: move the file to {}/{:04}/{:02}/",
+                        kind.folder(),
+                        date.year(),
+                        date.month()
+                    ),
+                ));
+            }
+        }
+    }
+    (record, problems)
+}
+
+use chrono::Datelike;
+
+fn first_line(s: &str) -> String {
+    s.lines().next().unwrap_or_default().trim().to_string()
+}
+
+impl Problem {
+    pub fn error(span: Option<Range<usize>>, message: impl Into<String>) -> Problem {
+        Problem {
+            span,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(span: Option<Range<usize>>, message: impl Into<String>) -> Problem {
+        Problem {
+            span,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+}
+
+/// Walks the keys of one table, reading each once; what is never asked for is
+/// an unknown key.
+struct Fields<'t, 'i, 'p> {
+    entries: Vec<(&'t str, Range<usize>, &'t Spanned<DeValue<'i>>, bool)>,
+    problems: &'p mut Vec<Problem>,
+    known: Vec<&'static str>,
+    prefix: &'static str,
+}
+
+impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
+    fn new(table: &'t DeTable<'i>, problems: &'p mut Vec<Problem>) -> Self {
+        let entries = table
+            .iter()
+            .map(|(k, v)| (k.get_ref().as_ref(), k.span(), v, false))
+            .collect();
+        Fields {
+            entries,
+            problems,
+            known: Vec::new(),
+            prefix: "",
+        }
+    }
+
+    fn take(&mut self, key: &'static str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.known.push(key);
+        let e = self.entries.iter_mut().find(|e| e.0 == key)?;
+        e.3 = true;
+        Some(e.2)
+    }
+
+    fn span_of(&self, key: &str) -> Option<Range<usize>> {
+        self.entries.iter().find(|e| e.0 == key).map(|e| e.2.span())
+    }
+
+    fn error(&mut self, span: Option<Range<usize>>, message: String) {
+        self.problems.push(Problem::error(span, message));
+    }
+
+    fn warning(&mut self, span: Option<Range<usize>>, message: String) {
+        self.problems.push(Problem::warning(span, message));
+    }
+
+    fn wrong_type(&mut self, key: &str, v: &Spanned<DeValue>, expected: &str) {
+        self.error(
+            Some(v.span()),
+            format!(
+                "`{}{key}` must be {expected}, not {}",
+                self.prefix,
+                type_name(v.get_ref())
+            ),
+        );
+    }
+
+    fn missing(&mut self, key: &str, example: &str) {
+        self.error(
+            None,
+            format!(
+                "required field `{}{key}` is missing: add a line like `{key} = {example}`",
+                self.prefix
+            ),
+        );
+    }
+
+    fn opt_str(&mut self, key: &'static str) -> Option<String> {
+        let v = self.take(key)?;
+        match v.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => {
+                self.wrong_type(key, v, "a string in quotes");
+                None
+            }
+        }
+    }
+
+    /// A required, non-empty string.
+    fn req_str(&mut self, key: &'static str) -> Option<String> {
+        let span = self.span_of(key);
+        match self.opt_str(key) {
+            Some(s) if s.trim().is_empty() => {
+                self.error(span, format!("`{}{key}` must not be empty", self.prefix));
+                None
+            }
+            Some(s) => Some(s),
+            None if span.is_none() => {
+                self.missing(key, "\"…\"");
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn opt_date(&mut self, key: &'static str) -> Option<NaiveDate> {
+        let v = self.take(key)?;
+        match v.get_ref() {
+            DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+                let d = dt.date?;
+                let date = NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into());
+                if date.is_none() {
+                    self.error(
+                        Some(v.span()),
+                        format!("`{}{key}` = {dt} is not a date that exists", self.prefix),
+                    );
+                }
+                date
+            }
+            DeValue::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
+                self.error(
+                    Some(v.span()),
+                    format!(
+                        "`{}{key}` must be a TOML date without quotes: {key} = {s}",
+                        self.prefix
+                    ),
+                );
+                None
+            }
+            _ => {
+                self.wrong_type(key, v, "a date like 2026-11-25 (no quotes)");
+                None
+            }
+        }
+    }
+
+    fn req_date(&mut self, key: &'static str) -> Option<NaiveDate> {
+        let present = self.span_of(key).is_some();
+        let d = self.opt_date(key);
+        if !present {
+            self.missing(key, "2026-11-25");
+        }
+        d
+    }
+
+    fn opt_time(&mut self, key: &'static str) -> Option<NaiveTime> {
+        let v = self.take(key)?;
+        match v.get_ref() {
+            DeValue::Datetime(dt) if dt.date.is_none() && dt.offset.is_none() => {
+                let t = dt.time?;
+                NaiveTime::from_hms_opt(
+                    t.hour.into(),
+                    t.minute.into(),
+                    t.second.unwrap_or(0).into(),
+                )
+            }
+            _ => {
+                self.wrong_type(key, v, "a time like 10:30:00 (no quotes)");
+                None
+            }
+        }
+    }
+
+    fn opt_int(&mut self, key: &'static str) -> Option<i64> {
+        let v = self.take(key)?;
+        match v.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(n),
+                Err(_) => {
+                    self.error(
+                        Some(v.span()),
+                        format!("`{}{key}` is too large", self.prefix),
+                    );
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(key, v, "a whole number");
+                None
+            }
+        }
+    }
+
+    /// A count: a whole number ≥ 0, 0 when absent.
+    fn count(&mut self, key: &'static str) -> i64 {
+        let span = self.span_of(key);
+        let n = self.opt_int(key).unwrap_or(0);
+        if n < 0 {
+            self.error(
+                span,
+                format!("`{}{key}` must not be negative ({n})", self.prefix),
+            );
+        }
+        n
+    }
+
+    fn opt_bool(&mut self, key: &'static str) -> bool {
+        let Some(v) = self.take(key) else {
+            return false;
+        };
+        match v.get_ref() {
+            DeValue::Boolean(b) => *b,
+            _ => {
+                self.wrong_type(key, v, "true or false");
+                false
+            }
+        }
+    }
+
+    fn list(&mut self, key: &'static str) -> Vec<(String, Range<usize>)> {
+        let Some(v) = self.take(key) else {
+            return Vec::new();
+        };
+        match v.get_ref() {
+            DeValue::Array(items) => {
+                let mut out = Vec::new();
+                for item in items.iter() {
+                    match item.get_ref() {
+                        DeValue::String(s) => out.push((s.to_string(), item.span())),
+                        _ => self.wrong_type(key, item, "a list of strings"),
+                    }
+                }
+                out
+            }
+            _ => {
+                self.wrong_type(key, v, "a list of strings, e.g. [\"a\", \"b\"]");
+                Vec::new()
+            }
+        }
+    }
+
+    fn opt_code<C: Code>(&mut self, key: &'static str) -> Option<C> {
+        let span = self.span_of(key);
+        let s = self.opt_str(key)?;
+        let c = C::from_code(&s);
+        if c.is_none() {
+            self.error(
+                span,
+                format!(
+                    "`{}{key}` = \"{s}\" is not one of {}",
+                    self.prefix,
+                    C::choices()
+                ),
+            );
+        }
+        c
+    }
+
+    fn req_code<C: Code>(&mut self, key: &'static str) -> Option<C> {
+        let present = self.span_of(key).is_some();
+        let c = self.opt_code(key);
+        if !present {
+            self.missing(key, &format!("\"{}\"", C::ALL[0].code()));
+        }
+        c
+    }
+
+    fn opt_language(&mut self, key: &'static str) -> Option<String> {
+        let span = self.span_of(key);
+        let s = self.opt_str(key)?;
+        if !iso::is_language(&s) {
+            self.error(span, bad_language(&s));
+        }
+        Some(s)
+    }
+
+    fn languages(&mut self, key: &'static str) -> Vec<String> {
+        let items = self.list(key);
+        for (s, span) in &items {
+            if !iso::is_language(s) {
+                self.error(Some(span.clone()), bad_language(s));
+            }
+        }
+        items.into_iter().map(|(s, _)| s).collect()
+    }
+
+    fn topics(&mut self, key: &'static str, ctx: &Context) -> Vec<String> {
+        let items = self.list(key);
+        for (s, span) in &items {
+            if !ctx.config.is_topic(s) {
+                self.error(Some(span.clone()), bad_topic(s, ctx));
+            }
+        }
+        items.into_iter().map(|(s, _)| s).collect()
+    }
+
+    fn slugs(&mut self, key: &'static str) -> Vec<String> {
+        let items = self.list(key);
+        for (s, span) in &items {
+            if !is_slug(s) {
+                self.error(
+                    Some(span.clone()),
+                    format!("`{key}`: `{s}` is not a valid slug"),
+                );
+            }
+        }
+        items.into_iter().map(|(s, _)| s).collect()
+    }
+
+    fn notes_privacy(&mut self, key: &'static str, text: &Option<String>) {
+        if let Some(text) = text {
+            let span = self.span_of(key);
+            for hit in privacy::scan(text) {
+                self.warning(
+                    span.clone(),
+                    format!("privacy: `{key}` seems to contain {hit}; records must not hold personal contact data — remove it"),
+                );
+            }
+        }
+    }
+
+    fn finish(self) {
+        for (key, span, _, used) in &self.entries {
+            if !used {
+                let hint = suggestion(key, &self.known)
+                    .map(|s| format!(" — did you mean `{s}`?"))
+                    .unwrap_or_else(|| format!(" (known keys: {})", self.known.join(", ")));
+                self.problems.push(Problem::error(
+                    Some(span.clone()),
+                    format!("unknown key `{}{key}`{hint}", self.prefix),
+                ));
+            }
+        }
+    }
+}
+
+fn bad_language(s: &str) -> String {
+    format!("`{s}` is not an ISO 639-1 language code (two lower-case letters, e.g. \"ar\", \"uk\")")
+}
+
+fn bad_topic(s: &str, ctx: &Context) -> String {
+    format!(
+        "`{s}` is not a topic code; use one of {} or add it under [topics.codes] in quartier.toml",
+        ctx.config.topic_codes().join(", ")
+    )
+}
+
+fn type_name(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "a whole number",
+        DeValue::Float(_) => "a decimal number",
+        DeValue::Boolean(_) => "true/false",
+        DeValue::Datetime(_) => "a date or time",
+        DeValue::Array(_) => "a list",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// The known key closest to a misspelt one, if it is close.
+fn suggestion<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(key, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
+    let id = f.req_str("id");
+    let name = f.req_str("name");
+    let project = f.req_str("project");
+    let field = f.req_code::<Field>("field");
+    let start = f.req_date("start");
+    let end_span = f.span_of("end");
+    let end = f.opt_date("end");
+    let contact = f.opt_str("contact");
+    let email = f.opt_str("email");
+    let phone = f.opt_str("phone");
+    let status = f
+        .opt_code::<SponsorStatus>("status")
+        .unwrap_or(SponsorStatus::Active);
+    let notes = f.opt_str("notes");
+    if let (Some(s), Some(e)) = (start, end)
+        && e < s
+    {
+        f.error(end_span, format!("`end` {e} lies before `start` {s}"));
+    }
+    Some(Sponsor {
+        id: id?,
+        name: name?,
+        project: project?,
+        field: field?,
+        start: start?,
+        end,
+        contact,
+        email,
+        phone,
+        status,
+        notes,
+    })
+}
+
+fn read_partner(f: &mut Fields, ctx: &Context) -> Option<Partner> {
+    let id = f.req_str("id");
+    let name = f.req_str("name");
+    let kind = f.req_code::<PartnerKind>("kind");
+    let offers = f.topics("offers", ctx);
+    let languages = f.languages("languages");
+    Some(Partner {
+        address: f.opt_str("address"),
+        phone: f.opt_str("phone"),
+        email: f.opt_str("email"),
+        website: f.opt_str("website"),
+        notes: f.opt_str("notes"),
+        id: id?,
+        name: name?,
+        kind: kind?,
+        offers,
+        languages,
+    })
+}
+
+fn read_client(f: &mut Fields, ctx: &Context) -> Option<Client> {
+    let id = f.req_str("id");
+    let first_contact = f.req_date("first_contact");
+    let gender = f.opt_code::<Gender>("gender").unwrap_or(Gender::Unknown);
+    let by_span = f.span_of("birth_year");
+    let birth_year = f.opt_int("birth_year");
+    if let Some(y) = birth_year {
+        if y > i64::from(ctx.today.year()) {
+            f.error(by_span, format!("`birth_year` {y} lies in the future"));
+        } else if y < 1900 {
+            f.error(
+                by_span,
+                format!("`birth_year` {y} is not plausible (before 1900)"),
+            );
+        }
+    }
+    let origin_span = f.span_of("origin");
+    let origin = f.opt_str("origin");
+    if let Some(o) = &origin
+        && !iso::is_country(o)
+    {
+        f.error(
+            origin_span,
+            format!("`origin` = \"{o}\" is not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. \"SY\", \"UA\")"),
+        );
+    }
+    let languages = f.languages("languages");
+    let residence = f
+        .opt_code::<Residence>("residence")
+        .unwrap_or(Residence::Unknown);
+    let district_span = f.span_of("district");
+    let district = f.opt_str("district");
+    if let Some(d) = &district
+        && d != "outside"
+        && !ctx.config.in_area(d)
+    {
+        f.error(
+            district_span,
+            format!(
+                "`district` = \"{d}\" is not a district of the area; use one of {} or \"outside\"",
+                ctx.config.area.districts.join(", ")
+            ),
+        );
+    }
+    let employment = f
+        .opt_code::<Employment>("employment")
+        .unwrap_or(Employment::Unknown);
+    let consent = f.opt_date("consent");
+    let notes = f.opt_str("notes");
+    f.notes_privacy("notes", &notes);
+    Some(Client {
+        id: id?,
+        first_contact: first_contact?,
+        gender,
+        birth_year,
+        origin,
+        languages,
+        residence,
+        district,
+        employment,
+        consent,
+        notes,
+    })
+}
+
+fn done_in_future(f: &mut Fields, ctx: &Context, date: Option<NaiveDate>, what: &str) {
+    if let Some(d) = date
+        && d > ctx.today
+    {
+        let span = f.span_of("status");
+        f.error(
+            span,
+            format!(
+                "{what} dated {d} is marked `done` but lies in the future: set status = \"planned\""
+            ),
+        );
+    }
+}
+
+fn read_appointment(f: &mut Fields, ctx: &Context) -> Option<Appointment> {
+    let id = f.req_str("id");
+    let date = f.req_date("date");
+    let time = f.opt_time("time");
+    let duration_span = f.span_of("duration");
+    let duration = f.opt_int("duration");
+    if let Some(d) = duration
+        && d < 0
+    {
+        f.error(
+            duration_span,
+            format!("`duration` must not be negative ({d} minutes)"),
+        );
+    }
+    let kind = f.req_code::<AppointmentKind>("kind");
+    let status = f.req_code::<AppointmentStatus>("status");
+    let staff = f.opt_str("staff");
+    let client_span = f.span_of("client");
+    let client = f.opt_str("client");
+    let sponsor_span = f.span_of("sponsor");
+    let sponsor = f.opt_str("sponsor");
+    let topics = match kind {
+        Some(AppointmentKind::Sponsor) => f.list("topics").into_iter().map(|(s, _)| s).collect(),
+        _ => f.topics("topics", ctx),
+    };
+    let language = f.opt_language("language");
+    let interpreter = f.opt_bool("interpreter");
+    let family_members = f.count("family_members");
+    let notes = f.opt_str("notes");
+    f.notes_privacy("notes", &notes);
+    match kind {
+        Some(AppointmentKind::Consultation) => {
+            if client.is_none() && client_span.is_none() {
+                f.missing("client", "\"K-7F3A\"");
+            }
+            if sponsor.is_some() {
+                f.error(
+                    sponsor_span,
+                    "a consultation has a `client`, not a `sponsor`".into(),
+                );
+            }
+        }
+        Some(AppointmentKind::Sponsor) => {
+            if sponsor.is_none() && sponsor_span.is_none() {
+                f.missing("sponsor", "\"sponsor-slug\"");
+            }
+            if client.is_some() {
+                f.error(
+                    client_span,
+                    "a sponsor meeting has a `sponsor`, not a `client`".into(),
+                );
+            }
+            if language.is_some() || interpreter || family_members != 0 {
+                f.error(
+                    None,
+                    "`language`, `interpreter` and `family_members` belong to consultations, not sponsor meetings".into(),
+                );
+            }
+        }
+        None => {}
+    }
+    if status == Some(AppointmentStatus::Done) {
+        done_in_future(f, ctx, date, "an appointment");
+    }
+    Some(Appointment {
+        id: id?,
+        date: date?,
+        time,
+        duration,
+        kind: kind?,
+        status: status?,
+        staff,
+        client,
+        sponsor,
+        topics,
+        language,
+        interpreter,
+        family_members,
+        notes,
+    })
+}
+
+fn read_referral(f: &mut Fields, ctx: &Context) -> Option<Referral> {
+    let id = f.req_str("id");
+    let date = f.req_date("date");
+    let client = f.req_str("client");
+    let partner = f.req_str("partner");
+    let topic_span = f.span_of("topic");
+    let topic = f.req_str("topic");
+    if let Some(t) = &topic
+        && !ctx.config.is_topic(t)
+    {
+        f.error(topic_span, bad_topic(t, ctx));
+    }
+    let appointment = f.opt_str("appointment");
+    let status_span = f.span_of("status");
+    let status = f.req_code::<ReferralStatus>("status");
+    let follow_up = f.opt_date("follow_up");
+    let closed_span = f.span_of("closed");
+    let closed = f.opt_date("closed");
+    let outcome = f.opt_str("outcome");
+    let staff = f.opt_str("staff");
+    let notes = f.opt_str("notes");
+    f.notes_privacy("notes", &notes);
+    f.notes_privacy("outcome", &outcome);
+    match (status, closed_span.is_some()) {
+        (Some(ReferralStatus::Open), true) => f.error(
+            closed_span.clone(),
+            "an `open` referral has no `closed` date: remove it or close the referral".into(),
+        ),
+        (Some(s), false) if s != ReferralStatus::Open => f.error(
+            status_span,
+            format!("a `{s}` referral needs the date it was closed: add `closed = YYYY-MM-DD`"),
+        ),
+        _ => {}
+    }
+    if let (Some(d), Some(c)) = (date, closed) {
+        if c < d {
+            f.error(
+                closed_span.clone(),
+                format!("`closed` {c} lies before the referral date {d}"),
+            );
+        }
+        if c > ctx.today {
+            f.error(closed_span, format!("`closed` {c} lies in the future"));
+        }
+    }
+    Some(Referral {
+        id: id?,
+        date: date?,
+        client: client?,
+        partner: partner?,
+        topic: topic?,
+        appointment,
+        status: status?,
+        follow_up,
+        closed,
+        outcome,
+        staff,
+        notes,
+    })
+}
+
+fn read_event(f: &mut Fields, ctx: &Context) -> Option<Event> {
+    let id = f.req_str("id");
+    let date = f.req_date("date");
+    let time = f.opt_time("time");
+    let title = f.req_str("title");
+    let kind = f.req_code::<EventKind>("kind");
+    let status = f.req_code::<EventStatus>("status");
+    let topics = f.topics("topics", ctx);
+    let location = f.opt_str("location");
+    let partners = f.slugs("partners");
+    let sponsors = f.slugs("sponsors");
+    let languages = f.languages("languages");
+    let interpreter = f.opt_bool("interpreter");
+    let notes = f.opt_str("notes");
+    let participants = match f.take("participants") {
+        None => None,
+        Some(v) => match v.get_ref() {
+            DeValue::Table(t) => {
+                let mut inner = Fields::new(t, f.problems);
+                inner.prefix = "participants.";
+                let total_present = inner.span_of("total").is_some();
+                let p = Participants {
+                    total: inner.count("total"),
+                    women: inner.count("women"),
+                    men: inner.count("men"),
+                    diverse: inner.count("diverse"),
+                    migrants: inner.count("migrants"),
+                };
+                if !total_present {
+                    inner.missing("total", "25");
+                }
+                inner.finish();
+                Some(p)
+            }
+            _ => {
+                f.wrong_type("participants", v, "a table [participants]");
+                None
+            }
+        },
+    };
+    let p_span = f.span_of("participants");
+    if let Some(p) = participants {
+        if p.women + p.men + p.diverse > p.total {
+            f.error(
+                p_span.clone(),
+                format!(
+                    "participants do not add up: women + men + diverse = {} is more than total = {}",
+                    p.women + p.men + p.diverse,
+                    p.total
+                ),
+            );
+        }
+        if p.migrants > p.total {
+            f.error(
+                p_span,
+                format!(
+                    "participants: migrants = {} is more than total = {}",
+                    p.migrants, p.total
+                ),
+            );
+        }
+    } else if status == Some(EventStatus::Done) {
+        f.error(
+            None,
+            "a `done` event needs its participants: add a [participants] table with total, women, men, diverse, migrants".into(),
+        );
+    }
+    if status == Some(EventStatus::Done) {
+        done_in_future(f, ctx, date, "an event");
+    }
+    Some(Event {
+        id: id?,
+        date: date?,
+        time,
+        title: title?,
+        kind: kind?,
+        status: status?,
+        topics,
+        location,
+        partners,
+        sponsors,
+        languages,
+        interpreter,
+        notes,
+        participants,
+    })
+}

@@ -1,0 +1,154 @@
+//! Finds personal contact data in free text: e-mail addresses, phone numbers,
+//! IBANs and full birth dates. Records are pseudonymous; these never belong
+//! in the notes of clients, appointments or referrals.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").unwrap()
+});
+
+/// A phone number: `+49 …`, `0049 …` or a leading `0`, then digits with
+/// spaces, `/`, `-` or `()` between them; at least 7 digits in all.
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:\+|\b0)[0-9][0-9 /()\-]{5,}[0-9]").unwrap());
+
+static IBAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b").unwrap()
+});
+
+/// Full dates: 12.03.1985, 12.3.85, 1985-03-12, 12/03/1985.
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}))\b").unwrap()
+});
+
+/// Words that mark a date as a birth date.
+static BIRTH_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(geb\.|geboren|geburt|born|birth|\bdob\b|\bd\.o\.b|\*\s*$)").unwrap()
+});
+
+/// What kinds of personal data `text` seems to contain, one phrase each.
+pub fn scan(text: &str) -> Vec<&'static str> {
+    let mut hits = Vec::new();
+    if EMAIL.is_match(text) {
+        hits.push("an e-mail address");
+    }
+    let ibans: Vec<_> = IBAN
+        .find_iter(text)
+        .filter(|m| is_iban(m.as_str()))
+        .map(|m| m.range())
+        .collect();
+    let outside_ibans =
+        |r: std::ops::Range<usize>| !ibans.iter().any(|i| i.start <= r.start && r.end <= i.end);
+    if PHONE
+        .find_iter(text)
+        .any(|m| outside_ibans(m.range()) && looks_like_phone(m.as_str()))
+    {
+        hits.push("a phone number");
+    }
+    if !ibans.is_empty() {
+        hits.push("an IBAN");
+    }
+    if has_birth_date(text) {
+        hits.push("a full birth date");
+    }
+    hits
+}
+
+fn looks_like_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    if !(7..=15).contains(&digits) {
+        return false;
+    }
+    // A date like 01.10.2026 never matches (dots are not separators here),
+    // but a span like "0 - 30 - 55" of loose numbers should not either.
+    let groups = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .count();
+    groups <= 4 || s.starts_with('+')
+}
+
+/// ISO 13616 check digits (mod 97).
+fn is_iban(s: &str) -> bool {
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    if !(15..=34).contains(&compact.len()) {
+        return false;
+    }
+    let (head, tail) = compact.split_at(4);
+    let mut remainder: u32 = 0;
+    for c in tail.chars().chain(head.chars()) {
+        let v = match c.to_digit(36) {
+            Some(v) => v,
+            None => return false,
+        };
+        remainder = if v >= 10 {
+            (remainder * 100 + v) % 97
+        } else {
+            (remainder * 10 + v) % 97
+        };
+    }
+    remainder == 1
+}
+
+/// A full date with a birth word shortly before it, or a full date so long
+/// ago (more than 14 years) that it can only be a birth date.
+fn has_birth_date(text: &str) -> bool {
+    let this_year = crate::dates::today()
+        .format("%Y")
+        .to_string()
+        .parse::<i32>()
+        .unwrap_or(2026);
+    FULL_DATE.captures_iter(text).any(|c| {
+        let m = c.get(0).unwrap();
+        let before = &text[..m.start()];
+        let window_start = before.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+        if BIRTH_WORD.is_match(&text[window_start..m.start()]) {
+            return true;
+        }
+        let year = c
+            .get(3)
+            .or_else(|| c.get(4))
+            .or_else(|| c.get(9))
+            .and_then(|y| y.as_str().parse::<i32>().ok());
+        matches!(year, Some(y) if y >= 1000 && y < this_year - 14)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scan;
+
+    #[test]
+    fn finds_contact_data() {
+        assert_eq!(
+            scan("schreibt an max.muster@example.org"),
+            ["an e-mail address"]
+        );
+        assert_eq!(scan("Handy 0176 12345678"), ["a phone number"]);
+        assert_eq!(scan("Tel. +49 341 1234567"), ["a phone number"]);
+        assert_eq!(scan("Tel 0341/123456"), ["a phone number"]);
+        assert_eq!(scan("IBAN DE89 3704 0044 0532 0130 00"), ["an IBAN"]);
+        assert_eq!(scan("IBAN DE89370400440532013000"), ["an IBAN"]);
+        assert_eq!(scan("geb. 12.03.1985"), ["a full birth date"]);
+        assert_eq!(scan("born 2019-04-02"), ["a full birth date"]);
+        assert_eq!(scan("Sohn, 03.04.1990"), ["a full birth date"]);
+    }
+
+    #[test]
+    fn leaves_ordinary_notes_alone() {
+        for ok in [
+            "Termin am 12.03.2026 beim Jobcenter",
+            "Infoabend 2026-10-14 um 18:00",
+            "Kosten 1.250,00 € für den Kurs, Eigenanteil 35 €",
+            "wohnt nahe Karl-Heine-Straße",
+            "Aktenzeichen 123-45",
+            "Kurs B1, 600 UE, 25 Teilnehmende",
+            "Wartezeit 3 Monate, Rückruf 10:30",
+            "DE89 ist keine IBAN",
+        ] {
+            assert!(scan(ok).is_empty(), "{ok}: {:?}", scan(ok));
+        }
+    }
+}

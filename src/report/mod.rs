@@ -1,0 +1,1 @@
+//! ESF activity reports (not built yet).

@@ -1,0 +1,238 @@
+//! The records folder on disk: finding it, reading and validating every file
+//! in it (in parallel), and writing records atomically. Nothing else in the
+//! program touches record files.
+
+mod load;
+mod resolve;
+mod write;
+
+pub use load::{Entry, LoadResult, MonthRange, Records, Scope};
+pub use write::{atomic_write, new_client_code, new_dated_id};
+
+use crate::error::{CommandError, Result};
+use crate::model::read::Severity;
+use crate::model::{Config, Kind};
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "quartier.toml";
+
+/// Files larger than this are no records; they are reported, never read.
+pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
+
+/// One line of `check`: a problem in one file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Finding {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn error(
+        path: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            path: path.into(),
+            line,
+            severity: Severity::Error,
+            message: message.into(),
+        }
+    }
+
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            path: path.into(),
+            line,
+            severity: Severity::Warning,
+            message: message.into(),
+        }
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {sev}: {}", self.path.display(), self.message),
+            None => write!(f, "{}: {sev}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// 1-based line of byte `offset` in `text`.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+/// An opened records folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+impl Store {
+    /// The records folder at `root`, which must hold `quartier.toml`.
+    pub fn open(root: impl Into<PathBuf>) -> Result<Store> {
+        let root = root.into();
+        if !root.join(CONFIG_FILE).is_file() {
+            return Err(CommandError::data(format!(
+                "{} is not a records folder (no {CONFIG_FILE}): create one with `quartier init {}` or pass --records DIR",
+                root.display(),
+                root.display()
+            )));
+        }
+        Ok(Store { root })
+    }
+
+    /// Finds the records folder: `--records`, else `$QUARTIER_RECORDS`, else
+    /// the nearest folder upwards from `cwd` holding `quartier.toml`, else `./records`.
+    pub fn discover(flag: Option<&Path>, env: Option<&Path>, cwd: &Path) -> PathBuf {
+        if let Some(dir) = flag.or(env).filter(|p| !p.as_os_str().is_empty()) {
+            return dir.to_path_buf();
+        }
+        let mut here = Some(cwd);
+        while let Some(dir) = here {
+            if dir.join(CONFIG_FILE).is_file() {
+                return relative_to(dir, cwd);
+            }
+            here = dir.parent();
+        }
+        PathBuf::from("records")
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Reads and checks `quartier.toml`.
+    pub fn config(&self) -> std::result::Result<Config, Vec<Finding>> {
+        let path = self.root.join(CONFIG_FILE);
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    return Err(vec![Finding::error(
+                        path,
+                        None,
+                        "not UTF-8 text: save it as UTF-8",
+                    )]);
+                }
+            },
+            Err(e) => {
+                return Err(vec![Finding::error(
+                    path,
+                    None,
+                    format!("cannot read: {e}"),
+                )]);
+            }
+        };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+        match toml::from_str::<Config>(text) {
+            Ok(config) => {
+                let problems = config.problems();
+                if problems.is_empty() {
+                    Ok(config)
+                } else {
+                    Err(problems
+                        .into_iter()
+                        .map(|m| Finding::error(&path, None, m))
+                        .collect())
+                }
+            }
+            Err(e) => {
+                let line = e.span().map(|s| line_of(text, s.start));
+                let msg = e.message().lines().next().unwrap_or_default().to_string();
+                Err(vec![Finding::error(path, line, msg)])
+            }
+        }
+    }
+
+    /// Reads the config or fails with its findings.
+    pub fn config_or_fail(&self) -> Result<Config> {
+        self.config().map_err(|findings| {
+            CommandError::data(
+                findings
+                    .iter()
+                    .map(|f| f.to_string())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            )
+        })
+    }
+
+    /// The file of a record, from its (validated) id and date.
+    pub fn path_for(&self, kind: Kind, id: &str, date: Option<NaiveDate>) -> Result<PathBuf> {
+        if !crate::model::read::is_valid_id(kind, id) {
+            return Err(CommandError::usage(format!(
+                "`{id}` is not a valid {} id",
+                kind.name()
+            )));
+        }
+        let mut path = self.root.join(kind.folder());
+        if kind.is_dated() {
+            let date = date.ok_or_else(|| CommandError::usage("a dated record needs a date"))?;
+            path.push(format!("{:04}", date.year()));
+            path.push(format!("{:02}", date.month()));
+        }
+        path.push(format!("{id}.toml"));
+        Ok(path)
+    }
+}
+
+/// `dir` as seen from `cwd`, so that paths in messages stay short.
+fn relative_to(dir: &Path, cwd: &Path) -> PathBuf {
+    if dir == cwd {
+        return PathBuf::from(".");
+    }
+    match dir.strip_prefix(cwd) {
+        Ok(rel) => rel.to_path_buf(),
+        Err(_) => dir.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_from_offsets() {
+        let t = "a\nb\nc";
+        assert_eq!(line_of(t, 0), 1);
+        assert_eq!(line_of(t, 2), 2);
+        assert_eq!(line_of(t, 4), 3);
+        assert_eq!(line_of(t, 99), 3);
+    }
+
+    #[test]
+    fn finding_lines_read_like_a_compiler() {
+        let f = Finding::error("r/clients/K-1234.toml", Some(3), "unknown key `gendr`");
+        assert_eq!(
+            f.to_string(),
+            "r/clients/K-1234.toml:3: error: unknown key `gendr`"
+        );
+        let w = Finding::warning("r/x.toml", None, "symlink");
+        assert_eq!(w.to_string(), "r/x.toml: warning: symlink");
+    }
+}

@@ -1,0 +1,105 @@
+//! Turning what a person types (`x7k2`, `apt-20261125-x7k2`, `K-7F3A`) into
+//! the one record file it means. Input never becomes a path itself: it is
+//! only compared with the names of files that exist.
+
+use super::Store;
+use crate::error::{CommandError, Result};
+use crate::model::Kind;
+use std::path::PathBuf;
+use walkdir::WalkDir;
+
+impl Store {
+    /// Every record file of `kind` as (id, path), sorted by id.
+    pub fn list_ids(&self, kind: Kind) -> Vec<(String, PathBuf)> {
+        let dir = self.root().join(kind.folder());
+        let depth = if kind.is_dated() { 3 } else { 1 };
+        let mut out: Vec<(String, PathBuf)> = WalkDir::new(&dir)
+            .follow_links(false)
+            .min_depth(depth)
+            .max_depth(depth)
+            .into_iter()
+            .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let name = e.file_name().to_str()?;
+                let id = name.strip_suffix(".toml")?;
+                Some((id.to_string(), e.path().to_path_buf()))
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The record of `kind` whose id is `query` or ends with `query`.
+    pub fn resolve(&self, kind: Kind, query: &str) -> Result<(String, PathBuf)> {
+        let query = query.trim();
+        if query.is_empty()
+            || !query
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            return Err(CommandError::data(format!(
+                "no {} `{query}`: ids hold only letters, digits and `-`",
+                kind.name()
+            )));
+        }
+        let ids = self.list_ids(kind);
+        if let Some(exact) = ids.iter().find(|(id, _)| id == query) {
+            return Ok(exact.clone());
+        }
+        let matches: Vec<_> = ids
+            .iter()
+            .filter(|(id, _)| id.ends_with(query) && id.len() > query.len())
+            .collect();
+        match matches.as_slice() {
+            [one] => Ok((*one).clone()),
+            [] => Err(CommandError::data(format!(
+                "no {} with id `{query}` in {}: `quartier {} list` shows them",
+                kind.name(),
+                self.root().display(),
+                kind.name()
+            ))),
+            many => Err(CommandError::data(format!(
+                "`{query}` matches {} {}s; give more of the id:\n{}",
+                many.len(),
+                kind.name(),
+                many.iter()
+                    .map(|(id, p)| format!("  {id}  ({})", p.display()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ))),
+        }
+    }
+
+    /// Like [`Store::resolve`] across every kind (for `quartier edit ID`).
+    pub fn resolve_any(&self, query: &str) -> Result<(Kind, String, PathBuf)> {
+        let mut found = Vec::new();
+        let mut errors = Vec::new();
+        for kind in Kind::ALL {
+            match self.resolve(kind, query) {
+                Ok((id, path)) => found.push((kind, id, path)),
+                Err(e) if e.message.contains("matches") => errors.push(e.message),
+                Err(_) => {}
+            }
+        }
+        match found.len() {
+            1 if errors.is_empty() => Ok(found.remove(0)),
+            0 if errors.is_empty() => Err(CommandError::data(format!(
+                "no record with id `{query}` in {}",
+                self.root().display()
+            ))),
+            _ => {
+                let mut lines: Vec<String> = found
+                    .iter()
+                    .map(|(k, id, p)| format!("  {id}  ({}, {})", k.name(), p.display()))
+                    .collect();
+                lines.extend(errors);
+                Err(CommandError::data(format!(
+                    "`{query}` is ambiguous; give more of the id:\n{}",
+                    lines.join("\n")
+                )))
+            }
+        }
+    }
+}

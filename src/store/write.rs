@@ -1,0 +1,300 @@
+//! Writing record files: atomically (temporary file in the same folder,
+//! fsync, rename), never over another record, and through toml_edit when a
+//! person's file changes so that their comments and layout stay.
+
+use super::{Finding, Store};
+use crate::error::{CommandError, Result};
+use crate::model::read::{Context, Placement, read_record};
+use crate::model::{Config, Kind, Record};
+use chrono::{Datelike, NaiveDate};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use toml_edit::DocumentMut;
+
+const ID_ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/// How often a fresh random id is tried before giving up.
+const ID_ATTEMPTS: usize = 64;
+
+fn random_chars(alphabet: &[u8], n: usize) -> Result<String> {
+    let mut bytes = vec![0u8; n];
+    getrandom::fill(&mut bytes).map_err(|e| {
+        CommandError::data(format!("no randomness from the system for a new id: {e}"))
+    })?;
+    Ok(bytes
+        .iter()
+        .map(|b| alphabet[*b as usize % alphabet.len()] as char)
+        .collect())
+}
+
+/// `<prefix>-YYYYMMDD-xxxx` with four random characters.
+pub fn new_dated_id(kind: Kind, date: NaiveDate) -> Result<String> {
+    let prefix = kind.id_prefix().ok_or_else(|| {
+        CommandError::usage(format!("{} records have no generated id", kind.name()))
+    })?;
+    Ok(format!(
+        "{prefix}-{:04}{:02}{:02}-{}",
+        date.year(),
+        date.month(),
+        date.day(),
+        random_chars(ID_ALPHABET, 4)?
+    ))
+}
+
+/// `K-` and six random characters (no 0/O, 1/I look-alikes).
+pub fn new_client_code() -> Result<String> {
+    Ok(format!("K-{}", random_chars(CODE_ALPHABET, 6)?))
+}
+
+/// Writes `text` to `path` atomically: a hidden temporary file in the same
+/// folder, flushed to disk, then renamed over the target.
+pub fn atomic_write(path: &Path, text: &[u8]) -> Result<()> {
+    let tmp = temp_in(path)?;
+    let tmp = write_temp(tmp, path, text)?;
+    tmp.persist(path)
+        .map_err(|e| CommandError::io("write", path, &e.error))?;
+    sync_dir(path);
+    Ok(())
+}
+
+/// Like [`atomic_write`], but fails with `AlreadyExists` instead of replacing a file.
+fn atomic_create(path: &Path, text: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".quartier-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(text)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    sync_dir(path);
+    Ok(())
+}
+
+fn temp_in(path: &Path) -> Result<tempfile::NamedTempFile> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    tempfile::Builder::new()
+        .prefix(".quartier-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| CommandError::io("write to the folder", dir, &e))
+}
+
+fn write_temp(
+    mut tmp: tempfile::NamedTempFile,
+    path: &Path,
+    text: &[u8],
+) -> Result<tempfile::NamedTempFile> {
+    tmp.write_all(text)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| CommandError::io("write", path, &e))?;
+    Ok(tmp)
+}
+
+fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent()
+        && let Ok(d) = std::fs::File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
+
+impl Store {
+    /// Checks a record on its own, as `check` would, before it is written.
+    pub fn validate_text(
+        &self,
+        kind: Kind,
+        text: &str,
+        path: &Path,
+        config: &Config,
+        placement: Option<Placement>,
+    ) -> std::result::Result<Record, Vec<Finding>> {
+        let ctx = Context {
+            config,
+            today: crate::dates::today(),
+        };
+        let (record, problems) = read_record(kind, text, &ctx, placement);
+        let findings: Vec<Finding> = problems
+            .into_iter()
+            .map(|p| super::load::to_finding(path, text, p))
+            .collect();
+        match record {
+            Some(r) if !findings.iter().any(Finding::is_error) => Ok(r),
+            _ => Err(findings),
+        }
+    }
+
+    /// Writes a new record. `make` builds it from a candidate id (`None` for
+    /// sponsors and partners, whose slug is given); generated ids are retried
+    /// on collision, a given slug that exists is an error.
+    pub fn create(
+        &self,
+        config: &Config,
+        kind: Kind,
+        date: Option<NaiveDate>,
+        mut make: impl FnMut(Option<String>) -> Record,
+    ) -> Result<(Record, PathBuf)> {
+        for _ in 0..ID_ATTEMPTS {
+            let fresh = match kind {
+                Kind::Sponsor | Kind::Partner => None,
+                Kind::Client => Some(new_client_code()?),
+                _ => Some(new_dated_id(
+                    kind,
+                    date.ok_or_else(|| CommandError::usage("a date is needed"))?,
+                )?),
+            };
+            let record = make(fresh);
+            let path = self.path_for(kind, record.id(), record.date())?;
+            let text = crate::model::write::to_toml(&record);
+            let stem = record.id().to_string();
+            let ym = record.date().map(|d| (d.year(), d.month()));
+            self.validate_text(
+                kind,
+                &text,
+                &path,
+                config,
+                Some(Placement {
+                    stem: &stem,
+                    year_month: ym,
+                }),
+            )
+            .map_err(findings_error)?;
+            let dir = path.parent().unwrap_or(self.root());
+            std::fs::create_dir_all(dir)
+                .map_err(|e| CommandError::io("create the folder", dir, &e))?;
+            match atomic_create(&path, text.as_bytes()) {
+                Ok(()) => return Ok((record, path)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    if matches!(kind, Kind::Sponsor | Kind::Partner) {
+                        return Err(CommandError::data(format!(
+                            "{} `{}` exists already ({}): choose another --id",
+                            kind.name(),
+                            record.id(),
+                            path.display()
+                        )));
+                    }
+                }
+                Err(e) => return Err(CommandError::io("write", &path, &e)),
+            }
+        }
+        Err(CommandError::data(format!(
+            "could not find a free id for a new {} after {ID_ATTEMPTS} tries",
+            kind.name()
+        )))
+    }
+
+    /// Changes an existing record through toml_edit, keeping every comment and
+    /// the layout; the result is validated before it replaces the file. When
+    /// the date moves to another month, the file moves with it.
+    pub fn update(
+        &self,
+        config: &Config,
+        kind: Kind,
+        path: &Path,
+        change: impl FnOnce(&mut DocumentMut) -> Result<()>,
+    ) -> Result<(Record, PathBuf)> {
+        let text = super::load::read_text(path)
+            .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+        let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            CommandError::data(format!(
+                "{}: not valid TOML ({}): run `quartier check` and fix the file first",
+                path.display(),
+                e.message()
+            ))
+        })?;
+        change(&mut doc)?;
+        let new_text = doc.to_string();
+        self.replace_validated(config, kind, path, &new_text)
+    }
+
+    /// Replaces a record's file with `text` once it is valid; moves it when its
+    /// date now belongs in another month folder.
+    pub fn replace_validated(
+        &self,
+        config: &Config,
+        kind: Kind,
+        path: &Path,
+        text: &str,
+    ) -> Result<(Record, PathBuf)> {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let record = self
+            .validate_text(
+                kind,
+                text,
+                path,
+                config,
+                Some(Placement {
+                    stem: &stem,
+                    year_month: None,
+                }),
+            )
+            .map_err(findings_error)?;
+        let target = self.path_for(kind, record.id(), record.date())?;
+        if target == path {
+            atomic_write(path, text.as_bytes())?;
+        } else {
+            let dir = target.parent().unwrap_or(self.root());
+            std::fs::create_dir_all(dir)
+                .map_err(|e| CommandError::io("create the folder", dir, &e))?;
+            atomic_create(&target, text.as_bytes())
+                .map_err(|e| CommandError::io("write", &target, &e))?;
+            std::fs::remove_file(path)
+                .map_err(|e| CommandError::io("remove the old file", path, &e))?;
+            sync_dir(path);
+        }
+        Ok((record, target))
+    }
+}
+
+/// Findings that stop a write, as one error.
+pub fn findings_error(findings: Vec<Finding>) -> CommandError {
+    CommandError::data(
+        findings
+            .iter()
+            .filter(|f| f.is_error())
+            .map(|f| f.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_have_the_documented_shape() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let id = new_dated_id(Kind::Appointment, d).unwrap();
+        assert!(crate::model::read::is_dated_id(&id, "apt"), "{id}");
+        assert!(id.starts_with("apt-20261125-"));
+        let code = new_client_code().unwrap();
+        assert!(crate::model::read::is_client_code(&code), "{code}");
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        atomic_write(&p, b"one").unwrap();
+        atomic_write(&p, b"two").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn atomic_create_never_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.toml");
+        atomic_create(&p, b"one").unwrap();
+        let e = atomic_create(&p, b"two").unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "one");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

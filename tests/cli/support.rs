@@ -1,0 +1,190 @@
+//! A temporary records folder and a way to run the real binary on it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The day every test runs on, so that "today", `--previous` and
+/// "in the future" never depend on the calendar.
+pub const TODAY: &str = "2026-11-25";
+
+/// Settings of the test folders: two districts, staff, targets for 2026.
+pub const CONFIG: &str = r#"[office]
+name = "Stadtteilmanagement Test"
+operator = "Testträger"
+programme = "ESF Test"
+language = "de"
+
+[area]
+name = "Testviertel"
+districts = ["Lindenau", "Plagwitz"]
+
+[staff]
+eb = "E. B."
+mk = "M. K."
+
+[targets.2026]
+consultations = 10
+unique_clients = 4
+events = 2
+
+[sponsors]
+stale_after_days = 60
+"#;
+
+pub struct Folder {
+    _tmp: tempfile::TempDir,
+    root: PathBuf,
+}
+
+impl Folder {
+    /// A records folder with [`CONFIG`] and nothing else.
+    pub fn new() -> Folder {
+        let f = Folder::bare();
+        f.write("quartier.toml", CONFIG);
+        f
+    }
+
+    /// An empty folder (no quartier.toml).
+    pub fn bare() -> Folder {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        let root = tmp.path().join("records");
+        std::fs::create_dir_all(&root).unwrap();
+        Folder { _tmp: tmp, root }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The temporary folder that holds `records/`.
+    pub fn parent(&self) -> &Path {
+        self.root.parent().unwrap()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Writes `text` to `rel`, creating folders.
+    pub fn write(&self, rel: &str, text: &str) -> &Folder {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+        self
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    pub fn exists(&self, rel: &str) -> bool {
+        self.path(rel).exists()
+    }
+
+    /// Runs `quartier --records <root> ARGS`.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let mut full = vec!["--records", self.root.to_str().unwrap()];
+        full.extend_from_slice(args);
+        run_in(self.parent(), &full, &[])
+    }
+
+    /// Like [`Folder::run`] with extra environment variables.
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        let mut full = vec!["--records", self.root.to_str().unwrap()];
+        full.extend_from_slice(args);
+        run_in(self.parent(), &full, env)
+    }
+
+    /// A minimal valid client.
+    pub fn client(&self, code: &str, extra: &str) -> &Folder {
+        self.write(
+            &format!("clients/{code}.toml"),
+            &format!("id = \"{code}\"\nfirst_contact = 2026-01-10\n{extra}\n"),
+        )
+    }
+}
+
+/// Runs the binary in `cwd` with no terminal and a fixed day.
+pub fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_quartier"));
+    cmd.args(args)
+        .current_dir(cwd)
+        .env_remove("QUARTIER_RECORDS")
+        .env_remove("EDITOR")
+        .env_remove("VISUAL")
+        .env("QUARTIER_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("run quartier");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn ok(&self) -> &Run {
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn code(&self, code: i32) -> &Run {
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+
+    /// stdout and stderr together.
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+
+    #[track_caller]
+    pub fn has(&self, needle: &str) -> &Run {
+        assert!(
+            self.all().contains(needle),
+            "expected `{needle}` in output\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    #[track_caller]
+    pub fn lacks(&self, needle: &str) -> &Run {
+        assert!(
+            !self.all().contains(needle),
+            "did not expect `{needle}`\nstdout:\n{}\nstderr:\n{}",
+            self.stdout,
+            self.stderr
+        );
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
+    }
+}
