@@ -3,4 +3,17 @@
 
 mod support;
 
+mod agenda;
+mod appointment;
 mod check;
+mod client;
+mod edit;
+mod event;
+mod git;
+mod partner;
+mod referral;
+mod reliability;
+mod report;
+mod sample;
+mod sponsor;
+mod store;

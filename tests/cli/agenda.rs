@@ -1,0 +1,1 @@
+//! Tests of agenda (filled in by the work on it).

@@ -1,0 +1,1 @@
+//! Tests of appointment (filled in by the work on it).

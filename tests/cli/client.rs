@@ -1,0 +1,1 @@
+//! Tests of client (filled in by the work on it).

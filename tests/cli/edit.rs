@@ -1,0 +1,1 @@
+//! Tests of edit (filled in by the work on it).

@@ -1,0 +1,1 @@
+//! Tests of event (filled in by the work on it).

@@ -1,0 +1,1 @@
+//! Tests of git (filled in by the work on it).

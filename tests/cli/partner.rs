@@ -1,0 +1,1 @@
+//! Tests of partner (filled in by the work on it).

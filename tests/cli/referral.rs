@@ -1,0 +1,1 @@
+//! Tests of referral (filled in by the work on it).

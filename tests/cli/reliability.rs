@@ -1,0 +1,1 @@
+//! Tests of reliability (filled in by the work on it).

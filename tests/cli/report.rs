@@ -1,0 +1,1 @@
+//! Tests of report (filled in by the work on it).

@@ -1,0 +1,1 @@
+//! Tests of sample (filled in by the work on it).

@@ -1,0 +1,1 @@
+//! Tests of sponsor (filled in by the work on it).

@@ -1,0 +1,1 @@
+//! Tests of store (filled in by the work on it).
