@@ -3,7 +3,6 @@
 //! an update through toml_edit changes exactly the key it sets.
 
 use super::read::{Context, Severity, read_record};
-use super::write::to_toml;
 use super::*;
 use crate::commands::shared::{set_date, set_str, set_value};
 use chrono::{Datelike, NaiveDate, NaiveTime};
@@ -432,7 +431,8 @@ proptest! {
     #[test]
     fn every_valid_record_reads_back_as_written(record in any_record()) {
         let ctx = Context { config: &CONFIG, today: today() };
-        let text = to_toml(&record);
+        let text = crate::store::record_text(&record);
+        prop_assert!(crate::store::conflict_markers(&text).is_empty(), "a line looks like a conflict:\n{}", text);
         let (read, problems) = read_record(record.kind(), &text, &ctx, None);
         let errors: Vec<_> = problems.iter().filter(|p| p.severity == Severity::Error).collect();
         prop_assert!(errors.is_empty(), "errors {:?} in\n{}", errors, text);

@@ -6,8 +6,9 @@ mod load;
 mod resolve;
 mod write;
 
+pub use load::conflict_markers;
 pub use load::{Entry, LoadResult, MonthRange, Records, Scope};
-pub use write::{atomic_write, new_client_code, new_dated_id};
+pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result};
 use crate::model::read::Severity;
