@@ -585,6 +585,7 @@ fn consultation(id: &str, notes: &str) -> String {
 fn contact_data_in_notes_is_a_privacy_warning_and_an_error_when_strict() {
     for (notes, what) in [
         ("schreibt an max.muster@example.org", "e-mail address"),
+        ("Mail: max.muster(at)example.org", "e-mail address"),
         ("Handy 0176 12345678", "phone number"),
         ("Rückruf unter +49 341 1234567", "phone number"),
         ("Tel. 0341/9876543", "phone number"),
@@ -650,6 +651,8 @@ fn ordinary_notes_are_not_flagged() {
         "wohnt in der Georg-Schwarz-Straße, nahe Karl-Heine-Kanal",
         "Aktenzeichen 54.3-2026/118",
         "Az. 123-45 der Ausländerbehörde",
+        "Az. 0815/2026-12, Kundennummer 012345678",
+        "in Deutschland seit 01.03.2008, Bescheid vom 03.02.2011",
         "Antrag für den Zeitraum 01.10.–31.10.2026 gestellt",
         "Bescheid vom 12.11.2026, Frist 26.11.2026",
         "Kurs B1, 600 UE, 25 Teilnehmende, Raum 0.12",
@@ -721,4 +724,19 @@ fn consent_on_or_before_the_referral_date_is_enough() {
         let f = referral_folder(Some(day));
         f.run(&["check", "--strict"]).ok().lacks("consent");
     }
+}
+
+// --- Inputs found by fuzzing and review, kept as regression tests ----------
+
+#[test]
+fn a_leap_second_time_is_an_error_not_silently_dropped() {
+    let f = Folder::new();
+    f.client("K-AB12", "consent = 2026-01-10");
+    f.write(
+        "appointments/2026/11/apt-20261120-ab12.toml",
+        "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\ntime = 10:30:60\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-AB12\"\n",
+    );
+    f.run(&["check"])
+        .code(1)
+        .has("apt-20261120-ab12.toml:3: error: `time` = 10:30:60 is not a time of day");
 }
