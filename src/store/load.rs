@@ -345,6 +345,12 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
 /// Reads a file as UTF-8 text, refusing anything that cannot be a record.
 pub fn read_text(path: &Path) -> Result<String, String> {
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        // A named pipe or device would block or never end; a link is not followed.
+        return Err(
+            "is not a regular file and was not read: move it out of the records folder".to_string(),
+        );
+    }
     if meta.len() > MAX_RECORD_BYTES {
         return Err(format!(
             "the file is {:.1} MB, far too large for a record (at most 1 MB): it is not a record; move it out of the records folder",
@@ -402,8 +408,16 @@ fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
 /// Where a file below the root belongs; files that are not records in the
 /// right place become findings.
 fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Candidate> {
-    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
     let full = root.join(rel);
+    if rel.to_str().is_none() {
+        findings.push(Finding::error(
+            &full,
+            None,
+            "the file name is not UTF-8 text and was not read: rename it to its id (a-z, 0-9, -)",
+        ));
+        return None;
+    }
+    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
     let kind = parts.first().and_then(|f| Kind::from_folder(f))?;
     let name = *parts.last()?;
     if !name.ends_with(".toml") {

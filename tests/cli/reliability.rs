@@ -740,3 +740,63 @@ fn a_leap_second_time_is_an_error_not_silently_dropped() {
         .code(1)
         .has("apt-20261120-ab12.toml:3: error: `time` = 10:30:60 is not a time of day");
 }
+
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_posing_as_a_record_does_not_hang_check() {
+    let f = Folder::new();
+    std::fs::create_dir_all(f.path("sponsors")).unwrap();
+    let made = Command::new("mkfifo")
+        .arg(f.path("sponsors/pipe.toml"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let mut child = spawn(&f, &["check"]);
+    // A guard against hanging forever, not a timing assertion.
+    let deadline = std::time::Instant::now() + Duration::from_secs(120);
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("check hangs on a named pipe");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("pipe.toml: error: is not a regular file"),
+        "{stdout}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_name_that_is_not_utf8_is_reported_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = Folder::new();
+    f.write("sponsors/lernhaus.toml", LERNHAUS);
+    let name = std::ffi::OsStr::from_bytes(b"\xff\xfe.toml");
+    std::fs::write(f.path("sponsors").join(name), LERNHAUS).unwrap();
+    std::fs::create_dir_all(f.path("appointments/2026/11")).unwrap();
+    std::fs::write(f.path("appointments/2026/11").join(name), "x").unwrap();
+    let r = f.run(&["check"]);
+    r.code(1).lacks("panicked");
+    let named = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains("error: the file name is not UTF-8"))
+        .count();
+    assert_eq!(named, 2, "{}", r.stdout);
+    // Commands that read everything refuse to work on a broken folder.
+    f.run(&["sponsor", "show", "lernhaus"])
+        .code(1)
+        .has("not UTF-8")
+        .lacks("panicked");
+}
