@@ -200,6 +200,16 @@ impl Store {
             .into_iter()
             .map(|p| super::load::to_finding(path, text, p))
             .collect();
+        if text.len() as u64 > super::MAX_RECORD_BYTES {
+            findings.push(Finding::error(
+                path,
+                None,
+                format!(
+                    "the record would be {:.1} MB, more than a record may be (1 MB): shorten its text",
+                    text.len() as f64 / 1_000_000.0
+                ),
+            ));
+        }
         for line in super::load::conflict_markers(text) {
             findings.push(Finding::error(
                 path,

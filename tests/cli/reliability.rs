@@ -800,3 +800,32 @@ fn a_file_name_that_is_not_utf8_is_reported_not_a_crash() {
         .has("not UTF-8")
         .lacks("panicked");
 }
+
+#[test]
+fn a_record_too_large_to_read_back_is_never_written() {
+    let f = Folder::new();
+    // A control character is one byte on the command line but six in the
+    // file (`\u0001`): two such fields make a file larger than the 1 MB a
+    // record may be, which no command could read again.
+    let controls = "\u{1}".repeat(100_000);
+    let mut args = sponsor_add("steuerzeichen");
+    args.extend(["--notes".to_string(), controls.clone()]);
+    let one: Vec<&str> = args.iter().map(String::as_str).collect();
+    f.run(&one).ok();
+    let shown = f
+        .run(&["--json", "sponsor", "show", "steuerzeichen"])
+        .ok()
+        .json();
+    assert_eq!(shown["sponsor"]["notes"], controls);
+
+    let mut args = sponsor_add("zu-gross");
+    args.extend(["--notes".to_string(), controls.clone()]);
+    args.extend(["--contact".to_string(), controls.clone()]);
+    let two: Vec<&str> = args.iter().map(String::as_str).collect();
+    f.run(&two).code(1).has("more than a record may be");
+    assert!(!f.exists("sponsors/zu-gross.toml"));
+    f.run(&["sponsor", "edit", "steuerzeichen", "--contact", &controls])
+        .code(1)
+        .has("more than a record may be");
+    f.run(&["check", "--strict"]).ok();
+}
