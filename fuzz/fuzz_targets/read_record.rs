@@ -60,4 +60,21 @@ fuzz_target!(|data: &[u8]| {
         "a valid record wrote an invalid file:\n{written}\n{problems2:?}"
     );
     assert_eq!(again.as_ref(), Some(&record), "round trip changed the record:\n{written}");
+    // Nothing the person wrote is dropped silently: every key with a value
+    // other than its default is written back.
+    let ours: toml::Table = toml::from_str(&written).expect("written record is TOML");
+    if let Ok(theirs) = toml::from_str::<toml::Table>(text) {
+        for (key, value) in &theirs {
+            let default = match value {
+                toml::Value::Boolean(b) => !b,
+                toml::Value::Integer(n) => *n == 0,
+                toml::Value::Array(a) => a.is_empty(),
+                _ => false,
+            };
+            assert!(
+                default || ours.contains_key(key),
+                "`{key}` = {value} was dropped:\n--- read\n{text}\n--- written\n{written}"
+            );
+        }
+    }
 });
