@@ -604,7 +604,7 @@ impl Generator {
         let id = self.client_code();
         let r = &mut self.rng;
         let origin = r.weighted(ORIGINS);
-        let languages = strings(*r.pick(origin.languages));
+        let languages = strings(r.pick::<&[&str]>(origin.languages));
         let residence = *r.weighted(origin.residence);
         let age = match r.below(100) {
             0..5 => r.range(14, 17),
