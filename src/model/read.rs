@@ -2,8 +2,12 @@
 //! in it, each with the byte span it points at. Checks that need other records
 //! (references, duplicates) live in `check`; this module sees one file.
 
+use super::config::{
+    Area, GitSettings, Office, SponsorSettings, TARGET_KEYS, Targets, TopicLabels, TopicSettings,
+};
 use super::*;
 use crate::privacy;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -115,7 +119,8 @@ pub fn read_record(
             return (None, problems);
         }
     };
-    let mut f = Fields::new(table.get_ref(), &mut problems);
+    let root = table.get_ref();
+    let mut f = Fields::new(root, &mut problems);
     let record = match kind {
         Kind::Sponsor => read_sponsor(&mut f, ctx).map(Record::Sponsor),
         Kind::Partner => read_partner(&mut f, ctx).map(Record::Partner),
@@ -124,14 +129,32 @@ pub fn read_record(
         Kind::Referral => read_referral(&mut f, ctx).map(Record::Referral),
         Kind::Event => read_event(&mut f, ctx).map(Record::Event),
     };
-    let id_span = f.span_of("id");
-    let date_span = f.span_of("date");
     f.finish();
-    if let Some(record) = &record {
-        let id = record.id();
+    check_placement(kind, root, placement, &mut problems);
+    (record, problems)
+}
+
+/// The id against its shape and the file name, the date against the month
+/// folder — from the raw values, so that a record missing other fields is
+/// still told where it belongs.
+fn check_placement(
+    kind: Kind,
+    root: &DeTable,
+    placement: Option<Placement>,
+    problems: &mut Vec<Problem>,
+) {
+    let raw = |key: &str| {
+        root.iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
+    };
+    if let Some(v) = raw("id")
+        && let DeValue::String(id) = v.get_ref()
+        && !id.trim().is_empty()
+    {
         if !is_valid_id(kind, id) {
             problems.push(Problem::error(
-                id_span.clone(),
+                Some(v.span()),
                 format!(
                     "id `{id}` is not a valid {} id: {}",
                     kind.name(),
@@ -139,32 +162,283 @@ pub fn read_record(
                 ),
             ));
         }
-        if let Some(p) = placement {
-            if p.stem != id {
-                problems.push(Problem::error(
-                    id_span,
-                    format!("id `{id}` does not match the file name `{}.toml`: rename the file or fix the id", p.stem),
-                ));
-            }
-            if let (Some(date), Some((y, m))) = (record.date(), p.year_month)
-                && (date.year(), date.month()) != (y, m)
-            {
-                problems.push(Problem::error(
-                    date_span,
-                    format!(
-                        "date {date} does not belong in folder {y:04}/{m:02}: move the file to {}/{:04}/{:02}/",
-                        kind.folder(),
-                        date.year(),
-                        date.month()
-                    ),
-                ));
-            }
+        if let Some(p) = placement
+            && p.stem != id
+        {
+            problems.push(Problem::error(
+                Some(v.span()),
+                format!(
+                    "id `{id}` does not match the file name `{}.toml`: rename the file or fix the id",
+                    p.stem
+                ),
+            ));
         }
     }
-    (record, problems)
+    if !kind.is_dated() {
+        return;
+    }
+    if let (
+        Some(v),
+        Some(Placement {
+            year_month: Some((y, m)),
+            ..
+        }),
+    ) = (raw("date"), placement)
+        && let Some(date) = plain_date(v.get_ref())
+        && (date.year(), date.month()) != (y, m)
+    {
+        problems.push(Problem::error(
+            Some(v.span()),
+            format!(
+                "date {date} does not belong in folder {y:04}/{m:02}: move the file to {}/{:04}/{:02}/",
+                kind.folder(),
+                date.year(),
+                date.month()
+            ),
+        ));
+    }
+}
+
+/// A TOML local date that exists in the calendar.
+fn plain_date(v: &DeValue) -> Option<NaiveDate> {
+    match v {
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        _ => None,
+    }
 }
 
 use chrono::Datelike;
+
+/// Reads `quartier.toml`. Returns the settings (whatever could be read, with
+/// defaults for the rest) unless the TOML itself is broken, and all problems.
+pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let table = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem::error(
+                e.span(),
+                format!("TOML syntax: {}", first_line(e.message())),
+            ));
+            return (None, problems);
+        }
+    };
+    let mut f = Fields::new(table.get_ref(), &mut problems);
+    let office = match f.subtable("office") {
+        Some(t) => f.nested(t, "office.".into(), read_office),
+        None => {
+            if f.span_of("office").is_none() {
+                f.error(
+                    None,
+                    "the table [office] is missing: add [office] with name = \"…\"".into(),
+                );
+            }
+            Office {
+                name: String::new(),
+                operator: String::new(),
+                programme: String::new(),
+                language: Lang::De,
+            }
+        }
+    };
+    let area = f
+        .subtable("area")
+        .map(|t| f.nested(t, "area.".into(), read_area))
+        .unwrap_or_default();
+    let staff = f
+        .subtable("staff")
+        .map(|t| f.nested(t, "staff.".into(), read_staff))
+        .unwrap_or_default();
+    let targets = f
+        .subtable("targets")
+        .map(|t| f.nested(t, "targets.".into(), read_targets))
+        .unwrap_or_default();
+    let sponsors = f
+        .subtable("sponsors")
+        .map(|t| f.nested(t, "sponsors.".into(), read_sponsor_settings))
+        .unwrap_or_default();
+    let topics = f
+        .subtable("topics")
+        .map(|t| f.nested(t, "topics.".into(), read_topic_settings))
+        .unwrap_or_default();
+    let git = f
+        .subtable("git")
+        .map(|t| {
+            f.nested(t, "git.".into(), |g| GitSettings {
+                auto_commit: g.opt_bool("auto_commit"),
+            })
+        })
+        .unwrap_or_default();
+    f.finish();
+    let config = Config {
+        office,
+        area,
+        staff,
+        targets,
+        sponsors,
+        topics,
+        git,
+    };
+    (Some(config), problems)
+}
+
+fn read_office(f: &mut Fields) -> Office {
+    let name = f.req_str("name").unwrap_or_default();
+    let operator = f.opt_str("operator").unwrap_or_default();
+    let programme = f.opt_str("programme").unwrap_or_default();
+    let span = f.span_of("language");
+    let language = match f.opt_str("language") {
+        None => Lang::De,
+        Some(code) => Lang::from_code(&code).unwrap_or_else(|| {
+            f.error(
+                span,
+                format!("`office.language` = \"{code}\" is not one of de | en"),
+            );
+            Lang::De
+        }),
+    };
+    Office {
+        name,
+        operator,
+        programme,
+        language,
+    }
+}
+
+fn read_area(f: &mut Fields) -> Area {
+    let name = f.opt_str("name").unwrap_or_default();
+    let mut seen = BTreeSet::new();
+    let mut districts = Vec::new();
+    for (d, span) in f.list("districts") {
+        if d == "outside" {
+            f.error(
+                Some(span),
+                "`area.districts`: `outside` is reserved for clients living outside the area"
+                    .into(),
+            );
+        } else if !seen.insert(d.clone()) {
+            f.error(
+                Some(span),
+                format!("`area.districts`: `{d}` is listed twice"),
+            );
+        } else {
+            districts.push(d);
+        }
+    }
+    Area { name, districts }
+}
+
+fn read_staff(f: &mut Fields) -> BTreeMap<String, String> {
+    let mut staff = BTreeMap::new();
+    for (initials, _, v) in f.take_all() {
+        match v.get_ref() {
+            DeValue::String(name) => {
+                staff.insert(initials.to_string(), name.to_string());
+            }
+            _ => f.wrong_type(initials, v, "a name in quotes, e.g. eb = \"E. B.\""),
+        }
+    }
+    staff
+}
+
+fn read_targets(f: &mut Fields) -> BTreeMap<String, Targets> {
+    let mut targets = BTreeMap::new();
+    for (year, span, v) in f.take_all() {
+        if year
+            .parse::<i32>()
+            .map_or(true, |y| !(1900..=9999).contains(&y))
+        {
+            f.error(
+                Some(span),
+                format!("[targets.{year}]: the key must be a year such as [targets.2026]"),
+            );
+            continue;
+        }
+        let DeValue::Table(t) = v.get_ref() else {
+            f.wrong_type(year, v, "a table [targets.YYYY]");
+            continue;
+        };
+        let t = f.nested(t, format!("targets.{year}."), |t| {
+            let [
+                consultations,
+                unique_clients,
+                new_clients,
+                events,
+                event_participants,
+                sponsor_meetings,
+                referrals,
+            ] = TARGET_KEYS.map(|key| t.opt_count(key));
+            Targets {
+                consultations,
+                unique_clients,
+                new_clients,
+                events,
+                event_participants,
+                sponsor_meetings,
+                referrals,
+            }
+        });
+        targets.insert(year.to_string(), t);
+    }
+    targets
+}
+
+fn read_sponsor_settings(f: &mut Fields) -> SponsorSettings {
+    let mut settings = SponsorSettings::default();
+    let span = f.span_of("stale_after_days");
+    if let Some(days) = f.opt_int("stale_after_days") {
+        if days < 1 {
+            f.error(
+                span,
+                format!("`sponsors.stale_after_days` must be at least 1, not {days}"),
+            );
+        } else {
+            settings.stale_after_days = days;
+        }
+    }
+    settings
+}
+
+fn read_topic_settings(f: &mut Fields) -> TopicSettings {
+    let mut codes = BTreeMap::new();
+    if let Some(t) = f.subtable("codes") {
+        f.nested(t, "topics.codes.".into(), |c| {
+            for (code, span, v) in c.take_all() {
+                if BuiltinTopic::from_code(code).is_some() {
+                    c.error(
+                        Some(span),
+                        format!("[topics.codes] `{code}` is already a built-in topic; remove it"),
+                    );
+                    continue;
+                }
+                if !is_slug(code) {
+                    c.error(
+                        Some(span),
+                        format!("[topics.codes] `{code}` is not a valid code (lower-case letters, digits and `-`)"),
+                    );
+                    continue;
+                }
+                let DeValue::Table(labels) = v.get_ref() else {
+                    c.wrong_type(code, v, "labels like { de = \"Schulden\", en = \"Debts\" }");
+                    continue;
+                };
+                let labels = c.nested(labels, format!("topics.codes.{code}."), |l| {
+                    Some(TopicLabels {
+                        de: l.req_str("de")?,
+                        en: l.req_str("en")?,
+                    })
+                });
+                if let Some(labels) = labels {
+                    codes.insert(code.to_string(), labels);
+                }
+            }
+        });
+    }
+    TopicSettings { codes }
+}
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().trim().to_string()
@@ -194,7 +468,7 @@ struct Fields<'t, 'i, 'p> {
     entries: Vec<(&'t str, Range<usize>, &'t Spanned<DeValue<'i>>, bool)>,
     problems: &'p mut Vec<Problem>,
     known: Vec<&'static str>,
-    prefix: &'static str,
+    prefix: String,
 }
 
 impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
@@ -207,7 +481,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
             entries,
             problems,
             known: Vec::new(),
-            prefix: "",
+            prefix: String::new(),
         }
     }
 
@@ -216,6 +490,43 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         let e = self.entries.iter_mut().find(|e| e.0 == key)?;
         e.3 = true;
         Some(e.2)
+    }
+
+    /// Every entry of a table whose keys are free (initials, years, codes).
+    fn take_all(&mut self) -> Vec<(&'t str, Range<usize>, &'t Spanned<DeValue<'i>>)> {
+        self.entries
+            .iter_mut()
+            .map(|e| {
+                e.3 = true;
+                (e.0, e.1.clone(), e.2)
+            })
+            .collect()
+    }
+
+    /// A nested table, e.g. `[office]`.
+    fn subtable(&mut self, key: &'static str) -> Option<&'t DeTable<'i>> {
+        let v = self.take(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(key, v, &format!("a table [{key}]"));
+                None
+            }
+        }
+    }
+
+    /// Reads a nested table with its own keys; its unknown keys are reported.
+    fn nested<T>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        prefix: String,
+        read: impl FnOnce(&mut Fields<'t, 'i, '_>) -> T,
+    ) -> T {
+        let mut inner = Fields::new(table, self.problems);
+        inner.prefix = prefix;
+        let out = read(&mut inner);
+        inner.finish();
+        out
     }
 
     fn span_of(&self, key: &str) -> Option<Range<usize>> {
@@ -368,6 +679,22 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
             );
         }
         n
+    }
+
+    /// An optional whole number ≥ 0.
+    fn opt_count(&mut self, key: &'static str) -> Option<u64> {
+        let span = self.span_of(key);
+        let n = self.opt_int(key)?;
+        match u64::try_from(n) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.error(
+                    span,
+                    format!("`{}{key}` must not be negative ({n})", self.prefix),
+                );
+                None
+            }
+        }
     }
 
     fn opt_bool(&mut self, key: &'static str) -> bool {
@@ -733,11 +1060,20 @@ fn read_appointment(f: &mut Fields, ctx: &Context) -> Option<Appointment> {
                     "a sponsor meeting has a `sponsor`, not a `client`".into(),
                 );
             }
-            if language.is_some() || interpreter || family_members != 0 {
-                f.error(
-                    None,
-                    "`language`, `interpreter` and `family_members` belong to consultations, not sponsor meetings".into(),
-                );
+            for (key, present) in [
+                ("language", language.is_some()),
+                ("interpreter", interpreter),
+                ("family_members", family_members != 0),
+            ] {
+                if present {
+                    let span = f.span_of(key);
+                    f.error(
+                        span,
+                        format!(
+                            "`{key}` belongs to consultations, not to sponsor meetings: remove it"
+                        ),
+                    );
+                }
             }
         }
         None => {}
@@ -843,7 +1179,7 @@ fn read_event(f: &mut Fields, ctx: &Context) -> Option<Event> {
         Some(v) => match v.get_ref() {
             DeValue::Table(t) => {
                 let mut inner = Fields::new(t, f.problems);
-                inner.prefix = "participants.";
+                inner.prefix = "participants.".to_string();
                 let total_present = inner.span_of("total").is_some();
                 let p = Participants {
                     total: inner.count("total"),
@@ -886,8 +1222,9 @@ fn read_event(f: &mut Fields, ctx: &Context) -> Option<Event> {
             );
         }
     } else if status == Some(EventStatus::Done) {
+        let span = f.span_of("status");
         f.error(
-            None,
+            span,
             "a `done` event needs its participants: add a [participants] table with total, women, men, diverse, migrants".into(),
         );
     }
