@@ -142,8 +142,9 @@ impl LoadResult {
     }
 }
 
-/// What reading one file gave: the record (with its path) and the findings.
-type ReadOutcome = (Option<(PathBuf, Record)>, Vec<Finding>);
+/// What reading one file gave: the kind it was read as, the record (with
+/// its path) and the findings.
+type ReadOutcome = (Kind, Option<(PathBuf, Record)>, Vec<Finding>);
 
 /// A file found by the walk, with where it sits.
 struct Candidate {
@@ -183,12 +184,12 @@ impl Store {
             .collect();
         let mut records = Records::default();
         let mut unloaded = Unloaded::new();
-        for (c, (record, mut f)) in candidates.iter().zip(read) {
+        for (c, (kind, record, mut f)) in candidates.iter().zip(read) {
             match record {
                 Some((path, record)) => records.push(path, record),
                 None => {
                     let stem = file_stem(&c.rel);
-                    unloaded.push((c.kind, stem.clone()));
+                    unloaded.push((kind, stem.clone()));
                     if let Some(k) = c
                         .rel
                         .iter()
@@ -215,7 +216,7 @@ impl Store {
         let mut findings = Vec::new();
         match classify(rel, &mut findings, &self.root) {
             Some(c) => {
-                let (r, f) = self.read_candidate(&c, &ctx);
+                let (_, r, f) = self.read_candidate(&c, &ctx);
                 (r.map(|(_, r)| r), f)
             }
             None => (None, findings),
@@ -309,7 +310,7 @@ impl Store {
             Ok(t) => t,
             Err(message) => {
                 findings.push(Finding::error(&path, None, message));
-                return (None, findings);
+                return (c.kind, None, findings);
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -322,7 +323,7 @@ impl Store {
                     "git conflict marker: this record was changed on two sides; keep the right version, delete the marker lines, then run `quartier check`",
                 ));
             }
-            return (None, findings);
+            return (c.kind, None, findings);
         }
         if text.trim().is_empty() {
             findings.push(Finding::error(
@@ -333,7 +334,7 @@ impl Store {
                     c.kind.name()
                 ),
             ));
-            return (None, findings);
+            return (c.kind, None, findings);
         }
         let stem = file_stem(&c.rel);
         let placement = Placement {
@@ -363,7 +364,7 @@ impl Store {
             record = None;
         }
         findings.extend(problems.into_iter().map(|p| to_finding(&path, text, p)));
-        (record.map(|r| (c.rel.clone(), r)), findings)
+        (kind, record.map(|r| (c.rel.clone(), r)), findings)
     }
 }
 
