@@ -196,8 +196,9 @@ fn key_line(path: &Path, key: &str, value: &str) -> Option<usize> {
 }
 
 /// Symbolic links anywhere in the folder, and `.toml` files outside the
-/// record folders (which would never be read). Hidden entries (`.git`) are
-/// skipped; the record folders themselves are walked by `Store::load`.
+/// record folders (which would never be read). Hidden entries (`.git`) and
+/// other records folders inside this one are skipped; the record folders
+/// themselves are walked by `Store::load`.
 fn strays(root: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
     let walker = WalkDir::new(root)
@@ -205,11 +206,12 @@ fn strays(root: &Path) -> Vec<Finding> {
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0
-                || !(e.file_name().to_string_lossy().starts_with('.')
-                    || (e.depth() == 1
-                        && (e.file_name() == CONFIG_FILE
-                            || e.file_name().to_str().and_then(Kind::from_folder).is_some())))
+            let hidden = e.file_name().to_string_lossy().starts_with('.');
+            let own = e.depth() == 1
+                && (e.file_name() == CONFIG_FILE
+                    || e.file_name().to_str().and_then(Kind::from_folder).is_some());
+            let other_folder = e.file_type().is_dir() && e.path().join(CONFIG_FILE).exists();
+            e.depth() == 0 || !(hidden || own || other_folder)
         });
     for entry in walker.flatten() {
         if entry.depth() == 0 {
