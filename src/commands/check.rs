@@ -4,8 +4,10 @@ use crate::cli::Globals;
 use crate::error::{CommandError, Result};
 use crate::store::Finding;
 
-/// Check every record in the folder and print each problem as
-/// `path:line: error|warning: message`. Exit 0 when clean, 1 otherwise.
+/// Check quartier.toml and every record in the folder and print each problem
+/// as `path:line: error|warning: message` (a count goes to stderr). With
+/// --json: an array of {path, line, severity, message}. Never changes a file.
+/// Exit 0 when there is no error, 1 otherwise.
 ///
 /// Example: quartier check --strict
 #[derive(Debug, clap::Args)]

@@ -114,6 +114,7 @@ impl Store {
             config,
             today: crate::dates::today(),
         };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (record, problems) = read_record(kind, text, &ctx, placement);
         let findings: Vec<Finding> = problems
             .into_iter()
@@ -204,7 +205,14 @@ impl Store {
             ))
         })?;
         change(&mut doc)?;
-        let new_text = doc.to_string();
+        let mut new_text = doc.to_string();
+        // toml_edit writes `\n` and no byte order mark; keep the person's file as it was
+        if text.contains("\r\n") {
+            new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if text.starts_with('\u{feff}') && !new_text.starts_with('\u{feff}') {
+            new_text.insert(0, '\u{feff}');
+        }
         self.replace_validated(config, kind, path, &new_text)
     }
 
@@ -395,5 +403,31 @@ mod tests {
                 .all(|(id, _)| id == "K-AB12")
         );
         assert!(crate::check::check_folder(&store).is_empty());
+    }
+
+    #[test]
+    fn update_keeps_line_endings_byte_order_mark_and_comments() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            root.path().join("quartier.toml"),
+            "[office]\nname = \"x\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(root.path().join("clients")).unwrap();
+        let p = root.path().join("clients/K-AB12.toml");
+        let old = "\u{feff}# Erstkontakt im Laden\r\nid = \"K-AB12\"\r\nfirst_contact = 2026-01-10 # Montag\r\n";
+        std::fs::write(&p, old).unwrap();
+        let store = Store::open(root.path()).unwrap();
+        let config = store.config().unwrap();
+        store
+            .update(&config, Kind::Client, &p, |doc| {
+                doc["gender"] = toml_edit::value("f");
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "\u{feff}# Erstkontakt im Laden\r\nid = \"K-AB12\"\r\nfirst_contact = 2026-01-10 # Montag\r\ngender = \"f\"\r\n"
+        );
     }
 }
