@@ -26,10 +26,16 @@ pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 /// One line of `check`: a problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Finding {
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     pub line: Option<usize>,
     pub severity: Severity,
     pub message: String,
+}
+
+/// Paths as text even when a file name is not UTF-8, so that no finding is lost.
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 impl Finding {

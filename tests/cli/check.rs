@@ -1260,3 +1260,39 @@ fn missing_folder_is_an_error_not_a_panic() {
     let f = Folder::bare();
     f.run(&["check"]).code(1).has("not a records folder");
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_findings_in_text_and_json() {
+    use std::os::unix::ffi::OsStrExt;
+    let f = valid();
+    let name = std::ffi::OsStr::from_bytes(b"K-\xff\xfe.toml");
+    std::fs::write(f.path("clients").join(name), CLIENT_TEXT).unwrap();
+    f.run(&["check"])
+        .code(1)
+        .has("error: the file name is not UTF-8");
+    let run = f.run(&["check", "--json"]);
+    run.code(1);
+    let findings = run.json();
+    assert_eq!(findings.as_array().unwrap().len(), 1, "{findings:#}");
+    assert!(findings[0]["path"].as_str().unwrap().contains("clients/K-"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_ends_the_output_without_a_panic() {
+    let f = valid();
+    for i in 0..1500 {
+        f.write(&format!("clients/K-{i:04}.toml"), "");
+    }
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("\"$0\" --records \"$1\" check | head -n 1 >/dev/null; exit 0")
+        .arg(env!("CARGO_BIN_EXE_quartier"))
+        .arg(f.root())
+        .env("QUARTIER_TODAY", crate::support::TODAY)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
