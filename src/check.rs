@@ -10,11 +10,13 @@ use std::path::Path;
 use toml::de::{DeTable, DeValue};
 use walkdir::WalkDir;
 
-/// Reads the whole folder and returns every finding, sorted by file and line.
-/// A broken `quartier.toml` is reported and the records are still checked
-/// against whatever settings could be read.
+/// Reads the whole folder and returns every finding: those of `quartier.toml`
+/// first (they may explain others), then by file and line. A broken
+/// `quartier.toml` is reported and the records are still checked against
+/// whatever settings could be read.
 pub fn check_folder(store: &Store) -> Vec<Finding> {
-    let (config, mut findings) = store.config_checked();
+    let (config, mut settings) = store.config_checked();
+    let mut findings = Vec::new();
     let (
         LoadResult {
             records,
@@ -28,7 +30,9 @@ pub fn check_folder(store: &Store) -> Vec<Finding> {
     findings.extend(strays(store.root()));
     findings.sort();
     findings.dedup();
-    findings
+    settings.sort();
+    settings.append(&mut findings);
+    settings
 }
 
 /// Findings that relate records to each other.

@@ -1212,14 +1212,28 @@ fn finding_paths_are_reachable_from_the_working_directory() {
 }
 
 #[test]
-fn output_is_sorted_by_file_and_line() {
+fn output_is_sorted_by_file_and_line_after_the_settings() {
     let f = broken();
+    f.write(
+        "quartier.toml",
+        &crate::support::CONFIG.replace("[sponsors]", "[sponsors]\nstale = 3"),
+    );
     let run = f.run(&["check"]);
     let again = f.run(&["check"]);
     assert_eq!(run.stdout, again.stdout);
+    assert!(
+        run.stdout
+            .lines()
+            .next()
+            .unwrap()
+            .contains("quartier.toml:21: error: unknown key `sponsors.stale`"),
+        "{}",
+        run.stdout
+    );
     let paths: Vec<&str> = run
         .stdout
         .lines()
+        .skip(1)
         .map(|l| l.split(':').next().unwrap())
         .collect();
     let mut sorted = paths.clone();
