@@ -352,6 +352,28 @@ pub fn set_opt_str(doc: &mut DocumentMut, key: &str, value: &Option<String>) {
     }
 }
 
+/// Sets a text field; an empty value removes it.
+pub fn set_or_remove_str(doc: &mut DocumentMut, key: &str, value: &Option<String>) {
+    match value.as_deref().map(str::trim) {
+        Some("") => remove_key(doc, key),
+        Some(_) => set_opt_str(doc, key, value),
+        None => {}
+    }
+}
+
+/// Sets a list field; an empty list removes it.
+pub fn set_list(doc: &mut DocumentMut, key: &str, items: &[String]) {
+    if items.is_empty() {
+        remove_key(doc, key);
+    } else {
+        set_value(doc, key, crate::model::write::list_value(items));
+    }
+}
+
+pub fn set_int(doc: &mut DocumentMut, key: &str, value: i64) {
+    set_value(doc, key, Value::from(value));
+}
+
 pub fn remove_key(doc: &mut DocumentMut, key: &str) {
     doc.remove(key);
 }
@@ -494,32 +516,141 @@ pub fn key_label(key: &str, lang: Lang) -> &str {
     lang.pick(de, en)
 }
 
-/// Prints one record as a two-column table of its fields.
+/// Prints one record as a two-column table of its fields, codes with their
+/// labels. Office-specific topic codes and staff names need the settings:
+/// use [`print_record_with`] where they are at hand.
 pub fn print_record(record: &Record, lang: Lang) -> Result<()> {
-    let value = serde_json::to_value(record)
-        .map_err(|e| CommandError::data(format!("cannot show the record: {e}")))?;
+    print_rows(record_rows(record, None, lang)?, lang);
+    Ok(())
+}
+
+/// Like [`print_record`], with the office's topic labels and staff names.
+pub fn print_record_with(record: &Record, config: &Config, lang: Lang) -> Result<()> {
+    print_rows(record_rows(record, Some(config), lang)?, lang);
+    Ok(())
+}
+
+fn print_rows(rows: Vec<(String, String)>, lang: Lang) {
     let mut t = table(lang, &[("Feld", "Field"), ("Wert", "Value")]);
-    if let serde_json::Value::Object(map) = value {
-        for (key, v) in map {
-            let shown = match &v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                serde_json::Value::Object(o) => o
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                other => other.to_string(),
-            };
-            t.add_row(vec![key_label(&key, lang).to_string(), shown]);
-        }
+    for (key, shown) in rows {
+        t.add_row(vec![key, shown]);
     }
     println!("{t}");
-    Ok(())
+}
+
+/// The (label, shown value) rows of a record, in the order of its keys.
+pub fn record_rows(
+    record: &Record,
+    config: Option<&Config>,
+    lang: Lang,
+) -> Result<Vec<(String, String)>> {
+    let value = serde_json::to_value(record)
+        .map_err(|e| CommandError::data(format!("cannot show the record: {e}")))?;
+    let serde_json::Value::Object(map) = value else {
+        return Ok(Vec::new());
+    };
+    Ok(map
+        .iter()
+        .map(|(key, v)| {
+            let shown = shown_value(record, key, v, config, lang);
+            (key_label(key, lang).to_string(), shown)
+        })
+        .collect())
+}
+
+/// `code — label` of a code of the vocabulary `C`; anything else as it is.
+pub fn code_with_label<C: Code>(code: &str, lang: Lang) -> String {
+    match C::from_code(code) {
+        Some(c) => format!("{code} — {}", c.label(lang)),
+        None => code.to_string(),
+    }
+}
+
+/// `code — label` of a topic code (built-in, or the office's when `config` is given).
+pub fn topic_with_label(code: &str, config: Option<&Config>, lang: Lang) -> String {
+    let label = match config {
+        Some(c) if c.is_topic(code) => Some(c.topic_label(code, lang)),
+        _ => crate::model::BuiltinTopic::from_code(code).map(|t| t.label(lang).to_string()),
+    };
+    match label {
+        Some(l) if l != code => format!("{code} — {l}"),
+        _ => code.to_string(),
+    }
+}
+
+/// Topic codes with their labels, comma-separated (for table cells).
+pub fn topics_with_labels(codes: &[String], config: Option<&Config>, lang: Lang) -> String {
+    codes
+        .iter()
+        .map(|c| topic_with_label(c, config, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shown_value(
+    record: &Record,
+    key: &str,
+    v: &serde_json::Value,
+    config: Option<&Config>,
+    lang: Lang,
+) -> String {
+    use crate::model::*;
+    use serde_json::Value as J;
+    let text = |v: &J| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    let topics = |v: &J| match v {
+        J::Array(items) => items
+            .iter()
+            .map(|i| topic_with_label(&text(i), config, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => topic_with_label(&text(other), config, lang),
+    };
+    let s = text(v);
+    match (record, key) {
+        (Record::Sponsor(_), "field") => code_with_label::<Field>(&s, lang),
+        (Record::Sponsor(_), "status") => code_with_label::<SponsorStatus>(&s, lang),
+        (Record::Partner(_), "kind") => code_with_label::<PartnerKind>(&s, lang),
+        (Record::Partner(_), "offers") => topics(v),
+        (Record::Client(_), "gender") => code_with_label::<Gender>(&s, lang),
+        (Record::Client(_), "residence") => code_with_label::<Residence>(&s, lang),
+        (Record::Client(_), "employment") => code_with_label::<Employment>(&s, lang),
+        (Record::Appointment(_), "kind") => code_with_label::<AppointmentKind>(&s, lang),
+        (Record::Appointment(_), "status") => code_with_label::<AppointmentStatus>(&s, lang),
+        (Record::Appointment(_) | Record::Event(_), "topics") => topics(v),
+        (Record::Referral(_), "status") => code_with_label::<ReferralStatus>(&s, lang),
+        (Record::Referral(_), "topic") => topics(v),
+        (Record::Event(_), "kind") => code_with_label::<EventKind>(&s, lang),
+        (Record::Event(_), "status") => code_with_label::<EventStatus>(&s, lang),
+        (_, "staff") => match config.map(|c| c.staff_name(&s)) {
+            Some(name) if name != s => format!("{s} — {name}"),
+            _ => s,
+        },
+        (_, "participants") => match v {
+            J::Object(o) => o
+                .iter()
+                .map(|(k, n)| format!("{} {n}", participant_label(k, lang)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => text(other),
+        },
+        _ => match v {
+            J::Bool(b) => lang.pick(if *b { "ja" } else { "nein" }, if *b { "yes" } else { "no" }).to_string(),
+            J::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
+            other => text(other),
+        },
+    }
+}
+
+fn participant_label(key: &str, lang: Lang) -> &str {
+    let (de, en) = match key {
+        "total" => ("gesamt", "total"),
+        "women" => ("Frauen", "women"),
+        "men" => ("Männer", "men"),
+        "diverse" => ("divers", "diverse"),
+        "migrants" => ("mit Migrationshintergrund", "migrants"),
+        other => (other, other),
+    };
+    lang.pick(de, en)
 }
 
 /// The value of `Option<String>` for a table cell.
@@ -543,6 +674,103 @@ pub fn check_topics(config: &Config, topics: &[String], flag: &str) -> Result<()
         }
     }
     Ok(())
+}
+
+/// The items of a list flag (`--x a,b` or `--x a --x b`): trimmed, empty ones dropped.
+pub fn list_items(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| i.trim().to_string())
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// ISO 639-1 language codes (any case in, lower case out); exit 2 on another.
+pub fn check_languages(codes: &[String], flag: &str) -> Result<Vec<String>> {
+    list_items(codes)
+        .iter()
+        .map(|c| check_language(c, flag))
+        .collect()
+}
+
+/// One ISO 639-1 language code (any case in, lower case out); exit 2 on another.
+pub fn check_language(code: &str, flag: &str) -> Result<String> {
+    let lower = code.trim().to_ascii_lowercase();
+    if crate::model::iso::is_language(&lower) {
+        Ok(lower)
+    } else {
+        Err(CommandError::usage(format!(
+            "{flag}: `{code}` is not an ISO 639-1 language code (two letters, e.g. ar, fa, uk, de)"
+        )))
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code (any case in, upper case out); exit 2 on another.
+pub fn check_country(code: &str, flag: &str) -> Result<String> {
+    let upper = code.trim().to_ascii_uppercase();
+    if crate::model::iso::is_country(&upper) {
+        Ok(upper)
+    } else {
+        Err(CommandError::usage(format!(
+            "{flag}: `{code}` is not an ISO 3166-1 alpha-2 country code (two letters, e.g. SY, AF, UA)"
+        )))
+    }
+}
+
+/// A district of `[area]` (any case in, the configured spelling out) or
+/// `outside`; exit 2 naming the valid ones otherwise.
+pub fn check_district(config: &Config, district: &str, flag: &str) -> Result<String> {
+    let wanted = district.trim();
+    if wanted.eq_ignore_ascii_case("outside") {
+        return Ok("outside".to_string());
+    }
+    config
+        .area
+        .districts
+        .iter()
+        .find(|d| d.to_lowercase() == wanted.to_lowercase())
+        .cloned()
+        .ok_or_else(|| {
+            let mut valid = config.area.districts.clone();
+            valid.push("outside".to_string());
+            CommandError::usage(format!(
+                "{flag}: `{district}` is not a district of {}; use one of {}",
+                if config.area.name.is_empty() {
+                    "the area"
+                } else {
+                    &config.area.name
+                },
+                valid.join(", ")
+            ))
+        })
+}
+
+/// A plausible birth year: from 1900 up to this year; exit 2 otherwise.
+pub fn check_birth_year(year: i64) -> Result<()> {
+    use chrono::Datelike;
+    let this_year = i64::from(crate::dates::today().year());
+    if (1900..=this_year).contains(&year) {
+        Ok(())
+    } else {
+        Err(CommandError::usage(format!(
+            "--birth-year {year} is not plausible: give a year from 1900 to {this_year}"
+        )))
+    }
+}
+
+/// Refuses free text that holds personal contact data (exit 2): records
+/// are pseudonymous, and `check` would warn about it.
+pub fn refuse_contact_data(flag: &str, text: &Option<String>) -> Result<()> {
+    let Some(text) = text else { return Ok(()) };
+    let hits = crate::privacy::scan(text);
+    if hits.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::usage(format!(
+            "privacy: {flag} seems to contain {}; records are pseudonymous and must not hold personal contact data — leave it out; nothing was written",
+            hits.join(" and ")
+        )))
+    }
 }
 
 /// Fails (exit 1) when a referenced record does not exist.
