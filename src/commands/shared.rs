@@ -292,6 +292,20 @@ pub fn report_written(
     Ok(())
 }
 
+/// Writes generated text to standard output. A reader that stops early
+/// (`| head`) is no error; any other write failure is (exit 1).
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CommandError::data(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
+}
+
 /// Prints records as a JSON array with their TOML keys.
 pub fn print_json<T: Serialize>(items: &[T]) -> Result<()> {
     let text = serde_json::to_string_pretty(items)
@@ -634,7 +648,12 @@ fn shown_value(
             other => text(other),
         },
         _ => match v {
-            J::Bool(b) => lang.pick(if *b { "ja" } else { "nein" }, if *b { "yes" } else { "no" }).to_string(),
+            J::Bool(b) => lang
+                .pick(
+                    if *b { "ja" } else { "nein" },
+                    if *b { "yes" } else { "no" },
+                )
+                .to_string(),
             J::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
             other => text(other),
         },

@@ -50,10 +50,7 @@ fn new_prints_a_fresh_code_and_records_today_as_first_contact() {
     assert!(path.ends_with(&format!("clients/{code}.toml")), "{path}");
     let text = f.read(&format!("clients/{code}.toml"));
     assert!(text.contains(&format!("id = \"{code}\"")), "{text}");
-    assert!(
-        text.contains(&format!("first_contact = {TODAY}")),
-        "{text}"
-    );
+    assert!(text.contains(&format!("first_contact = {TODAY}")), "{text}");
     let (second, _) = new_code(&f, &[]);
     assert_ne!(code, second, "every client gets a new code");
     f.run(&["check", "--strict"]).ok();
@@ -130,8 +127,7 @@ fn new_refuses_bad_values_with_exit_2_and_writes_nothing() {
     f.run(&["client", "new", "--first-contact", "2026-02-30"])
         .code(2)
         .has("2026-02-30");
-    f.run(&["client", "new", "--consent", "30.11.2026"])
-        .code(2);
+    f.run(&["client", "new", "--consent", "30.11.2026"]).code(2);
     f.run(&["client", "new", "--origin", "Syria"])
         .code(2)
         .has("ISO 3166-1");
@@ -146,8 +142,7 @@ fn new_refuses_bad_values_with_exit_2_and_writes_nothing() {
         .has("`Grünau` is not a district")
         .has("Lindenau, Plagwitz, outside");
     f.run(&["client", "new", "--gender", "w"]).code(2);
-    f.run(&["client", "new", "--residence", "refugee"])
-        .code(2);
+    f.run(&["client", "new", "--residence", "refugee"]).code(2);
     f.run(&["client", "new", "--birth-year", "2031"])
         .code(2)
         .has("birth-year");
@@ -301,8 +296,7 @@ fn list_shows_labels_and_refuses_bad_filters() {
         .code(2)
         .has("Lindenau, Plagwitz, outside");
     f.run(&["client", "list", "--origin", "XY"]).code(2);
-    f.run(&["client", "list", "--from", "2026-02-30"])
-        .code(2);
+    f.run(&["client", "list", "--from", "2026-02-30"]).code(2);
     f.run(&["client", "list", "--district", "Plagwitz", "--gender", "f"])
         .ok()
         .has("keine Einträge");
@@ -445,9 +439,15 @@ fn edit_refuses_bad_values_and_contact_data_and_leaves_the_file() {
     let f = Folder::new();
     f.client("K-AAAA11", "gender = \"f\"");
     let before = f.read("clients/K-AAAA11.toml");
-    f.run(&["client", "edit", "AAAA11", "--notes", "Tel. +49 341 1234567"])
-        .code(2)
-        .has("privacy");
+    f.run(&[
+        "client",
+        "edit",
+        "AAAA11",
+        "--notes",
+        "Tel. +49 341 1234567",
+    ])
+    .code(2)
+    .has("privacy");
     f.run(&["client", "edit", "AAAA11", "--origin", "Syrien"])
         .code(2);
     f.run(&["client", "edit", "AAAA11", "--district", "Mitte"])
@@ -469,7 +469,12 @@ fn edit_with_json_prints_id_and_path() {
         .ok()
         .json();
     assert_eq!(v["id"], "K-AAAA11");
-    assert!(v["path"].as_str().unwrap().ends_with("clients/K-AAAA11.toml"));
+    assert!(
+        v["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("clients/K-AAAA11.toml")
+    );
     assert!(f.read("clients/K-AAAA11.toml").contains("gender = \"d\""));
 }
 

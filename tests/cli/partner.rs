@@ -104,9 +104,11 @@ fn add_refuses_unknown_topics_languages_and_slugs_with_exit_2() {
     let mut bad_slug = ADD.to_vec();
     bad_slug[3] = "Mieter Verein";
     f.run(&bad_slug).code(2).has("not a valid slug");
-    f.run(&["partner", "add", "--id", "x", "--name", "X", "--kind", "shop"])
-        .code(2)
-        .has("shop");
+    f.run(&[
+        "partner", "add", "--id", "x", "--name", "X", "--kind", "shop",
+    ])
+    .code(2)
+    .has("shop");
     assert!(!f.exists("partners/mieterverein.toml"));
 }
 
@@ -359,7 +361,10 @@ fn edit_with_json_prints_id_and_path() {
         .ok()
         .json();
     assert_eq!(v["id"], "wohnhilfe");
-    assert!(f.read("partners/wohnhilfe.toml").contains("kind = \"legal\""));
+    assert!(
+        f.read("partners/wohnhilfe.toml")
+            .contains("kind = \"legal\"")
+    );
 }
 
 #[test]

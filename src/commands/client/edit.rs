@@ -2,8 +2,8 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, check_birth_year, check_country, check_district, check_languages,
-    date_arg, refuse_contact_data, remove_key, report_written, set_date, set_int, set_list,
+    Change, CommitArg, check_birth_year, check_country, check_district, check_languages, date_arg,
+    refuse_contact_data, remove_key, report_written, set_date, set_int, set_list,
     set_or_remove_str, set_str,
 };
 use crate::error::Result;

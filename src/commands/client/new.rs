@@ -2,8 +2,8 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, check_birth_year, check_country, check_district, check_languages,
-    date_arg, refuse_contact_data, report_written,
+    Change, CommitArg, check_birth_year, check_country, check_district, check_languages, date_arg,
+    refuse_contact_data, report_written,
 };
 use crate::error::Result;
 use crate::model::{Client, Employment, Gender, Kind, Record, Residence};
