@@ -825,6 +825,156 @@ mod tests {
         );
     }
 
+    fn config() -> Config {
+        toml::from_str(
+            "[office]\nname = \"Test\"\n[area]\nname = \"Viertel\"\ndistricts = [\"Lindenau\", \"Plagwitz\"]\n[staff]\neb = \"E. B.\"\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n",
+        )
+        .unwrap()
+    }
+
+    fn row<'a>(rows: &'a [(String, String)], label: &str) -> &'a str {
+        &rows
+            .iter()
+            .find(|(l, _)| l == label)
+            .unwrap_or_else(|| panic!("no row {label}: {rows:?}"))
+            .1
+    }
+
+    #[test]
+    fn records_show_codes_with_their_labels() {
+        use crate::model::*;
+        let sponsor = Record::Sponsor(Sponsor {
+            id: "lernhaus".into(),
+            name: "Lernhaus".into(),
+            project: "Hausaufgaben".into(),
+            field: Field::YouthEducation,
+            start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            end: None,
+            contact: None,
+            email: None,
+            phone: None,
+            status: SponsorStatus::Active,
+            notes: None,
+        });
+        let rows = record_rows(&sponsor, None, Lang::De).unwrap();
+        assert_eq!(
+            row(&rows, "Förderbereich"),
+            "youth-education — Kinder- und Jugendbildung"
+        );
+        assert_eq!(row(&rows, "Status"), "active — aktiv");
+        assert_eq!(row(&rows, "Beginn"), "2026-01-01");
+        let rows = record_rows(&sponsor, None, Lang::En).unwrap();
+        assert_eq!(row(&rows, "Field"), "youth-education — Youth education");
+
+        let partner = Record::Partner(Partner {
+            id: "p".into(),
+            name: "P".into(),
+            kind: PartnerKind::Counselling,
+            offers: vec!["housing".into(), "debts".into()],
+            languages: vec!["ar".into()],
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            notes: None,
+        });
+        let rows = record_rows(&partner, Some(&config()), Lang::De).unwrap();
+        assert_eq!(row(&rows, "Art"), "counselling — Beratungsstelle");
+        assert_eq!(row(&rows, "Angebote"), "housing — Wohnen\ndebts — Schulden");
+        let rows = record_rows(&partner, None, Lang::De).unwrap();
+        assert_eq!(
+            row(&rows, "Angebote"),
+            "housing — Wohnen\ndebts",
+            "office topics need the settings"
+        );
+    }
+
+    #[test]
+    fn appointments_show_staff_names_and_booleans() {
+        use crate::model::*;
+        let a = Record::Appointment(Appointment {
+            id: "apt-20261125-abcd".into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            time: None,
+            duration: Some(45),
+            kind: AppointmentKind::Consultation,
+            status: AppointmentStatus::NoShow,
+            staff: Some("eb".into()),
+            client: Some("K-AAAA".into()),
+            sponsor: None,
+            topics: vec!["residence".into()],
+            language: Some("ar".into()),
+            interpreter: true,
+            family_members: 2,
+            notes: None,
+        });
+        let rows = record_rows(&a, Some(&config()), Lang::En).unwrap();
+        assert_eq!(row(&rows, "Status"), "no-show — no-show");
+        assert_eq!(row(&rows, "Kind"), "consultation — Consultation");
+        assert_eq!(row(&rows, "Staff"), "eb — E. B.");
+        assert_eq!(row(&rows, "Interpreter"), "yes");
+        assert_eq!(
+            row(&rows, "Topics"),
+            "residence — Residence/asylum procedure"
+        );
+        assert_eq!(row(&rows, "Duration (min)"), "45");
+    }
+
+    #[test]
+    fn codes_are_checked_and_normalised() {
+        let c = config();
+        assert_eq!(check_country("sy", "--origin").unwrap(), "SY");
+        assert_eq!(check_country("XX", "--origin").unwrap_err().exit_code(), 2);
+        assert_eq!(
+            check_languages(&["AR".into(), "".into(), " de ".into()], "--languages").unwrap(),
+            ["ar", "de"]
+        );
+        assert_eq!(
+            check_language("arabic", "--language")
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+        assert_eq!(
+            check_district(&c, "plagwitz", "--district").unwrap(),
+            "Plagwitz"
+        );
+        assert_eq!(
+            check_district(&c, "Outside", "--district").unwrap(),
+            "outside"
+        );
+        let e = check_district(&c, "Grünau", "--district").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(
+            e.message.contains("Lindenau, Plagwitz, outside"),
+            "{}",
+            e.message
+        );
+        assert_eq!(check_birth_year(1899).unwrap_err().exit_code(), 2);
+        assert!(check_birth_year(1990).is_ok());
+        assert!(refuse_contact_data("--notes", &Some("Kurs ab März".into())).is_ok());
+        let e = refuse_contact_data("--notes", &Some("mail a@b.de".into())).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains("privacy"), "{}", e.message);
+    }
+
+    #[test]
+    fn empty_values_remove_fields() {
+        let mut doc: DocumentMut = "id = \"a\"\nnotes = \"x\"\nlanguages = [\"de\"]\n"
+            .parse()
+            .unwrap();
+        set_or_remove_str(&mut doc, "notes", &Some(" ".into()));
+        set_list(&mut doc, "languages", &[]);
+        set_or_remove_str(&mut doc, "origin", &None);
+        assert_eq!(doc.to_string(), "id = \"a\"\n");
+        set_list(&mut doc, "languages", &["ar".to_string()]);
+        set_int(&mut doc, "birth_year", 1990);
+        assert_eq!(
+            doc.to_string(),
+            "id = \"a\"\nlanguages = [\"ar\"]\nbirth_year = 1990\n"
+        );
+    }
+
     #[test]
     fn missing_flags_are_named_together() {
         let mut need = Need::never_ask();

@@ -28,7 +28,7 @@ pub struct Args {
     #[arg(long)]
     pub employment: Option<Employment>,
     /// Only clients who speak this language (ISO 639-1)
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", alias = "languages")]
     pub language: Option<String>,
     /// Only clients with no consent to the data processing on record
     #[arg(long)]

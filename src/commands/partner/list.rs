@@ -17,10 +17,10 @@ use crate::store::Scope;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Only partners that help with this topic code
-    #[arg(long, value_name = "TOPIC")]
+    #[arg(long, value_name = "TOPIC", alias = "topic")]
     pub offers: Option<String>,
     /// Only partners that counsel in this language (ISO 639-1)
-    #[arg(long, value_name = "LANG")]
+    #[arg(long, value_name = "LANG", alias = "languages")]
     pub language: Option<String>,
     /// Only partners of this kind
     #[arg(long)]
