@@ -318,6 +318,8 @@ pub struct Conflict {
     pub id: Option<String>,
     /// The path as the user sees it (below the records folder given).
     pub path: PathBuf,
+    /// The path as git names it, from the repository's top (`/` between parts).
+    pub git_path: String,
 }
 
 /// How a pull (or the continuation of a stopped one) ended.
@@ -623,6 +625,7 @@ impl Repo {
             .map(|rel| Conflict {
                 id: self.record_id(&rel),
                 path: self.shown(&rel),
+                git_path: slashed(&rel),
             })
             .collect();
         let short = |name: &str| {
