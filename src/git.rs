@@ -159,7 +159,7 @@ pub fn commit_paths(dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
     let mut to_add = Vec::new();
     let mut to_commit = Vec::new();
     for (p, spec) in paths.iter().zip(&specs) {
-        let rel = repo.from_top(&relative_to_dir(dir, p)?);
+        let rel = repo.top_path(&relative_to_dir(dir, p)?);
         let on_disk = std::fs::symlink_metadata(p).is_ok();
         let indexed = tracked.contains(&rel);
         if on_disk || indexed {
@@ -415,7 +415,7 @@ impl Repo {
     }
 
     /// A path relative to the records folder, as git names it from the top.
-    fn from_top(&self, rel_dir: &Path) -> PathBuf {
+    fn top_path(&self, rel_dir: &Path) -> PathBuf {
         self.prefix.join(rel_dir)
     }
 
@@ -564,8 +564,9 @@ impl Repo {
         let mut cmd = command(&self.top);
         cmd.args(args);
         if !std::io::stdin().is_terminal()
-            && std::env::var_os("GIT_SSH_COMMAND").is_none()
-            && std::env::var_os("GIT_SSH").is_none()
+            && ["GIT_SSH_COMMAND", "GIT_SSH"]
+                .iter()
+                .all(|v| std::env::var_os(v).is_none_or(|s| s.is_empty()))
             && !self
                 .at_top(&["config", "--get", "core.sshCommand"])
                 .is_ok_and(|o| o.status.success())
@@ -963,6 +964,41 @@ mod tests {
         );
         let err = commit_paths(tmp.path(), &[&tmp.path().join("a")], "x").unwrap_err();
         assert!(err.message.contains("not in a git repository"));
+    }
+
+    #[test]
+    fn during_a_stopped_rebase_a_commit_is_staged_and_finishing_commits_it() {
+        let (_tmp, dir) = repo();
+        git_ok(&dir, &["switch", "--quiet", "-c", "shared"]).unwrap();
+        fs::write(dir.join("a.toml"), "shared\n").unwrap();
+        git_ok(&dir, &["commit", "--quiet", "-am", "shared edit"]).unwrap();
+        git_ok(&dir, &["switch", "--quiet", "-"]).unwrap();
+        fs::write(dir.join("a.toml"), "mine\n").unwrap();
+        git_ok(&dir, &["commit", "--quiet", "-am", "my edit"]).unwrap();
+        assert!(!git(&dir, &["rebase", "shared"]).unwrap().status.success());
+        let repo = Repo::open(&dir).unwrap();
+        assert_eq!(repo.in_progress().unwrap(), Some(InProgress::Rebase));
+        assert_eq!(repo.unmerged().unwrap(), vec![PathBuf::from("a.toml")]);
+        let Pulled::Conflicts(stopped) = repo.stopped().unwrap() else {
+            panic!("no conflict");
+        };
+        assert_eq!(stopped.conflicts[0].git_path, "a.toml");
+        assert_eq!(stopped.local_subject.as_deref(), Some("my edit"));
+
+        let err = repo.continue_rebase().unwrap_err();
+        assert!(err.message.contains("a.toml:1"), "{}", err.message);
+
+        fs::write(dir.join("a.toml"), "both\n").unwrap();
+        let before = head(&dir);
+        commit_paths(&dir, &[&dir.join("a.toml")], "edit a").unwrap();
+        assert_eq!(head(&dir), before, "committed in the middle of a rebase");
+        assert!(repo.unmerged().unwrap().is_empty());
+
+        assert_eq!(repo.continue_rebase().unwrap(), Pulled::Done { commits: 0 });
+        assert_eq!(repo.in_progress().unwrap(), None);
+        assert_eq!(fs::read_to_string(dir.join("a.toml")).unwrap(), "both\n");
+        let subjects = git_ok(&dir, &["log", "--format=%s"]).unwrap();
+        assert_eq!(subjects, "my edit\nshared edit\nfirst\n");
     }
 
     #[test]

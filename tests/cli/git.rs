@@ -663,3 +663,73 @@ fn is_executable(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     std::fs::metadata(path).unwrap().permissions().mode() & 0o111 != 0
 }
+
+#[test]
+fn without_a_terminal_git_may_not_prompt() {
+    let office = Office::new();
+    let bob = office.clone_as("bob");
+    let real_git = String::from_utf8(
+        Command::new("sh")
+            .args(["-c", "command -v git"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let bin = office.path("wrapper");
+    let log = office.path("git-env.log");
+    write(
+        &bin,
+        "git",
+        &format!(
+            "#!/bin/sh\necho \"prompt=$GIT_TERMINAL_PROMPT ssh=$GIT_SSH_COMMAND\" >> '{}'\nexec '{}' \"$@\"\n",
+            log.display(),
+            real_git.trim()
+        ),
+    );
+    make_executable(&bin.join("git"));
+    write(
+        &bob,
+        "appointments/2026/11/apt-20261124-b2b2.toml",
+        &appointment("apt-20261124-b2b2", 24, 30, "fine"),
+    );
+    office.commit_all(&bob, "Bob", "appointment: add apt-20261124-b2b2");
+
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap());
+    let mut env = office.env("Bob");
+    env.push(("PATH".into(), path));
+    // Whatever the surroundings set, quartier decides.
+    env.push(("GIT_TERMINAL_PROMPT".into(), "1".into()));
+    env.push(("GIT_SSH_COMMAND".into(), String::new()));
+    env.push(("GIT_SSH".into(), String::new()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    run_in(
+        office.tmp.path(),
+        &["--records", bob.to_str().unwrap(), "sync"],
+        &env,
+    )
+    .ok();
+
+    let calls = std::fs::read_to_string(&log).unwrap();
+    assert!(calls.lines().count() > 3, "{calls}");
+    assert!(calls.lines().all(|l| l.starts_with("prompt=0 ")), "{calls}");
+    assert!(calls.contains("ssh=ssh -o BatchMode=yes"), "{calls}");
+}
+
+#[test]
+fn a_missing_git_is_named() {
+    let office = Office::new();
+    let bob = office.clone_as("bob");
+    let empty = office.path("no-programs");
+    std::fs::create_dir_all(&empty).unwrap();
+    let mut env = office.env("Bob");
+    env.push(("PATH".into(), empty.to_str().unwrap().into()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    run_in(
+        office.tmp.path(),
+        &["--records", bob.to_str().unwrap(), "sync"],
+        &env,
+    )
+    .code(1)
+    .has("git is not installed");
+}
