@@ -8,7 +8,7 @@ use crate::store::atomic_write;
 use clap::Subcommand;
 use std::path::Path;
 
-/// Git hooks of the records repository.
+/// Git hooks of the records repository (`install`).
 ///
 /// Example: quartier git-hook install
 #[derive(Debug, clap::Args)]
@@ -22,9 +22,10 @@ pub enum HookCommand {
     Install(InstallArgs),
 }
 
-/// Install a pre-commit hook in the records repository that runs
-/// `quartier check` before every commit and refuses the commit while check
-/// finds errors. Each clone needs its own (git does not copy hooks).
+/// Install a pre-commit hook that runs `quartier check` before every commit.
+///
+/// A commit is refused while check finds errors in the records, also one made
+/// with `git commit` by hand. Each clone needs its own (git does not copy hooks).
 ///
 /// Example: quartier git-hook install
 #[derive(Debug, clap::Args)]
@@ -94,10 +95,11 @@ fn hook_script(exe: Option<&Path>, records: &str) -> String {
 # Refuses a commit while `quartier check` finds errors in the records folder.
 # To commit anyway once (not recommended): git commit --no-verify
 records={records}
-quartier={exe}
+installed_by={exe}
+quartier=$installed_by
 if [ ! -x "$quartier" ]; then
     quartier=$(command -v quartier) || {{
-        echo "pre-commit: quartier was not found (not at $quartier, not on PATH): install it, or run 'quartier git-hook install' again" >&2
+        echo "pre-commit: quartier was not found (not at $installed_by, not on PATH): install it, or run 'quartier git-hook install' again" >&2
         exit 1
     }}
 fi
@@ -154,7 +156,7 @@ mod tests {
         let s = hook_script(Some(Path::new("/usr/local/bin/quartier")), "records");
         assert!(s.starts_with("#!/bin/sh\n"));
         assert!(s.contains(MARK));
-        assert!(s.contains("quartier='/usr/local/bin/quartier'"));
+        assert!(s.contains("installed_by='/usr/local/bin/quartier'"));
         assert!(s.contains("records='records'"));
         assert!(s.contains("command -v quartier"));
         assert!(s.contains(r#""$quartier" --records "$records" check"#));

@@ -7,9 +7,11 @@ use crate::git::{LogEntry, Repo};
 use crate::model::Lang;
 use comfy_table::{Table, presets};
 
-/// Show the history of one record (newest first): date, author and commit
-/// message of every commit that changed its file, following moves to another
-/// month folder. Takes the id or any unique end of it.
+/// Show the history of one record: who changed it, when, and how.
+///
+/// Newest first: date, author and commit message of every commit that changed
+/// its file, following moves to another month folder. Takes the id or any
+/// unique end of it.
 ///
 /// Example: quartier log x7k2
 #[derive(Debug, clap::Args)]

@@ -9,9 +9,10 @@ use crate::store::Store;
 /// How often a push that lost the race against someone else's push is retried.
 const ATTEMPTS: usize = 3;
 
-/// Share the records: take the others' changes (git pull --rebase), check
-/// every record, then push your commits. Uncommitted changes are refused and
-/// left untouched. When the same record was changed on both sides, the sync
+/// Share the records: pull the others' changes, check, push yours.
+///
+/// Takes the others' changes (git pull --rebase), checks every record, then
+/// pushes your commits. Uncommitted changes are refused and left untouched. When the same record was changed on both sides, the sync
 /// stops and names it: keep the right version with `quartier edit ID`, then
 /// run `quartier sync` again to finish — or `quartier sync --abort`.
 ///
