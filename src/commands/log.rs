@@ -5,7 +5,7 @@ use crate::cli::Globals;
 use crate::error::Result;
 use crate::git::{LogEntry, Repo};
 use crate::model::Lang;
-use comfy_table::{Table, presets};
+use comfy_table::Table;
 
 /// Show the history of one record: who changed it, when, and how.
 ///
@@ -53,14 +53,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 }
 
 fn table(history: &[LogEntry], lang: Lang) -> Table {
-    let mut t = Table::new();
-    t.load_style(presets::UTF8_FULL_CONDENSED);
-    t.set_header(vec![
-        lang.pick("Datum", "Date"),
-        lang.pick("Wer", "Author"),
-        lang.pick("Änderung", "Change"),
-        "Commit",
-    ]);
+    let mut t = crate::commands::shared::table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("Wer", "Author"),
+            ("Änderung", "Change"),
+            ("Commit", "Commit"),
+        ],
+    );
     for e in history {
         t.add_row(vec![
             short_date(&e.date),

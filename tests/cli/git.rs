@@ -302,6 +302,45 @@ fn a_stopped_sync_refuses_to_finish_while_markers_remain_and_finishes_once_resol
 }
 
 #[test]
+fn a_conflict_is_resolved_with_quartier_edit_and_finished_by_sync() {
+    let office = Office::new();
+    let (alice, bob) = conflicting_edits(&office);
+    office.quartier(&bob, "Bob", &["sync"]).code(1);
+
+    let resolved = appointment("apt-20261120-ab12", 20, 45, "kept alice's, added bob's");
+    let editor = office.path("resolve.sh");
+    let wanted = office.path("resolved.toml");
+    std::fs::write(&wanted, &resolved).unwrap();
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\ncp '{}' \"$1\"\n", wanted.display()),
+    )
+    .unwrap();
+    make_executable(&editor);
+    let mut env = office.env("Bob");
+    env.push(("EDITOR".into(), editor.to_str().unwrap().into()));
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let records = bob.to_str().unwrap();
+    run_in(
+        office.tmp.path(),
+        &["--records", records, "edit", "ab12", "--commit"],
+        &env,
+    )
+    .ok();
+    assert!(
+        office.rebase_in_progress(&bob),
+        "edit must not finish the sync itself"
+    );
+
+    office
+        .quartier(&bob, "Bob", &["sync"])
+        .ok()
+        .has("finished the stopped sync");
+    office.quartier(&alice, "Alice", &["sync"]).ok();
+    assert_eq!(read(&alice, APPOINTMENT), resolved);
+}
+
+#[test]
 fn a_stopped_sync_can_be_aborted() {
     let office = Office::new();
     let (_alice, bob) = conflicting_edits(&office);
