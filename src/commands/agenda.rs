@@ -208,10 +208,7 @@ fn with_whom(a: &Appointment) -> String {
 }
 
 fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
-    println!(
-        "{} {today} – {until}\n",
-        lang.pick("Agenda", "Agenda")
-    );
+    println!("{} {today} – {until}\n", lang.pick("Agenda", "Agenda"));
     println!("{}", lang.pick("Geplante Termine", "Planned appointments"));
     let mut t = table(
         lang,
@@ -240,7 +237,10 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     }
     print_table(t, lang);
 
-    println!("\n{}", lang.pick("Geplante Veranstaltungen", "Planned events"));
+    println!(
+        "\n{}",
+        lang.pick("Geplante Veranstaltungen", "Planned events")
+    );
     let mut t = table(
         lang,
         &[

@@ -577,7 +577,10 @@ pub fn resolve_ref(store: &Store, kind: Kind, flag: &str, query: &str) -> Result
                 "{flag} `{q}` matches {} {}s; give more of the id: {}",
                 many.len(),
                 kind.name(),
-                many.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )));
         }
     }
@@ -620,7 +623,12 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// The id a `list` filter such as `--client` means: a unique end of an
 /// existing id becomes that id; an unknown one is kept as typed (old records
 /// may refer to it); an ambiguous one fails.
-pub fn filter_ref(store: &Store, kind: Kind, flag: &str, query: &Option<String>) -> Result<Option<String>> {
+pub fn filter_ref(
+    store: &Store,
+    kind: Kind,
+    flag: &str,
+    query: &Option<String>,
+) -> Result<Option<String>> {
     match query {
         None => Ok(None),
         Some(q) => match resolve_ref(store, kind, flag, q) {

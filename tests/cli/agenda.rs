@@ -48,8 +48,20 @@ fn folder() -> Folder {
         "partners/jobcenter-west.toml",
         "id = \"jobcenter-west\"\nname = \"Jobcenter\"\nkind = \"authority\"\n",
     );
-    consultation(&f, "apt-20261125-t0da", "2026-11-25", "time = 14:00:00\n", "planned");
-    consultation(&f, "apt-20261125-t0db", "2026-11-25", "time = 09:00:00\n", "planned");
+    consultation(
+        &f,
+        "apt-20261125-t0da",
+        "2026-11-25",
+        "time = 14:00:00\n",
+        "planned",
+    );
+    consultation(
+        &f,
+        "apt-20261125-t0db",
+        "2026-11-25",
+        "time = 09:00:00\n",
+        "planned",
+    );
     consultation(&f, "apt-20261125-done", "2026-11-25", "", "done");
     consultation(&f, "apt-20261130-canc", "2026-11-30", "", "cancelled");
     consultation(&f, "apt-20261209-last", "2026-12-09", "", "planned");
@@ -70,9 +82,27 @@ fn folder() -> Folder {
     sponsor(&f, "ended", "2025-01-01", Some("2026-06-30"));
     sponsor(&f, "future", "2027-01-01", None);
 
-    write_dated(&f, "events", "evt-20261201-info", "2026-12-01", "time = 17:00:00\ntitle = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"");
-    write_dated(&f, "events", "evt-20261120-held", "2026-11-20", "title = \"Gehalten\"\nkind = \"info\"\nstatus = \"done\"\n[participants]\ntotal = 4");
-    write_dated(&f, "events", "evt-20270105-late", "2027-01-05", "title = \"Neujahr\"\nkind = \"network\"\nstatus = \"planned\"");
+    write_dated(
+        &f,
+        "events",
+        "evt-20261201-info",
+        "2026-12-01",
+        "time = 17:00:00\ntitle = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"",
+    );
+    write_dated(
+        &f,
+        "events",
+        "evt-20261120-held",
+        "2026-11-20",
+        "title = \"Gehalten\"\nkind = \"info\"\nstatus = \"done\"\n[participants]\ntotal = 4",
+    );
+    write_dated(
+        &f,
+        "events",
+        "evt-20270105-late",
+        "2027-01-05",
+        "title = \"Neujahr\"\nkind = \"network\"\nstatus = \"planned\"",
+    );
 
     let referral = |id: &str, date: &str, rest: &str| {
         write_dated(
@@ -80,14 +110,36 @@ fn folder() -> Folder {
             "referrals",
             id,
             date,
-            &format!("client = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\n{rest}"),
+            &format!(
+                "client = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\n{rest}"
+            ),
         )
     };
-    referral("ref-20250310-oldo", "2025-03-10", "status = \"open\"\nfollow_up = 2025-04-01");
-    referral("ref-20261118-dnow", "2026-11-18", "status = \"open\"\nfollow_up = 2026-11-25");
-    referral("ref-20261120-soon", "2026-11-20", "status = \"open\"\nfollow_up = 2026-12-04");
-    referral("ref-20261121-lat2", "2026-11-21", "status = \"open\"\nfollow_up = 2026-12-20");
-    referral("ref-20261001-shut", "2026-10-01", "status = \"done\"\nfollow_up = 2026-10-15\nclosed = 2026-10-20");
+    referral(
+        "ref-20250310-oldo",
+        "2025-03-10",
+        "status = \"open\"\nfollow_up = 2025-04-01",
+    );
+    referral(
+        "ref-20261118-dnow",
+        "2026-11-18",
+        "status = \"open\"\nfollow_up = 2026-11-25",
+    );
+    referral(
+        "ref-20261120-soon",
+        "2026-11-20",
+        "status = \"open\"\nfollow_up = 2026-12-04",
+    );
+    referral(
+        "ref-20261121-lat2",
+        "2026-11-21",
+        "status = \"open\"\nfollow_up = 2026-12-20",
+    );
+    referral(
+        "ref-20261001-shut",
+        "2026-10-01",
+        "status = \"done\"\nfollow_up = 2026-10-15\nclosed = 2026-10-20",
+    );
     referral("ref-20261122-nofu", "2026-11-22", "status = \"open\"");
     f
 }
@@ -108,7 +160,13 @@ fn json_holds_every_section_in_order() {
     let keys: Vec<_> = v.as_object().unwrap().keys().cloned().collect();
     assert_eq!(
         keys,
-        ["appointments", "events", "follow_ups", "stale_sponsors", "past_planned"]
+        [
+            "appointments",
+            "events",
+            "follow_ups",
+            "stale_sponsors",
+            "past_planned"
+        ]
     );
     assert_eq!(
         ids(&v["appointments"]),
@@ -122,7 +180,11 @@ fn json_holds_every_section_in_order() {
     assert_eq!(ids(&v["events"]), ["evt-20261201-info"]);
     assert_eq!(
         ids(&v["follow_ups"]),
-        ["ref-20250310-oldo", "ref-20261118-dnow", "ref-20261120-soon"]
+        [
+            "ref-20250310-oldo",
+            "ref-20261118-dnow",
+            "ref-20261120-soon"
+        ]
     );
     let overdue: Vec<_> = v["follow_ups"]
         .as_array()
@@ -134,7 +196,10 @@ fn json_holds_every_section_in_order() {
     assert_eq!(v["follow_ups"][0]["partner"], "jobcenter-west");
     assert_eq!(ids(&v["stale_sponsors"]), ["lapsed", "never"]);
     assert_eq!(v["stale_sponsors"][0]["next_meeting"], "2026-12-02");
-    assert_eq!(v["stale_sponsors"][1]["next_meeting"], serde_json::Value::Null);
+    assert_eq!(
+        v["stale_sponsors"][1]["next_meeting"],
+        serde_json::Value::Null
+    );
     assert_eq!(
         ids(&v["past_planned"]),
         ["apt-20260901-pold", "apt-20261110-past"]
@@ -188,7 +253,13 @@ fn tables_in_german_and_english() {
 fn an_empty_folder_has_an_empty_agenda() {
     let f = Folder::new();
     let v = f.run(&["--json", "agenda"]).ok().json();
-    for key in ["appointments", "events", "follow_ups", "stale_sponsors", "past_planned"] {
+    for key in [
+        "appointments",
+        "events",
+        "follow_ups",
+        "stale_sponsors",
+        "past_planned",
+    ] {
         assert_eq!(v[key], serde_json::json!([]), "{key}");
     }
     f.run(&["agenda"]).ok().has("(keine Einträge)");

@@ -95,18 +95,39 @@ fn add_consultation_today_is_done_and_passes_strict_check() {
 #[test]
 fn add_tomorrow_is_planned_and_lands_in_its_month_folder() {
     let f = folder();
-    f.run(&["appointment", "add", "--client", "K-7F3A", "--date", "tomorrow"])
-        .ok();
+    f.run(&[
+        "appointment",
+        "add",
+        "--client",
+        "K-7F3A",
+        "--date",
+        "tomorrow",
+    ])
+    .ok();
     let text = f.read(&only_file(&f, "appointments/2026/11"));
     assert!(text.contains("status = \"planned\""), "{text}");
     assert!(text.contains("date = 2026-11-26"), "{text}");
-    f.run(&["appointment", "add", "--client", "K-7F3A", "--date", "2027-01-04"])
-        .ok()
-        .has("appointments/2027/01/apt-20270104-");
+    f.run(&[
+        "appointment",
+        "add",
+        "--client",
+        "K-7F3A",
+        "--date",
+        "2027-01-04",
+    ])
+    .ok()
+    .has("appointments/2027/01/apt-20270104-");
     let text = f.read(&only_file(&f, "appointments/2027/01"));
     assert!(text.contains("status = \"planned\""), "{text}");
-    f.run(&["appointment", "add", "--client", "K-7F3A", "--date", "yesterday"])
-        .ok();
+    f.run(&[
+        "appointment",
+        "add",
+        "--client",
+        "K-7F3A",
+        "--date",
+        "yesterday",
+    ])
+    .ok();
     f.run(&["--json", "appointment", "list", "--status", "done"])
         .ok()
         .has("2026-11-24");
@@ -172,9 +193,16 @@ fn add_without_terminal_names_the_missing_flags() {
     f.run(&["appointment", "add", "--kind", "sponsor"])
         .code(2)
         .has("--sponsor");
-    f.run(&["appointment", "add", "--kind", "consultation", "--sponsor", "kinderbuero-west"])
-        .code(2)
-        .has("--client");
+    f.run(&[
+        "appointment",
+        "add",
+        "--kind",
+        "consultation",
+        "--sponsor",
+        "kinderbuero-west",
+    ])
+    .code(2)
+    .has("--client");
     assert!(!f.exists("appointments"));
 }
 
@@ -258,10 +286,20 @@ fn add_with_commit_commits_exactly_the_new_file() {
     git(f.root(), &["init", "--quiet"]);
     git(f.root(), &["add", "-A"]);
     git(f.root(), &["commit", "--quiet", "-m", "start"]);
-    f.write("partners/unrelated.toml", "id = \"unrelated\"\nname = \"U\"\nkind = \"other\"\n");
+    f.write(
+        "partners/unrelated.toml",
+        "id = \"unrelated\"\nname = \"U\"\nkind = \"other\"\n",
+    );
     let v = f
         .run_env(
-            &["--json", "appointment", "add", "--client", "K-7F3A", "--commit"],
+            &[
+                "--json",
+                "appointment",
+                "add",
+                "--client",
+                "K-7F3A",
+                "--commit",
+            ],
             GIT_ENV,
         )
         .ok()
@@ -275,7 +313,13 @@ fn add_with_commit_commits_exactly_the_new_file() {
         git(f.root(), &["show", "--name-only", "--format=", "HEAD"]).trim(),
         format!("appointments/2026/11/{id}.toml")
     );
-    assert!(git(f.root(), &["status", "--porcelain", "--untracked-files=all"]).contains("partners/unrelated.toml"));
+    assert!(
+        git(
+            f.root(),
+            &["status", "--porcelain", "--untracked-files=all"]
+        )
+        .contains("partners/unrelated.toml")
+    );
 }
 
 #[test]
@@ -318,8 +362,13 @@ fn done_refuses_an_appointment_in_the_future() {
         "kind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3A\"",
     );
     let before = f.read("appointments/2026/12/apt-20261201-cd34.toml");
-    f.run(&["appointment", "done", "cd34"]).code(2).has("future");
-    assert_eq!(f.read("appointments/2026/12/apt-20261201-cd34.toml"), before);
+    f.run(&["appointment", "done", "cd34"])
+        .code(2)
+        .has("future");
+    assert_eq!(
+        f.read("appointments/2026/12/apt-20261201-cd34.toml"),
+        before
+    );
     f.run(&["appointment", "cancel", "cd34"]).ok();
     f.run(&["check", "--strict"]).ok();
 }
@@ -342,11 +391,36 @@ fn ids_take_a_unique_end_and_ambiguous_ones_list_the_candidates() {
 
 /// Five appointments over three months.
 fn history(f: &Folder) {
-    apt(f, "apt-20261003-aaaa", "2026-10-03", "kind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\ntopics = [\"housing\"]\nstaff = \"eb\"");
-    apt(f, "apt-20261105-bbbb", "2026-11-05", "time = 14:00:00\nkind = \"consultation\"\nstatus = \"no-show\"\nclient = \"K-7F3B\"\nstaff = \"mk\"");
-    apt(f, "apt-20261105-cccc", "2026-11-05", "time = 09:00:00\nkind = \"sponsor\"\nstatus = \"done\"\nsponsor = \"kinderbuero-west\"\nstaff = \"eb\"");
-    apt(f, "apt-20261120-dddd", "2026-11-20", "kind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\ntopics = [\"residence\", \"housing\"]\nstaff = \"mk\"");
-    apt(f, "apt-20261210-eeee", "2026-12-10", "kind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3B\"");
+    apt(
+        f,
+        "apt-20261003-aaaa",
+        "2026-10-03",
+        "kind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\ntopics = [\"housing\"]\nstaff = \"eb\"",
+    );
+    apt(
+        f,
+        "apt-20261105-bbbb",
+        "2026-11-05",
+        "time = 14:00:00\nkind = \"consultation\"\nstatus = \"no-show\"\nclient = \"K-7F3B\"\nstaff = \"mk\"",
+    );
+    apt(
+        f,
+        "apt-20261105-cccc",
+        "2026-11-05",
+        "time = 09:00:00\nkind = \"sponsor\"\nstatus = \"done\"\nsponsor = \"kinderbuero-west\"\nstaff = \"eb\"",
+    );
+    apt(
+        f,
+        "apt-20261120-dddd",
+        "2026-11-20",
+        "kind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\ntopics = [\"residence\", \"housing\"]\nstaff = \"mk\"",
+    );
+    apt(
+        f,
+        "apt-20261210-eeee",
+        "2026-12-10",
+        "kind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3B\"",
+    );
 }
 
 #[test]
@@ -370,7 +444,11 @@ fn list_is_newest_first_and_filters() {
     );
     assert_eq!(
         list(&["--month", "2026-11"]),
-        ["apt-20261120-dddd", "apt-20261105-bbbb", "apt-20261105-cccc"]
+        [
+            "apt-20261120-dddd",
+            "apt-20261105-bbbb",
+            "apt-20261105-cccc"
+        ]
     );
     assert_eq!(
         list(&["--from", "2026-11-06", "--to", "2026-12-31"]),
@@ -394,10 +472,14 @@ fn list_is_newest_first_and_filters() {
         list(&["--topic", "housing"]),
         ["apt-20261120-dddd", "apt-20261003-aaaa"]
     );
-    let v = f.run(&["--json", "appointment", "list", "--month", "2026-10"]).ok().json();
+    let v = f
+        .run(&["--json", "appointment", "list", "--month", "2026-10"])
+        .ok()
+        .json();
     assert_eq!(v[0]["topics"][0], "housing");
     assert_eq!(v[0]["client"], "K-7F3A");
-    f.run(&["appointment", "list", "--month", "2026-13"]).code(2);
+    f.run(&["appointment", "list", "--month", "2026-13"])
+        .code(2);
 }
 
 #[test]
@@ -454,7 +536,10 @@ fn show_lists_the_referrals_that_came_from_the_appointment() {
         "referrals/2026/10/ref-20261003-r2r2.toml",
         "id = \"ref-20261003-r2r2\"\ndate = 2026-10-03\nclient = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"housing\"\nappointment = \"apt-20261003-aaaa\"\nstatus = \"open\"\n",
     );
-    let v = f.run(&["--json", "appointment", "show", "dddd"]).ok().json();
+    let v = f
+        .run(&["--json", "appointment", "show", "dddd"])
+        .ok()
+        .json();
     assert_eq!(v["appointment"]["id"], "apt-20261120-dddd");
     assert_eq!(ids(&v["referrals"]), ["ref-20261120-r1r1"]);
     f.run(&["appointment", "show", "dddd"])
@@ -489,7 +574,10 @@ fn edit_changes_fields_keeps_comments_and_moves_the_file_with_its_date() {
     assert!(!f.exists("appointments/2026/11/apt-20261120-ab12.toml"));
     let text = f.read("appointments/2026/10/apt-20261120-ab12.toml");
     assert!(text.contains("# von Hand\nkind"), "{text}");
-    assert!(text.contains("client = \"K-7F3A\"  # Stammklientin"), "{text}");
+    assert!(
+        text.contains("client = \"K-7F3A\"  # Stammklientin"),
+        "{text}"
+    );
     assert!(text.contains("date = 2026-10-30"), "{text}");
     assert!(text.contains("duration = 30"), "{text}");
     assert!(text.contains("topics = [\"health\"]"), "{text}");

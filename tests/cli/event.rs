@@ -95,12 +95,28 @@ fn add_a_planned_event_with_every_field() {
 #[test]
 fn add_a_held_event_needs_and_writes_its_participants() {
     let f = folder();
-    let base = ["--date", "2026-11-20", "--title", "Netzwerktreffen", "--kind", "network"];
+    let base = [
+        "--date",
+        "2026-11-20",
+        "--title",
+        "Netzwerktreffen",
+        "--kind",
+        "network",
+    ];
     let mut args = base.to_vec();
     add(&f, &args).code(2).has("--total");
     assert!(!f.exists("events"));
     args.extend([
-        "--total", "18", "--women", "10", "--men", "7", "--diverse", "1", "--migrants", "12",
+        "--total",
+        "18",
+        "--women",
+        "10",
+        "--men",
+        "7",
+        "--diverse",
+        "1",
+        "--migrants",
+        "12",
     ]);
     let v = add(&f, &args).ok().json();
     let text = f.read(&format!(
@@ -109,7 +125,9 @@ fn add_a_held_event_needs_and_writes_its_participants() {
     ));
     assert!(text.contains("status = \"done\""), "{text}");
     assert!(
-        text.contains("[participants]\ntotal = 18\nwomen = 10\nmen = 7\ndiverse = 1\nmigrants = 12\n"),
+        text.contains(
+            "[participants]\ntotal = 18\nwomen = 10\nmen = 7\ndiverse = 1\nmigrants = 12\n"
+        ),
         "{text}"
     );
     f.run(&["check", "--strict"]).ok();
@@ -118,7 +136,16 @@ fn add_a_held_event_needs_and_writes_its_participants() {
 #[test]
 fn add_refuses_counts_that_do_not_add_up_and_bad_values() {
     let f = folder();
-    let ok = ["--date", "2026-11-20", "--title", "Workshop", "--kind", "workshop", "--total", "10"];
+    let ok = [
+        "--date",
+        "2026-11-20",
+        "--title",
+        "Workshop",
+        "--kind",
+        "workshop",
+        "--total",
+        "10",
+    ];
     let with = |extra: &[&str]| {
         let mut args = ok.to_vec();
         args.extend_from_slice(extra);
@@ -127,14 +154,30 @@ fn add_refuses_counts_that_do_not_add_up_and_bad_values() {
     with(&["--women", "6", "--men", "5"]).code(2).has("add up");
     with(&["--migrants", "11"]).code(2).has("migrants");
     with(&["--women", "-1"]).code(2);
-    with(&["--topics", "wohnen"]).code(2).has("not a topic code");
+    with(&["--topics", "wohnen"])
+        .code(2)
+        .has("not a topic code");
     with(&["--languages", "arabic"]).code(2).has("ISO 639-1");
     with(&["--time", "7pm"]).code(2).has("not a time");
     with(&["--partners", "caritas"]).code(1).has("caritas");
     with(&["--sponsors", "nobody"]).code(1).has("nobody");
-    add(&f, &["--title", "X", "--kind", "info", "--status", "done", "--date", "2026-12-01", "--total", "3"])
-        .code(2)
-        .has("future");
+    add(
+        &f,
+        &[
+            "--title",
+            "X",
+            "--kind",
+            "info",
+            "--status",
+            "done",
+            "--date",
+            "2026-12-01",
+            "--total",
+            "3",
+        ],
+    )
+    .code(2)
+    .has("future");
     add(&f, &["--kind", "info"]).code(2).has("--title");
     add(&f, &["--title", "X"]).code(2).has("--kind");
     assert!(!f.exists("events"));
@@ -156,14 +199,33 @@ fn done_writes_participants_and_keeps_comments() {
         .code(2)
         .has("add up");
     assert_eq!(f.read(path), before);
-    f.run(&["event", "done", "m2q8", "--total", "23", "--women", "14", "--men", "9", "--migrants", "17"])
-        .ok()
-        .has("evt-20261118-m2q8");
+    f.run(&[
+        "event",
+        "done",
+        "m2q8",
+        "--total",
+        "23",
+        "--women",
+        "14",
+        "--men",
+        "9",
+        "--migrants",
+        "17",
+    ])
+    .ok()
+    .has("evt-20261118-m2q8");
     let text = f.read(path);
-    assert!(text.starts_with("id = \"evt-20261118-m2q8\"\ndate = 2026-11-18\n# Infoabend im Stadtteilladen\n"), "{text}");
+    assert!(
+        text.starts_with(
+            "id = \"evt-20261118-m2q8\"\ndate = 2026-11-18\n# Infoabend im Stadtteilladen\n"
+        ),
+        "{text}"
+    );
     assert!(text.contains("status = \"done\"  # Raum gebucht"), "{text}");
     assert!(
-        text.contains("[participants]\ntotal = 23\nwomen = 14\nmen = 9\ndiverse = 0\nmigrants = 17\n"),
+        text.contains(
+            "[participants]\ntotal = 23\nwomen = 14\nmen = 9\ndiverse = 0\nmigrants = 17\n"
+        ),
         "{text}"
     );
     f.run(&["check", "--strict"]).ok();
@@ -192,10 +254,30 @@ fn done_refuses_the_future_and_cancel_works() {
 }
 
 fn history(f: &Folder) {
-    event(f, "evt-20261010-aaaa", "2026-10-10", "title = \"Sprachcafé\"\nkind = \"workshop\"\nstatus = \"done\"\ntopics = [\"language\"]\n[participants]\ntotal = 8");
-    event(f, "evt-20261105-bbbb", "2026-11-05", "time = 18:00:00\ntitle = \"Wohnen\"\nkind = \"info\"\nstatus = \"done\"\ntopics = [\"housing\"]\npartners = [\"mieterverein\"]\n[participants]\ntotal = 20");
-    event(f, "evt-20261105-cccc", "2026-11-05", "time = 10:00:00\ntitle = \"Trägerrunde\"\nkind = \"network\"\nstatus = \"cancelled\"\nsponsors = [\"kinderbuero-west\"]");
-    event(f, "evt-20261210-dddd", "2026-12-10", "title = \"Jahresabschluss\"\nkind = \"network\"\nstatus = \"planned\"\nsponsors = [\"kinderbuero-west\"]");
+    event(
+        f,
+        "evt-20261010-aaaa",
+        "2026-10-10",
+        "title = \"Sprachcafé\"\nkind = \"workshop\"\nstatus = \"done\"\ntopics = [\"language\"]\n[participants]\ntotal = 8",
+    );
+    event(
+        f,
+        "evt-20261105-bbbb",
+        "2026-11-05",
+        "time = 18:00:00\ntitle = \"Wohnen\"\nkind = \"info\"\nstatus = \"done\"\ntopics = [\"housing\"]\npartners = [\"mieterverein\"]\n[participants]\ntotal = 20",
+    );
+    event(
+        f,
+        "evt-20261105-cccc",
+        "2026-11-05",
+        "time = 10:00:00\ntitle = \"Trägerrunde\"\nkind = \"network\"\nstatus = \"cancelled\"\nsponsors = [\"kinderbuero-west\"]",
+    );
+    event(
+        f,
+        "evt-20261210-dddd",
+        "2026-12-10",
+        "title = \"Jahresabschluss\"\nkind = \"network\"\nstatus = \"planned\"\nsponsors = [\"kinderbuero-west\"]",
+    );
 }
 
 #[test]
@@ -216,8 +298,14 @@ fn list_is_newest_first_and_filters() {
             "evt-20261010-aaaa"
         ]
     );
-    assert_eq!(list(&["--status", "done"]), ["evt-20261105-bbbb", "evt-20261010-aaaa"]);
-    assert_eq!(list(&["--kind", "network"]), ["evt-20261210-dddd", "evt-20261105-cccc"]);
+    assert_eq!(
+        list(&["--status", "done"]),
+        ["evt-20261105-bbbb", "evt-20261010-aaaa"]
+    );
+    assert_eq!(
+        list(&["--kind", "network"]),
+        ["evt-20261210-dddd", "evt-20261105-cccc"]
+    );
     assert_eq!(list(&["--topic", "language"]), ["evt-20261010-aaaa"]);
     assert_eq!(list(&["--partner", "mieterverein"]), ["evt-20261105-bbbb"]);
     assert_eq!(
@@ -264,9 +352,19 @@ fn edit_moves_the_file_and_updates_participants_in_place() {
         "2026-10-10",
         "title = \"Sprachcafé\"\nkind = \"workshop\"\nstatus = \"done\"\n\n[participants]\ntotal = 8  # laut Liste\nwomen = 5",
     );
-    f.run(&["event", "edit", "aaaa", "--date", "2026-11-02", "--men", "3", "--partners", "mieterverein"])
-        .ok()
-        .has("events/2026/11/evt-20261010-aaaa.toml");
+    f.run(&[
+        "event",
+        "edit",
+        "aaaa",
+        "--date",
+        "2026-11-02",
+        "--men",
+        "3",
+        "--partners",
+        "mieterverein",
+    ])
+    .ok()
+    .has("events/2026/11/evt-20261010-aaaa.toml");
     assert!(!f.exists("events/2026/10/evt-20261010-aaaa.toml"));
     let text = f.read("events/2026/11/evt-20261010-aaaa.toml");
     assert!(text.contains("total = 8  # laut Liste"), "{text}");

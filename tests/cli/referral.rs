@@ -93,7 +93,16 @@ fn add_files_the_referral_under_its_date() {
     let f = folder();
     let v = add(
         &f,
-        &["--date", "2026-10-02", "--client", "7F3A", "--partner", "verein", "--topic", "housing"],
+        &[
+            "--date",
+            "2026-10-02",
+            "--client",
+            "7F3A",
+            "--partner",
+            "verein",
+            "--topic",
+            "housing",
+        ],
     )
     .ok()
     .json();
@@ -109,7 +118,14 @@ fn add_from_an_appointment_takes_its_client_and_staff() {
     let f = folder();
     let v = add(
         &f,
-        &["--appointment", "ab12", "--partner", "mieterverein", "--topic", "housing"],
+        &[
+            "--appointment",
+            "ab12",
+            "--partner",
+            "mieterverein",
+            "--topic",
+            "housing",
+        ],
     )
     .ok()
     .json();
@@ -117,13 +133,23 @@ fn add_from_an_appointment_takes_its_client_and_staff() {
         "referrals/2026/11/{}.toml",
         v["id"].as_str().unwrap()
     ));
-    assert!(text.contains("appointment = \"apt-20261120-ab12\""), "{text}");
+    assert!(
+        text.contains("appointment = \"apt-20261120-ab12\""),
+        "{text}"
+    );
     assert!(text.contains("client = \"K-7F3A\""), "{text}");
     assert!(text.contains("staff = \"mk\""), "{text}");
     f.run(&["check", "--strict"]).ok();
     add(
         &f,
-        &["--appointment", "zz99", "--partner", "mieterverein", "--topic", "housing"],
+        &[
+            "--appointment",
+            "zz99",
+            "--partner",
+            "mieterverein",
+            "--topic",
+            "housing",
+        ],
     )
     .code(1)
     .has("zz99");
@@ -134,7 +160,14 @@ fn add_warns_but_writes_when_the_client_has_not_consented() {
     let f = folder();
     let run = add(
         &f,
-        &["--client", "K-NOCO", "--partner", "mieterverein", "--topic", "housing"],
+        &[
+            "--client",
+            "K-NOCO",
+            "--partner",
+            "mieterverein",
+            "--topic",
+            "housing",
+        ],
     );
     run.ok();
     assert!(run.stderr.contains("warning"), "{}", run.stderr);
@@ -146,7 +179,16 @@ fn add_warns_but_writes_when_the_client_has_not_consented() {
 
     let late = add(
         &f,
-        &["--client", "K-LATE", "--partner", "mieterverein", "--topic", "housing", "--date", "2026-11-23"],
+        &[
+            "--client",
+            "K-LATE",
+            "--partner",
+            "mieterverein",
+            "--topic",
+            "housing",
+            "--date",
+            "2026-11-23",
+        ],
     );
     late.ok();
     assert!(late.stderr.contains("2026-11-24"), "{}", late.stderr);
@@ -160,17 +202,26 @@ fn add_without_terminal_names_the_missing_flags() {
         .has("--client")
         .has("--partner")
         .has("--topic");
-    f.run(&["referral", "add", "--client", "K-7F3A", "--topic", "housing"])
-        .code(2)
-        .has("--partner")
-        .lacks("--client,");
+    f.run(&[
+        "referral", "add", "--client", "K-7F3A", "--topic", "housing",
+    ])
+    .code(2)
+    .has("--partner")
+    .lacks("--client,");
     assert!(!f.exists("referrals"));
 }
 
 #[test]
 fn add_refuses_unknown_references_topics_and_bad_dates() {
     let f = folder();
-    let ok = ["--client", "K-7F3A", "--partner", "mieterverein", "--topic", "housing"];
+    let ok = [
+        "--client",
+        "K-7F3A",
+        "--partner",
+        "mieterverein",
+        "--topic",
+        "housing",
+    ];
     let with = |pairs: &[(&str, &str)]| {
         let mut args: Vec<&str> = ok.to_vec();
         for (flag, value) in pairs {
@@ -184,7 +235,9 @@ fn add_refuses_unknown_references_topics_and_bad_dates() {
     };
     with(&[("--client", "K-9999")]).code(1).has("K-9999");
     with(&[("--partner", "caritas")]).code(1).has("caritas");
-    with(&[("--topic", "wohnung")]).code(2).has("not a topic code");
+    with(&[("--topic", "wohnung")])
+        .code(2)
+        .has("not a topic code");
     with(&[("--topic", "housing,health")]).code(2);
     with(&[("--date", "2026-02-30")]).code(2).has("not a date");
     with(&[("--follow-up", "soon")]).code(2);
@@ -263,9 +316,7 @@ fn close_with_a_date_and_its_limits() {
     let text = f.read("referrals/2026/11/ref-20261110-k3p9.toml");
     assert!(text.contains("status = \"withdrawn\""), "{text}");
     assert!(text.contains("closed = 2026-11-20"), "{text}");
-    close(&["--status", "done"])
-        .code(1)
-        .has("already closed");
+    close(&["--status", "done"]).code(1).has("already closed");
     assert_eq!(f.read("referrals/2026/11/ref-20261110-k3p9.toml"), text);
     f.run(&["check", "--strict"]).ok();
 }
@@ -299,8 +350,11 @@ fn close_with_commit_commits_the_referral() {
     git(&["init", "--quiet"]);
     git(&["add", "-A"]);
     git(&["commit", "--quiet", "-m", "start"]);
-    f.run_env(&["referral", "close", "k3p9", "--status", "done", "--commit"], env)
-        .ok();
+    f.run_env(
+        &["referral", "close", "k3p9", "--status", "done", "--commit"],
+        env,
+    )
+    .ok();
     assert_eq!(
         git(&["log", "-1", "--format=%s"]).trim(),
         "referral: close ref-20261110-k3p9"
@@ -312,10 +366,30 @@ fn close_with_commit_commits_the_referral() {
 }
 
 fn history(f: &Folder) {
-    referral(f, "ref-20260915-aaaa", "2026-09-15", "client = \"K-7F3A\"\npartner = \"mieterverein\"\ntopic = \"housing\"\nstatus = \"open\"\nfollow_up = 2026-10-01\nstaff = \"eb\"");
-    referral(f, "ref-20261020-bbbb", "2026-10-20", "client = \"K-LATE\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"done\"\nclosed = 2026-11-02\nstaff = \"mk\"");
-    referral(f, "ref-20261118-cccc", "2026-11-18", "client = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\nfollow_up = 2026-11-25\nstaff = \"mk\"");
-    referral(f, "ref-20261124-dddd", "2026-11-24", "client = \"K-7F3A\"\npartner = \"mieterverein\"\ntopic = \"housing\"\nstatus = \"open\"\nfollow_up = 2026-12-08");
+    referral(
+        f,
+        "ref-20260915-aaaa",
+        "2026-09-15",
+        "client = \"K-7F3A\"\npartner = \"mieterverein\"\ntopic = \"housing\"\nstatus = \"open\"\nfollow_up = 2026-10-01\nstaff = \"eb\"",
+    );
+    referral(
+        f,
+        "ref-20261020-bbbb",
+        "2026-10-20",
+        "client = \"K-LATE\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"done\"\nclosed = 2026-11-02\nstaff = \"mk\"",
+    );
+    referral(
+        f,
+        "ref-20261118-cccc",
+        "2026-11-18",
+        "client = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\nfollow_up = 2026-11-25\nstaff = \"mk\"",
+    );
+    referral(
+        f,
+        "ref-20261124-dddd",
+        "2026-11-24",
+        "client = \"K-7F3A\"\npartner = \"mieterverein\"\ntopic = \"housing\"\nstatus = \"open\"\nfollow_up = 2026-12-08",
+    );
 }
 
 #[test]
@@ -338,7 +412,11 @@ fn list_is_newest_first_and_filters() {
     );
     assert_eq!(
         list(&["--open"]),
-        ["ref-20261124-dddd", "ref-20261118-cccc", "ref-20260915-aaaa"]
+        [
+            "ref-20261124-dddd",
+            "ref-20261118-cccc",
+            "ref-20260915-aaaa"
+        ]
     );
     assert_eq!(list(&["--due"]), ["ref-20261118-cccc", "ref-20260915-aaaa"]);
     assert_eq!(list(&["--status", "done"]), ["ref-20261020-bbbb"]);
@@ -401,8 +479,16 @@ fn edit_changes_fields_and_reopens() {
         "2026-11-10",
         "client = \"K-7F3A\"\npartner = \"jobcenter-west\"  # Team U25\ntopic = \"employment\"\nstatus = \"failed\"\nclosed = 2026-11-12",
     );
-    f.run(&["referral", "edit", "k3p9", "--status", "open", "--follow-up", "2026-12-01"])
-        .ok();
+    f.run(&[
+        "referral",
+        "edit",
+        "k3p9",
+        "--status",
+        "open",
+        "--follow-up",
+        "2026-12-01",
+    ])
+    .ok();
     let text = f.read("referrals/2026/11/ref-20261110-k3p9.toml");
     assert!(text.contains("status = \"open\""), "{text}");
     assert!(!text.contains("closed"), "{text}");

@@ -9,7 +9,7 @@ mod show;
 
 use crate::cli::Globals;
 use crate::error::Result;
-use crate::model::{AppointmentStatus, Appointment, Config, Lang};
+use crate::model::{Appointment, AppointmentStatus, Config, Lang};
 use chrono::NaiveDate;
 
 /// Consultations and sponsor meetings: add, list, show, edit, done, cancel, no-show.

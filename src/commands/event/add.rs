@@ -70,12 +70,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let kind = need.code("--kind", "Art der Veranstaltung:", args.kind, lang)?;
     let mut counts = args.counts.clone();
     if status == EventStatus::Done {
-        counts.total = need.parsed(
-            "--total",
-            "Teilnehmende insgesamt:",
-            counts.total,
-            |s| s.trim().parse::<u32>().map_err(|_| format!("`{s}` is not a count")),
-        )?;
+        counts.total = need.parsed("--total", "Teilnehmende insgesamt:", counts.total, |s| {
+            s.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("`{s}` is not a count"))
+        })?;
     }
     need.finish()?;
     let (Some(title), Some(kind)) = (title, kind) else {

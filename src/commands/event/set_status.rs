@@ -50,12 +50,11 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     let mut counts = args.counts.clone();
     if event.participants.is_none() {
         let mut need = Need::new();
-        counts.total = need.parsed(
-            "--total",
-            "Teilnehmende insgesamt:",
-            counts.total,
-            |s| s.trim().parse::<u32>().map_err(|_| format!("`{s}` is not a count")),
-        )?;
+        counts.total = need.parsed("--total", "Teilnehmende insgesamt:", counts.total, |s| {
+            s.trim()
+                .parse::<u32>()
+                .map_err(|_| format!("`{s}` is not a count"))
+        })?;
         need.finish()?;
     }
     let participants = counts.resolve(event.participants)?;

@@ -29,7 +29,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         }
     };
     let names = |kind: Kind, ids: &[String]| -> Vec<(String, Option<String>)> {
-        ids.iter().map(|id| (id.clone(), name_of(kind, id))).collect()
+        ids.iter()
+            .map(|id| (id.clone(), name_of(kind, id)))
+            .collect()
     };
     let partners = names(Kind::Partner, &event.partners);
     let sponsors = names(Kind::Sponsor, &event.sponsors);

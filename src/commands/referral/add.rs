@@ -71,7 +71,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let client = need.choose(
         "--client",
         "Klient/in:",
-        args.client.clone().or(from.as_ref().and_then(|a| a.client.clone())),
+        args.client
+            .clone()
+            .or(from.as_ref().and_then(|a| a.client.clone())),
         || record_ids(&store, Kind::Client),
     )?;
     let partner = need.choose("--partner", "Partner:", args.partner.clone(), || {

@@ -50,7 +50,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     }
     print_record(&record, lang)?;
     if let Some(p) = &partner {
-        println!("\n{}: {} ({})", lang.pick("Partner", "Partner"), p.name, p.kind.label(lang));
+        println!(
+            "\n{}: {} ({})",
+            lang.pick("Partner", "Partner"),
+            p.name,
+            p.kind.label(lang)
+        );
     }
     if let Some(a) = &appointment {
         println!(
