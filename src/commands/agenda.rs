@@ -16,6 +16,8 @@ use serde::Serialize;
 /// How far back `agenda` looks for appointments still marked `planned`.
 const PAST_PLANNED_DAYS: u64 = 90;
 
+/// The morning screen: what is planned and what needs doing.
+///
 /// Planned appointments and events of the next days, referral follow-ups
 /// due by then (overdue ones marked), sponsors without a held meeting for
 /// longer than `[sponsors] stale_after_days`, and past appointments still

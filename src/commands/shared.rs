@@ -649,7 +649,7 @@ pub fn check_languages(flag: &str, codes: &[String]) -> Result<()> {
     }
 }
 
-/// Prints the warnings (privacy, consent-free fields) of a record just written.
+/// Prints the warnings (e.g. privacy) of a record just written.
 pub fn warn_about(store: &Store, config: &Config, path: &Path) {
     let rel = path.strip_prefix(store.root()).unwrap_or(path);
     let (_, findings) = store.read_file(rel, config);

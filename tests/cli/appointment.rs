@@ -591,3 +591,26 @@ fn edit_changes_fields_keeps_comments_and_moves_the_file_with_its_date() {
     assert_eq!(f.read("appointments/2026/10/apt-20261120-ab12.toml"), text);
     f.run(&["check", "--strict"]).ok();
 }
+
+#[test]
+fn an_ambiguous_reference_lists_the_candidates() {
+    let f = folder();
+    f.client("K-AB12", "");
+    f.client("K-CD12", "");
+    f.run(&["appointment", "add", "--client", "12"])
+        .code(1)
+        .has("K-AB12")
+        .has("K-CD12")
+        .has("give more of the id");
+    f.run(&["appointment", "list", "--client", "12"])
+        .code(1)
+        .has("K-AB12");
+    f.run(&["appointment", "add", "--client", "AB12"]).ok();
+    f.run(&["--json", "appointment", "list", "--client", "AB12"])
+        .ok()
+        .has("\"client\": \"K-AB12\"");
+    assert!(
+        f.read(&only_file(&f, "appointments/2026/11"))
+            .contains("client = \"K-AB12\"")
+    );
+}

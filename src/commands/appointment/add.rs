@@ -10,7 +10,9 @@ use crate::error::{CommandError, Result};
 use crate::model::{Appointment, AppointmentKind, AppointmentStatus, Kind, Record};
 use chrono::{NaiveDate, NaiveTime};
 
-/// Add a consultation (with a client) or a sponsor meeting. The status is
+/// Add a consultation (with a client) or a sponsor meeting.
+///
+/// The status is
 /// `done` for today or earlier and `planned` for a later day unless given.
 /// `--kind` may be left out when `--client` or `--sponsor` says it.
 ///

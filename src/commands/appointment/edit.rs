@@ -10,7 +10,9 @@ use crate::error::{CommandError, Result};
 use crate::model::{AppointmentKind, AppointmentStatus, Kind, Record};
 use chrono::{NaiveDate, NaiveTime};
 
-/// Change fields of an appointment; the rest of the file (comments, order)
+/// Change fields of an appointment.
+///
+/// The rest of the file (comments, order)
 /// stays. A new date moves the file to its month folder. Without field flags,
 /// opens the record in $VISUAL/$EDITOR.
 ///

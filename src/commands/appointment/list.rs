@@ -9,7 +9,9 @@ use crate::error::Result;
 use crate::model::{AppointmentKind, AppointmentStatus, Kind};
 use crate::store::Scope;
 
-/// List appointments, newest first. Only the month folders the date filters
+/// List appointments, newest first.
+///
+/// Only the month folders the date filters
 /// reach are read.
 ///
 /// Example: quartier appointment list --month 2026-11 --kind consultation --staff eb

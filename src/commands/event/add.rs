@@ -10,7 +10,9 @@ use crate::error::{CommandError, Result};
 use crate::model::{Event, EventKind, EventStatus, Kind, Record};
 use chrono::{NaiveDate, NaiveTime};
 
-/// Add an event. The status is `done` for today or earlier (then the
+/// Add an event.
+///
+/// The status is `done` for today or earlier (then the
 /// participant counts are needed, at least `--total`) and `planned` for a later day.
 ///
 /// Example: quartier event add --date 2026-11-20 --title "Infoabend Wohnen" --kind info --topics housing --total 18 --women 10 --men 8 --migrants 15

@@ -11,7 +11,9 @@ use crate::error::{CommandError, Result};
 use crate::model::{EventKind, EventStatus, Kind, Record};
 use chrono::{NaiveDate, NaiveTime};
 
-/// Change fields of an event; the rest of the file (comments, order) stays.
+/// Change fields of an event.
+///
+/// The rest of the file (comments, order) stays.
 /// List flags replace the list. A new date moves the file to its month
 /// folder. Without field flags, opens the record in $VISUAL/$EDITOR.
 ///

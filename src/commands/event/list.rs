@@ -9,7 +9,9 @@ use crate::error::Result;
 use crate::model::{EventKind, EventStatus, Kind};
 use crate::store::Scope;
 
-/// List events, newest first. Only the month folders the date filters reach
+/// List events, newest first.
+///
+/// Only the month folders the date filters reach
 /// are read.
 ///
 /// Example: quartier event list --from 2026-01-01 --kind network

@@ -65,10 +65,13 @@ pub struct Counts {
     /// Participants in all
     #[arg(long)]
     pub total: Option<u32>,
+    /// Women among them [default: 0, or the count already recorded]
     #[arg(long)]
     pub women: Option<u32>,
+    /// Men among them
     #[arg(long)]
     pub men: Option<u32>,
+    /// Diverse among them
     #[arg(long)]
     pub diverse: Option<u32>,
     /// Participants with a migration background

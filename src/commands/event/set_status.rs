@@ -7,7 +7,9 @@ use crate::commands::shared::{Change, CommitArg, Need, load_one, report_written,
 use crate::error::{CommandError, Result};
 use crate::model::{EventStatus, Kind, Record};
 
-/// Mark an event as held and record its participants. `--total` is needed
+/// Mark an event as held and record its participants.
+///
+/// `--total` is needed
 /// unless the file has a [participants] table already; counts not given keep
 /// their value there (or 0).
 ///

@@ -10,7 +10,9 @@ use crate::error::{CommandError, Result};
 use crate::model::{Kind, Record, Referral, ReferralStatus};
 use chrono::NaiveDate;
 
-/// Refer a client to a partner organisation. The status starts `open`; set a
+/// Refer a client to a partner organisation.
+///
+/// The status starts `open`; set a
 /// `--follow-up` day to see it in `quartier agenda` and `referral list --due`.
 /// With `--appointment`, the client (and staff) default to that appointment's.
 /// A client without consent on or before the referral date gets a warning.

@@ -30,7 +30,9 @@ impl From<Closing> for ReferralStatus {
     }
 }
 
-/// Close an open referral: sets `status`, `closed` (default today; not before
+/// Close an open referral.
+///
+/// Sets `status`, `closed` (default today; not before
 /// the referral, not in the future) and `outcome`, keeping every comment and
 /// the layout of the file.
 ///

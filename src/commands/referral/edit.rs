@@ -10,7 +10,9 @@ use crate::error::Result;
 use crate::model::{Kind, Record, ReferralStatus};
 use chrono::NaiveDate;
 
-/// Change fields of a referral; the rest of the file (comments, order)
+/// Change fields of a referral.
+///
+/// The rest of the file (comments, order)
 /// stays. `--status open` reopens it (and removes `closed`). Without field
 /// flags, opens the record in $VISUAL/$EDITOR.
 ///

@@ -10,7 +10,9 @@ use crate::model::{Kind, Lang, Referral, ReferralStatus};
 use crate::store::Scope;
 use chrono::NaiveDate;
 
-/// List referrals, newest first. `--open` keeps the open ones, `--due` the
+/// List referrals, newest first.
+///
+/// `--open` keeps the open ones, `--due` the
 /// open ones whose follow-up day has come.
 ///
 /// Example: quartier referral list --due --staff eb
