@@ -886,16 +886,6 @@ pub fn filter_ref(
     }
 }
 
-/// ISO 639-1 codes given on the command line; exit 2 on another.
-pub fn check_languages(flag: &str, codes: &[String]) -> Result<()> {
-    match codes.iter().find(|c| !crate::model::iso::is_language(c)) {
-        Some(c) => Err(CommandError::usage(format!(
-            "{flag}: `{c}` is not an ISO 639-1 language code (two lower-case letters, e.g. ar, uk, fa)"
-        ))),
-        None => Ok(()),
-    }
-}
-
 /// Prints the warnings (e.g. privacy) of a record just written.
 pub fn warn_about(store: &Store, config: &Config, path: &Path) {
     let rel = path.strip_prefix(store.root()).unwrap_or(path);
@@ -918,16 +908,8 @@ pub fn warn_unknown_staff(config: &Config, staff: &Option<String>) {
     }
 }
 
-pub fn set_list(doc: &mut DocumentMut, key: &str, items: &[String]) {
-    set_value(doc, key, crate::model::write::list_value(items));
-}
-
 pub fn set_time(doc: &mut DocumentMut, key: &str, t: NaiveTime) {
     set_value(doc, key, crate::model::write::time_value(t));
-}
-
-pub fn set_int(doc: &mut DocumentMut, key: &str, n: i64) {
-    set_value(doc, key, Value::from(n));
 }
 
 pub fn set_bool(doc: &mut DocumentMut, key: &str, b: bool) {

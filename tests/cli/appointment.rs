@@ -614,3 +614,32 @@ fn an_ambiguous_reference_lists_the_candidates() {
             .contains("client = \"K-AB12\"")
     );
 }
+
+#[test]
+fn add_keeps_contact_data_out_and_normalises_the_language() {
+    let f = folder();
+    f.run(&[
+        "appointment",
+        "add",
+        "--client",
+        "K-7F3A",
+        "--notes",
+        "erreichbar unter 0176 12345678",
+    ])
+    .code(2)
+    .has("privacy");
+    assert!(!f.exists("appointments"));
+    f.run(&[
+        "appointment",
+        "add",
+        "--client",
+        "K-7F3A",
+        "--language",
+        "AR",
+    ])
+    .ok();
+    assert!(
+        f.read(&only_file(&f, "appointments/2026/11"))
+            .contains("language = \"ar\"")
+    );
+}

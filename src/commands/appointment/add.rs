@@ -3,8 +3,8 @@
 use super::default_status;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, Need, check_languages, check_topics, clean_list, date_arg, record_ids,
-    report_written, resolve_ref, time_arg, warn_about, warn_unknown_staff,
+    Change, CommitArg, Need, check_language, check_topics, clean_list, date_arg, record_ids,
+    refuse_contact_data, report_written, resolve_ref, time_arg, warn_about, warn_unknown_staff,
 };
 use crate::error::{CommandError, Result};
 use crate::model::{Appointment, AppointmentKind, AppointmentStatus, Kind, Record};
@@ -120,9 +120,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if kind == AppointmentKind::Consultation {
         check_topics(&config, &topics, "--topics")?;
     }
-    if let Some(l) = &args.language {
-        check_languages("--language", std::slice::from_ref(l))?;
-    }
+    let language = args
+        .language
+        .as_deref()
+        .map(|l| check_language(l, "--language"))
+        .transpose()?;
+    refuse_contact_data("--notes", &args.notes)?;
     let client = client
         .map(|c| resolve_ref(&store, Kind::Client, "--client", &c))
         .transpose()?;
@@ -141,7 +144,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         client,
         sponsor,
         topics,
-        language: args.language,
+        language,
         interpreter: args.interpreter,
         family_members: args.family_members.map_or(0, i64::from),
         notes: args.notes,

@@ -2,9 +2,9 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, check_languages, check_topics, clean_list, date_arg, remove_key,
-    report_written, resolve_ref, set_bool, set_date, set_int, set_list, set_opt_str, set_str,
-    set_time, time_arg, warn_about, warn_unknown_staff,
+    Change, CommitArg, check_language, check_topics, clean_list, date_arg, refuse_contact_data,
+    remove_key, report_written, resolve_ref, set_bool, set_date, set_int, set_list, set_opt_str,
+    set_str, set_time, time_arg, warn_about, warn_unknown_staff,
 };
 use crate::error::{CommandError, Result};
 use crate::model::{AppointmentKind, AppointmentStatus, Kind, Record};
@@ -112,9 +112,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     {
         check_topics(&config, t, "--topics")?;
     }
-    if let Some(l) = &args.language {
-        check_languages("--language", std::slice::from_ref(l))?;
-    }
+    let language = args
+        .language
+        .as_deref()
+        .map(|l| check_language(l, "--language"))
+        .transpose()?;
+    refuse_contact_data("--notes", &args.notes)?;
     let client = args
         .client
         .as_ref()
@@ -156,13 +159,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             }
         }
         if let Some(t) = &topics {
-            if t.is_empty() {
-                remove_key(doc, "topics");
-            } else {
-                set_list(doc, "topics", t);
-            }
+            set_list(doc, "topics", t);
         }
-        set_opt_str(doc, "language", &args.language);
+        set_opt_str(doc, "language", &language);
         if args.interpreter {
             set_bool(doc, "interpreter", true);
         }

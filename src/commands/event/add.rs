@@ -93,8 +93,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     };
     let topics = clean_list(&args.topics);
     check_topics(&config, &topics, "--topics")?;
-    let languages = clean_list(&args.languages);
-    check_languages("--languages", &languages)?;
+    let languages = check_languages(&clean_list(&args.languages), "--languages")?;
     let partners = clean_list(&args.partners)
         .iter()
         .map(|p| resolve_ref(&store, Kind::Partner, "--partners", p))

@@ -119,10 +119,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if let Some(t) = &topics {
         check_topics(&config, t, "--topics")?;
     }
-    let languages = args.languages.as_deref().map(clean_list);
-    if let Some(l) = &languages {
-        check_languages("--languages", l)?;
-    }
+    let languages = args
+        .languages
+        .as_deref()
+        .map(|l| check_languages(&clean_list(l), "--languages"))
+        .transpose()?;
     let refs = |kind, flag, list: &Option<Vec<String>>| -> Result<Option<Vec<String>>> {
         list.as_deref()
             .map(|l| {
@@ -155,10 +156,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             ("sponsors", &sponsors),
             ("languages", &languages),
         ] {
-            match list {
-                Some(l) if l.is_empty() => remove_key(doc, key),
-                Some(l) => set_list(doc, key, l),
-                None => {}
+            if let Some(l) = list {
+                set_list(doc, key, l);
             }
         }
         set_opt_str(doc, "location", &args.location);

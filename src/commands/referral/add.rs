@@ -3,8 +3,8 @@
 use super::{consent_warning, read_client};
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, Need, check_topics, date_arg, load_one, record_ids, report_written,
-    resolve_ref, warn_about, warn_unknown_staff,
+    Change, CommitArg, Need, check_topics, date_arg, load_one, record_ids, refuse_contact_data,
+    report_written, resolve_ref, warn_about, warn_unknown_staff,
 };
 use crate::error::{CommandError, Result};
 use crate::model::{Kind, Record, Referral, ReferralStatus};
@@ -89,6 +89,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         unreachable!("Need::finish fails when a value is missing")
     };
     check_topics(&config, std::slice::from_ref(&topic), "--topic")?;
+    refuse_contact_data("--notes", &args.notes)?;
+    refuse_contact_data("--outcome", &args.outcome)?;
     let status = args.status.unwrap_or(ReferralStatus::Open);
     let closed = closed_date(status, args.closed, date, today)?;
     if let Some(f) = args.follow_up

@@ -3,7 +3,8 @@
 use super::add::closed_date;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, Need, date_arg, load_one, report_written, set_date, set_opt_str, set_str,
+    Change, CommitArg, Need, date_arg, load_one, refuse_contact_data, report_written, set_date,
+    set_opt_str, set_str,
 };
 use crate::error::{CommandError, Result};
 use crate::model::{Kind, Record, ReferralStatus};
@@ -94,6 +95,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .as_deref()
         .and_then(|s| s.parse::<ReferralStatus>().ok())
         .ok_or_else(|| CommandError::usage("--status must be done, failed or withdrawn"))?;
+    refuse_contact_data("--outcome", &args.outcome)?;
     let today = crate::dates::today();
     let closed = closed_date(status, args.date, referral.date, today)?;
     let (_, path) = store.update(&config, Kind::Referral, &path, |doc| {

@@ -3,8 +3,8 @@
 use super::{consent_warning, read_client};
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, check_topics, date_arg, remove_key, report_written, resolve_ref, set_date,
-    set_opt_str, set_str, warn_about, warn_unknown_staff,
+    Change, CommitArg, check_topics, date_arg, refuse_contact_data, remove_key, report_written,
+    resolve_ref, set_date, set_opt_str, set_str, warn_about, warn_unknown_staff,
 };
 use crate::error::Result;
 use crate::model::{Kind, Record, ReferralStatus};
@@ -80,6 +80,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if let Some(t) = &args.topic {
         check_topics(&config, std::slice::from_ref(t), "--topic")?;
     }
+    refuse_contact_data("--notes", &args.notes)?;
+    refuse_contact_data("--outcome", &args.outcome)?;
     let resolve = |kind, flag, q: &Option<String>| {
         q.as_ref()
             .map(|q| resolve_ref(&store, kind, flag, q))
