@@ -1,7 +1,7 @@
 //! `quartier event show`.
 
 use crate::cli::Globals;
-use crate::commands::shared::{load_one, print_record};
+use crate::commands::shared::{load_one, print_record_with};
 use crate::error::Result;
 use crate::model::{Kind, Record};
 
@@ -52,7 +52,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         );
         return Ok(());
     }
-    print_record(&record, lang)?;
+    print_record_with(&record, &config, lang)?;
     for (label, list) in [
         (lang.pick("Partner", "Partners"), &partners),
         (lang.pick("Träger", "Sponsors"), &sponsors),

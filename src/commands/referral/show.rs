@@ -2,7 +2,7 @@
 
 use super::{consent_warning, read_client};
 use crate::cli::Globals;
-use crate::commands::shared::{load_one, print_record};
+use crate::commands::shared::{load_one, print_record_with};
 use crate::error::Result;
 use crate::model::{Kind, Record};
 
@@ -48,7 +48,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         );
         return Ok(());
     }
-    print_record(&record, lang)?;
+    print_record_with(&record, &config, lang)?;
     if let Some(p) = &partner {
         println!(
             "\n{}: {} ({})",
