@@ -271,15 +271,7 @@ pub fn report_written(
     commit: &CommitArg,
     change: Change,
 ) -> Result<()> {
-    if commit.commit || config.git.auto_commit {
-        let mut paths: Vec<&Path> = vec![change.path];
-        paths.extend(change.moved_from);
-        crate::git::commit_paths(
-            store.root(),
-            &paths,
-            &format!("{}: {} {}", change.kind.name(), change.verb, change.id),
-        )?;
-    }
+    // The record is written: say so first, so that a failing commit never hides which file it was.
     if globals.json {
         let w = Written {
             id: change.id,
@@ -288,6 +280,15 @@ pub fn report_written(
         println!("{}", serde_json::to_string(&w).unwrap_or_default());
     } else {
         println!("{}\t{}", change.id, change.path.display());
+    }
+    if commit.commit || config.git.auto_commit {
+        let mut paths: Vec<&Path> = vec![change.path];
+        paths.extend(change.moved_from);
+        crate::git::commit_paths(
+            store.root(),
+            &paths,
+            &format!("{}: {} {}", change.kind.name(), change.verb, change.id),
+        )?;
     }
     Ok(())
 }
