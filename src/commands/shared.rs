@@ -804,6 +804,143 @@ pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
     })
 }
 
+/// A reference given on the command line (`--client`, `--sponsor`, …): the
+/// exact id or a unique end of it. Unknown or ambiguous ones fail (exit 1)
+/// naming `flag` and listing the candidates or close matches.
+pub fn resolve_ref(store: &Store, kind: Kind, flag: &str, query: &str) -> Result<String> {
+    let ids: Vec<String> = store.list_ids(kind).into_iter().map(|(id, _)| id).collect();
+    let q = query.trim();
+    if ids.iter().any(|id| id == q) {
+        return Ok(q.to_string());
+    }
+    let ends: Vec<&String> = ids
+        .iter()
+        .filter(|id| !q.is_empty() && id.len() > q.len() && id.ends_with(q))
+        .collect();
+    match ends.as_slice() {
+        [one] => return Ok((*one).clone()),
+        [] => {}
+        many => {
+            return Err(CommandError::data(format!(
+                "{flag} `{q}` matches {} {}s; give more of the id: {}",
+                many.len(),
+                kind.name(),
+                many.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    let lower = q.to_lowercase();
+    let close: Vec<&str> = ids
+        .iter()
+        .filter(|id| {
+            let l = id.to_lowercase();
+            (!lower.is_empty() && (l.contains(&lower) || lower.contains(&l)))
+                || edit_distance(&l, &lower) <= 2
+        })
+        .map(String::as_str)
+        .take(8)
+        .collect();
+    let hint = if close.is_empty() {
+        format!("`quartier {} list` shows them", kind.name())
+    } else {
+        format!("did you mean {}?", close.join(", "))
+    };
+    Err(CommandError::data(format!(
+        "{flag}: {} `{q}` does not exist; {hint} Nothing was written.",
+        kind.name()
+    )))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The id a `list` filter such as `--client` means: a unique end of an
+/// existing id becomes that id; an unknown one is kept as typed (old records
+/// may refer to it); an ambiguous one fails.
+pub fn filter_ref(
+    store: &Store,
+    kind: Kind,
+    flag: &str,
+    query: &Option<String>,
+) -> Result<Option<String>> {
+    match query {
+        None => Ok(None),
+        Some(q) => match resolve_ref(store, kind, flag, q) {
+            Ok(id) => Ok(Some(id)),
+            Err(e) if e.message.contains(" matches ") => Err(e),
+            Err(_) => Ok(Some(q.trim().to_string())),
+        },
+    }
+}
+
+/// Prints the warnings (e.g. privacy) of a record just written.
+pub fn warn_about(store: &Store, config: &Config, path: &Path) {
+    let rel = path.strip_prefix(store.root()).unwrap_or(path);
+    let (_, findings) = store.read_file(rel, config);
+    for f in findings.iter().filter(|f| !f.is_error()) {
+        eprintln!("{f}");
+    }
+}
+
+/// Warns when initials are not listed under [staff] of quartier.toml.
+pub fn warn_unknown_staff(config: &Config, staff: &Option<String>) {
+    if let Some(s) = staff
+        && !config.staff.is_empty()
+        && !config.staff.contains_key(s)
+    {
+        eprintln!(
+            "warning: --staff `{s}` is not listed under [staff] in quartier.toml (known: {})",
+            config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
+        );
+    }
+}
+
+pub fn set_time(doc: &mut DocumentMut, key: &str, t: NaiveTime) {
+    set_value(doc, key, crate::model::write::time_value(t));
+}
+
+pub fn set_bool(doc: &mut DocumentMut, key: &str, b: bool) {
+    set_value(doc, key, Value::from(b));
+}
+
+/// A date as a table cell, with the time when there is one.
+pub fn date_time_cell(date: NaiveDate, time: Option<NaiveTime>) -> String {
+    match time {
+        Some(t) => format!("{date} {}", t.format("%H:%M")),
+        None => date.to_string(),
+    }
+}
+
+/// Ids of `kind`, to choose from on a terminal.
+pub fn record_ids(store: &Store, kind: Kind) -> Vec<String> {
+    store.list_ids(kind).into_iter().map(|(id, _)| id).collect()
+}
+
+/// A list flag's values: trimmed, non-empty, each once, in the order given.
+pub fn clean_list(items: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|o| o == i) {
+            out.push(i.to_string());
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
