@@ -396,3 +396,6 @@ fn targets(
             .collect(),
     ))
 }
+
+#[cfg(test)]
+mod tests;
