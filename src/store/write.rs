@@ -51,6 +51,9 @@ pub fn new_client_code() -> Result<String> {
 /// folder, flushed to disk, then renamed over the target.
 pub fn atomic_write(path: &Path, text: &[u8]) -> Result<()> {
     let tmp = temp_in(path)?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = tmp.as_file().set_permissions(meta.permissions());
+    }
     let tmp = write_temp(tmp, path, text)?;
     tmp.persist(path)
         .map_err(|e| CommandError::io("write", path, &e.error))?;
@@ -217,6 +220,19 @@ impl Store {
         path: &Path,
         text: &str,
     ) -> Result<(Record, PathBuf)> {
+        self.replace_validated_with(config, kind, path, text, |_| Ok(()))
+    }
+
+    /// Like [`Store::replace_validated`], with an extra check of the record
+    /// (e.g. that its references exist) before anything is written.
+    pub fn replace_validated_with(
+        &self,
+        config: &Config,
+        kind: Kind,
+        path: &Path,
+        text: &str,
+        extra: impl FnOnce(&Record) -> Result<()>,
+    ) -> Result<(Record, PathBuf)> {
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -234,6 +250,7 @@ impl Store {
                 }),
             )
             .map_err(findings_error)?;
+        extra(&record)?;
         let target = self.path_for(kind, record.id(), record.date())?;
         if target == path {
             atomic_write(path, text.as_bytes())?;
