@@ -770,8 +770,10 @@ fn snapshot_csv() {
 
 #[test]
 fn snapshot_json() {
-    let j = october(&sample(), &["--format", "json"]).json();
-    insta::assert_json_snapshot!("october_json", j);
+    insta::assert_snapshot!(
+        "october_json",
+        october(&sample(), &["--format", "json"]).stdout
+    );
 }
 
 #[test]
