@@ -29,14 +29,12 @@ pub fn build(
         .map(|e| (e.id.as_str(), &e.record))
         .collect();
 
-    let year_to_date = kind
-        .has_year_to_date()
+    let counted = (kind.has_year_to_date() || kind.has_targets())
         .then(|| totals(records, &clients, period.year_to_date()));
-    let targets = if kind.has_targets() {
-        targets(records, &clients, config, period)
-    } else {
-        None
-    };
+    let year_to_date = counted.filter(|_| kind.has_year_to_date());
+    let targets = counted
+        .filter(|_| kind.has_targets())
+        .and_then(|actual| targets(config, period, &actual));
 
     Ok(Report {
         kind,
@@ -378,17 +376,11 @@ fn totals(records: &Records, clients: &HashMap<&str, &Client>, period: Period) -
 
 /// The targets configured for `to`'s year against the figures from 1 January
 /// to `to` (in a yearly report: the whole year).
-fn targets(
-    records: &Records,
-    clients: &HashMap<&str, &Client>,
-    config: &Config,
-    period: Period,
-) -> Option<TargetTable> {
+fn targets(config: &Config, period: Period, actual: &YearToDate) -> Option<TargetTable> {
     let entries = config.targets_for(period.to.year())?.entries();
     if entries.is_empty() {
         return None;
     }
-    let actual = totals(records, clients, period.year_to_date());
     Some(TargetTable(
         entries
             .into_iter()

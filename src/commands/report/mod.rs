@@ -150,27 +150,24 @@ fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals)
         Format::Table
     });
 
+    // git looks at the folder while the records are read.
+    let root = store.root().to_path_buf();
+    let source = std::thread::spawn(move || Source::of(&root));
     let loaded = store.load(&config, &crate::report::scope(period, kind, &config));
-    let errors: Vec<Finding> = loaded
-        .findings
-        .into_iter()
-        .filter(Finding::is_error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(refuse(&errors));
-    }
-    let mut report =
+    let built = errors_of(loaded.findings).and_then(|()| {
         crate::report::build(&loaded.records, &config, period, kind).map_err(|findings| {
-            let findings: Vec<Finding> = findings
+            findings
                 .into_iter()
                 .map(|mut f| {
                     f.path = store.root().join(&f.path);
                     f
                 })
-                .collect();
-            refuse(&findings)
-        })?;
-    report.source = Source::of(store.root());
+                .collect()
+        })
+    });
+    let source = source.join().unwrap_or_default();
+    let mut report = built.map_err(|findings| refuse(&findings))?;
+    report.source = source;
 
     let target = Target {
         terminal: output.out.is_none() && std::io::stdout().is_terminal(),
@@ -179,6 +176,16 @@ fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals)
     match output.out {
         Some(path) => write_file(&path, &text),
         None => print(&text),
+    }
+}
+
+/// The errors among `findings`; warnings do not stop a report.
+fn errors_of(findings: Vec<Finding>) -> std::result::Result<(), Vec<Finding>> {
+    let errors: Vec<Finding> = findings.into_iter().filter(Finding::is_error).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 
