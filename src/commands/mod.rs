@@ -16,6 +16,7 @@ pub mod man;
 pub mod partner;
 pub mod referral;
 pub mod report;
+pub mod shared;
 pub mod sponsor;
 pub mod sync;
 

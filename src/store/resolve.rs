@@ -31,9 +31,27 @@ impl Store {
         out
     }
 
+    /// Whether a record of `kind` with exactly this id exists.
+    pub fn exists(&self, kind: Kind, id: &str) -> bool {
+        if !crate::model::read::is_valid_id(kind, id) {
+            return false;
+        }
+        if kind.is_dated() {
+            self.list_ids(kind).iter().any(|(i, _)| i == id)
+        } else {
+            self.path_for(kind, id, None).is_ok_and(|p| p.is_file())
+        }
+    }
+
     /// The record of `kind` whose id is `query` or ends with `query`.
     pub fn resolve(&self, kind: Kind, query: &str) -> Result<(String, PathBuf)> {
-        let query = query.trim();
+        // Client codes are upper case, every other id lower case: `7f3a` finds K-7F3A.
+        let query = if kind == Kind::Client {
+            query.trim().to_ascii_uppercase()
+        } else {
+            query.trim().to_ascii_lowercase()
+        };
+        let query = query.as_str();
         if query.is_empty()
             || !query
                 .bytes()

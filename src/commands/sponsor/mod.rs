@@ -1,12 +1,38 @@
-//! `quartier sponsor`: ESF project sponsors: add, list, show, edit, end (not built yet).
+//! `quartier sponsor`: the ESF project sponsors the office accompanies.
+
+mod add;
+mod edit;
+mod end;
+mod list;
+mod show;
 
 use crate::cli::Globals;
-use crate::error::{CommandError, Result};
+use crate::error::Result;
 
-/// ESF project sponsors: add, list, show, edit, end
+/// ESF project sponsors: add, list, show, edit, end.
+///
+/// Example: quartier sponsor list --status active
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> Result<()> {
-    Err(CommandError::data("`quartier sponsor` is not built yet"))
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    Add(add::Args),
+    List(list::Args),
+    Show(show::Args),
+    Edit(edit::Args),
+    End(end::Args),
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    match args.command {
+        Command::Add(a) => add::run(a, globals),
+        Command::List(a) => list::run(a, globals),
+        Command::Show(a) => show::run(a, globals),
+        Command::Edit(a) => edit::run(a, globals),
+        Command::End(a) => end::run(a, globals),
+    }
 }

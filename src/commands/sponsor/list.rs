@@ -1,0 +1,79 @@
+//! `quartier sponsor list`.
+
+use crate::cli::Globals;
+use crate::commands::shared::{DateFilter, print_json, print_table, refuse_errors, table};
+use crate::error::Result;
+use crate::model::{Field, SponsorStatus};
+use crate::store::Scope;
+
+/// List sponsors, newest project first. `--from/--to/--month` keep the
+/// sponsors whose project runs in that time.
+///
+/// Example: quartier sponsor list --field youth-education
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    pub status: Option<SponsorStatus>,
+    #[arg(long)]
+    pub field: Option<Field>,
+    #[command(flatten)]
+    pub dates: DateFilter,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let scope = Scope {
+        undated: true,
+        ..Scope::default()
+    };
+    let loaded = store.load(&config, &scope);
+    refuse_errors(&loaded)?;
+    let mut sponsors: Vec<_> = loaded
+        .records
+        .sponsors
+        .iter()
+        .map(|e| &e.record)
+        .filter(|s| args.status.is_none_or(|st| s.status == st))
+        .filter(|s| args.field.is_none_or(|f| s.field == f))
+        .filter(|s| {
+            let (from, to) = match (&args.dates.month, args.dates.from, args.dates.to) {
+                (Some(m), _, _) => (Some(m.from), Some(m.to)),
+                (None, f, t) => (f, t),
+            };
+            s.overlaps(
+                from.unwrap_or(chrono::NaiveDate::MIN),
+                to.unwrap_or(chrono::NaiveDate::MAX),
+            )
+        })
+        .collect();
+    sponsors.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.id.cmp(&b.id)));
+    if globals.json {
+        return print_json(&sponsors);
+    }
+    let mut t = table(
+        lang,
+        &[
+            ("ID", "ID"),
+            ("Organisation", "Organisation"),
+            ("Projekt", "Project"),
+            ("Bereich", "Field"),
+            ("Beginn", "Start"),
+            ("Ende", "End"),
+            ("Status", "Status"),
+        ],
+    );
+    for s in &sponsors {
+        t.add_row(vec![
+            s.id.clone(),
+            s.name.clone(),
+            s.project.clone(),
+            s.field.label(lang).to_string(),
+            s.start.to_string(),
+            s.end.map(|d| d.to_string()).unwrap_or_default(),
+            s.status.label(lang).to_string(),
+        ]);
+    }
+    print_table(t, lang);
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! `quartier sponsor show`.
+
+use crate::cli::Globals;
+use crate::commands::shared::{load_one, print_record_with, print_table, refuse_errors, table};
+use crate::error::Result;
+use crate::model::{AppointmentKind, Kind, Record};
+use crate::store::Scope;
+
+/// Show one sponsor with its meetings and the events it took part in.
+///
+/// Example: quartier sponsor show kinderbuero-west
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Slug (or a unique end of it)
+    pub id: String,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let (record, _path) = load_one(&store, &config, Kind::Sponsor, &args.id)?;
+    let Record::Sponsor(sponsor) = &record else {
+        unreachable!("resolved a sponsor")
+    };
+    let loaded = store.load(&config, &Scope::all());
+    refuse_errors(&loaded)?;
+    let mut meetings: Vec<_> = loaded
+        .records
+        .appointments
+        .iter()
+        .filter(|a| a.kind == AppointmentKind::Sponsor && a.sponsor.as_deref() == Some(&sponsor.id))
+        .map(|e| &e.record)
+        .collect();
+    meetings.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let mut events: Vec<_> = loaded
+        .records
+        .events
+        .iter()
+        .filter(|e| e.sponsors.contains(&sponsor.id))
+        .map(|e| &e.record)
+        .collect();
+    events.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    if globals.json {
+        let value = serde_json::json!({
+            "sponsor": sponsor,
+            "meetings": meetings,
+            "events": events,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    print_record_with(&record, &config, lang)?;
+    println!("\n{}", lang.pick("Trägertermine", "Sponsor meetings"));
+    let mut t = table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("ID", "ID"),
+            ("Status", "Status"),
+            ("Themen", "Topics"),
+        ],
+    );
+    for m in &meetings {
+        t.add_row(vec![
+            m.date.to_string(),
+            m.id.clone(),
+            m.status.label(lang).to_string(),
+            m.topics.join(", "),
+        ]);
+    }
+    print_table(t, lang);
+    println!("\n{}", lang.pick("Veranstaltungen", "Events"));
+    let mut t = table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("ID", "ID"),
+            ("Titel", "Title"),
+            ("Status", "Status"),
+        ],
+    );
+    for e in &events {
+        t.add_row(vec![
+            e.date.to_string(),
+            e.id.clone(),
+            e.title.clone(),
+            e.status.label(lang).to_string(),
+        ]);
+    }
+    print_table(t, lang);
+    Ok(())
+}
