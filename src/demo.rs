@@ -701,10 +701,12 @@ impl Generator {
         if speaks("de") && self.rng.chance(700) {
             return (Some("de".into()), false);
         }
+        // English only when nothing closer is shared.
+        let english = self.rng.chance(300);
         let shared: Vec<&String> = client
             .languages
             .iter()
-            .filter(|l| STAFF_LANGUAGES.contains(&l.as_str()))
+            .filter(|l| STAFF_LANGUAGES.contains(&l.as_str()) && (english || *l != "en"))
             .collect();
         if !shared.is_empty() && self.rng.chance(600) {
             return (Some(self.rng.pick(&shared).to_string()), false);
@@ -805,15 +807,19 @@ impl Generator {
             ])
         } else {
             *self.rng.weighted(&[
-                (ReferralStatus::Done, 62),
-                (ReferralStatus::Failed, 13),
-                (ReferralStatus::Withdrawn, 8),
-                (ReferralStatus::Open, 17),
+                (ReferralStatus::Done, 66),
+                (ReferralStatus::Failed, 14),
+                (ReferralStatus::Withdrawn, 9),
+                (ReferralStatus::Open, 11),
             ])
         };
         let closed =
             (status != ReferralStatus::Open).then(|| days(date, self.rng.range(2, age.min(120))));
         let follow_up = match closed {
+            // Long-open referrals mostly had their follow-up moved on; some were forgotten.
+            None if age > 60 && self.rng.chance(600) => {
+                Some(days(self.end, self.rng.range(-10, 30)).max(days(date, 14)))
+            }
             None => Some(days(date, self.rng.range(14, 42))),
             Some(closed) => Some(days(date, self.rng.range(7, 21)))
                 .filter(|f| *f <= closed && self.rng.chance(600)),
@@ -1239,14 +1245,14 @@ auto_commit = false             # true: every writing command commits its file
             t(150),
             t(110),
             t(12),
-            t(300),
+            t(450),
             t(60),
             t(80),
             t(450),
             t(160),
             t(110),
             t(14),
-            t(330),
+            t(400),
             t(60),
             t(90),
         )
