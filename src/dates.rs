@@ -219,7 +219,9 @@ mod tests {
     #[test]
     fn signs_are_no_digits() {
         // Found by fuzzing: `-226` was read as the year 226 BC.
-        for bad in ["-226", "+226", "-226-01", "+999-12", "+226-Q1", "2026-+1", "2026-Q+"] {
+        for bad in [
+            "-226", "+226", "-226-01", "+999-12", "+226-Q1", "2026-+1", "2026-Q+",
+        ] {
             assert!(parse_year(bad).is_err(), "{bad}");
             assert!(parse_month(bad).is_err(), "{bad}");
             assert!(parse_quarter(bad).is_err(), "{bad}");

@@ -47,9 +47,14 @@ static IBAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b").unwrap()
 });
 
-/// Full dates: 12.03.1985, 12.3.85, 1985-03-12, 12/03/1985.
+/// Full dates: 12.03.1985, 12.3.85, 1985-03-12, 12/03/1985, 12. März 1985,
+/// 12 March 1985, March 12, 1985.
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})|(\d{4})-(\d{2})-(\d{2})|(\d{1,2})/(\d{1,2})/(\d{4}))\b").unwrap()
+    let month = r"(?:Jan(?:uar|uary)?|J[äa]n(?:ner)?|Feb(?:ruar|ruary)?|M[äa]r(?:z|ch)?|Apr(?:il)?|Mai|May|Jun(?:i|e)?|Jul(?:i|y)?|Aug(?:ust)?|Sep(?:t|tember)?|O[kc]t(?:ober)?|Nov(?:ember)?|De[zc](?:ember)?)\.?";
+    Regex::new(&format!(
+        r"(?i)\b(?:\d{{1,2}}\.\s?\d{{1,2}}\.\s?(?P<y1>\d{{4}}|\d{{2}})|(?P<y2>\d{{4}})-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/(?P<y3>\d{{4}})|\d{{1,2}}\.?\s{month}\s(?P<y4>\d{{4}})|{month}\s\d{{1,2}},?\s(?P<y5>\d{{4}}))\b"
+    ))
+    .unwrap()
 });
 
 /// Words that mark a date as a birth date.
@@ -143,10 +148,9 @@ fn has_birth_date(text: &str) -> bool {
         if EVENT_WORD.is_match(context) {
             return false;
         }
-        let year = c
-            .get(3)
-            .or_else(|| c.get(4))
-            .or_else(|| c.get(9))
+        let year = ["y1", "y2", "y3", "y4", "y5"]
+            .iter()
+            .find_map(|g| c.name(g))
             .and_then(|y| y.as_str().parse::<i32>().ok());
         matches!(year, Some(y) if y >= 1000 && y < this_year - 14)
     })
@@ -177,6 +181,10 @@ mod tests {
         );
         assert_eq!(scan("Tel.-Nr. 0341 123456"), ["a phone number"]);
         assert_eq!(scan("Telefonnummer 0176 1234567"), ["a phone number"]);
+        assert_eq!(scan("geb. 3. März 1985"), ["a full birth date"]);
+        assert_eq!(scan("Tochter *12 Mai 2019"), ["a full birth date"]);
+        assert_eq!(scan("born March 12, 2001"), ["a full birth date"]);
+        assert_eq!(scan("Mutter, 7. Oktober 1970"), ["a full birth date"]);
     }
 
     #[test]
@@ -199,6 +207,9 @@ mod tests {
             "Zeitraum 01.10.–31.10.2026",
             "PLZ 04177 Leipzig",
             "treffen uns at example.org",
+            "Termin am 3. März 2026 beim Amt",
+            "Kurs ab Mai 2026",
+            "seit März 2015 in Leipzig",
         ] {
             assert!(scan(ok).is_empty(), "{ok}: {:?}", scan(ok));
         }

@@ -1,12 +1,354 @@
-//! `quartier agenda`: Planned appointments and events, due follow-ups and stale sponsors (not built yet).
+//! `quartier agenda`: the morning screen — what is planned, which referrals
+//! need a follow-up, which sponsors have not been met for too long, and which
+//! past appointments still wait for their outcome.
 
 use crate::cli::Globals;
-use crate::error::{CommandError, Result};
+use crate::commands::shared::{cell, date_time_cell, print_table, table};
+use crate::error::Result;
+use crate::model::{
+    Appointment, AppointmentKind, AppointmentStatus, Config, Event, EventStatus, Lang, Referral,
+    ReferralStatus, Sponsor,
+};
+use crate::store::{MonthRange, Records, Scope};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
 
-/// Planned appointments and events, due follow-ups and stale sponsors
+/// How far back `agenda` looks for appointments still marked `planned`.
+const PAST_PLANNED_DAYS: u64 = 90;
+
+/// The morning screen: what is planned and what needs doing.
+///
+/// Planned appointments and events of the next days, referral follow-ups
+/// due by then (overdue ones marked), sponsors without a held meeting for
+/// longer than `[sponsors] stale_after_days`, and past appointments still
+/// marked `planned` (to update with `appointment done|cancel|no-show`).
+///
+/// Example: quartier agenda --days 7
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// How many days ahead to show
+    #[arg(long, default_value_t = 14, value_name = "N")]
+    pub days: u32,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> Result<()> {
-    Err(CommandError::data("`quartier agenda` is not built yet"))
+/// A referral whose follow-up day falls within the agenda.
+#[derive(Debug, Serialize)]
+pub struct FollowUp<'a> {
+    #[serde(flatten)]
+    pub referral: &'a Referral,
+    pub overdue: bool,
+}
+
+/// A running sponsor without a recent held meeting.
+#[derive(Debug, Serialize)]
+pub struct StaleSponsor<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub project: &'a str,
+    /// The next planned meeting within the agenda, if any.
+    pub next_meeting: Option<NaiveDate>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Agenda<'a> {
+    pub appointments: Vec<&'a Appointment>,
+    pub events: Vec<&'a Event>,
+    pub follow_ups: Vec<FollowUp<'a>>,
+    pub stale_sponsors: Vec<StaleSponsor<'a>>,
+    pub past_planned: Vec<&'a Appointment>,
+}
+
+fn month_of(d: NaiveDate) -> (i32, u32) {
+    (d.year(), d.month())
+}
+
+fn days_before(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN)
+}
+
+/// The agenda of [today, until], from records loaded with [`scope`].
+pub fn build<'a>(
+    records: &'a Records,
+    config: &Config,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Agenda<'a> {
+    let ahead = |d: NaiveDate| today <= d && d <= until;
+    let mut appointments: Vec<&Appointment> = records
+        .appointments
+        .iter()
+        .map(|e| &e.record)
+        .filter(|a| a.status == AppointmentStatus::Planned && ahead(a.date))
+        .collect();
+    appointments.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
+    let mut events: Vec<&Event> = records
+        .events
+        .iter()
+        .map(|e| &e.record)
+        .filter(|e| e.status == EventStatus::Planned && ahead(e.date))
+        .collect();
+    events.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
+    let mut follow_ups: Vec<FollowUp> = records
+        .referrals
+        .iter()
+        .map(|e| &e.record)
+        .filter(|r| r.status == ReferralStatus::Open)
+        .filter_map(|r| {
+            let f = r.follow_up?;
+            (f <= until).then_some(FollowUp {
+                referral: r,
+                overdue: f < today,
+            })
+        })
+        .collect();
+    follow_ups.sort_by(|a, b| {
+        (a.referral.follow_up, a.referral.date, &a.referral.id).cmp(&(
+            b.referral.follow_up,
+            b.referral.date,
+            &b.referral.id,
+        ))
+    });
+    let stale_since = days_before(today, config.sponsors.stale_after_days.max(0) as u64);
+    let meetings = |s: &'a Sponsor| {
+        records.appointments.iter().filter(move |a| {
+            a.kind == AppointmentKind::Sponsor && a.sponsor.as_deref() == Some(s.id.as_str())
+        })
+    };
+    let stale_sponsors: Vec<StaleSponsor> = records
+        .sponsors
+        .iter()
+        .map(|e| &e.record)
+        .filter(|s| s.runs_on(today))
+        .filter(|s| {
+            !meetings(s).any(|a| {
+                a.status == AppointmentStatus::Done && stale_since <= a.date && a.date <= today
+            })
+        })
+        .map(|s| StaleSponsor {
+            id: &s.id,
+            name: &s.name,
+            project: &s.project,
+            next_meeting: meetings(s)
+                .filter(|a| a.status == AppointmentStatus::Planned && ahead(a.date))
+                .map(|a| a.date)
+                .min(),
+        })
+        .collect();
+    let past_from = days_before(today, PAST_PLANNED_DAYS);
+    let mut past_planned: Vec<&Appointment> = records
+        .appointments
+        .iter()
+        .map(|e| &e.record)
+        .filter(|a| a.status == AppointmentStatus::Planned && past_from <= a.date && a.date < today)
+        .collect();
+    past_planned.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
+    Agenda {
+        appointments,
+        events,
+        follow_ups,
+        stale_sponsors,
+        past_planned,
+    }
+}
+
+/// The month folders the agenda reads: appointments back to the older of
+/// the stale window and the past-planned window, events back to the latter,
+/// every referral (open ones may be old) and every undated record.
+pub fn scope(config: &Config, today: NaiveDate, until: NaiveDate) -> Scope {
+    let stale_days = config.sponsors.stale_after_days.max(0) as u64;
+    let appointments_from = days_before(today, stale_days.max(PAST_PLANNED_DAYS));
+    let events_from = days_before(today, PAST_PLANNED_DAYS);
+    Scope {
+        undated: true,
+        appointments: vec![MonthRange {
+            from: Some(month_of(appointments_from)),
+            to: Some(month_of(until)),
+        }],
+        events: vec![MonthRange {
+            from: Some(month_of(events_from)),
+            to: Some(month_of(until)),
+        }],
+        referrals: vec![MonthRange::ALL],
+    }
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let today = crate::dates::today();
+    let until = today
+        .checked_add_days(Days::new(args.days.into()))
+        .unwrap_or(NaiveDate::MAX);
+    let loaded = store.load(&config, &scope(&config, today, until));
+    let broken: Vec<_> = loaded.findings.iter().filter(|f| f.is_error()).collect();
+    for f in &broken {
+        eprintln!("{f}");
+    }
+    if !broken.is_empty() {
+        eprintln!(
+            "warning: {} problem(s) in record files; those records are missing below — run `quartier check` and fix them",
+            broken.len()
+        );
+    }
+    let agenda = build(&loaded.records, &config, today, until);
+    if globals.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&agenda).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    print_agenda(&agenda, &config, lang, today, until);
+    Ok(())
+}
+
+fn with_whom(a: &Appointment) -> String {
+    a.client
+        .clone()
+        .or_else(|| a.sponsor.clone())
+        .unwrap_or_default()
+}
+
+fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
+    println!("{} {today} – {until}\n", lang.pick("Agenda", "Agenda"));
+    println!("{}", lang.pick("Geplante Termine", "Planned appointments"));
+    let mut t = table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("ID", "ID"),
+            ("Art", "Kind"),
+            ("Mit", "With"),
+            ("Themen", "Topics"),
+            ("MA", "Staff"),
+        ],
+    );
+    for a in &agenda.appointments {
+        t.add_row(vec![
+            date_time_cell(a.date, a.time),
+            a.id.clone(),
+            a.kind.label(lang).to_string(),
+            with_whom(a),
+            a.topics
+                .iter()
+                .map(|t| config.topic_label(t, lang))
+                .collect::<Vec<_>>()
+                .join(", "),
+            cell(&a.staff),
+        ]);
+    }
+    print_table(t, lang);
+
+    println!(
+        "\n{}",
+        lang.pick("Geplante Veranstaltungen", "Planned events")
+    );
+    let mut t = table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("ID", "ID"),
+            ("Titel", "Title"),
+            ("Art", "Kind"),
+            ("Ort", "Location"),
+        ],
+    );
+    for e in &agenda.events {
+        t.add_row(vec![
+            date_time_cell(e.date, e.time),
+            e.id.clone(),
+            e.title.clone(),
+            e.kind.label(lang).to_string(),
+            cell(&e.location),
+        ]);
+    }
+    print_table(t, lang);
+
+    println!(
+        "\n{}",
+        lang.pick("Wiedervorlagen (Vermittlungen)", "Referral follow-ups")
+    );
+    let mut t = table(
+        lang,
+        &[
+            ("Wiedervorlage", "Follow-up"),
+            ("ID", "ID"),
+            ("Klient/in", "Client"),
+            ("Partner", "Partner"),
+            ("Thema", "Topic"),
+            ("MA", "Staff"),
+        ],
+    );
+    for f in &agenda.follow_ups {
+        let r = f.referral;
+        let day = r.follow_up.map(|d| d.to_string()).unwrap_or_default();
+        t.add_row(vec![
+            if f.overdue {
+                format!("{day} {}", lang.pick("(überfällig)", "(overdue)"))
+            } else {
+                day
+            },
+            r.id.clone(),
+            r.client.clone(),
+            r.partner.clone(),
+            config.topic_label(&r.topic, lang),
+            cell(&r.staff),
+        ]);
+    }
+    print_table(t, lang);
+
+    let days = config.sponsors.stale_after_days;
+    println!(
+        "\n{}",
+        match lang {
+            Lang::De => format!("Träger ohne Termin seit mehr als {days} Tagen"),
+            Lang::En => format!("Sponsors not met for more than {days} days"),
+        }
+    );
+    let mut t = table(
+        lang,
+        &[
+            ("ID", "ID"),
+            ("Organisation", "Organisation"),
+            ("Projekt", "Project"),
+            ("Nächster Termin", "Next meeting"),
+        ],
+    );
+    for s in &agenda.stale_sponsors {
+        t.add_row(vec![
+            s.id.to_string(),
+            s.name.to_string(),
+            s.project.to_string(),
+            s.next_meeting.map(|d| d.to_string()).unwrap_or_default(),
+        ]);
+    }
+    print_table(t, lang);
+
+    println!(
+        "\n{}",
+        lang.pick(
+            "Vergangene Termine noch „geplant“ — bitte aktualisieren (appointment done|cancel|no-show ID)",
+            "Past appointments still `planned` — to update (appointment done|cancel|no-show ID)"
+        )
+    );
+    let mut t = table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("ID", "ID"),
+            ("Art", "Kind"),
+            ("Mit", "With"),
+            ("MA", "Staff"),
+        ],
+    );
+    for a in &agenda.past_planned {
+        t.add_row(vec![
+            date_time_cell(a.date, a.time),
+            a.id.clone(),
+            a.kind.label(lang).to_string(),
+            with_whom(a),
+            cell(&a.staff),
+        ]);
+    }
+    print_table(t, lang);
 }

@@ -3,9 +3,12 @@
 use crate::cli::Globals;
 use crate::error::{CommandError, Result};
 use crate::store::Finding;
+use std::io::Write;
 
-/// Check every record in the folder and print each problem as
-/// `path:line: error|warning: message`. Exit 0 when clean, 1 otherwise.
+/// Check quartier.toml and every record in the folder and print each problem
+/// as `path:line: error|warning: message` (a count goes to stderr). With
+/// --json: an array of {path, line, severity, message}. Never changes a file.
+/// Exit 0 when there is no error, 1 otherwise.
 ///
 /// Example: quartier check --strict
 #[derive(Debug, clap::Args)]
@@ -40,15 +43,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     }
 }
 
+/// Prints the findings; a closed pipe (`quartier check | head`) just ends the output.
 fn print(findings: &[Finding], json: bool) {
-    if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".into())
-        );
+    let mut out = std::io::stdout().lock();
+    let _ = if json {
+        serde_json::to_writer_pretty(&mut out, findings)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out))
     } else {
-        for f in findings {
-            println!("{f}");
-        }
-    }
+        findings.iter().try_for_each(|f| writeln!(out, "{f}"))
+    };
 }

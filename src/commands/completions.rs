@@ -1,11 +1,12 @@
 //! `quartier completions SHELL`: shell completion scripts.
 
 use crate::cli::{Cli, Globals};
+use crate::commands::shared::write_stdout;
 use crate::error::Result;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-/// Print a completion script for your shell.
+/// Print a completion script for your shell. Needs no records folder.
 ///
 /// Example: quartier completions bash > ~/.local/share/bash-completion/completions/quartier
 #[derive(Debug, clap::Args)]
@@ -16,6 +17,7 @@ pub struct Args {
 
 pub fn run(args: Args, _globals: &Globals) -> Result<()> {
     let mut cmd = Cli::command();
-    clap_complete::generate(args.shell, &mut cmd, "quartier", &mut std::io::stdout());
-    Ok(())
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut cmd, "quartier", &mut script);
+    write_stdout(&script)
 }

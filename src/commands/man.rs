@@ -1,17 +1,71 @@
-//! `quartier man`: the manual page.
+//! `quartier man`: the manual pages, one for quartier and one per sub-command.
 
 use crate::cli::{Cli, Globals};
+use crate::commands::shared::write_stdout;
 use crate::error::{CommandError, Result};
 use clap::CommandFactory;
+use std::path::{Path, PathBuf};
 
-/// Print the manual page (roff).
+/// Print the manual page (roff), of quartier or of one sub-command; or
+/// write all pages (quartier.1, quartier-partner-list.1, …) into a folder.
+/// Needs no records folder.
 ///
 /// Example: quartier man > ~/.local/share/man/man1/quartier.1
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The sub-command whose page to print, e.g. `partner list` [default: quartier's own page]
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
+    /// Write every page into this folder instead (e.g. ~/.local/share/man/man1)
+    #[arg(long, value_name = "DIR", conflicts_with = "command")]
+    pub dir: Option<PathBuf>,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> Result<()> {
-    let man = clap_mangen::Man::new(Cli::command());
-    man.render(&mut std::io::stdout())
-        .map_err(|e| CommandError::data(format!("cannot write the manual page: {e}")))
+pub fn run(args: Args, _globals: &Globals) -> Result<()> {
+    let mut root = Cli::command().disable_help_subcommand(true);
+    root.build();
+    if let Some(dir) = &args.dir {
+        return write_all(&root, dir);
+    }
+    let mut cmd = root;
+    for (i, word) in args.command.iter().enumerate() {
+        let found = cmd.find_subcommand(word).cloned();
+        cmd = found.ok_or_else(|| {
+            let known: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
+            CommandError::usage(format!(
+                "`{}` has no sub-command `{word}`; pages exist for: {}",
+                std::iter::once("quartier")
+                    .chain(args.command[..i].iter().map(String::as_str))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                known.join(", ")
+            ))
+        })?;
+    }
+    write_stdout(&render(&cmd)?)
+}
+
+fn render(cmd: &clap::Command) -> Result<Vec<u8>> {
+    let mut page = Vec::new();
+    clap_mangen::Man::new(cmd.clone())
+        .source(format!("quartier {}", env!("CARGO_PKG_VERSION")))
+        .render(&mut page)
+        .map_err(|e| CommandError::data(format!("cannot make the manual page: {e}")))?;
+    Ok(page)
+}
+
+/// Writes the page of `cmd` and of every sub-command below it.
+fn write_all(cmd: &clap::Command, dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).map_err(|e| CommandError::io("create", dir, &e))?;
+    let mut written = 0;
+    let mut pending = vec![cmd.clone()];
+    while let Some(cmd) = pending.pop() {
+        pending.extend(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned());
+        let man = clap_mangen::Man::new(cmd.clone());
+        let path = dir.join(man.get_filename());
+        crate::store::atomic_write(&path, &render(&cmd)?)?;
+        written += 1;
+    }
+    eprintln!("{written} manual pages written to {}", dir.display());
+    Ok(())
 }

@@ -271,15 +271,7 @@ pub fn report_written(
     commit: &CommitArg,
     change: Change,
 ) -> Result<()> {
-    if commit.commit || config.git.auto_commit {
-        let mut paths: Vec<&Path> = vec![change.path];
-        paths.extend(change.moved_from);
-        crate::git::commit_paths(
-            store.root(),
-            &paths,
-            &format!("{}: {} {}", change.kind.name(), change.verb, change.id),
-        )?;
-    }
+    // The record is written: say so first, so that a failing commit never hides which file it was.
     if globals.json {
         let w = Written {
             id: change.id,
@@ -289,7 +281,30 @@ pub fn report_written(
     } else {
         println!("{}\t{}", change.id, change.path.display());
     }
+    if commit.commit || config.git.auto_commit {
+        let mut paths: Vec<&Path> = vec![change.path];
+        paths.extend(change.moved_from);
+        crate::git::commit_paths(
+            store.root(),
+            &paths,
+            &format!("{}: {} {}", change.kind.name(), change.verb, change.id),
+        )?;
+    }
     Ok(())
+}
+
+/// Writes generated text to standard output. A reader that stops early
+/// (`| head`) is no error; any other write failure is (exit 1).
+pub fn write_stdout(bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(CommandError::data(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
 }
 
 /// Prints records as a JSON array with their TOML keys.
@@ -350,6 +365,28 @@ pub fn set_opt_str(doc: &mut DocumentMut, key: &str, value: &Option<String>) {
     if let Some(v) = value {
         set_str(doc, key, v);
     }
+}
+
+/// Sets a text field; an empty value removes it.
+pub fn set_or_remove_str(doc: &mut DocumentMut, key: &str, value: &Option<String>) {
+    match value.as_deref().map(str::trim) {
+        Some("") => remove_key(doc, key),
+        Some(_) => set_opt_str(doc, key, value),
+        None => {}
+    }
+}
+
+/// Sets a list field; an empty list removes it.
+pub fn set_list(doc: &mut DocumentMut, key: &str, items: &[String]) {
+    if items.is_empty() {
+        remove_key(doc, key);
+    } else {
+        set_value(doc, key, crate::model::write::list_value(items));
+    }
+}
+
+pub fn set_int(doc: &mut DocumentMut, key: &str, value: i64) {
+    set_value(doc, key, Value::from(value));
 }
 
 pub fn remove_key(doc: &mut DocumentMut, key: &str) {
@@ -494,32 +531,146 @@ pub fn key_label(key: &str, lang: Lang) -> &str {
     lang.pick(de, en)
 }
 
-/// Prints one record as a two-column table of its fields.
+/// Prints one record as a two-column table of its fields, codes with their
+/// labels. Office-specific topic codes and staff names need the settings:
+/// use [`print_record_with`] where they are at hand.
 pub fn print_record(record: &Record, lang: Lang) -> Result<()> {
-    let value = serde_json::to_value(record)
-        .map_err(|e| CommandError::data(format!("cannot show the record: {e}")))?;
+    print_rows(record_rows(record, None, lang)?, lang);
+    Ok(())
+}
+
+/// Like [`print_record`], with the office's topic labels and staff names.
+pub fn print_record_with(record: &Record, config: &Config, lang: Lang) -> Result<()> {
+    print_rows(record_rows(record, Some(config), lang)?, lang);
+    Ok(())
+}
+
+fn print_rows(rows: Vec<(String, String)>, lang: Lang) {
     let mut t = table(lang, &[("Feld", "Field"), ("Wert", "Value")]);
-    if let serde_json::Value::Object(map) = value {
-        for (key, v) in map {
-            let shown = match &v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Array(items) => items
-                    .iter()
-                    .map(|i| i.as_str().map_or_else(|| i.to_string(), str::to_string))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                serde_json::Value::Object(o) => o
-                    .iter()
-                    .map(|(k, v)| format!("{k} {v}"))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                other => other.to_string(),
-            };
-            t.add_row(vec![key_label(&key, lang).to_string(), shown]);
-        }
+    for (key, shown) in rows {
+        t.add_row(vec![key, shown]);
     }
     println!("{t}");
-    Ok(())
+}
+
+/// The (label, shown value) rows of a record, in the order of its keys.
+pub fn record_rows(
+    record: &Record,
+    config: Option<&Config>,
+    lang: Lang,
+) -> Result<Vec<(String, String)>> {
+    let value = serde_json::to_value(record)
+        .map_err(|e| CommandError::data(format!("cannot show the record: {e}")))?;
+    let serde_json::Value::Object(map) = value else {
+        return Ok(Vec::new());
+    };
+    Ok(map
+        .iter()
+        .map(|(key, v)| {
+            let shown = shown_value(record, key, v, config, lang);
+            (key_label(key, lang).to_string(), shown)
+        })
+        .collect())
+}
+
+/// `code — label` of a code of the vocabulary `C`; anything else as it is.
+pub fn code_with_label<C: Code>(code: &str, lang: Lang) -> String {
+    match C::from_code(code) {
+        Some(c) => format!("{code} — {}", c.label(lang)),
+        None => code.to_string(),
+    }
+}
+
+/// `code — label` of a topic code (built-in, or the office's when `config` is given).
+pub fn topic_with_label(code: &str, config: Option<&Config>, lang: Lang) -> String {
+    let label = match config {
+        Some(c) if c.is_topic(code) => Some(c.topic_label(code, lang)),
+        _ => crate::model::BuiltinTopic::from_code(code).map(|t| t.label(lang).to_string()),
+    };
+    match label {
+        Some(l) if l != code => format!("{code} — {l}"),
+        _ => code.to_string(),
+    }
+}
+
+/// Topic codes with their labels, comma-separated (for table cells).
+pub fn topics_with_labels(codes: &[String], config: Option<&Config>, lang: Lang) -> String {
+    codes
+        .iter()
+        .map(|c| topic_with_label(c, config, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shown_value(
+    record: &Record,
+    key: &str,
+    v: &serde_json::Value,
+    config: Option<&Config>,
+    lang: Lang,
+) -> String {
+    use crate::model::*;
+    use serde_json::Value as J;
+    let text = |v: &J| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    let topics = |v: &J| match v {
+        J::Array(items) => items
+            .iter()
+            .map(|i| topic_with_label(&text(i), config, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => topic_with_label(&text(other), config, lang),
+    };
+    let s = text(v);
+    match (record, key) {
+        (Record::Sponsor(_), "field") => code_with_label::<Field>(&s, lang),
+        (Record::Sponsor(_), "status") => code_with_label::<SponsorStatus>(&s, lang),
+        (Record::Partner(_), "kind") => code_with_label::<PartnerKind>(&s, lang),
+        (Record::Partner(_), "offers") => topics(v),
+        (Record::Client(_), "gender") => code_with_label::<Gender>(&s, lang),
+        (Record::Client(_), "residence") => code_with_label::<Residence>(&s, lang),
+        (Record::Client(_), "employment") => code_with_label::<Employment>(&s, lang),
+        (Record::Appointment(_), "kind") => code_with_label::<AppointmentKind>(&s, lang),
+        (Record::Appointment(_), "status") => code_with_label::<AppointmentStatus>(&s, lang),
+        (Record::Appointment(_) | Record::Event(_), "topics") => topics(v),
+        (Record::Referral(_), "status") => code_with_label::<ReferralStatus>(&s, lang),
+        (Record::Referral(_), "topic") => topics(v),
+        (Record::Event(_), "kind") => code_with_label::<EventKind>(&s, lang),
+        (Record::Event(_), "status") => code_with_label::<EventStatus>(&s, lang),
+        (_, "staff") => match config.map(|c| c.staff_name(&s)) {
+            Some(name) if name != s => format!("{s} — {name}"),
+            _ => s,
+        },
+        (_, "participants") => match v {
+            J::Object(o) => o
+                .iter()
+                .map(|(k, n)| format!("{} {n}", participant_label(k, lang)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => text(other),
+        },
+        _ => match v {
+            J::Bool(b) => lang
+                .pick(
+                    if *b { "ja" } else { "nein" },
+                    if *b { "yes" } else { "no" },
+                )
+                .to_string(),
+            J::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
+            other => text(other),
+        },
+    }
+}
+
+fn participant_label(key: &str, lang: Lang) -> &str {
+    let (de, en) = match key {
+        "total" => ("gesamt", "total"),
+        "women" => ("Frauen", "women"),
+        "men" => ("Männer", "men"),
+        "diverse" => ("divers", "diverse"),
+        "migrants" => ("mit Migrationshintergrund", "migrants"),
+        other => (other, other),
+    };
+    lang.pick(de, en)
 }
 
 /// The value of `Option<String>` for a table cell.
@@ -545,6 +696,103 @@ pub fn check_topics(config: &Config, topics: &[String], flag: &str) -> Result<()
     Ok(())
 }
 
+/// The items of a list flag (`--x a,b` or `--x a --x b`): trimmed, empty ones dropped.
+pub fn list_items(items: &[String]) -> Vec<String> {
+    items
+        .iter()
+        .map(|i| i.trim().to_string())
+        .filter(|i| !i.is_empty())
+        .collect()
+}
+
+/// ISO 639-1 language codes (any case in, lower case out); exit 2 on another.
+pub fn check_languages(codes: &[String], flag: &str) -> Result<Vec<String>> {
+    list_items(codes)
+        .iter()
+        .map(|c| check_language(c, flag))
+        .collect()
+}
+
+/// One ISO 639-1 language code (any case in, lower case out); exit 2 on another.
+pub fn check_language(code: &str, flag: &str) -> Result<String> {
+    let lower = code.trim().to_ascii_lowercase();
+    if crate::model::iso::is_language(&lower) {
+        Ok(lower)
+    } else {
+        Err(CommandError::usage(format!(
+            "{flag}: `{code}` is not an ISO 639-1 language code (two letters, e.g. ar, fa, uk, de)"
+        )))
+    }
+}
+
+/// An ISO 3166-1 alpha-2 country code (any case in, upper case out); exit 2 on another.
+pub fn check_country(code: &str, flag: &str) -> Result<String> {
+    let upper = code.trim().to_ascii_uppercase();
+    if crate::model::iso::is_country(&upper) {
+        Ok(upper)
+    } else {
+        Err(CommandError::usage(format!(
+            "{flag}: `{code}` is not an ISO 3166-1 alpha-2 country code (two letters, e.g. SY, AF, UA)"
+        )))
+    }
+}
+
+/// A district of `[area]` (any case in, the configured spelling out) or
+/// `outside`; exit 2 naming the valid ones otherwise.
+pub fn check_district(config: &Config, district: &str, flag: &str) -> Result<String> {
+    let wanted = district.trim();
+    if wanted.eq_ignore_ascii_case("outside") {
+        return Ok("outside".to_string());
+    }
+    config
+        .area
+        .districts
+        .iter()
+        .find(|d| d.to_lowercase() == wanted.to_lowercase())
+        .cloned()
+        .ok_or_else(|| {
+            let mut valid = config.area.districts.clone();
+            valid.push("outside".to_string());
+            CommandError::usage(format!(
+                "{flag}: `{district}` is not a district of {}; use one of {}",
+                if config.area.name.is_empty() {
+                    "the area"
+                } else {
+                    &config.area.name
+                },
+                valid.join(", ")
+            ))
+        })
+}
+
+/// A plausible birth year: from 1900 up to this year; exit 2 otherwise.
+pub fn check_birth_year(year: i64) -> Result<()> {
+    use chrono::Datelike;
+    let this_year = i64::from(crate::dates::today().year());
+    if (1900..=this_year).contains(&year) {
+        Ok(())
+    } else {
+        Err(CommandError::usage(format!(
+            "--birth-year {year} is not plausible: give a year from 1900 to {this_year}"
+        )))
+    }
+}
+
+/// Refuses free text that holds personal contact data (exit 2): records
+/// are pseudonymous, and `check` would warn about it.
+pub fn refuse_contact_data(flag: &str, text: &Option<String>) -> Result<()> {
+    let Some(text) = text else { return Ok(()) };
+    let hits = crate::privacy::scan(text);
+    if hits.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::usage(format!(
+            "privacy: {flag} seems to contain {}; records are pseudonymous and must not hold personal contact data — leave it out; nothing was written",
+            hits.join(" and ")
+        )))
+    }
+}
+
 /// Fails (exit 1) when a referenced record does not exist.
 pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
     store.resolve(kind, id).map(|(id, _)| id).map_err(|e| {
@@ -554,6 +802,143 @@ pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
             e.message.lines().next().unwrap_or_default()
         ))
     })
+}
+
+/// A reference given on the command line (`--client`, `--sponsor`, …): the
+/// exact id or a unique end of it. Unknown or ambiguous ones fail (exit 1)
+/// naming `flag` and listing the candidates or close matches.
+pub fn resolve_ref(store: &Store, kind: Kind, flag: &str, query: &str) -> Result<String> {
+    let ids: Vec<String> = store.list_ids(kind).into_iter().map(|(id, _)| id).collect();
+    let q = query.trim();
+    if ids.iter().any(|id| id == q) {
+        return Ok(q.to_string());
+    }
+    let ends: Vec<&String> = ids
+        .iter()
+        .filter(|id| !q.is_empty() && id.len() > q.len() && id.ends_with(q))
+        .collect();
+    match ends.as_slice() {
+        [one] => return Ok((*one).clone()),
+        [] => {}
+        many => {
+            return Err(CommandError::data(format!(
+                "{flag} `{q}` matches {} {}s; give more of the id: {}",
+                many.len(),
+                kind.name(),
+                many.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    let lower = q.to_lowercase();
+    let close: Vec<&str> = ids
+        .iter()
+        .filter(|id| {
+            let l = id.to_lowercase();
+            (!lower.is_empty() && (l.contains(&lower) || lower.contains(&l)))
+                || edit_distance(&l, &lower) <= 2
+        })
+        .map(String::as_str)
+        .take(8)
+        .collect();
+    let hint = if close.is_empty() {
+        format!("`quartier {} list` shows them", kind.name())
+    } else {
+        format!("did you mean {}?", close.join(", "))
+    };
+    Err(CommandError::data(format!(
+        "{flag}: {} `{q}` does not exist; {hint} Nothing was written.",
+        kind.name()
+    )))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The id a `list` filter such as `--client` means: a unique end of an
+/// existing id becomes that id; an unknown one is kept as typed (old records
+/// may refer to it); an ambiguous one fails.
+pub fn filter_ref(
+    store: &Store,
+    kind: Kind,
+    flag: &str,
+    query: &Option<String>,
+) -> Result<Option<String>> {
+    match query {
+        None => Ok(None),
+        Some(q) => match resolve_ref(store, kind, flag, q) {
+            Ok(id) => Ok(Some(id)),
+            Err(e) if e.message.contains(" matches ") => Err(e),
+            Err(_) => Ok(Some(q.trim().to_string())),
+        },
+    }
+}
+
+/// Prints the warnings (e.g. privacy) of a record just written.
+pub fn warn_about(store: &Store, config: &Config, path: &Path) {
+    let rel = path.strip_prefix(store.root()).unwrap_or(path);
+    let (_, findings) = store.read_file(rel, config);
+    for f in findings.iter().filter(|f| !f.is_error()) {
+        eprintln!("{f}");
+    }
+}
+
+/// Warns when initials are not listed under [staff] of quartier.toml.
+pub fn warn_unknown_staff(config: &Config, staff: &Option<String>) {
+    if let Some(s) = staff
+        && !config.staff.is_empty()
+        && !config.staff.contains_key(s)
+    {
+        eprintln!(
+            "warning: --staff `{s}` is not listed under [staff] in quartier.toml (known: {})",
+            config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
+        );
+    }
+}
+
+pub fn set_time(doc: &mut DocumentMut, key: &str, t: NaiveTime) {
+    set_value(doc, key, crate::model::write::time_value(t));
+}
+
+pub fn set_bool(doc: &mut DocumentMut, key: &str, b: bool) {
+    set_value(doc, key, Value::from(b));
+}
+
+/// A date as a table cell, with the time when there is one.
+pub fn date_time_cell(date: NaiveDate, time: Option<NaiveTime>) -> String {
+    match time {
+        Some(t) => format!("{date} {}", t.format("%H:%M")),
+        None => date.to_string(),
+    }
+}
+
+/// Ids of `kind`, to choose from on a terminal.
+pub fn record_ids(store: &Store, kind: Kind) -> Vec<String> {
+    store.list_ids(kind).into_iter().map(|(id, _)| id).collect()
+}
+
+/// A list flag's values: trimmed, non-empty, each once, in the order given.
+pub fn clean_list(items: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for i in items.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        if !out.iter().any(|o| o == i) {
+            out.push(i.to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -575,6 +960,156 @@ mod tests {
         assert_eq!(
             doc.to_string(),
             "# head\nid = \"a\"\nstatus = \"done\"  # still waiting\nnotes = \"x\"\nclosed = 2026-11-01\n"
+        );
+    }
+
+    fn config() -> Config {
+        toml::from_str(
+            "[office]\nname = \"Test\"\n[area]\nname = \"Viertel\"\ndistricts = [\"Lindenau\", \"Plagwitz\"]\n[staff]\neb = \"E. B.\"\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n",
+        )
+        .unwrap()
+    }
+
+    fn row<'a>(rows: &'a [(String, String)], label: &str) -> &'a str {
+        &rows
+            .iter()
+            .find(|(l, _)| l == label)
+            .unwrap_or_else(|| panic!("no row {label}: {rows:?}"))
+            .1
+    }
+
+    #[test]
+    fn records_show_codes_with_their_labels() {
+        use crate::model::*;
+        let sponsor = Record::Sponsor(Sponsor {
+            id: "lernhaus".into(),
+            name: "Lernhaus".into(),
+            project: "Hausaufgaben".into(),
+            field: Field::YouthEducation,
+            start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            end: None,
+            contact: None,
+            email: None,
+            phone: None,
+            status: SponsorStatus::Active,
+            notes: None,
+        });
+        let rows = record_rows(&sponsor, None, Lang::De).unwrap();
+        assert_eq!(
+            row(&rows, "Förderbereich"),
+            "youth-education — Kinder- und Jugendbildung"
+        );
+        assert_eq!(row(&rows, "Status"), "active — aktiv");
+        assert_eq!(row(&rows, "Beginn"), "2026-01-01");
+        let rows = record_rows(&sponsor, None, Lang::En).unwrap();
+        assert_eq!(row(&rows, "Field"), "youth-education — Youth education");
+
+        let partner = Record::Partner(Partner {
+            id: "p".into(),
+            name: "P".into(),
+            kind: PartnerKind::Counselling,
+            offers: vec!["housing".into(), "debts".into()],
+            languages: vec!["ar".into()],
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            notes: None,
+        });
+        let rows = record_rows(&partner, Some(&config()), Lang::De).unwrap();
+        assert_eq!(row(&rows, "Art"), "counselling — Beratungsstelle");
+        assert_eq!(row(&rows, "Angebote"), "housing — Wohnen\ndebts — Schulden");
+        let rows = record_rows(&partner, None, Lang::De).unwrap();
+        assert_eq!(
+            row(&rows, "Angebote"),
+            "housing — Wohnen\ndebts",
+            "office topics need the settings"
+        );
+    }
+
+    #[test]
+    fn appointments_show_staff_names_and_booleans() {
+        use crate::model::*;
+        let a = Record::Appointment(Appointment {
+            id: "apt-20261125-abcd".into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            time: None,
+            duration: Some(45),
+            kind: AppointmentKind::Consultation,
+            status: AppointmentStatus::NoShow,
+            staff: Some("eb".into()),
+            client: Some("K-AAAA".into()),
+            sponsor: None,
+            topics: vec!["residence".into()],
+            language: Some("ar".into()),
+            interpreter: true,
+            family_members: 2,
+            notes: None,
+        });
+        let rows = record_rows(&a, Some(&config()), Lang::En).unwrap();
+        assert_eq!(row(&rows, "Status"), "no-show — no-show");
+        assert_eq!(row(&rows, "Kind"), "consultation — Consultation");
+        assert_eq!(row(&rows, "Staff"), "eb — E. B.");
+        assert_eq!(row(&rows, "Interpreter"), "yes");
+        assert_eq!(
+            row(&rows, "Topics"),
+            "residence — Residence/asylum procedure"
+        );
+        assert_eq!(row(&rows, "Duration (min)"), "45");
+    }
+
+    #[test]
+    fn codes_are_checked_and_normalised() {
+        let c = config();
+        assert_eq!(check_country("sy", "--origin").unwrap(), "SY");
+        assert_eq!(check_country("XX", "--origin").unwrap_err().exit_code(), 2);
+        assert_eq!(
+            check_languages(&["AR".into(), "".into(), " de ".into()], "--languages").unwrap(),
+            ["ar", "de"]
+        );
+        assert_eq!(
+            check_language("arabic", "--language")
+                .unwrap_err()
+                .exit_code(),
+            2
+        );
+        assert_eq!(
+            check_district(&c, "plagwitz", "--district").unwrap(),
+            "Plagwitz"
+        );
+        assert_eq!(
+            check_district(&c, "Outside", "--district").unwrap(),
+            "outside"
+        );
+        let e = check_district(&c, "Grünau", "--district").unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(
+            e.message.contains("Lindenau, Plagwitz, outside"),
+            "{}",
+            e.message
+        );
+        assert_eq!(check_birth_year(1899).unwrap_err().exit_code(), 2);
+        assert!(check_birth_year(1990).is_ok());
+        assert!(refuse_contact_data("--notes", &Some("Kurs ab März".into())).is_ok());
+        let e = refuse_contact_data("--notes", &Some("mail a@b.de".into())).unwrap_err();
+        assert_eq!(e.exit_code(), 2);
+        assert!(e.message.contains("privacy"), "{}", e.message);
+    }
+
+    #[test]
+    fn empty_values_remove_fields() {
+        let mut doc: DocumentMut = "id = \"a\"\nnotes = \"x\"\nlanguages = [\"de\"]\n"
+            .parse()
+            .unwrap();
+        set_or_remove_str(&mut doc, "notes", &Some(" ".into()));
+        set_list(&mut doc, "languages", &[]);
+        set_or_remove_str(&mut doc, "origin", &None);
+        assert_eq!(doc.to_string(), "id = \"a\"\n");
+        set_list(&mut doc, "languages", &["ar".to_string()]);
+        set_int(&mut doc, "birth_year", 1990);
+        assert_eq!(
+            doc.to_string(),
+            "id = \"a\"\nlanguages = [\"ar\"]\nbirth_year = 1990\n"
         );
     }
 

@@ -2,8 +2,12 @@
 //! in it, each with the byte span it points at. Checks that need other records
 //! (references, duplicates) live in `check`; this module sees one file.
 
+use super::config::{
+    Area, GitSettings, Office, SponsorSettings, TARGET_KEYS, Targets, TopicLabels, TopicSettings,
+};
 use super::*;
 use crate::privacy;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -115,7 +119,8 @@ pub fn read_record(
             return (None, problems);
         }
     };
-    let mut f = Fields::new(table.get_ref(), &mut problems);
+    let root = table.get_ref();
+    let mut f = Fields::new(root, &mut problems);
     let record = match kind {
         Kind::Sponsor => read_sponsor(&mut f, ctx).map(Record::Sponsor),
         Kind::Partner => read_partner(&mut f, ctx).map(Record::Partner),
@@ -124,14 +129,32 @@ pub fn read_record(
         Kind::Referral => read_referral(&mut f, ctx).map(Record::Referral),
         Kind::Event => read_event(&mut f, ctx).map(Record::Event),
     };
-    let id_span = f.span_of("id");
-    let date_span = f.span_of("date");
     f.finish();
-    if let Some(record) = &record {
-        let id = record.id();
+    check_placement(kind, root, placement, &mut problems);
+    (record, problems)
+}
+
+/// The id against its shape and the file name, the date against the month
+/// folder — from the raw values, so that a record missing other fields is
+/// still told where it belongs.
+fn check_placement(
+    kind: Kind,
+    root: &DeTable,
+    placement: Option<Placement>,
+    problems: &mut Vec<Problem>,
+) {
+    let raw = |key: &str| {
+        root.iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
+    };
+    if let Some(v) = raw("id")
+        && let DeValue::String(id) = v.get_ref()
+        && !id.trim().is_empty()
+    {
         if !is_valid_id(kind, id) {
             problems.push(Problem::error(
-                id_span.clone(),
+                Some(v.span()),
                 format!(
                     "id `{id}` is not a valid {} id: {}",
                     kind.name(),
@@ -139,32 +162,283 @@ pub fn read_record(
                 ),
             ));
         }
-        if let Some(p) = placement {
-            if p.stem != id {
-                problems.push(Problem::error(
-                    id_span,
-                    format!("id `{id}` does not match the file name `{}.toml`: rename the file or fix the id", p.stem),
-                ));
-            }
-            if let (Some(date), Some((y, m))) = (record.date(), p.year_month)
-                && (date.year(), date.month()) != (y, m)
-            {
-                problems.push(Problem::error(
-                    date_span,
-                    format!(
-                        "date {date} does not belong in folder {y:04}/{m:02}: move the file to {}/{:04}/{:02}/",
-                        kind.folder(),
-                        date.year(),
-                        date.month()
-                    ),
-                ));
-            }
+        if let Some(p) = placement
+            && p.stem != id
+        {
+            problems.push(Problem::error(
+                Some(v.span()),
+                format!(
+                    "id `{id}` does not match the file name `{}.toml`: rename the file or fix the id",
+                    p.stem
+                ),
+            ));
         }
     }
-    (record, problems)
+    if !kind.is_dated() {
+        return;
+    }
+    if let (
+        Some(v),
+        Some(Placement {
+            year_month: Some((y, m)),
+            ..
+        }),
+    ) = (raw("date"), placement)
+        && let Some(date) = plain_date(v.get_ref())
+        && (date.year(), date.month()) != (y, m)
+    {
+        problems.push(Problem::error(
+            Some(v.span()),
+            format!(
+                "date {date} does not belong in folder {y:04}/{m:02}: move the file to {}/{:04}/{:02}/",
+                kind.folder(),
+                date.year(),
+                date.month()
+            ),
+        ));
+    }
+}
+
+/// A TOML local date that exists in the calendar.
+fn plain_date(v: &DeValue) -> Option<NaiveDate> {
+    match v {
+        DeValue::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into())
+        }
+        _ => None,
+    }
 }
 
 use chrono::Datelike;
+
+/// Reads `quartier.toml`. Returns the settings (whatever could be read, with
+/// defaults for the rest) unless the TOML itself is broken, and all problems.
+pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let table = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            problems.push(Problem::error(
+                e.span(),
+                format!("TOML syntax: {}", first_line(e.message())),
+            ));
+            return (None, problems);
+        }
+    };
+    let mut f = Fields::new(table.get_ref(), &mut problems);
+    let office = match f.subtable("office") {
+        Some(t) => f.nested(t, "office.".into(), read_office),
+        None => {
+            if f.span_of("office").is_none() {
+                f.error(
+                    None,
+                    "the table [office] is missing: add [office] with name = \"…\"".into(),
+                );
+            }
+            Office {
+                name: String::new(),
+                operator: String::new(),
+                programme: String::new(),
+                language: Lang::De,
+            }
+        }
+    };
+    let area = f
+        .subtable("area")
+        .map(|t| f.nested(t, "area.".into(), read_area))
+        .unwrap_or_default();
+    let staff = f
+        .subtable("staff")
+        .map(|t| f.nested(t, "staff.".into(), read_staff))
+        .unwrap_or_default();
+    let targets = f
+        .subtable("targets")
+        .map(|t| f.nested(t, "targets.".into(), read_targets))
+        .unwrap_or_default();
+    let sponsors = f
+        .subtable("sponsors")
+        .map(|t| f.nested(t, "sponsors.".into(), read_sponsor_settings))
+        .unwrap_or_default();
+    let topics = f
+        .subtable("topics")
+        .map(|t| f.nested(t, "topics.".into(), read_topic_settings))
+        .unwrap_or_default();
+    let git = f
+        .subtable("git")
+        .map(|t| {
+            f.nested(t, "git.".into(), |g| GitSettings {
+                auto_commit: g.opt_bool("auto_commit"),
+            })
+        })
+        .unwrap_or_default();
+    f.finish();
+    let config = Config {
+        office,
+        area,
+        staff,
+        targets,
+        sponsors,
+        topics,
+        git,
+    };
+    (Some(config), problems)
+}
+
+fn read_office(f: &mut Fields) -> Office {
+    let name = f.req_str("name").unwrap_or_default();
+    let operator = f.opt_str("operator").unwrap_or_default();
+    let programme = f.opt_str("programme").unwrap_or_default();
+    let span = f.span_of("language");
+    let language = match f.opt_str("language") {
+        None => Lang::De,
+        Some(code) => Lang::from_code(&code).unwrap_or_else(|| {
+            f.error(
+                span,
+                format!("`office.language` = \"{code}\" is not one of de | en"),
+            );
+            Lang::De
+        }),
+    };
+    Office {
+        name,
+        operator,
+        programme,
+        language,
+    }
+}
+
+fn read_area(f: &mut Fields) -> Area {
+    let name = f.opt_str("name").unwrap_or_default();
+    let mut seen = BTreeSet::new();
+    let mut districts = Vec::new();
+    for (d, span) in f.list("districts") {
+        if d == "outside" {
+            f.error(
+                Some(span),
+                "`area.districts`: `outside` is reserved for clients living outside the area"
+                    .into(),
+            );
+        } else if !seen.insert(d.clone()) {
+            f.error(
+                Some(span),
+                format!("`area.districts`: `{d}` is listed twice"),
+            );
+        } else {
+            districts.push(d);
+        }
+    }
+    Area { name, districts }
+}
+
+fn read_staff(f: &mut Fields) -> BTreeMap<String, String> {
+    let mut staff = BTreeMap::new();
+    for (initials, _, v) in f.take_all() {
+        match v.get_ref() {
+            DeValue::String(name) => {
+                staff.insert(initials.to_string(), name.to_string());
+            }
+            _ => f.wrong_type(initials, v, "a name in quotes, e.g. eb = \"E. B.\""),
+        }
+    }
+    staff
+}
+
+fn read_targets(f: &mut Fields) -> BTreeMap<String, Targets> {
+    let mut targets = BTreeMap::new();
+    for (year, span, v) in f.take_all() {
+        if year
+            .parse::<i32>()
+            .map_or(true, |y| !(1900..=9999).contains(&y))
+        {
+            f.error(
+                Some(span),
+                format!("[targets.{year}]: the key must be a year such as [targets.2026]"),
+            );
+            continue;
+        }
+        let DeValue::Table(t) = v.get_ref() else {
+            f.wrong_type(year, v, "a table [targets.YYYY]");
+            continue;
+        };
+        let t = f.nested(t, format!("targets.{year}."), |t| {
+            let [
+                consultations,
+                unique_clients,
+                new_clients,
+                events,
+                event_participants,
+                sponsor_meetings,
+                referrals,
+            ] = TARGET_KEYS.map(|key| t.opt_count(key));
+            Targets {
+                consultations,
+                unique_clients,
+                new_clients,
+                events,
+                event_participants,
+                sponsor_meetings,
+                referrals,
+            }
+        });
+        targets.insert(year.to_string(), t);
+    }
+    targets
+}
+
+fn read_sponsor_settings(f: &mut Fields) -> SponsorSettings {
+    let mut settings = SponsorSettings::default();
+    let span = f.span_of("stale_after_days");
+    if let Some(days) = f.opt_int("stale_after_days") {
+        if days < 1 {
+            f.error(
+                span,
+                format!("`sponsors.stale_after_days` must be at least 1, not {days}"),
+            );
+        } else {
+            settings.stale_after_days = days;
+        }
+    }
+    settings
+}
+
+fn read_topic_settings(f: &mut Fields) -> TopicSettings {
+    let mut codes = BTreeMap::new();
+    if let Some(t) = f.subtable("codes") {
+        f.nested(t, "topics.codes.".into(), |c| {
+            for (code, span, v) in c.take_all() {
+                if BuiltinTopic::from_code(code).is_some() {
+                    c.error(
+                        Some(span),
+                        format!("[topics.codes] `{code}` is already a built-in topic; remove it"),
+                    );
+                    continue;
+                }
+                if !is_slug(code) {
+                    c.error(
+                        Some(span),
+                        format!("[topics.codes] `{code}` is not a valid code (lower-case letters, digits and `-`)"),
+                    );
+                    continue;
+                }
+                let DeValue::Table(labels) = v.get_ref() else {
+                    c.wrong_type(code, v, "labels like { de = \"Schulden\", en = \"Debts\" }");
+                    continue;
+                };
+                let labels = c.nested(labels, format!("topics.codes.{code}."), |l| {
+                    Some(TopicLabels {
+                        de: l.req_str("de")?,
+                        en: l.req_str("en")?,
+                    })
+                });
+                if let Some(labels) = labels {
+                    codes.insert(code.to_string(), labels);
+                }
+            }
+        });
+    }
+    TopicSettings { codes }
+}
 
 fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().trim().to_string()
@@ -194,7 +468,7 @@ struct Fields<'t, 'i, 'p> {
     entries: Vec<(&'t str, Range<usize>, &'t Spanned<DeValue<'i>>, bool)>,
     problems: &'p mut Vec<Problem>,
     known: Vec<&'static str>,
-    prefix: &'static str,
+    prefix: String,
 }
 
 impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
@@ -207,7 +481,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
             entries,
             problems,
             known: Vec::new(),
-            prefix: "",
+            prefix: String::new(),
         }
     }
 
@@ -216,6 +490,43 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         let e = self.entries.iter_mut().find(|e| e.0 == key)?;
         e.3 = true;
         Some(e.2)
+    }
+
+    /// Every entry of a table whose keys are free (initials, years, codes).
+    fn take_all(&mut self) -> Vec<(&'t str, Range<usize>, &'t Spanned<DeValue<'i>>)> {
+        self.entries
+            .iter_mut()
+            .map(|e| {
+                e.3 = true;
+                (e.0, e.1.clone(), e.2)
+            })
+            .collect()
+    }
+
+    /// A nested table, e.g. `[office]`.
+    fn subtable(&mut self, key: &'static str) -> Option<&'t DeTable<'i>> {
+        let v = self.take(key)?;
+        match v.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(key, v, &format!("a table [{key}]"));
+                None
+            }
+        }
+    }
+
+    /// Reads a nested table with its own keys; its unknown keys are reported.
+    fn nested<T>(
+        &mut self,
+        table: &'t DeTable<'i>,
+        prefix: String,
+        read: impl FnOnce(&mut Fields<'t, 'i, '_>) -> T,
+    ) -> T {
+        let mut inner = Fields::new(table, self.problems);
+        inner.prefix = prefix;
+        let out = read(&mut inner);
+        inner.finish();
+        out
     }
 
     fn span_of(&self, key: &str) -> Option<Range<usize>> {
@@ -378,6 +689,22 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
             );
         }
         n
+    }
+
+    /// An optional whole number ≥ 0.
+    fn opt_count(&mut self, key: &'static str) -> Option<u64> {
+        let span = self.span_of(key);
+        let n = self.opt_int(key)?;
+        match u64::try_from(n) {
+            Ok(n) => Some(n),
+            Err(_) => {
+                self.error(
+                    span,
+                    format!("`{}{key}` must not be negative ({n})", self.prefix),
+                );
+                None
+            }
+        }
     }
 
     fn opt_bool(&mut self, key: &'static str) -> bool {
@@ -743,11 +1070,20 @@ fn read_appointment(f: &mut Fields, ctx: &Context) -> Option<Appointment> {
                     "a sponsor meeting has a `sponsor`, not a `client`".into(),
                 );
             }
-            if language.is_some() || interpreter || family_members != 0 {
-                f.error(
-                    None,
-                    "`language`, `interpreter` and `family_members` belong to consultations, not sponsor meetings".into(),
-                );
+            for (key, present) in [
+                ("language", language.is_some()),
+                ("interpreter", interpreter),
+                ("family_members", family_members != 0),
+            ] {
+                if present {
+                    let span = f.span_of(key);
+                    f.error(
+                        span,
+                        format!(
+                            "`{key}` belongs to consultations, not to sponsor meetings: remove it"
+                        ),
+                    );
+                }
             }
         }
         None => {}
@@ -853,7 +1189,7 @@ fn read_event(f: &mut Fields, ctx: &Context) -> Option<Event> {
         Some(v) => match v.get_ref() {
             DeValue::Table(t) => {
                 let mut inner = Fields::new(t, f.problems);
-                inner.prefix = "participants.";
+                inner.prefix = "participants.".to_string();
                 let total_present = inner.span_of("total").is_some();
                 let p = Participants {
                     total: inner.count("total"),
@@ -896,8 +1232,9 @@ fn read_event(f: &mut Fields, ctx: &Context) -> Option<Event> {
             );
         }
     } else if status == Some(EventStatus::Done) {
+        let span = f.span_of("status");
         f.error(
-            None,
+            span,
             "a `done` event needs its participants: add a [participants] table with total, women, men, diverse, migrants".into(),
         );
     }
@@ -920,4 +1257,334 @@ fn read_event(f: &mut Fields, ctx: &Context) -> Option<Event> {
         notes,
         participants,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::write::to_toml;
+    use proptest::prelude::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn config() -> Config {
+        let text = "[office]\nname = \"x\"\n[area]\ndistricts = [\"Lindenau\", \"Plagwitz\"]\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n";
+        toml::from_str(text).unwrap()
+    }
+
+    /// Writes the record, reads it back in its own place; nothing may differ
+    /// and nothing may be found.
+    fn round_trip(record: Record) {
+        let config = config();
+        let ctx = Context {
+            config: &config,
+            today: date(2026, 11, 25),
+        };
+        let text = to_toml(&record);
+        let placement = Placement {
+            stem: record.id(),
+            year_month: record.date().map(|d| (d.year(), d.month())),
+        };
+        let (back, problems) = read_record(record.kind(), &text, &ctx, Some(placement));
+        let errors: Vec<_> = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{errors:?}\n{text}");
+        assert_eq!(back.as_ref(), Some(&record), "{text}");
+    }
+
+    fn full() -> Vec<Record> {
+        let text = Some("Rückfrage: \"Kita\" — Termin\nzweite Zeile \\ mit Backslash".to_string());
+        vec![
+            Record::Sponsor(Sponsor {
+                id: "jugendwerk".into(),
+                name: "Jugendwerk e.V.".into(),
+                project: "Lernwerkstatt".into(),
+                field: Field::CivicEducation,
+                start: date(2026, 1, 1),
+                end: Some(date(2026, 12, 31)),
+                contact: Some("Frau Muster".into()),
+                email: Some("info@jugendwerk.example".into()),
+                phone: Some("0341 1234567".into()),
+                status: SponsorStatus::Ended,
+                notes: text.clone(),
+            }),
+            Record::Partner(Partner {
+                id: "caritas".into(),
+                name: "Caritas".into(),
+                kind: PartnerKind::LanguageCourse,
+                offers: vec!["language".into(), "debts".into()],
+                languages: vec!["de".into(), "ar".into(), "uk".into()],
+                address: Some("Georg-Schwarz-Str. 1".into()),
+                phone: Some("0341 7654321".into()),
+                email: Some("beratung@caritas.example".into()),
+                website: Some("https://caritas.example".into()),
+                notes: text.clone(),
+            }),
+            Record::Client(Client {
+                id: "K-7F3A".into(),
+                first_contact: date(2026, 1, 10),
+                gender: Gender::Diverse,
+                birth_year: Some(1990),
+                origin: Some("SY".into()),
+                languages: vec!["ar".into(), "de".into()],
+                residence: Residence::RecognisedRefugee,
+                district: Some("Plagwitz".into()),
+                employment: Employment::LongTermUnemployed,
+                consent: Some(date(2026, 1, 10)),
+                notes: text.clone(),
+            }),
+            Record::Appointment(Appointment {
+                id: "apt-20261120-a1b2".into(),
+                date: date(2026, 11, 20),
+                time: NaiveTime::from_hms_opt(10, 30, 0),
+                duration: Some(45),
+                kind: AppointmentKind::Consultation,
+                status: AppointmentStatus::NoShow,
+                staff: Some("eb".into()),
+                client: Some("K-7F3A".into()),
+                sponsor: None,
+                topics: vec!["residence".into(), "debts".into()],
+                language: Some("ar".into()),
+                interpreter: true,
+                family_members: 2,
+                notes: text.clone(),
+            }),
+            Record::Appointment(Appointment {
+                id: "apt-20261121-s1s2".into(),
+                date: date(2026, 11, 21),
+                time: NaiveTime::from_hms_opt(14, 0, 0),
+                duration: Some(60),
+                kind: AppointmentKind::Sponsor,
+                status: AppointmentStatus::Done,
+                staff: Some("mk".into()),
+                client: None,
+                sponsor: Some("jugendwerk".into()),
+                topics: vec!["Verwendungsnachweis".into(), "Zwischenbericht 2026".into()],
+                language: None,
+                interpreter: false,
+                family_members: 0,
+                notes: text.clone(),
+            }),
+            Record::Referral(Referral {
+                id: "ref-20261120-r1r2".into(),
+                date: date(2026, 11, 20),
+                client: "K-7F3A".into(),
+                partner: "caritas".into(),
+                topic: "debts".into(),
+                appointment: Some("apt-20261120-a1b2".into()),
+                status: ReferralStatus::Withdrawn,
+                follow_up: Some(date(2026, 12, 1)),
+                closed: Some(date(2026, 11, 24)),
+                outcome: Some("kein Bedarf mehr".into()),
+                staff: Some("eb".into()),
+                notes: text.clone(),
+            }),
+            Record::Event(Event {
+                id: "evt-20261118-e1e2".into(),
+                date: date(2026, 11, 18),
+                time: NaiveTime::from_hms_opt(18, 0, 0),
+                title: "Infoabend \"Wohnen\"".into(),
+                kind: EventKind::Info,
+                status: EventStatus::Done,
+                topics: vec!["housing".into()],
+                location: Some("Stadtteilladen".into()),
+                partners: vec!["caritas".into()],
+                sponsors: vec!["jugendwerk".into()],
+                languages: vec!["de".into(), "fa".into()],
+                interpreter: true,
+                notes: text,
+                participants: Some(Participants {
+                    total: 30,
+                    women: 14,
+                    men: 12,
+                    diverse: 1,
+                    migrants: 20,
+                }),
+            }),
+        ]
+    }
+
+    fn minimal() -> Vec<Record> {
+        vec![
+            Record::Sponsor(Sponsor {
+                id: "s".into(),
+                name: "S".into(),
+                project: "P".into(),
+                field: Field::YouthEducation,
+                start: date(2026, 1, 1),
+                end: None,
+                contact: None,
+                email: None,
+                phone: None,
+                status: SponsorStatus::Active,
+                notes: None,
+            }),
+            Record::Partner(Partner {
+                id: "p".into(),
+                name: "P".into(),
+                kind: PartnerKind::Other,
+                offers: vec![],
+                languages: vec![],
+                address: None,
+                phone: None,
+                email: None,
+                website: None,
+                notes: None,
+            }),
+            Record::Client(Client {
+                id: "K-0000".into(),
+                first_contact: date(2026, 1, 10),
+                gender: Gender::Unknown,
+                birth_year: None,
+                origin: None,
+                languages: vec![],
+                residence: Residence::Unknown,
+                district: None,
+                employment: Employment::Unknown,
+                consent: None,
+                notes: None,
+            }),
+            Record::Appointment(Appointment {
+                id: "apt-20261231-zzzz".into(),
+                date: date(2026, 12, 31),
+                time: None,
+                duration: None,
+                kind: AppointmentKind::Consultation,
+                status: AppointmentStatus::Planned,
+                staff: None,
+                client: Some("K-0000".into()),
+                sponsor: None,
+                topics: vec![],
+                language: None,
+                interpreter: false,
+                family_members: 0,
+                notes: None,
+            }),
+            Record::Referral(Referral {
+                id: "ref-20260101-0000".into(),
+                date: date(2026, 1, 1),
+                client: "K-0000".into(),
+                partner: "p".into(),
+                topic: "other".into(),
+                appointment: None,
+                status: ReferralStatus::Open,
+                follow_up: None,
+                closed: None,
+                outcome: None,
+                staff: None,
+                notes: None,
+            }),
+            Record::Event(Event {
+                id: "evt-20270105-a0a0".into(),
+                date: date(2027, 1, 5),
+                time: None,
+                title: "T".into(),
+                kind: EventKind::Other,
+                status: EventStatus::Planned,
+                topics: vec![],
+                location: None,
+                partners: vec![],
+                sponsors: vec![],
+                languages: vec![],
+                interpreter: false,
+                notes: None,
+                participants: None,
+            }),
+        ]
+    }
+
+    #[test]
+    fn every_kind_round_trips_with_all_optional_fields() {
+        let records = full();
+        let kinds: std::collections::BTreeSet<Kind> = records.iter().map(Record::kind).collect();
+        assert_eq!(kinds.len(), Kind::ALL.len());
+        for r in records {
+            round_trip(r);
+        }
+    }
+
+    #[test]
+    fn every_kind_round_trips_with_no_optional_fields() {
+        let records = minimal();
+        assert_eq!(records.len(), Kind::ALL.len());
+        for r in records {
+            round_trip(r);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn free_text_and_numbers_round_trip(
+            notes in "[\\PC\n\t\r]*",
+            title in "[^\\s]\\PC{0,40}",
+            duration in 0i64..100_000,
+            family in 0i64..20,
+            total in 0i64..10_000,
+        ) {
+            let Record::Appointment(mut a) = full().remove(3) else { unreachable!() };
+            a.notes = Some(notes.clone());
+            a.duration = Some(duration);
+            a.family_members = family;
+            round_trip(Record::Appointment(a));
+            let Record::Event(mut e) = full().remove(6) else { unreachable!() };
+            e.title = title;
+            e.notes = Some(notes);
+            e.participants = Some(Participants { total, women: 0, men: total, diverse: 0, migrants: total / 2 });
+            round_trip(Record::Event(e));
+        }
+    }
+
+    #[test]
+    fn config_reads_as_serde_would() {
+        for text in [
+            super::super::config::DEFAULT_CONFIG,
+            "[office]\nname = \"x\"\nlanguage = \"en\"\n[staff]\neb = \"E. B.\"\n[targets.2026]\nconsultations = 300\nnew_clients = 5\n[sponsors]\nstale_after_days = 30\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n[git]\nauto_commit = true\n",
+        ] {
+            let (config, problems) = read_config(text);
+            assert_eq!(problems, vec![]);
+            assert_eq!(config, Some(toml::from_str::<Config>(text).unwrap()));
+        }
+    }
+
+    #[test]
+    fn config_problems_have_spans_and_the_rest_is_read() {
+        let text = "[office]\nname = \"x\"\nlanguage = \"fr\"\n[area]\ndistricts = [\"A\"]\n[targets.20x6]\nevents = 1\n[sponsor]\nx = 1\n";
+        let (config, problems) = read_config(text);
+        let config = config.unwrap();
+        assert_eq!(config.area.districts, ["A"]);
+        let lines: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| {
+                let at = p.span.clone().expect("a span").start;
+                (text[..at].matches('\n').count() + 1, p.message.as_str())
+            })
+            .collect();
+        assert!(
+            lines.iter().any(|(l, m)| *l == 3 && m.contains("de | en")),
+            "{lines:?}"
+        );
+        assert!(
+            lines
+                .iter()
+                .any(|(l, m)| *l == 6 && m.contains("must be a year")),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|(l, m)| *l == 8
+                && m.contains("unknown key `sponsor`")
+                && m.contains("did you mean `sponsors`")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn missing_office_is_a_problem() {
+        let (config, problems) = read_config("[area]\nname = \"x\"\n");
+        assert!(config.is_some());
+        assert!(problems[0].message.contains("[office] is missing"));
+    }
 }

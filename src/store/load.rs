@@ -2,7 +2,7 @@
 //! cores into typed records plus findings.
 
 use super::{Finding, MAX_RECORD_BYTES, Store, line_of};
-use crate::model::read::{Context, Placement, Problem, read_record};
+use crate::model::read::{Context, Placement, Problem, Severity, is_valid_id, read_record};
 use crate::model::*;
 use rayon::prelude::*;
 use std::ops::Deref;
@@ -142,19 +142,36 @@ impl LoadResult {
     }
 }
 
-/// What reading one file gave: the record (with its path) and the findings.
-type ReadOutcome = (Option<(PathBuf, Record)>, Vec<Finding>);
+/// What reading one file gave: the kind it was read as, the record (with
+/// its path) and the findings.
+type ReadOutcome = (Kind, Option<(PathBuf, Record)>, Vec<Finding>);
 
 /// A file found by the walk, with where it sits.
 struct Candidate {
     rel: PathBuf,
+    /// The kind it is read as: its folder's, or the one its file name shows.
     kind: Kind,
     year_month: Option<(i32, u32)>,
+    /// Not where a record of its kind belongs: read for its problems, never loaded.
+    misplaced: bool,
 }
+
+/// Record files that exist but could not be loaded, as (kind, file stem): a
+/// reference to one of them is not reported as missing.
+pub(crate) type Unloaded = Vec<(Kind, String)>;
 
 impl Store {
     /// Reads every record in `scope`, validating each file on its own.
     pub fn load(&self, config: &Config, scope: &Scope) -> LoadResult {
+        self.load_with_unloaded(config, scope).0
+    }
+
+    /// Like [`Store::load`], also naming the record files that could not be loaded.
+    pub(crate) fn load_with_unloaded(
+        &self,
+        config: &Config,
+        scope: &Scope,
+    ) -> (LoadResult, Unloaded) {
         let mut findings = Vec::new();
         let candidates = self.walk(scope, &mut findings);
         let ctx = Context {
@@ -166,15 +183,28 @@ impl Store {
             .map(|c| self.read_candidate(c, &ctx))
             .collect();
         let mut records = Records::default();
-        for (record, mut f) in read {
-            if let Some((path, record)) = record {
-                records.push(path, record);
+        let mut unloaded = Unloaded::new();
+        for (c, (kind, record, mut f)) in candidates.iter().zip(read) {
+            match record {
+                Some((path, record)) => records.push(path, record),
+                None => {
+                    let stem = file_stem(&c.rel);
+                    unloaded.push((kind, stem.clone()));
+                    if let Some(k) = c
+                        .rel
+                        .iter()
+                        .next()
+                        .and_then(|f| Kind::from_folder(f.to_str()?))
+                    {
+                        unloaded.push((k, stem));
+                    }
+                }
             }
             findings.append(&mut f);
         }
         records.sort();
         findings.sort();
-        LoadResult { records, findings }
+        (LoadResult { records, findings }, unloaded)
     }
 
     /// Reads one file given by its path relative to the root.
@@ -186,7 +216,7 @@ impl Store {
         let mut findings = Vec::new();
         match classify(rel, &mut findings, &self.root) {
             Some(c) => {
-                let (r, f) = self.read_candidate(&c, &ctx);
+                let (_, r, f) = self.read_candidate(&c, &ctx);
                 (r.map(|(_, r)| r), f)
             }
             None => (None, findings),
@@ -291,7 +321,7 @@ impl Store {
             Ok(t) => t,
             Err(message) => {
                 findings.push(Finding::error(&path, None, message));
-                return (None, findings);
+                return (c.kind, None, findings);
             }
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
@@ -304,7 +334,7 @@ impl Store {
                     "git conflict marker: this record was changed on two sides; keep the right version, delete the marker lines, then run `quartier check`",
                 ));
             }
-            return (None, findings);
+            return (c.kind, None, findings);
         }
         if text.trim().is_empty() {
             findings.push(Finding::error(
@@ -315,22 +345,92 @@ impl Store {
                     c.kind.name()
                 ),
             ));
-            return (None, findings);
+            return (c.kind, None, findings);
         }
-        let stem = c
-            .rel
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or_default()
-            .to_string();
+        let stem = file_stem(&c.rel);
         let placement = Placement {
             stem: &stem,
-            year_month: c.year_month,
+            year_month: if c.misplaced { None } else { c.year_month },
         };
-        let (record, problems) = read_record(c.kind, text, ctx, Some(placement));
+        let (mut record, mut problems) = read_record(c.kind, text, ctx, Some(placement));
+        let mut kind = c.kind;
+        let mut misplaced = c.misplaced;
+        if !misplaced
+            && problems.iter().any(|p| p.severity == Severity::Error)
+            && let Some((other, r, p)) = read_as_other_kind(c.kind, text, ctx, &stem)
+        {
+            (kind, record, problems, misplaced) = (other, r, p, true);
+        }
+        if misplaced {
+            let date = record.as_ref().and_then(Record::date);
+            findings.push(Finding::error(
+                &path,
+                None,
+                format!(
+                    "file in the wrong place: this {} belongs in {}: move it there",
+                    kind.name(),
+                    expected_place(kind, &stem, date)
+                ),
+            ));
+            record = None;
+        }
         findings.extend(problems.into_iter().map(|p| to_finding(&path, text, p)));
-        (record.map(|r| (c.rel.clone(), r)), findings)
+        (kind, record.map(|r| (c.rel.clone(), r)), findings)
     }
+}
+
+/// The one other kind a faulty file reads as without any error, if there is
+/// one: a record put in the wrong folder.
+fn read_as_other_kind(
+    kind: Kind,
+    text: &str,
+    ctx: &Context,
+    stem: &str,
+) -> Option<(Kind, Option<Record>, Vec<Problem>)> {
+    let mut clean = Kind::ALL
+        .into_iter()
+        .filter(|k| *k != kind)
+        .filter_map(|k| {
+            let placement = Placement {
+                stem,
+                year_month: None,
+            };
+            let (record, problems) = read_record(k, text, ctx, Some(placement));
+            let ok = record.is_some() && !problems.iter().any(|p| p.severity == Severity::Error);
+            ok.then_some((k, record, problems))
+        });
+    let first = clean.next()?;
+    clean.next().is_none().then_some(first)
+}
+
+/// Where a record of `kind` named `stem` belongs, relative to the root.
+fn expected_place(kind: Kind, stem: &str, date: Option<chrono::NaiveDate>) -> String {
+    use chrono::Datelike;
+    match (kind.is_dated(), date) {
+        (false, _) => format!("{}/{stem}.toml", kind.folder()),
+        (true, Some(d)) => format!(
+            "{}/{:04}/{:02}/{stem}.toml",
+            kind.folder(),
+            d.year(),
+            d.month()
+        ),
+        (true, None) => format!("{}/YYYY/MM/{stem}.toml", kind.folder()),
+    }
+}
+
+fn file_stem(rel: &Path) -> String {
+    rel.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The kind whose ids look like `stem` (dated ids and client codes; a slug
+/// could be a sponsor's or a partner's).
+fn kind_of_id(stem: &str) -> Option<Kind> {
+    [Kind::Client, Kind::Appointment, Kind::Referral, Kind::Event]
+        .into_iter()
+        .find(|k| is_valid_id(*k, stem))
 }
 
 pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
@@ -342,27 +442,43 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
     }
 }
 
-/// Reads a file as UTF-8 text, refusing anything that cannot be a record.
+/// Reads a file as UTF-8 text, refusing anything that cannot be a record:
+/// a link, a folder or device, a file too large (never read into memory).
 pub fn read_text(path: &Path) -> Result<String, String> {
+    use std::io::Read;
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
-    if !meta.is_file() {
-        // A named pipe or device would block or never end; a link is not followed.
+    if meta.file_type().is_symlink() {
         return Err(
-            "is not a regular file and was not read: move it out of the records folder".to_string(),
+            "is a symbolic link; quartier does not follow links: replace it with the real file"
+                .into(),
         );
     }
-    if meta.len() > MAX_RECORD_BYTES {
-        return Err(format!(
-            "the file is {:.1} MB, far too large for a record (at most 1 MB): it is not a record; move it out of the records folder",
-            meta.len() as f64 / 1_000_000.0
-        ));
+    if !meta.is_file() {
+        return Err(
+            "is not a regular file: it cannot be a record; remove it from the records folder"
+                .into(),
+        );
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    String::from_utf8(bytes).map_err(|e| {
+    let too_large = |len: u64| {
         format!(
-            "not UTF-8 text (invalid byte at offset {}): save the file as UTF-8",
-            e.utf8_error().valid_up_to()
+            "the file is {:.1} MB, far too large for a record (at most 1 MB): it is not a record; move it out of the records folder",
+            len as f64 / 1_000_000.0
         )
+    };
+    if meta.len() > MAX_RECORD_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_RECORD_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_RECORD_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        format!("not UTF-8 text (invalid byte on line {line}): save the file as UTF-8")
     })
 }
 
@@ -405,75 +521,46 @@ fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
     (1..=12).contains(&m).then_some((y.parse().ok()?, m))
 }
 
-/// Where a file below the root belongs; files that are not records in the
-/// right place become findings.
+/// Where a file below the root belongs. Files that are no records are
+/// findings; records in the wrong place are read (for their problems) but
+/// marked misplaced.
 fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Candidate> {
     let full = root.join(rel);
-    if rel.to_str().is_none() {
+    let parts: Option<Vec<&str>> = rel.iter().map(|p| p.to_str()).collect();
+    let Some(parts) = parts else {
         findings.push(Finding::error(
             &full,
             None,
-            "the file name is not UTF-8 text and was not read: rename it to its id (a-z, 0-9, -)",
+            "the file name is not UTF-8 and cannot be a record id: rename or remove it",
         ));
         return None;
-    }
-    let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
-    let kind = parts.first().and_then(|f| Kind::from_folder(f))?;
+    };
+    let folder_kind = parts.first().and_then(|f| Kind::from_folder(f))?;
     let name = *parts.last()?;
-    if !name.ends_with(".toml") {
+    let Some(stem) = name.strip_suffix(".toml") else {
         findings.push(Finding::warning(
             &full,
             None,
             "is not a record (not a .toml file) and was ignored: move it out of the records folder",
         ));
         return None;
-    }
-    let expected = if kind.is_dated() {
-        format!("{}/YYYY/MM/<id>.toml", kind.folder())
-    } else {
-        format!("{}/<id>.toml", kind.folder())
     };
-    let year_month = if kind.is_dated() {
-        if parts.len() != 4 {
-            findings.push(Finding::error(
-                &full,
-                None,
-                format!(
-                    "file in the wrong place: {} records belong in {expected}",
-                    kind.name()
-                ),
-            ));
-            return None;
-        }
-        match parse_year_month(parts[1], parts[2]) {
-            Some(ym) => Some(ym),
-            None => {
-                findings.push(Finding::error(
-                    &full,
-                    None,
-                    format!("file in the wrong place: `{}/{}` is not a YYYY/MM folder; {} records belong in {expected}", parts[1], parts[2], kind.name()),
-                ));
-                return None;
-            }
-        }
+    let kind = kind_of_id(stem).unwrap_or(folder_kind);
+    let year_month = if folder_kind.is_dated() && parts.len() == 4 {
+        parse_year_month(parts[1], parts[2])
     } else {
-        if parts.len() != 2 {
-            findings.push(Finding::error(
-                &full,
-                None,
-                format!(
-                    "file in the wrong place: {} records belong in {expected}",
-                    kind.name()
-                ),
-            ));
-            return None;
-        }
         None
+    };
+    let right_depth = if folder_kind.is_dated() {
+        year_month.is_some()
+    } else {
+        parts.len() == 2
     };
     Some(Candidate {
         rel: rel.to_path_buf(),
         kind,
         year_month,
+        misplaced: kind != folder_kind || !right_depth,
     })
 }
 

@@ -4,10 +4,10 @@
 
 mod load;
 mod resolve;
+mod settings;
 mod write;
 
-pub use load::conflict_markers;
-pub use load::{Entry, LoadResult, MonthRange, Records, Scope};
+pub use load::{Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text};
 pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result};
@@ -26,10 +26,16 @@ pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 /// One line of `check`: a problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Finding {
+    #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     pub line: Option<usize>,
     pub severity: Severity,
     pub message: String,
+}
+
+/// Paths as text even when a file name is not UTF-8, so that no finding is lost.
+fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 impl Finding {
@@ -127,46 +133,13 @@ impl Store {
         &self.root
     }
 
-    /// Reads and checks `quartier.toml`.
+    /// Reads and checks `quartier.toml`; any problem in it fails.
     pub fn config(&self) -> std::result::Result<Config, Vec<Finding>> {
-        let path = self.root.join(CONFIG_FILE);
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => t,
-                Err(_) => {
-                    return Err(vec![Finding::error(
-                        path,
-                        None,
-                        "not UTF-8 text: save it as UTF-8",
-                    )]);
-                }
-            },
-            Err(e) => {
-                return Err(vec![Finding::error(
-                    path,
-                    None,
-                    format!("cannot read: {e}"),
-                )]);
-            }
-        };
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        match toml::from_str::<Config>(text) {
-            Ok(config) => {
-                let problems = config.problems();
-                if problems.is_empty() {
-                    Ok(config)
-                } else {
-                    Err(problems
-                        .into_iter()
-                        .map(|m| Finding::error(&path, None, m))
-                        .collect())
-                }
-            }
-            Err(e) => {
-                let line = e.span().map(|s| line_of(text, s.start));
-                let msg = e.message().lines().next().unwrap_or_default().to_string();
-                Err(vec![Finding::error(path, line, msg)])
-            }
+        let (config, findings) = self.config_checked();
+        if findings.is_empty() {
+            Ok(config)
+        } else {
+            Err(findings)
         }
     }
 

@@ -50,7 +50,13 @@ impl Store {
 
     /// The record of `kind` whose id is `query` or ends with `query`.
     pub fn resolve(&self, kind: Kind, query: &str) -> Result<(String, PathBuf)> {
-        let query = query.trim();
+        // Client codes are upper case, every other id lower case: `7f3a` finds K-7F3A.
+        let query = if kind == Kind::Client {
+            query.trim().to_ascii_uppercase()
+        } else {
+            query.trim().to_ascii_lowercase()
+        };
+        let query = query.as_str();
         if query.is_empty()
             || !query
                 .bytes()

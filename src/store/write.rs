@@ -195,6 +195,7 @@ impl Store {
             config,
             today: crate::dates::today(),
         };
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (record, problems) = read_record(kind, text, &ctx, placement);
         let mut findings: Vec<Finding> = problems
             .into_iter()
@@ -304,7 +305,14 @@ impl Store {
         })?;
         change(&mut doc)?;
         escape_marker_lines(&mut doc);
-        let new_text = doc.to_string();
+        let mut new_text = doc.to_string();
+        // toml_edit writes `\n` and no byte order mark; keep the person's file as it was
+        if text.contains("\r\n") {
+            new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
+        }
+        if text.starts_with('\u{feff}') && !new_text.starts_with('\u{feff}') {
+            new_text.insert(0, '\u{feff}');
+        }
         self.replace_validated(config, kind, path, &new_text)
     }
 
@@ -412,5 +420,130 @@ mod tests {
         assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "one");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Runs this test binary's test `name` in a shell with a file size limit
+    /// (in 512-byte or 1 KiB blocks, as the shell counts), so that writing a
+    /// large file stops half way as on a full disk. `ignore_signal` makes the
+    /// write fail with an error; otherwise the process is killed mid-write.
+    #[cfg(unix)]
+    fn run_limited(name: &str, target: &Path, ignore_signal: bool) -> std::process::ExitStatus {
+        let trap = if ignore_signal { "trap '' XFSZ; " } else { "" };
+        std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{trap}ulimit -f 16; exec \"$0\" \"$@\""))
+            .arg(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--test-threads=1", "--nocapture"])
+            .env("QUARTIER_TEST_WRITE_TARGET", target)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap()
+    }
+
+    const OLD: &str = "id = \"K-AB12\"\nfirst_contact = 2026-01-10\n";
+
+    fn large_record() -> Vec<u8> {
+        format!("{OLD}notes = \"{}\"\n", "x".repeat(512 * 1024)).into_bytes()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_failed_write_leaves_the_old_file() {
+        if let Some(target) = std::env::var_os("QUARTIER_TEST_WRITE_TARGET") {
+            let e = atomic_write(Path::new(&target), &large_record()).unwrap_err();
+            assert!(e.message.contains("cannot write"), "{}", e.message);
+            return;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("K-AB12.toml");
+        std::fs::write(&p, OLD).unwrap();
+        let status = run_limited(
+            "store::write::tests::a_failed_write_leaves_the_old_file",
+            &p,
+            true,
+        );
+        assert!(status.success(), "{status}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), OLD);
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["K-AB12.toml"], "the temporary file is removed");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_crash_mid_write_leaves_the_old_file_and_a_temporary_file_that_is_ignored() {
+        if let Some(target) = std::env::var_os("QUARTIER_TEST_WRITE_TARGET") {
+            let _ = atomic_write(Path::new(&target), &large_record());
+            return;
+        }
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            root.path().join("quartier.toml"),
+            "[office]\nname = \"x\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(root.path().join("clients")).unwrap();
+        let p = root.path().join("clients/K-AB12.toml");
+        std::fs::write(&p, OLD).unwrap();
+        let status = run_limited(
+            "store::write::tests::a_crash_mid_write_leaves_the_old_file_and_a_temporary_file_that_is_ignored",
+            &p,
+            false,
+        );
+        assert!(!status.success(), "the writer was killed: {status}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), OLD);
+        let leftovers: Vec<_> = std::fs::read_dir(root.path().join("clients"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .filter(|n| n.starts_with(".quartier-") && n.ends_with(".tmp"))
+            .collect();
+        assert_eq!(
+            leftovers.len(),
+            1,
+            "a half-written temporary file stays behind"
+        );
+
+        let store = Store::open(root.path()).unwrap();
+        let config = store.config().unwrap();
+        let loaded = store.load(&config, &super::super::Scope::all());
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        assert_eq!(loaded.records.clients.len(), 1);
+        assert_eq!(loaded.records.clients[0].id, "K-AB12");
+        assert!(
+            store
+                .list_ids(Kind::Client)
+                .iter()
+                .all(|(id, _)| id == "K-AB12")
+        );
+        assert!(crate::check::check_folder(&store).is_empty());
+    }
+
+    #[test]
+    fn update_keeps_line_endings_byte_order_mark_and_comments() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            root.path().join("quartier.toml"),
+            "[office]\nname = \"x\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(root.path().join("clients")).unwrap();
+        let p = root.path().join("clients/K-AB12.toml");
+        let old = "\u{feff}# Erstkontakt im Laden\r\nid = \"K-AB12\"\r\nfirst_contact = 2026-01-10 # Montag\r\n";
+        std::fs::write(&p, old).unwrap();
+        let store = Store::open(root.path()).unwrap();
+        let config = store.config().unwrap();
+        store
+            .update(&config, Kind::Client, &p, |doc| {
+                doc["gender"] = toml_edit::value("f");
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&p).unwrap(),
+            "\u{feff}# Erstkontakt im Laden\r\nid = \"K-AB12\"\r\nfirst_contact = 2026-01-10 # Montag\r\ngender = \"f\"\r\n"
+        );
     }
 }

@@ -10,6 +10,7 @@ mod client;
 mod edit;
 mod event;
 mod git;
+mod help;
 mod partner;
 mod referral;
 mod reliability;

@@ -1,1 +1,177 @@
-//! Tests of store (filled in by the work on it).
+//! The records folder: how it is found (SPEC §2 `--records`), how `init`
+//! lays it out, and that half-written temporary files never count as records.
+
+use crate::support::{CONFIG, Folder, run_in};
+use std::path::Path;
+
+/// A records folder at `dir` holding one client `code` with an unknown key,
+/// so that `check` names exactly the folder it read.
+fn marked(dir: &Path, code: &str) {
+    std::fs::create_dir_all(dir.join("clients")).unwrap();
+    std::fs::write(dir.join("quartier.toml"), CONFIG).unwrap();
+    std::fs::write(
+        dir.join(format!("clients/{code}.toml")),
+        format!("id = \"{code}\"\nfirst_contact = 2026-01-10\nmark = 1\n"),
+    )
+    .unwrap();
+}
+
+/// Four candidate folders below one temporary folder: `flag/`, `env/`,
+/// `outer/` (with `outer/inner/` another folder), and `./records`.
+fn candidates() -> tempfile::TempDir {
+    let tmp = tempfile::tempdir().unwrap();
+    let t = tmp.path();
+    marked(&t.join("flag"), "K-FLAG");
+    marked(&t.join("env"), "K-ENVV");
+    marked(&t.join("outer"), "K-OUTR");
+    marked(&t.join("outer/inner"), "K-INNR");
+    std::fs::create_dir_all(t.join("outer/inner/deep/er")).unwrap();
+    marked(&t.join("records"), "K-RECS");
+    tmp
+}
+
+#[test]
+fn records_flag_comes_first() {
+    let tmp = candidates();
+    let env = tmp.path().join("env");
+    let run = run_in(
+        &tmp.path().join("outer/inner/deep"),
+        &[
+            "--records",
+            tmp.path().join("flag").to_str().unwrap(),
+            "check",
+        ],
+        &[("QUARTIER_RECORDS", env.to_str().unwrap())],
+    );
+    run.code(1)
+        .has("flag/clients/K-FLAG.toml:3:")
+        .lacks("K-ENVV")
+        .lacks("K-INNR");
+}
+
+#[test]
+fn relative_records_flag_is_taken_from_the_working_directory() {
+    let tmp = candidates();
+    let run = run_in(tmp.path(), &["--records", "flag", "check"], &[]);
+    run.code(1)
+        .has("flag/clients/K-FLAG.toml:3: error: unknown key `mark`");
+    assert!(run.stdout.starts_with("flag/"), "{}", run.stdout);
+}
+
+#[test]
+fn environment_comes_second() {
+    let tmp = candidates();
+    let env = tmp.path().join("env");
+    let run = run_in(
+        &tmp.path().join("outer/inner/deep"),
+        &["check"],
+        &[("QUARTIER_RECORDS", env.to_str().unwrap())],
+    );
+    run.code(1)
+        .has("env/clients/K-ENVV.toml:3:")
+        .lacks("K-INNR")
+        .lacks("K-OUTR");
+}
+
+#[test]
+fn an_empty_environment_variable_is_ignored() {
+    let tmp = candidates();
+    let run = run_in(tmp.path(), &["check"], &[("QUARTIER_RECORDS", "")]);
+    run.code(1).has("K-RECS");
+}
+
+#[test]
+fn nearest_folder_upwards_holding_quartier_toml() {
+    let tmp = candidates();
+    let cwd = tmp.path().join("outer/inner/deep/er");
+    let run = run_in(&cwd, &["check"], &[]);
+    run.code(1)
+        .has("clients/K-INNR.toml:3:")
+        .lacks("K-OUTR")
+        .lacks("K-RECS");
+    let path = run.stdout.split(':').next().unwrap();
+    assert!(
+        cwd.join(path).is_file(),
+        "{path} is not reachable from {}",
+        cwd.display()
+    );
+
+    // from the folder itself
+    let run = run_in(&tmp.path().join("outer"), &["check"], &[]);
+    run.code(1).has("clients/K-OUTR.toml:3:").lacks("K-INNR");
+    let path = run.stdout.split(':').next().unwrap();
+    assert!(tmp.path().join("outer").join(path).is_file(), "{path}");
+}
+
+#[test]
+fn records_below_the_working_directory_is_the_fallback() {
+    let tmp = candidates();
+    let run = run_in(tmp.path(), &["check"], &[]);
+    run.code(1)
+        .has("records/clients/K-RECS.toml:3: error: unknown key `mark`");
+    assert!(run.stdout.starts_with("records/"), "{}", run.stdout);
+}
+
+#[test]
+fn no_records_folder_anywhere_says_what_to_do() {
+    let tmp = tempfile::tempdir().unwrap();
+    run_in(tmp.path(), &["check"], &[])
+        .code(1)
+        .has("records is not a records folder")
+        .has("quartier init");
+}
+
+#[test]
+fn half_written_temporary_files_are_not_records() {
+    let f = Folder::new();
+    f.client("K-AB12", "consent = 2026-01-10");
+    // what a crash during a write leaves behind, in every kind of folder
+    f.write(
+        "clients/.quartier-Xy12ab.tmp",
+        "id = \"K-AB12\"\nfirst_contact = 2026-0",
+    );
+    f.write(
+        "appointments/2026/11/.quartier-Qw34cd.tmp",
+        "id = \"apt-20261120-a1b2\"\nda",
+    );
+    f.write(".quartier-Zz99zz.tmp", "[office]\nna");
+    f.run(&["check", "--strict"]).ok().lacks(".quartier-");
+    f.run(&["check", "--json"]).ok();
+}
+
+#[test]
+fn init_makes_a_folder_that_checks_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let run = run_in(tmp.path(), &["init", "stm"], &[]);
+    run.ok().has("stm");
+    let root = tmp.path().join("stm");
+    for kind in [
+        "sponsors",
+        "partners",
+        "clients",
+        "appointments",
+        "referrals",
+        "events",
+    ] {
+        assert!(root.join(kind).is_dir(), "{kind}/");
+    }
+    let gitignore = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert!(gitignore.contains(".quartier-*.tmp"), "{gitignore}");
+    run_in(tmp.path(), &["--records", "stm", "check", "--strict"], &[]).ok();
+    // and nothing was left behind by its writes
+    let temps = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
+    assert_eq!(temps, 0);
+}
+
+#[test]
+fn init_never_overwrites_a_records_folder() {
+    let f = Folder::new();
+    f.run(&["init"]).code(1).has("already a records folder");
+    assert_eq!(f.read("quartier.toml"), CONFIG);
+    run_in(f.parent(), &["init", "records"], &[]).code(1);
+    assert_eq!(f.read("quartier.toml"), CONFIG);
+}

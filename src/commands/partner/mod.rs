@@ -1,12 +1,36 @@
-//! `quartier partner`: Partner organisations and the directory of competences: add, list, show, edit (not built yet).
+//! `quartier partner`: the organisations clients are referred to, and with
+//! them the directory of who helps with what, in which language.
+
+mod add;
+mod edit;
+mod list;
+mod show;
 
 use crate::cli::Globals;
-use crate::error::{CommandError, Result};
+use crate::error::Result;
 
-/// Partner organisations and the directory of competences: add, list, show, edit
+/// Partner organisations and the directory of competences: add, list, show, edit.
+///
+/// Example: quartier partner list --offers housing --language ar
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> Result<()> {
-    Err(CommandError::data("`quartier partner` is not built yet"))
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    Add(add::Args),
+    List(list::Args),
+    Show(show::Args),
+    Edit(edit::Args),
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    match args.command {
+        Command::Add(a) => add::run(a, globals),
+        Command::List(a) => list::run(a, globals),
+        Command::Show(a) => show::run(a, globals),
+        Command::Edit(a) => edit::run(a, globals),
+    }
 }

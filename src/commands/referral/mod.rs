@@ -1,12 +1,71 @@
-//! `quartier referral`: Referrals of clients to partners: add, list, show, edit, close (not built yet).
+//! `quartier referral`: clients referred to partner organisations, followed
+//! up until they are closed.
+
+mod add;
+mod close;
+mod edit;
+mod list;
+mod show;
 
 use crate::cli::Globals;
-use crate::error::{CommandError, Result};
+use crate::error::Result;
+use crate::model::{Client, Referral};
+use crate::store::Store;
+use chrono::NaiveDate;
 
-/// Referrals of clients to partners: add, list, show, edit, close
+/// Referrals of clients to partners: add, list, show, edit, close.
+///
+/// Example: quartier referral list --due
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> Result<()> {
-    Err(CommandError::data("`quartier referral` is not built yet"))
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    Add(add::Args),
+    List(list::Args),
+    Show(show::Args),
+    Edit(edit::Args),
+    Close(close::Args),
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    match args.command {
+        Command::Add(a) => add::run(a, globals),
+        Command::List(a) => list::run(a, globals),
+        Command::Show(a) => show::run(a, globals),
+        Command::Edit(a) => edit::run(a, globals),
+        Command::Close(a) => close::run(a, globals),
+    }
+}
+
+/// Newest first: date, then id, both descending.
+pub fn newest_first(a: &Referral, b: &Referral) -> std::cmp::Ordering {
+    b.date.cmp(&a.date).then(b.id.cmp(&a.id))
+}
+
+/// The warning `check` gives when a referral passes on data of a client who
+/// had not consented by `date`; None when the consent is in order.
+pub fn consent_warning(client: &Client, date: NaiveDate) -> Option<String> {
+    let why = match client.consent {
+        Some(c) if c <= date => return None,
+        Some(c) => format!("consented only on {c}"),
+        None => "has no `consent` date".to_string(),
+    };
+    Some(format!(
+        "warning: a referral passes data of client {} on, but the client {why} (referral dated {date}): record the consent with `quartier client edit {} --consent DATE`",
+        client.id, client.id
+    ))
+}
+
+/// The client record of `id`, when it can be read.
+pub fn read_client(store: &Store, config: &crate::model::Config, id: &str) -> Option<Client> {
+    let path = store.path_for(crate::model::Kind::Client, id, None).ok()?;
+    let rel = path.strip_prefix(store.root()).ok()?.to_path_buf();
+    match store.read_file(&rel, config).0 {
+        Some(crate::model::Record::Client(c)) => Some(c),
+        _ => None,
+    }
 }

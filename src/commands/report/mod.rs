@@ -1,12 +1,223 @@
-//! `quartier report`: ESF activity reports: monthly, quarterly, yearly, period (not built yet).
+//! `quartier report`: ESF activity reports of a month, quarter, year or any
+//! period, in five formats, to standard output or (atomically) to a file.
 
 use crate::cli::Globals;
+use crate::dates::{self, Period};
 use crate::error::{CommandError, Result};
+use crate::report::render::{self, Format, Target};
+use crate::report::{ReportKind, Source};
+use crate::store::Finding;
+use chrono::{Datelike, NaiveDate};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-/// ESF activity reports: monthly, quarterly, yearly, period
+/// ESF activity reports: what the office did in a month, quarter, year or
+/// any period — consultations, clients, referrals, events, sponsors, the
+/// year to date and the year's targets. Refuses to report over records with
+/// errors (run `quartier check`).
+///
+/// Example: quartier report monthly --previous --format html --out reports/monthly.html
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    #[command(subcommand)]
+    pub command: ReportCommand,
+}
 
-pub fn run(_args: Args, _globals: &Globals) -> Result<()> {
-    Err(CommandError::data("`quartier report` is not built yet"))
+#[derive(Debug, clap::Subcommand)]
+pub enum ReportCommand {
+    Monthly(MonthlyArgs),
+    Quarterly(QuarterlyArgs),
+    Yearly(YearlyArgs),
+    Period(PeriodArgs),
+}
+
+/// The monthly report for the city, with the year to date and the targets.
+///
+/// Example: quartier report monthly --month 2026-10 --format md
+#[derive(Debug, clap::Args)]
+pub struct MonthlyArgs {
+    /// The month [default: the current month]
+    #[arg(long, value_name = "YYYY-MM", value_parser = dates::parse_month)]
+    pub month: Option<Period>,
+    /// The month before the current one (for cron)
+    #[arg(long, conflicts_with = "month")]
+    pub previous: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The quarterly report, with the year to date and the targets.
+///
+/// Example: quartier report quarterly --quarter 2026-Q3
+#[derive(Debug, clap::Args)]
+pub struct QuarterlyArgs {
+    /// The quarter [default: the current quarter]
+    #[arg(long, value_name = "YYYY-Qn", value_parser = dates::parse_quarter)]
+    pub quarter: Option<Period>,
+    /// The quarter before the current one (for cron)
+    #[arg(long, conflicts_with = "quarter")]
+    pub previous: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The yearly report for the funder, with the year's targets.
+///
+/// Example: quartier report yearly --previous --format html --out jahresbericht.html
+#[derive(Debug, clap::Args)]
+pub struct YearlyArgs {
+    /// The year [default: the current year]
+    #[arg(long, value_name = "YYYY", value_parser = dates::parse_year)]
+    pub year: Option<Period>,
+    /// The year before the current one (for cron)
+    #[arg(long, conflicts_with = "year")]
+    pub previous: bool,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// A report of any period, first and last day included (no year to date,
+/// no targets).
+///
+/// Example: quartier report period --from 2026-03-01 --to 2026-05-31
+#[derive(Debug, clap::Args)]
+pub struct PeriodArgs {
+    /// The first day (YYYY-MM-DD, today, yesterday)
+    #[arg(long, value_name = "DATE", value_parser = dates::parse_date)]
+    pub from: NaiveDate,
+    /// The last day (YYYY-MM-DD, today, yesterday)
+    #[arg(long, value_name = "DATE", value_parser = dates::parse_date)]
+    pub to: NaiveDate,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Options every report takes.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Output format [default: table; json with --json]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write the report to FILE (atomically) and print nothing
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let today = dates::today();
+    let this_month = || Period::month(today.year(), today.month()).expect("a real month");
+    let (kind, period, output) = match args.command {
+        ReportCommand::Monthly(a) => {
+            let period = match (a.month, a.previous) {
+                (_, true) => dates::previous_month(today),
+                (Some(p), false) => p,
+                (None, false) => this_month(),
+            };
+            (ReportKind::Monthly, period, a.output)
+        }
+        ReportCommand::Quarterly(a) => {
+            let period = match (a.quarter, a.previous) {
+                (_, true) => dates::previous_quarter(today),
+                (Some(p), false) => p,
+                (None, false) => Period::quarter(today.year(), (today.month() - 1) / 3 + 1)
+                    .expect("a real quarter"),
+            };
+            (ReportKind::Quarterly, period, a.output)
+        }
+        ReportCommand::Yearly(a) => {
+            let period = match (a.year, a.previous) {
+                (_, true) => dates::previous_year(today),
+                (Some(p), false) => p,
+                (None, false) => Period::year(today.year()).expect("a real year"),
+            };
+            (ReportKind::Yearly, period, a.output)
+        }
+        ReportCommand::Period(a) => {
+            let period = Period::new(a.from, a.to)
+                .map_err(|e| CommandError::usage(format!("{e}: --from must not be after --to")))?;
+            (ReportKind::Period, period, a.output)
+        }
+    };
+    make(kind, period, output, globals)
+}
+
+fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let format = output.format.unwrap_or(if globals.json {
+        Format::Json
+    } else {
+        Format::Table
+    });
+
+    // git looks at the folder while the records are read.
+    let root = store.root().to_path_buf();
+    let source = std::thread::spawn(move || Source::of(&root));
+    let loaded = store.load(&config, &crate::report::scope(period, kind, &config));
+    let built = errors_of(loaded.findings).and_then(|()| {
+        crate::report::build(&loaded.records, &config, period, kind).map_err(|findings| {
+            findings
+                .into_iter()
+                .map(|mut f| {
+                    f.path = store.root().join(&f.path);
+                    f
+                })
+                .collect()
+        })
+    });
+    let source = source.join().unwrap_or_default();
+    let mut report = built.map_err(|findings| refuse(&findings))?;
+    report.source = source;
+
+    let target = Target {
+        terminal: output.out.is_none() && std::io::stdout().is_terminal(),
+    };
+    let text = render::render(&report, format, &config, lang, target);
+    match output.out {
+        Some(path) => write_file(&path, &text),
+        None => print(&text),
+    }
+}
+
+/// The errors among `findings`; warnings do not stop a report.
+fn errors_of(findings: Vec<Finding>) -> std::result::Result<(), Vec<Finding>> {
+    let errors: Vec<Finding> = findings.into_iter().filter(Finding::is_error).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+/// Prints the findings on stderr; the error says why there is no report.
+fn refuse(findings: &[Finding]) -> CommandError {
+    for f in findings {
+        eprintln!("{f}");
+    }
+    CommandError::data(format!(
+        "no report made: {} error(s) in the records it reads (listed above); fix them — `quartier check` shows every problem — and run the report again",
+        findings.len()
+    ))
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    let path = if path.parent() == Some(Path::new("")) {
+        Path::new(".").join(path)
+    } else {
+        path.to_path_buf()
+    };
+    crate::store::atomic_write(&path, text.as_bytes())
+}
+
+fn print(text: &str) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CommandError::data(format!("cannot write the report: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

@@ -1,7 +1,7 @@
 //! `quartier sponsor show`.
 
 use crate::cli::Globals;
-use crate::commands::shared::{load_one, print_record, print_table, refuse_errors, table};
+use crate::commands::shared::{load_one, print_record_with, print_table, refuse_errors, table};
 use crate::error::Result;
 use crate::model::{AppointmentKind, Kind, Record};
 use crate::store::Scope;
@@ -52,7 +52,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         );
         return Ok(());
     }
-    print_record(&record, lang)?;
+    print_record_with(&record, &config, lang)?;
     println!("\n{}", lang.pick("Trägertermine", "Sponsor meetings"));
     let mut t = table(
         lang,

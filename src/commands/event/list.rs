@@ -1,0 +1,89 @@
+//! `quartier event list`.
+
+use super::newest_first;
+use crate::cli::Globals;
+use crate::commands::shared::{
+    DateFilter, date_time_cell, filter_ref, print_json, print_table, refuse_errors, table,
+};
+use crate::error::Result;
+use crate::model::{EventKind, EventStatus, Kind};
+use crate::store::Scope;
+
+/// List events, newest first.
+///
+/// Only the month folders the date filters reach
+/// are read.
+///
+/// Example: quartier event list --from 2026-01-01 --kind network
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[arg(long)]
+    pub status: Option<EventStatus>,
+    #[arg(long)]
+    pub kind: Option<EventKind>,
+    /// Only events with this topic
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Only events with this partner (slug or a unique end of it)
+    #[arg(long)]
+    pub partner: Option<String>,
+    /// Only events with this sponsor (slug or a unique end of it)
+    #[arg(long)]
+    pub sponsor: Option<String>,
+    #[command(flatten)]
+    pub dates: DateFilter,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
+    let sponsor = filter_ref(&store, Kind::Sponsor, "--sponsor", &args.sponsor)?;
+    let scope = Scope {
+        events: vec![args.dates.month_range()],
+        ..Scope::default()
+    };
+    let loaded = store.load(&config, &scope);
+    refuse_errors(&loaded)?;
+    let mut events: Vec<_> = loaded
+        .records
+        .events
+        .iter()
+        .map(|e| &e.record)
+        .filter(|e| args.dates.matches(e.date))
+        .filter(|e| args.status.is_none_or(|s| e.status == s))
+        .filter(|e| args.kind.is_none_or(|k| e.kind == k))
+        .filter(|e| args.topic.as_ref().is_none_or(|t| e.topics.contains(t)))
+        .filter(|e| partner.as_ref().is_none_or(|p| e.partners.contains(p)))
+        .filter(|e| sponsor.as_ref().is_none_or(|s| e.sponsors.contains(s)))
+        .collect();
+    events.sort_by(|a, b| newest_first(a, b));
+    if globals.json {
+        return print_json(&events);
+    }
+    let mut t = table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("ID", "ID"),
+            ("Titel", "Title"),
+            ("Art", "Kind"),
+            ("Status", "Status"),
+            ("Teilnehmende", "Participants"),
+        ],
+    );
+    for e in &events {
+        t.add_row(vec![
+            date_time_cell(e.date, e.time),
+            e.id.clone(),
+            e.title.clone(),
+            e.kind.label(lang).to_string(),
+            e.status.label(lang).to_string(),
+            e.participants
+                .map(|p| p.total.to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    print_table(t, lang);
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! `quartier event show`.
+
+use crate::cli::Globals;
+use crate::commands::shared::{load_one, print_record_with};
+use crate::error::Result;
+use crate::model::{Kind, Record};
+
+/// Show one event with the names of its partners and sponsors.
+///
+/// Example: quartier event show m2q8
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Event id (or a unique end of it)
+    pub id: String,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let (record, _path) = load_one(&store, &config, Kind::Event, &args.id)?;
+    let Record::Event(event) = &record else {
+        unreachable!("resolved an event")
+    };
+    let name_of = |kind: Kind, id: &str| -> Option<String> {
+        match load_one(&store, &config, kind, id).ok()?.0 {
+            Record::Partner(p) if p.id == id => Some(p.name),
+            Record::Sponsor(s) if s.id == id => Some(format!("{} ({})", s.name, s.project)),
+            _ => None,
+        }
+    };
+    let names = |kind: Kind, ids: &[String]| -> Vec<(String, Option<String>)> {
+        ids.iter()
+            .map(|id| (id.clone(), name_of(kind, id)))
+            .collect()
+    };
+    let partners = names(Kind::Partner, &event.partners);
+    let sponsors = names(Kind::Sponsor, &event.sponsors);
+    if globals.json {
+        let as_json = |list: &[(String, Option<String>)]| -> Vec<serde_json::Value> {
+            list.iter()
+                .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
+                .collect()
+        };
+        let value = serde_json::json!({
+            "event": event,
+            "partners": as_json(&partners),
+            "sponsors": as_json(&sponsors),
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    print_record_with(&record, &config, lang)?;
+    for (label, list) in [
+        (lang.pick("Partner", "Partners"), &partners),
+        (lang.pick("Träger", "Sponsors"), &sponsors),
+    ] {
+        if !list.is_empty() {
+            println!("\n{label}:");
+            for (id, name) in list {
+                println!("  {id}  {}", name.as_deref().unwrap_or("?"));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! `quartier partner show`.
+
+use crate::cli::Globals;
+use crate::commands::shared::{
+    load_one, print_record_with, print_table, refuse_errors, table, topic_with_label,
+};
+use crate::error::Result;
+use crate::model::{Code, Kind, Record, ReferralStatus};
+use crate::store::Scope;
+
+/// Show one partner with the referrals to it, newest first, and how many
+/// are open, done, failed and withdrawn.
+///
+/// Example: quartier partner show mieterverein
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Slug (or a unique end of it)
+    pub id: String,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let (record, _path) = load_one(&store, &config, Kind::Partner, &args.id)?;
+    let Record::Partner(partner) = &record else {
+        unreachable!("resolved a partner")
+    };
+    let scope = Scope {
+        referrals: vec![crate::store::MonthRange::ALL],
+        ..Scope::default()
+    };
+    let loaded = store.load(&config, &scope);
+    refuse_errors(&loaded)?;
+    let mut referrals: Vec<_> = loaded
+        .records
+        .referrals
+        .iter()
+        .filter(|r| r.partner == partner.id)
+        .map(|e| &e.record)
+        .collect();
+    referrals.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+    let counts: Vec<(ReferralStatus, usize)> = ReferralStatus::ALL
+        .iter()
+        .map(|s| (*s, referrals.iter().filter(|r| r.status == *s).count()))
+        .collect();
+    if globals.json {
+        let counts: serde_json::Map<String, serde_json::Value> = counts
+            .iter()
+            .map(|(s, n)| (s.code().to_string(), (*n).into()))
+            .collect();
+        let value = serde_json::json!({
+            "partner": partner,
+            "referrals": referrals,
+            "referral_counts": counts,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    print_record_with(&record, &config, lang)?;
+    println!(
+        "\n{}: {} ({})",
+        lang.pick("Vermittlungen", "Referrals"),
+        referrals.len(),
+        counts
+            .iter()
+            .map(|(s, n)| format!("{} {n}", s.label(lang)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut t = table(
+        lang,
+        &[
+            ("Datum", "Date"),
+            ("ID", "ID"),
+            ("Klient/in", "Client"),
+            ("Thema", "Topic"),
+            ("Status", "Status"),
+            ("Abgeschlossen", "Closed"),
+        ],
+    );
+    for r in &referrals {
+        t.add_row(vec![
+            r.date.to_string(),
+            r.id.clone(),
+            r.client.clone(),
+            topic_with_label(&r.topic, Some(&config), lang),
+            r.status.label(lang).to_string(),
+            r.closed.map(|d| d.to_string()).unwrap_or_default(),
+        ]);
+    }
+    print_table(t, lang);
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! `quartier referral close`.
+
+use super::add::closed_date;
+use crate::cli::Globals;
+use crate::commands::shared::{
+    Change, CommitArg, Need, date_arg, load_one, refuse_contact_data, report_written, set_date,
+    set_opt_str, set_str,
+};
+use crate::error::{CommandError, Result};
+use crate::model::{Kind, Record, ReferralStatus};
+use chrono::NaiveDate;
+
+/// How a referral ended.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Closing {
+    /// The partner took the client on
+    Done,
+    /// It did not work out
+    Failed,
+    /// The client or the office withdrew it
+    Withdrawn,
+}
+
+impl From<Closing> for ReferralStatus {
+    fn from(c: Closing) -> ReferralStatus {
+        match c {
+            Closing::Done => ReferralStatus::Done,
+            Closing::Failed => ReferralStatus::Failed,
+            Closing::Withdrawn => ReferralStatus::Withdrawn,
+        }
+    }
+}
+
+/// Close an open referral.
+///
+/// Sets `status`, `closed` (default today; not before
+/// the referral, not in the future) and `outcome`, keeping every comment and
+/// the layout of the file.
+///
+/// Example: quartier referral close k3p9 --status done --outcome "Termin beim Jobcenter wahrgenommen"
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Referral id (or a unique end of it)
+    pub id: String,
+    #[arg(long)]
+    pub status: Option<Closing>,
+    /// Day it was closed [default: today]
+    #[arg(long, value_parser = date_arg)]
+    pub date: Option<NaiveDate>,
+    /// What came of it
+    #[arg(long)]
+    pub outcome: Option<String>,
+    #[command(flatten)]
+    pub commit: CommitArg,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let (record, path) = load_one(&store, &config, Kind::Referral, &args.id)?;
+    let Record::Referral(referral) = record else {
+        unreachable!("resolved a referral")
+    };
+    if referral.status != ReferralStatus::Open {
+        return Err(CommandError::data(format!(
+            "referral {} is already closed ({}, on {}); change it with `quartier referral edit {}` if that was wrong",
+            referral.id,
+            referral.status.code(),
+            referral
+                .closed
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "an unknown day".into()),
+            referral.id
+        )));
+    }
+    let mut need = Need::new();
+    let status = need.choose(
+        "--status",
+        "Ergebnis:",
+        args.status
+            .map(|c| ReferralStatus::from(c).code().to_string()),
+        || {
+            [
+                ReferralStatus::Done,
+                ReferralStatus::Failed,
+                ReferralStatus::Withdrawn,
+            ]
+            .iter()
+            .map(|s| format!("{} — {}", s.code(), s.label(lang)))
+            .collect()
+        },
+    )?;
+    need.finish()?;
+    let status = status
+        .as_deref()
+        .and_then(|s| s.parse::<ReferralStatus>().ok())
+        .ok_or_else(|| CommandError::usage("--status must be done, failed or withdrawn"))?;
+    refuse_contact_data("--outcome", &args.outcome)?;
+    let today = crate::dates::today();
+    let closed = closed_date(status, args.date, referral.date, today)?;
+    let (_, path) = store.update(&config, Kind::Referral, &path, |doc| {
+        set_str(doc, "status", status.code());
+        if let Some(d) = closed {
+            set_date(doc, "closed", d);
+        }
+        set_opt_str(doc, "outcome", &args.outcome);
+        Ok(())
+    })?;
+    report_written(
+        globals,
+        &store,
+        &config,
+        &args.commit,
+        Change {
+            kind: Kind::Referral,
+            verb: "close",
+            id: &referral.id,
+            path: &path,
+            moved_from: None,
+        },
+    )
+}

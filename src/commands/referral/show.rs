@@ -1,0 +1,73 @@
+//! `quartier referral show`.
+
+use super::{consent_warning, read_client};
+use crate::cli::Globals;
+use crate::commands::shared::{load_one, print_record_with};
+use crate::error::Result;
+use crate::model::{Kind, Record};
+
+/// Show one referral, the partner's name and the appointment it came from.
+///
+/// Example: quartier referral show k3p9
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Referral id (or a unique end of it)
+    pub id: String,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let (record, _path) = load_one(&store, &config, Kind::Referral, &args.id)?;
+    let Record::Referral(referral) = &record else {
+        unreachable!("resolved a referral")
+    };
+    let partner = match load_one(&store, &config, Kind::Partner, &referral.partner) {
+        Ok((Record::Partner(p), _)) if p.id == referral.partner => Some(p),
+        _ => None,
+    };
+    let appointment = referral
+        .appointment
+        .as_ref()
+        .and_then(|a| load_one(&store, &config, Kind::Appointment, a).ok())
+        .and_then(|(r, _)| match r {
+            Record::Appointment(a) if Some(&a.id) == referral.appointment.as_ref() => Some(a),
+            _ => None,
+        });
+    let warning = read_client(&store, &config, &referral.client)
+        .and_then(|c| consent_warning(&c, referral.date));
+    if globals.json {
+        let value = serde_json::json!({
+            "referral": referral,
+            "partner": partner,
+            "appointment": appointment,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    print_record_with(&record, &config, lang)?;
+    if let Some(p) = &partner {
+        println!(
+            "\n{}: {} ({})",
+            lang.pick("Partner", "Partner"),
+            p.name,
+            p.kind.label(lang)
+        );
+    }
+    if let Some(a) = &appointment {
+        println!(
+            "{}: {} {} ({})",
+            lang.pick("Aus Termin", "From appointment"),
+            a.id,
+            a.date,
+            a.status.label(lang)
+        );
+    }
+    if let Some(w) = warning {
+        eprintln!("{w}");
+    }
+    Ok(())
+}

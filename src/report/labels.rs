@@ -1,0 +1,394 @@
+//! The words of the reports in German and English: titles, section and
+//! figure names, and the labels of breakdown codes (from the same tables the
+//! commands use).
+
+use super::{Names, Report, ReportKind, UNKNOWN};
+use crate::model::{AgeGroup, Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
+use chrono::{Datelike, NaiveDate};
+
+/// The heading of the report: "Monatsbericht Oktober 2026".
+pub fn title(report: &Report, lang: Lang) -> String {
+    let (from, to) = (report.period.from, report.period.to);
+    match report.kind {
+        ReportKind::Monthly => format!(
+            "{} {} {}",
+            lang.pick("Monatsbericht", "Monthly report"),
+            month_name(to.month(), lang),
+            to.year()
+        ),
+        ReportKind::Quarterly => format!(
+            "{} Q{} {}",
+            lang.pick("Quartalsbericht", "Quarterly report"),
+            (to.month() - 1) / 3 + 1,
+            to.year()
+        ),
+        ReportKind::Yearly => format!(
+            "{} {}",
+            lang.pick("Jahresbericht", "Annual report"),
+            to.year()
+        ),
+        ReportKind::Period => format!(
+            "{} {} – {}",
+            lang.pick("Tätigkeitsbericht", "Activity report"),
+            date(from, lang),
+            date(to, lang)
+        ),
+    }
+}
+
+pub fn month_name(month: u32, lang: Lang) -> &'static str {
+    const DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (month.clamp(1, 12) - 1) as usize;
+    lang.pick(DE[i], EN[i])
+}
+
+/// A date as people in the office read it: 31.10.2026, or 2026-10-31 in English.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::De => d.format("%d.%m.%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A percentage given in tenths: "66,7 %" / "66.7 %"; "–" when there is none.
+pub fn percent(tenths: Option<u64>, lang: Lang) -> String {
+    match tenths {
+        Some(t) => format!("{}{}{} %", t / 10, lang.pick(",", "."), t % 10),
+        None => "–".to_string(),
+    }
+}
+
+/// Words that stand on their own in every format.
+pub fn word(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "operator" => lang.pick("Träger", "Operator"),
+        "programme" => lang.pick("Förderprogramm", "Programme"),
+        "area" => lang.pick("Gebiet", "Area"),
+        "period" => lang.pick("Zeitraum", "Period"),
+        "figure" => lang.pick("Kennzahl", "Figure"),
+        "value" => lang.pick("Wert", "Value"),
+        "count" => lang.pick("Anzahl", "Count"),
+        "none" => lang.pick("keine", "none"),
+        "date" => lang.pick("Datum", "Date"),
+        "title" => lang.pick("Titel", "Title"),
+        "kind" => lang.pick("Art", "Kind"),
+        "participants" => lang.pick("Teilnehmende", "Participants"),
+        "target" => lang.pick("Ziel", "Target"),
+        "actual" => lang.pick("Ist", "Actual"),
+        "percent" => lang.pick("Erreicht", "Achieved"),
+        "commit" => lang.pick("Datenstand: Commit", "Records state: commit"),
+        "no_commit" => lang.pick(
+            "Datenstand: kein Git-Commit (kein Repository oder noch leer)",
+            "Records state: no git commit (no repository, or no commit yet)",
+        ),
+        "dirty" => lang.pick(
+            "Achtung: der Datenordner hatte nicht committete Änderungen",
+            "Note: the records folder had uncommitted changes",
+        ),
+        "clean" => lang.pick(
+            "keine nicht committeten Änderungen",
+            "no uncommitted changes",
+        ),
+        _ => "",
+    }
+}
+
+/// The heading of a section (a top-level key of the JSON).
+pub fn section(section: &str, lang: Lang) -> &'static str {
+    match section {
+        "consultations" => lang.pick(
+            "Beratungen (Schnittstelle Asyl)",
+            "Consultations (asylum interface)",
+        ),
+        "clients" => lang.pick("Beratene Personen", "Clients"),
+        "referrals" => lang.pick("Vermittlungen", "Referrals"),
+        "events" => lang.pick("Veranstaltungen", "Events"),
+        "sponsors" => lang.pick(
+            "Begleitung der Projektträger",
+            "Accompanying project sponsors",
+        ),
+        "year_to_date" => lang.pick("Seit Jahresbeginn", "Year to date"),
+        "targets" => lang.pick("Zielwerte des Jahres", "Targets of the year"),
+        "source" => lang.pick("Quelle", "Source"),
+        _ => "",
+    }
+}
+
+/// The name of one figure or breakdown `key` of `section` (`events.participants`
+/// for the participant sums).
+pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
+    match (section, key) {
+        ("consultations", "held") => lang.pick("durchgeführte Beratungen", "consultations held"),
+        ("consultations", "cancelled") => lang.pick("abgesagt", "cancelled"),
+        ("consultations", "no_show") => lang.pick("nicht erschienen", "no-show"),
+        ("consultations", "minutes") => lang.pick("Beratungsminuten", "minutes of counselling"),
+        ("consultations", "family_members") => lang.pick(
+            "mitberatene Familienangehörige",
+            "family members counselled alongside",
+        ),
+        ("consultations", "with_interpreter") => {
+            lang.pick("mit Sprachmittlung", "with interpreter")
+        }
+        ("consultations", "by_topic") => {
+            lang.pick("Beratungen nach Thema", "Consultations by topic")
+        }
+        ("consultations", "by_language") => {
+            lang.pick("Beratungen nach Sprache", "Consultations by language")
+        }
+        ("clients", "unique") => lang.pick("verschiedene Personen", "distinct clients"),
+        ("clients", "new") => lang.pick(
+            "davon Erstkontakt im Zeitraum",
+            "of these new in the period",
+        ),
+        ("clients", "in_area") => {
+            lang.pick("davon wohnhaft im Gebiet", "of these living in the area")
+        }
+        ("clients", "by_gender") => lang.pick("nach Geschlecht", "by gender"),
+        ("clients", "by_age_group") => lang.pick("nach Altersgruppe", "by age group"),
+        ("clients", "by_origin") => lang.pick("nach Herkunftsland", "by country of origin"),
+        ("clients", "by_residence") => lang.pick("nach Aufenthaltsstatus", "by residence status"),
+        ("clients", "by_employment") => lang.pick("nach Erwerbsstatus", "by employment status"),
+        ("clients", "by_district") => lang.pick("nach Ortsteil", "by district"),
+        ("referrals", "made") => lang.pick("Vermittlungen im Zeitraum", "referrals made"),
+        ("referrals", "done") => lang.pick("erfolgreich abgeschlossen", "closed as done"),
+        ("referrals", "failed") => lang.pick("gescheitert", "failed"),
+        ("referrals", "withdrawn") => lang.pick("zurückgezogen", "withdrawn"),
+        ("referrals", "open_at_end") => lang.pick(
+            "offen am Ende des Zeitraums",
+            "open at the end of the period",
+        ),
+        ("referrals", "overdue") => lang.pick(
+            "davon Wiedervorlage überfällig",
+            "of these past their follow-up date",
+        ),
+        ("referrals", "by_partner") => {
+            lang.pick("Vermittlungen nach Partner", "Referrals by partner")
+        }
+        ("referrals", "by_topic") => lang.pick("Vermittlungen nach Thema", "Referrals by topic"),
+        ("events", "held") => lang.pick("durchgeführte Veranstaltungen", "events held"),
+        ("events", "by_kind") => lang.pick("Veranstaltungen nach Art", "Events by kind"),
+        ("events", "participants") => lang.pick("Teilnehmende", "Participants"),
+        ("events", "list") => lang.pick("Durchgeführte Veranstaltungen", "Events held"),
+        ("events.participants", "total") => {
+            lang.pick("Teilnehmende gesamt", "participants in total")
+        }
+        ("events.participants", "women") => lang.pick("davon Frauen", "of these women"),
+        ("events.participants", "men") => lang.pick("davon Männer", "of these men"),
+        ("events.participants", "diverse") => lang.pick("davon divers", "of these diverse"),
+        ("events.participants", "migrants") => {
+            lang.pick("davon mit Migrationsgeschichte", "of these migrants")
+        }
+        ("sponsors", "meetings") => lang.pick("Termine mit Projektträgern", "sponsor meetings"),
+        ("sponsors", "active") => lang.pick("aktive Projektträger", "active sponsors"),
+        ("sponsors", "network_events") => lang.pick("Netzwerktreffen", "network meetings"),
+        ("sponsors", "by_sponsor") => {
+            lang.pick("Termine nach Projektträger", "Meetings by sponsor")
+        }
+        ("sponsors", "by_field") => lang.pick("Termine nach Förderbereich", "Meetings by field"),
+        ("sponsors", "stale") => lang.pick(
+            "Projektträger ohne Termin seit mehr als",
+            "Sponsors without a meeting for more than",
+        ),
+        ("year_to_date" | "targets", "consultations") => {
+            lang.pick("durchgeführte Beratungen", "consultations held")
+        }
+        ("year_to_date" | "targets", "unique_clients") => {
+            lang.pick("verschiedene Personen", "distinct clients")
+        }
+        ("year_to_date" | "targets", "new_clients") => {
+            lang.pick("neue Personen (Erstkontakt)", "new clients (first contact)")
+        }
+        ("year_to_date" | "targets", "events") => {
+            lang.pick("durchgeführte Veranstaltungen", "events held")
+        }
+        ("year_to_date" | "targets", "event_participants") => {
+            lang.pick("Teilnehmende an Veranstaltungen", "event participants")
+        }
+        ("year_to_date" | "targets", "sponsor_meetings") => {
+            lang.pick("Termine mit Projektträgern", "sponsor meetings")
+        }
+        ("year_to_date" | "targets", "referrals") => lang.pick("Vermittlungen", "referrals made"),
+        _ => "",
+    }
+}
+
+/// "Projektträger ohne Termin seit mehr als 60 Tagen".
+pub fn stale_heading(days: i64, lang: Lang) -> String {
+    format!(
+        "{} {days} {}",
+        figure("sponsors", "stale", lang),
+        lang.pick("Tagen", "days")
+    )
+}
+
+/// The label of `code` in the breakdown `breakdown` (e.g. `consultations.by_topic`).
+pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Names) -> String {
+    if code == UNKNOWN {
+        return lang.pick("unbekannt", "unknown").to_string();
+    }
+    let coded =
+        |label: Option<&'static str>| label.map_or_else(|| code.to_string(), str::to_string);
+    match breakdown {
+        "consultations.by_topic" | "referrals.by_topic" => config.topic_label(code, lang),
+        "consultations.by_language" => code.to_string(),
+        "clients.by_gender" => coded(Gender::from_code(code).map(|g| g.label(lang))),
+        "clients.by_age_group" => coded(
+            AgeGroup::ALL
+                .iter()
+                .find(|a| a.code() == code)
+                .map(|a| a.label(lang)),
+        ),
+        "clients.by_origin" => code.to_uppercase(),
+        "clients.by_residence" => coded(Residence::from_code(code).map(|r| r.label(lang))),
+        "clients.by_employment" => coded(Employment::from_code(code).map(|e| e.label(lang))),
+        "clients.by_district" if code == "outside" => lang
+            .pick("außerhalb des Gebiets", "outside the area")
+            .to_string(),
+        "events.by_kind" => coded(EventKind::from_code(code).map(|k| k.label(lang))),
+        "sponsors.by_field" => coded(Field::from_code(code).map(|f| f.label(lang))),
+        "referrals.by_partner" => names
+            .partners
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string()),
+        "sponsors.by_sponsor" | "sponsors.stale" => names
+            .sponsors
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_string()),
+        _ => code.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_in_both_languages() {
+        assert_eq!(percent(Some(667), Lang::De), "66,7 %");
+        assert_eq!(percent(Some(1500), Lang::En), "150.0 %");
+        assert_eq!(percent(Some(5), Lang::En), "0.5 %");
+        assert_eq!(percent(None, Lang::De), "–");
+    }
+
+    #[test]
+    fn every_json_figure_has_a_label() {
+        let sections: [(&str, &[&str]); 6] = [
+            (
+                "consultations",
+                &[
+                    "held",
+                    "cancelled",
+                    "no_show",
+                    "minutes",
+                    "family_members",
+                    "with_interpreter",
+                    "by_topic",
+                    "by_language",
+                ],
+            ),
+            (
+                "clients",
+                &[
+                    "unique",
+                    "new",
+                    "in_area",
+                    "by_gender",
+                    "by_age_group",
+                    "by_origin",
+                    "by_residence",
+                    "by_employment",
+                    "by_district",
+                ],
+            ),
+            (
+                "referrals",
+                &[
+                    "made",
+                    "done",
+                    "failed",
+                    "withdrawn",
+                    "open_at_end",
+                    "overdue",
+                    "by_partner",
+                    "by_topic",
+                ],
+            ),
+            ("events", &["held", "by_kind", "participants", "list"]),
+            (
+                "events.participants",
+                &["total", "women", "men", "diverse", "migrants"],
+            ),
+            (
+                "sponsors",
+                &[
+                    "meetings",
+                    "active",
+                    "network_events",
+                    "by_sponsor",
+                    "by_field",
+                    "stale",
+                ],
+            ),
+        ];
+        for lang in [Lang::De, Lang::En] {
+            for (section, keys) in sections {
+                for key in keys {
+                    assert!(!figure(section, key, lang).is_empty(), "{section}.{key}");
+                }
+            }
+            for key in crate::model::config::TARGET_KEYS {
+                assert!(!figure("year_to_date", key, lang).is_empty(), "{key}");
+                assert!(!figure("targets", key, lang).is_empty(), "{key}");
+            }
+        }
+    }
+
+    #[test]
+    fn codes_are_labelled_from_the_command_tables() {
+        let config: Config = toml::from_str(
+            "[office]\nname = \"x\"\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n",
+        )
+        .unwrap();
+        let names = Names::default();
+        let k = |b, c, l| key(b, c, l, &config, &names);
+        assert_eq!(k("consultations.by_topic", "housing", Lang::De), "Wohnen");
+        assert_eq!(k("referrals.by_topic", "debts", Lang::En), "Debts");
+        assert_eq!(k("clients.by_gender", "f", Lang::De), "weiblich");
+        assert_eq!(
+            k("clients.by_age_group", "55-plus", Lang::En),
+            "55 and older"
+        );
+        assert_eq!(k("clients.by_district", "unknown", Lang::De), "unbekannt");
+        assert_eq!(k("clients.by_district", "Lindenau", Lang::De), "Lindenau");
+        assert_eq!(k("events.by_kind", "network", Lang::De), "Netzwerktreffen");
+    }
+}

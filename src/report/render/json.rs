@@ -1,0 +1,9 @@
+//! `--format json`: the report object of SPEC §3.2.
+
+use crate::report::Report;
+
+pub fn render(report: &Report) -> String {
+    let mut text = serde_json::to_string_pretty(report).expect("a report is plain data");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,463 @@
+//! The report in five formats. No renderer computes a figure: `table`, `md`
+//! and `html` lay out the same [`Layout`] of labelled tables; `csv` and
+//! `json` write the figures under their JSON names.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod md;
+pub mod table;
+
+use super::labels::{self, word};
+use super::{Breakdown, Report};
+use crate::model::{AgeGroup, Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
+use chrono::Datelike;
+
+/// `--format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Tables for the terminal
+    Table,
+    /// Markdown, for the archive or an e-mail
+    Md,
+    /// section;key;value, for spreadsheets (UTF-8 with BOM)
+    Csv,
+    /// The figures as one JSON object
+    Json,
+    /// One print-ready page (A4) with charts
+    Html,
+}
+
+/// Where rendered text goes; tables fit 80 columns unless a terminal says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub terminal: bool,
+}
+
+/// The report in `format`.
+pub fn render(
+    report: &Report,
+    format: Format,
+    config: &Config,
+    lang: Lang,
+    target: Target,
+) -> String {
+    match format {
+        Format::Json => json::render(report),
+        Format::Csv => csv::render(report),
+        Format::Table => table::render(&Layout::of(report, config, lang), target),
+        Format::Md => md::render(&Layout::of(report, config, lang)),
+        Format::Html => html::render(report, &Layout::of(report, config, lang), lang),
+    }
+}
+
+/// The report as headed sections of labelled tables, shared by the
+/// human-readable formats.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub lang: Lang,
+    pub title: String,
+    /// Office name first, then (label, value) lines: operator, programme, area, period.
+    pub office: String,
+    pub header: Vec<(String, String)>,
+    pub sections: Vec<Section>,
+    pub footer: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// The JSON key of the section.
+    pub key: &'static str,
+    pub title: String,
+    pub tables: Vec<Table>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The JSON path of what the table shows (`clients.by_gender`), for charts.
+    pub path: String,
+    pub caption: Option<String>,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    /// Columns holding numbers (right-aligned).
+    pub numeric: Vec<bool>,
+}
+
+impl Layout {
+    pub fn of(report: &Report, config: &Config, lang: Lang) -> Layout {
+        let b = Builder {
+            report,
+            config,
+            lang,
+        };
+        let mut sections = vec![
+            b.consultations(),
+            b.clients(),
+            b.referrals(),
+            b.events(),
+            b.sponsors(),
+        ];
+        if let Some(ytd) = &report.year_to_date {
+            let rows = crate::model::config::TARGET_KEYS
+                .iter()
+                .filter_map(|k| ytd.figure(k).map(|v| (*k, v)))
+                .map(|(k, v)| {
+                    vec![
+                        labels::figure("year_to_date", k, lang).to_string(),
+                        v.to_string(),
+                    ]
+                })
+                .collect();
+            sections.push(Section {
+                key: "year_to_date",
+                title: format!(
+                    "{} ({} – {})",
+                    labels::section("year_to_date", lang),
+                    labels::date(
+                        report.period.to.with_ordinal(1).unwrap_or(report.period.to),
+                        lang
+                    ),
+                    labels::date(report.period.to, lang)
+                ),
+                tables: vec![b.figures_table("year_to_date", rows)],
+            });
+        }
+        if let Some(targets) = &report.targets {
+            sections.push(Section {
+                key: "targets",
+                title: format!(
+                    "{} {}",
+                    labels::section("targets", lang),
+                    report.period.to.year()
+                ),
+                tables: vec![Table {
+                    path: "targets".into(),
+                    caption: None,
+                    header: vec![
+                        word("figure", lang).into(),
+                        word("target", lang).into(),
+                        word("actual", lang).into(),
+                        word("percent", lang).into(),
+                    ],
+                    rows: targets
+                        .0
+                        .iter()
+                        .map(|t| {
+                            vec![
+                                labels::figure("targets", t.key, lang).to_string(),
+                                t.target.to_string(),
+                                t.actual.to_string(),
+                                labels::percent(t.percent_tenths, lang),
+                            ]
+                        })
+                        .collect(),
+                    numeric: vec![false, true, true, true],
+                }],
+            });
+        }
+        let period = format!(
+            "{} – {}",
+            labels::date(report.period.from, lang),
+            labels::date(report.period.to, lang)
+        );
+        let mut header = Vec::new();
+        for (key, value) in [
+            ("operator", &report.office.operator),
+            ("programme", &report.office.programme),
+            ("area", &report.office.area),
+        ] {
+            if !value.is_empty() {
+                header.push((word(key, lang).to_string(), value.clone()));
+            }
+        }
+        header.push((word("period", lang).to_string(), period));
+        let footer = vec![
+            match &report.source.commit {
+                Some(commit) => format!("{}: {commit}", word("commit", lang)),
+                None => word("no_commit", lang).to_string(),
+            },
+            word(
+                if report.source.dirty {
+                    "dirty"
+                } else {
+                    "clean"
+                },
+                lang,
+            )
+            .to_string(),
+        ];
+        Layout {
+            lang,
+            title: labels::title(report, lang),
+            office: report.office.name.clone(),
+            header,
+            sections,
+            footer,
+        }
+    }
+
+    /// The table showing `path`, if any.
+    pub fn table(&self, path: &str) -> Option<&Table> {
+        self.sections
+            .iter()
+            .flat_map(|s| &s.tables)
+            .find(|t| t.path == path)
+    }
+}
+
+fn position_of<C: Code>(code: &str) -> Option<usize> {
+    C::ALL.iter().position(|c| c.code() == code)
+}
+
+struct Builder<'a> {
+    report: &'a Report,
+    config: &'a Config,
+    lang: Lang,
+}
+
+impl Builder<'_> {
+    fn figures(&self, section: &str, figures: &[(&str, u64)]) -> Table {
+        let rows = figures
+            .iter()
+            .map(|(k, v)| {
+                vec![
+                    labels::figure(section, k, self.lang).to_string(),
+                    v.to_string(),
+                ]
+            })
+            .collect();
+        self.figures_table(section, rows)
+    }
+
+    fn figures_table(&self, path: &str, rows: Vec<Vec<String>>) -> Table {
+        Table {
+            path: path.to_string(),
+            caption: None,
+            header: vec![
+                word("figure", self.lang).into(),
+                word("value", self.lang).into(),
+            ],
+            rows,
+            numeric: vec![false, true],
+        }
+    }
+
+    /// A breakdown in the order people expect: enum codes and topics as the
+    /// tables list them, age bands by age, districts as in `[area]`, the rest
+    /// by label; `unknown` last.
+    fn breakdown(&self, section: &str, key: &str, map: &Breakdown) -> Table {
+        let path = format!("{section}.{key}");
+        let label =
+            |code: &str| labels::key(&path, code, self.lang, self.config, &self.report.names);
+        let position = |code: &str| -> Option<usize> {
+            match path.as_str() {
+                "consultations.by_topic" | "referrals.by_topic" => {
+                    self.config.topic_codes().iter().position(|c| c == code)
+                }
+                "clients.by_gender" => position_of::<Gender>(code),
+                "clients.by_age_group" => AgeGroup::ALL.iter().position(|a| a.code() == code),
+                "clients.by_residence" => position_of::<Residence>(code),
+                "clients.by_employment" => position_of::<Employment>(code),
+                "clients.by_district" => self
+                    .config
+                    .area
+                    .districts
+                    .iter()
+                    .position(|d| d == code)
+                    .or((code == "outside").then_some(usize::MAX - 1)),
+                "events.by_kind" => position_of::<EventKind>(code),
+                "sponsors.by_field" => position_of::<Field>(code),
+                _ => None,
+            }
+        };
+        let rank = |code: &str| -> (bool, usize, String) {
+            let unknown = code == super::UNKNOWN;
+            match position(code) {
+                Some(i) => (unknown, i, String::new()),
+                None => (unknown, usize::MAX, label(code).to_lowercase()),
+            }
+        };
+        let mut codes: Vec<&String> = map.keys().collect();
+        codes.sort_by_cached_key(|c| rank(c));
+        let rows = codes
+            .into_iter()
+            .map(|code| vec![label(code), map[code].to_string()])
+            .collect();
+        Table {
+            path,
+            caption: None,
+            header: vec![
+                labels::figure(section, key, self.lang).to_string(),
+                word("count", self.lang).into(),
+            ],
+            rows,
+            numeric: vec![false, true],
+        }
+    }
+
+    fn section(&self, key: &'static str, tables: Vec<Table>) -> Section {
+        Section {
+            key,
+            title: labels::section(key, self.lang).to_string(),
+            tables,
+        }
+    }
+
+    fn consultations(&self) -> Section {
+        let c = &self.report.consultations;
+        self.section(
+            "consultations",
+            vec![
+                self.figures(
+                    "consultations",
+                    &[
+                        ("held", c.held),
+                        ("cancelled", c.cancelled),
+                        ("no_show", c.no_show),
+                        ("minutes", c.minutes),
+                        ("family_members", c.family_members),
+                        ("with_interpreter", c.with_interpreter),
+                    ],
+                ),
+                self.breakdown("consultations", "by_topic", &c.by_topic),
+                self.breakdown("consultations", "by_language", &c.by_language),
+            ],
+        )
+    }
+
+    fn clients(&self) -> Section {
+        let c = &self.report.clients;
+        self.section(
+            "clients",
+            vec![
+                self.figures(
+                    "clients",
+                    &[("unique", c.unique), ("new", c.new), ("in_area", c.in_area)],
+                ),
+                self.breakdown("clients", "by_gender", &c.by_gender),
+                self.breakdown("clients", "by_age_group", &c.by_age_group),
+                self.breakdown("clients", "by_origin", &c.by_origin),
+                self.breakdown("clients", "by_residence", &c.by_residence),
+                self.breakdown("clients", "by_employment", &c.by_employment),
+                self.breakdown("clients", "by_district", &c.by_district),
+            ],
+        )
+    }
+
+    fn referrals(&self) -> Section {
+        let r = &self.report.referrals;
+        self.section(
+            "referrals",
+            vec![
+                self.figures(
+                    "referrals",
+                    &[
+                        ("made", r.made),
+                        ("done", r.done),
+                        ("failed", r.failed),
+                        ("withdrawn", r.withdrawn),
+                        ("open_at_end", r.open_at_end),
+                        ("overdue", r.overdue),
+                    ],
+                ),
+                self.breakdown("referrals", "by_partner", &r.by_partner),
+                self.breakdown("referrals", "by_topic", &r.by_topic),
+            ],
+        )
+    }
+
+    fn events(&self) -> Section {
+        let e = &self.report.events;
+        let p = &e.participants;
+        let mut figures = self.figures("events", &[("held", e.held)]);
+        let participants = self.figures(
+            "events.participants",
+            &[
+                ("total", p.total),
+                ("women", p.women),
+                ("men", p.men),
+                ("diverse", p.diverse),
+                ("migrants", p.migrants),
+            ],
+        );
+        figures.rows.extend(participants.rows);
+        let lang = self.lang;
+        let list = Table {
+            path: "events.list".into(),
+            caption: Some(labels::figure("events", "list", lang).to_string()),
+            header: vec![
+                word("date", lang).into(),
+                word("title", lang).into(),
+                word("kind", lang).into(),
+                word("participants", lang).into(),
+            ],
+            rows: e
+                .list
+                .iter()
+                .map(|l| {
+                    vec![
+                        labels::date(l.date, lang),
+                        l.title.clone(),
+                        labels::key(
+                            "events.by_kind",
+                            &l.kind,
+                            lang,
+                            self.config,
+                            &self.report.names,
+                        ),
+                        l.participants.to_string(),
+                    ]
+                })
+                .collect(),
+            numeric: vec![false, false, false, true],
+        };
+        self.section(
+            "events",
+            vec![
+                figures,
+                self.breakdown("events", "by_kind", &e.by_kind),
+                list,
+            ],
+        )
+    }
+
+    fn sponsors(&self) -> Section {
+        let s = &self.report.sponsors;
+        let lang = self.lang;
+        let stale = Table {
+            path: "sponsors.stale".into(),
+            caption: None,
+            header: vec![labels::stale_heading(self.report.stale_after_days, lang)],
+            rows: s
+                .stale
+                .iter()
+                .map(|slug| {
+                    vec![labels::key(
+                        "sponsors.stale",
+                        slug,
+                        lang,
+                        self.config,
+                        &self.report.names,
+                    )]
+                })
+                .collect(),
+            numeric: vec![false],
+        };
+        self.section(
+            "sponsors",
+            vec![
+                self.figures(
+                    "sponsors",
+                    &[
+                        ("meetings", s.meetings),
+                        ("active", s.active),
+                        ("network_events", s.network_events),
+                    ],
+                ),
+                self.breakdown("sponsors", "by_sponsor", &s.by_sponsor),
+                self.breakdown("sponsors", "by_field", &s.by_field),
+                stale,
+            ],
+        )
+    }
+}
