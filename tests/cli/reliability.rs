@@ -3,6 +3,7 @@
 //! the privacy and consent warnings of `check`.
 
 use crate::support::{Folder, TODAY};
+use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -128,6 +129,70 @@ fn parallel_adds_of_the_same_slug_write_exactly_one_file() {
     f.run(&["check", "--strict"]).ok();
 }
 
+/// Runs `count` copies of `args` at once; returns each one's `{"id", "path"}`.
+fn all_at_once(f: &Folder, count: usize, args: &[&str]) -> Vec<serde_json::Value> {
+    let mut full = vec!["--json"];
+    full.extend_from_slice(args);
+    let children: Vec<Child> = (0..count).map(|_| spawn(f, &full)).collect();
+    children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            serde_json::from_slice(&out.stdout).expect("JSON with id and path")
+        })
+        .collect()
+}
+
+#[test]
+fn parallel_client_new_gives_distinct_codes() {
+    let f = Folder::new();
+    let written = all_at_once(&f, 16, &["client", "new", "--consent", "today"]);
+    let codes: HashSet<&str> = written.iter().map(|w| w["id"].as_str().unwrap()).collect();
+    assert_eq!(codes.len(), 16, "{codes:?}");
+    assert_eq!(files_below(&f.path("clients")).len(), 16);
+    f.run(&["check", "--strict"]).ok();
+    let listed = f.run(&["--json", "client", "list"]).ok().json();
+    assert_eq!(listed.as_array().unwrap().len(), 16);
+}
+
+#[test]
+fn parallel_appointment_add_on_the_same_day_gives_distinct_ids() {
+    let f = Folder::new();
+    f.client("K-AB12", "consent = 2026-01-10");
+    let written = all_at_once(
+        &f,
+        24,
+        &[
+            "appointment",
+            "add",
+            "--date",
+            "today",
+            "--client",
+            "K-AB12",
+        ],
+    );
+    let ids: HashSet<&str> = written.iter().map(|w| w["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), 24, "{ids:?}");
+    assert!(ids.iter().all(|id| id.starts_with("apt-20261125-")));
+    let files = files_below(&f.path("appointments/2026/11"));
+    assert_eq!(
+        files.len(),
+        24,
+        "every record, no temporary file: {files:?}"
+    );
+    f.run(&["check", "--strict"]).ok();
+    let listed = f
+        .run(&["--json", "appointment", "list", "--month", "2026-11"])
+        .ok()
+        .json();
+    assert_eq!(listed.as_array().unwrap().len(), 24);
+}
+
 // --- Killed while writing -------------------------------------------------
 
 const LERNHAUS: &str = "# Träger seit 2025 — Kommentar bleibt\nid = \"lernhaus\"\nname = \"Lernhaus e.V.\"\nproject = \"Hausaufgabenhilfe\"\nfield = \"youth-education\"  # Bereich 1\nstart = 2025-01-01\nstatus = \"active\"\nnotes = \"Anfang\"\n";
@@ -168,6 +233,60 @@ fn processes_killed_mid_write_never_leave_a_broken_record() {
         .filter(|n| !n.starts_with('.'))
         .collect();
     assert_eq!(visible, ["lernhaus.toml"]);
+}
+
+#[test]
+fn new_records_killed_mid_write_are_either_whole_or_absent() {
+    let f = Folder::new();
+    f.client("K-AB12", "consent = 2026-01-10");
+    f.write(
+        "appointments/2026/11/apt-20261120-ab12.toml",
+        "# Erstgespräch\nid = \"apt-20261120-ab12\"\ndate = 2026-11-20\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-AB12\"\n",
+    );
+    for round in 0..30 {
+        let notes = format!(
+            "Runde {round}: {}",
+            "Ö".repeat(1_000 + random_below(50_000) as usize)
+        );
+        let args: Vec<&str> = match round % 3 {
+            0 => vec!["client", "new", "--notes", &notes],
+            1 => vec![
+                "appointment",
+                "add",
+                "--date",
+                "today",
+                "--client",
+                "K-AB12",
+                "--notes",
+                &notes,
+            ],
+            _ => vec!["appointment", "edit", "ab12", "--notes", &notes],
+        };
+        let mut child = spawn(&f, &args);
+        std::thread::sleep(Duration::from_micros(random_below(25_000)));
+        let _ = child.kill();
+        let _ = child.wait();
+        f.run(&["check", "--strict"]).ok();
+    }
+    let text = f.read("appointments/2026/11/apt-20261120-ab12.toml");
+    assert!(
+        text.starts_with("# Erstgespräch\n"),
+        "{}",
+        &text[..text.len().min(200)]
+    );
+    let clients = f.run(&["--json", "client", "list"]).ok().json();
+    let appointments = f.run(&["--json", "appointment", "list"]).ok().json();
+    let visible = |dir: &str| {
+        files_below(&f.path(dir))
+            .into_iter()
+            .filter(|n| !n.rsplit('/').next().unwrap_or(n).starts_with('.'))
+            .count()
+    };
+    assert_eq!(clients.as_array().unwrap().len(), visible("clients"));
+    assert_eq!(
+        appointments.as_array().unwrap().len(),
+        visible("appointments")
+    );
 }
 
 #[test]
@@ -268,6 +387,13 @@ fn hostile_id_arguments_to_show_edit_and_end_find_nothing() {
             vec!["sponsor", "edit", bad, "--notes", "x"],
             vec!["sponsor", "end", bad],
             vec!["edit", bad],
+            vec!["client", "show", bad],
+            vec!["client", "edit", bad, "--notes", "x"],
+            vec!["appointment", "show", bad],
+            vec!["appointment", "done", bad],
+            vec!["appointment", "edit", bad, "--notes", "x"],
+            vec!["appointment", "add", "--date", "today", "--client", bad],
+            vec!["appointment", "add", "--date", "today", "--sponsor", bad],
         ] {
             let r = f.run(&cmd);
             assert!(
@@ -278,6 +404,7 @@ fn hostile_id_arguments_to_show_edit_and_end_find_nothing() {
         }
     }
     assert_eq!(f.read("sponsors/lernhaus.toml"), LERNHAUS);
+    assert!(!f.exists("appointments"), "no appointment was written");
     assert_eq!(
         std::fs::read_to_string(f.parent().join("outside.toml")).unwrap(),
         LERNHAUS
@@ -412,6 +539,28 @@ fn a_symlinked_folder_is_never_followed_nor_written_through() {
         std::fs::read_to_string(outside.join("lernhaus.toml")).unwrap(),
         LERNHAUS
     );
+    f.client("K-AB12", "consent = 2026-01-10");
+    f.run(&[
+        "appointment",
+        "add",
+        "--date",
+        "today",
+        "--client",
+        "K-AB12",
+    ])
+    .code(1)
+    .has("symbolic link")
+    .lacks("panicked");
+    assert_eq!(files_below(&months), ["11/apt-20261125-x7k2.toml"]);
+    let clients = f.parent().join("clients-elsewhere");
+    std::fs::create_dir_all(&clients).unwrap();
+    std::fs::rename(f.path("clients"), f.parent().join("clients-old")).unwrap();
+    symlink(&clients, f.path("clients")).unwrap();
+    f.run(&["client", "new"])
+        .code(1)
+        .has("symbolic link")
+        .lacks("panicked");
+    assert!(files_below(&clients).is_empty());
 }
 
 // --- Folders that cannot be written ----------------------------------------
@@ -439,6 +588,20 @@ fn a_file_where_a_month_folder_must_be_is_a_clear_error() {
     let f = Folder::new();
     f.write("sponsors/lernhaus.toml", LERNHAUS);
     f.write("appointments/2026", "not a folder");
+    f.client("K-AB12", "consent = 2026-01-10");
+    f.run(&[
+        "appointment",
+        "add",
+        "--date",
+        "today",
+        "--client",
+        "K-AB12",
+    ])
+    .code(1)
+    .has("appointments/2026")
+    .has("cannot")
+    .lacks("panicked");
+    assert_eq!(f.read("appointments/2026"), "not a folder");
     f.run(&["check"])
         .ok()
         .has("appointments/2026: warning:")
@@ -827,5 +990,44 @@ fn a_record_too_large_to_read_back_is_never_written() {
     f.run(&["sponsor", "edit", "steuerzeichen", "--contact", &controls])
         .code(1)
         .has("more than a record may be");
+    f.run(&["check", "--strict"]).ok();
+}
+
+#[test]
+fn free_text_round_trips_through_appointment_and_client_notes() {
+    let f = Folder::new();
+    f.client("K-AB12", "consent = 2026-01-10");
+    for text in NASTY_TEXTS {
+        let v = f
+            .run(&[
+                "--json",
+                "appointment",
+                "add",
+                "--date",
+                "today",
+                "--client",
+                "K-AB12",
+                "--notes",
+                text,
+            ])
+            .ok()
+            .json();
+        let id = v["id"].as_str().unwrap();
+        let shown = f.run(&["--json", "appointment", "show", id]).ok().json();
+        let notes = shown
+            .get("appointment")
+            .unwrap_or(&shown)
+            .get("notes")
+            .cloned();
+        assert_eq!(notes, Some(serde_json::json!(text)), "{shown}");
+        let v = f
+            .run(&["--json", "client", "new", "--notes", text])
+            .ok()
+            .json();
+        let code = v["id"].as_str().unwrap();
+        let shown = f.run(&["--json", "client", "show", code]).ok().json();
+        let notes = shown.get("client").unwrap_or(&shown).get("notes").cloned();
+        assert_eq!(notes, Some(serde_json::json!(text)), "{shown}");
+    }
     f.run(&["check", "--strict"]).ok();
 }
