@@ -31,7 +31,10 @@ fuzz_target!(|data: &[u8]| {
     let da = parse_date_relative(a, today);
     let db = parse_date_relative(b, today);
     if let Ok(d) = da {
-        assert_eq!(parse_date_relative(&d.format("%Y-%m-%d").to_string(), today), Ok(d));
+        assert_eq!(
+            parse_date_relative(&d.format("%Y-%m-%d").to_string(), today),
+            Ok(d)
+        );
         for p in [previous_month(d), previous_quarter(d), previous_year(d)] {
             assert!(p.to < d);
             check_months(&p);

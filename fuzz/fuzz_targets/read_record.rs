@@ -59,7 +59,11 @@ fuzz_target!(|data: &[u8]| {
         !problems2.iter().any(|p| p.severity == Severity::Error),
         "a valid record wrote an invalid file:\n{written}\n{problems2:?}"
     );
-    assert_eq!(again.as_ref(), Some(&record), "round trip changed the record:\n{written}");
+    assert_eq!(
+        again.as_ref(),
+        Some(&record),
+        "round trip changed the record:\n{written}"
+    );
     // Nothing the person wrote is dropped silently: every key with a value
     // other than its default is written back.
     let ours: toml::Table = toml::from_str(&written).expect("written record is TOML");

@@ -15,7 +15,9 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let (text, notes) = text.split_once('\u{0}').unwrap_or((text, "a \"note\"\n[x]\\u00e9"));
+    let (text, notes) = text
+        .split_once('\u{0}')
+        .unwrap_or((text, "a \"note\"\n[x]\\u00e9"));
     let Ok(before) = text.parse::<DocumentMut>() else {
         return;
     };
@@ -25,13 +27,24 @@ fuzz_target!(|data: &[u8]| {
     set_date(&mut doc, "end", end);
     set_value(&mut doc, "notes", Value::from(notes));
     let out = doc.to_string();
-    let after: DocumentMut = out
-        .parse()
-        .unwrap_or_else(|e| panic!("the changed file is not TOML: {e}\n--- before\n{text}\n--- after\n{out}"));
-    assert_eq!(after.get("status").and_then(|i| i.as_str()), Some("ended"), "{out}");
-    assert_eq!(after.get("notes").and_then(|i| i.as_str()), Some(notes), "{out}");
+    let after: DocumentMut = out.parse().unwrap_or_else(|e| {
+        panic!("the changed file is not TOML: {e}\n--- before\n{text}\n--- after\n{out}")
+    });
     assert_eq!(
-        after.get("end").and_then(|i| i.as_datetime()).map(|d| d.to_string()),
+        after.get("status").and_then(|i| i.as_str()),
+        Some("ended"),
+        "{out}"
+    );
+    assert_eq!(
+        after.get("notes").and_then(|i| i.as_str()),
+        Some(notes),
+        "{out}"
+    );
+    assert_eq!(
+        after
+            .get("end")
+            .and_then(|i| i.as_datetime())
+            .map(|d| d.to_string()),
         Some("2026-06-30".to_string()),
         "{out}"
     );
