@@ -243,6 +243,17 @@ impl Store {
                     ));
                     continue;
                 }
+                Ok(m) if !m.is_dir() => {
+                    findings.push(Finding::error(
+                        &dir,
+                        None,
+                        format!(
+                            "is not a folder: {} records belong in a folder of this name; move the file away",
+                            kind.name()
+                        ),
+                    ));
+                    continue;
+                }
                 Ok(_) => {}
             }
             let mut walker = WalkDir::new(&dir)

@@ -13,8 +13,12 @@ impl Store {
     pub fn list_ids(&self, kind: Kind) -> Vec<(String, PathBuf)> {
         let dir = self.root().join(kind.folder());
         let depth = if kind.is_dated() { 3 } else { 1 };
+        if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            return Vec::new();
+        }
         let mut out: Vec<(String, PathBuf)> = WalkDir::new(&dir)
             .follow_links(false)
+            .follow_root_links(false)
             .min_depth(depth)
             .max_depth(depth)
             .into_iter()
@@ -39,7 +43,8 @@ impl Store {
         if kind.is_dated() {
             self.list_ids(kind).iter().any(|(i, _)| i == id)
         } else {
-            self.path_for(kind, id, None).is_ok_and(|p| p.is_file())
+            self.path_for(kind, id, None)
+                .is_ok_and(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
         }
     }
 
