@@ -782,6 +782,26 @@ fn contact_data_in_notes_is_a_privacy_warning_and_an_error_when_strict() {
                 .has("error: privacy:")
                 .has(what);
         }
+        // The writing commands refuse the same text outright.
+        let f = Folder::new();
+        f.client("K-AB12", "consent = 2026-01-10");
+        f.run(&[
+            "appointment",
+            "add",
+            "--date",
+            "today",
+            "--client",
+            "K-AB12",
+            "--notes",
+            notes,
+        ])
+        .code(2)
+        .has(what);
+        f.run(&["client", "new", "--notes", notes])
+            .code(2)
+            .has(what);
+        assert!(!f.exists("appointments"));
+        assert_eq!(files_below(&f.path("clients")), ["K-AB12.toml"]);
     }
 }
 
