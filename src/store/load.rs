@@ -95,6 +95,9 @@ impl MonthRange {
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     pub undated: bool,
+    /// With `undated`: only this undated kind (a list of sponsors need not
+    /// read every client).
+    pub undated_only: Option<Kind>,
     pub appointments: Vec<MonthRange>,
     pub referrals: Vec<MonthRange>,
     pub events: Vec<MonthRange>,
@@ -105,6 +108,7 @@ impl Scope {
     pub fn all() -> Scope {
         Scope {
             undated: true,
+            undated_only: None,
             appointments: vec![MonthRange::ALL],
             referrals: vec![MonthRange::ALL],
             events: vec![MonthRange::ALL],
@@ -120,9 +124,22 @@ impl Scope {
         }
     }
 
+    /// Only the records of one undated kind.
+    pub fn undated_kind(kind: Kind) -> Scope {
+        Scope {
+            undated: true,
+            undated_only: Some(kind),
+            ..Scope::default()
+        }
+    }
+
+    fn wants_undated(&self, kind: Kind) -> bool {
+        self.undated && self.undated_only.is_none_or(|k| k == kind)
+    }
+
     fn wants(&self, kind: Kind, ym: Option<(i32, u32)>) -> bool {
         if !kind.is_dated() {
-            return self.undated;
+            return self.wants_undated(kind);
         }
         match ym {
             Some(ym) => self.months_of(kind).iter().any(|r| r.contains(ym)),
@@ -142,9 +159,9 @@ impl LoadResult {
     }
 }
 
-/// What reading one file gave: the kind it was read as, the record (with
-/// its path) and the findings.
-type ReadOutcome = (Kind, Option<(PathBuf, Record)>, Vec<Finding>);
+/// What reading one file gave: the kind it was read as, the record and the
+/// findings.
+type ReadOutcome = (Kind, Option<Record>, Vec<Finding>);
 
 /// A file found by the walk, with where it sits.
 struct Candidate {
@@ -154,7 +171,23 @@ struct Candidate {
     year_month: Option<(i32, u32)>,
     /// Not where a record of its kind belongs: read for its problems, never loaded.
     misplaced: bool,
+    /// The walk saw a regular file (not a link, folder or device), so that it
+    /// can be opened without looking at it by path first.
+    regular: bool,
 }
+
+/// A piece of the walk that is read on its own, so that walking and
+/// reading go on together on every core: a folder (a month folder, or the
+/// folder of an undated kind) walked and read as a whole, or the files found
+/// above the month folders.
+enum Unit {
+    Folder { dir: PathBuf, kind: Kind },
+    Files(Vec<Candidate>),
+}
+
+/// What one [`Unit`] gave: the findings of its walk, its files and what
+/// reading each of them gave.
+type UnitOutcome = (Vec<Finding>, Vec<Candidate>, Vec<ReadOutcome>);
 
 /// Record files that exist but could not be loaded, as (kind, file stem): a
 /// reference to one of them is not reported as missing.
@@ -173,34 +206,51 @@ impl Store {
         scope: &Scope,
     ) -> (LoadResult, Unloaded) {
         let mut findings = Vec::new();
-        let candidates = self.walk(scope, &mut findings);
+        let units = self.plan(scope, &mut findings);
         let ctx = Context {
             config,
             today: crate::dates::today(),
         };
-        let read: Vec<ReadOutcome> = candidates
-            .par_iter()
-            .map(|c| self.read_candidate(c, &ctx))
+        let outcomes: Vec<UnitOutcome> = units
+            .into_par_iter()
+            .map(|unit| {
+                let (walked, candidates) = match unit {
+                    Unit::Files(candidates) => (Vec::new(), candidates),
+                    Unit::Folder { dir, kind } => {
+                        let (mut walked, mut candidates) = (Vec::new(), Vec::new());
+                        self.walk(&dir, kind, scope, &mut walked, &mut candidates, None);
+                        (walked, candidates)
+                    }
+                };
+                let read = candidates
+                    .par_iter()
+                    .map(|c| self.read_candidate(c, &ctx))
+                    .collect();
+                (walked, candidates, read)
+            })
             .collect();
         let mut records = Records::default();
         let mut unloaded = Unloaded::new();
-        for (c, (kind, record, mut f)) in candidates.iter().zip(read) {
-            match record {
-                Some((path, record)) => records.push(path, record),
-                None => {
-                    let stem = file_stem(&c.rel);
-                    unloaded.push((kind, stem.clone()));
-                    if let Some(k) = c
-                        .rel
-                        .iter()
-                        .next()
-                        .and_then(|f| Kind::from_folder(f.to_str()?))
-                    {
-                        unloaded.push((k, stem));
+        for (mut walked, candidates, read) in outcomes {
+            findings.append(&mut walked);
+            for (c, (kind, record, mut f)) in candidates.into_iter().zip(read) {
+                match record {
+                    Some(record) => records.push(c.rel, record),
+                    None => {
+                        let stem = file_stem(&c.rel);
+                        unloaded.push((kind, stem.clone()));
+                        if let Some(k) = c
+                            .rel
+                            .iter()
+                            .next()
+                            .and_then(|f| Kind::from_folder(f.to_str()?))
+                        {
+                            unloaded.push((k, stem));
+                        }
                     }
                 }
+                findings.append(&mut f);
             }
-            findings.append(&mut f);
         }
         records.sort();
         findings.sort();
@@ -214,19 +264,22 @@ impl Store {
             today: crate::dates::today(),
         };
         let mut findings = Vec::new();
-        match classify(rel, &mut findings, &self.root) {
+        match classify(rel, &mut findings, &self.root, false) {
             Some(c) => {
                 let (_, r, f) = self.read_candidate(&c, &ctx);
-                (r.map(|(_, r)| r), f)
+                (r, f)
             }
             None => (None, findings),
         }
     }
 
-    fn walk(&self, scope: &Scope, findings: &mut Vec<Finding>) -> Vec<Candidate> {
-        let mut out = Vec::new();
+    /// The folders of the kinds in `scope`, split into units that can be
+    /// read in parallel: each wanted month folder of a dated kind is one,
+    /// and so is the folder of each undated kind.
+    fn plan(&self, scope: &Scope, findings: &mut Vec<Finding>) -> Vec<Unit> {
+        let mut units = Vec::new();
         for kind in Kind::ALL {
-            if !kind.is_dated() && !scope.undated {
+            if !kind.is_dated() && !scope.wants_undated(kind) {
                 continue;
             }
             if kind.is_dated() && scope.months_of(kind).is_empty() {
@@ -245,68 +298,99 @@ impl Store {
                 }
                 Ok(_) => {}
             }
-            let mut walker = WalkDir::new(&dir)
-                .follow_links(false)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                });
-            while let Some(entry) = walker.next() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        let path = e.path().map_or(dir.clone(), Path::to_path_buf);
-                        findings.push(Finding::error(path, None, format!("cannot read: {e}")));
-                        continue;
-                    }
-                };
-                if entry.depth() == 0 {
-                    continue;
+            if kind.is_dated() {
+                let mut loose = Vec::new();
+                self.walk(&dir, kind, scope, findings, &mut loose, Some(&mut units));
+                if !loose.is_empty() {
+                    units.push(Unit::Files(loose));
                 }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&self.root)
-                    .unwrap_or(entry.path())
-                    .to_path_buf();
-                let ft = entry.file_type();
-                if ft.is_symlink() {
-                    findings.push(Finding::warning(
-                        entry.path(),
-                        None,
-                        "is a symbolic link and was not followed: replace it with the real file or remove it",
-                    ));
-                    continue;
-                }
-                if ft.is_dir() {
-                    if kind.is_dated() {
-                        // Skip whole year/month folders outside the scope.
-                        if let Some(ym) = folder_month(&rel)
-                            && !scope.wants(kind, Some(ym))
-                        {
-                            walker.skip_current_dir();
-                        } else if let Some(y) = folder_year(&rel)
-                            && !scope.months_of(kind).iter().any(|r| r.overlaps_year(y))
-                        {
-                            walker.skip_current_dir();
-                        }
-                    }
-                    continue;
-                }
-                if let Some(c) = classify(&rel, findings, &self.root)
-                    && scope.wants(c.kind, c.year_month)
-                {
-                    out.push(c);
-                }
+            } else {
+                units.push(Unit::Folder { dir, kind });
             }
         }
-        out
+        units
+    }
+
+    /// Walks `dir` (a folder of `kind`, or one below it) without following
+    /// links, collecting the record files `scope` wants. With `months`, a
+    /// wanted month folder is not walked but handed over as a unit of its own.
+    fn walk(
+        &self,
+        dir: &Path,
+        kind: Kind,
+        scope: &Scope,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<Candidate>,
+        mut months: Option<&mut Vec<Unit>>,
+    ) {
+        let mut walker = WalkDir::new(dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        while let Some(entry) = walker.next() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = e.path().map_or(dir.to_path_buf(), Path::to_path_buf);
+                    findings.push(Finding::error(path, None, format!("cannot read: {e}")));
+                    continue;
+                }
+            };
+            if entry.depth() == 0 {
+                continue;
+            }
+            let rel = entry
+                .path()
+                .strip_prefix(&self.root)
+                .unwrap_or(entry.path());
+            let ft = entry.file_type();
+            if ft.is_symlink() {
+                findings.push(Finding::warning(
+                    entry.path(),
+                    None,
+                    "is a symbolic link and was not followed: replace it with the real file or remove it",
+                ));
+                continue;
+            }
+            if ft.is_dir() {
+                if kind.is_dated() {
+                    // Skip whole year/month folders outside the scope.
+                    if let Some(ym) = folder_month(rel) {
+                        if !scope.wants(kind, Some(ym)) {
+                            walker.skip_current_dir();
+                        } else if let Some(units) = months.as_deref_mut() {
+                            units.push(Unit::Folder {
+                                dir: entry.path().to_path_buf(),
+                                kind,
+                            });
+                            walker.skip_current_dir();
+                        }
+                    } else if let Some(y) = folder_year(rel)
+                        && !scope.months_of(kind).iter().any(|r| r.overlaps_year(y))
+                    {
+                        walker.skip_current_dir();
+                    }
+                }
+                continue;
+            }
+            if let Some(c) = classify(rel, findings, &self.root, ft.is_file())
+                && scope.wants(c.kind, c.year_month)
+            {
+                out.push(c);
+            }
+        }
     }
 
     fn read_candidate(&self, c: &Candidate, ctx: &Context) -> ReadOutcome {
         let path = self.root.join(&c.rel);
         let mut findings = Vec::new();
-        let text = match read_text(&path) {
+        let read = if c.regular {
+            read_regular_file(&path)
+        } else {
+            read_text(&path)
+        };
+        let text = match read {
             Ok(t) => t,
             Err(message) => {
                 findings.push(Finding::error(&path, None, message));
@@ -364,7 +448,7 @@ impl Store {
             record = None;
         }
         findings.extend(problems.into_iter().map(|p| to_finding(&path, text, p)));
-        (kind, record.map(|r| (c.rel.clone(), r)), findings)
+        (kind, record, findings)
     }
 }
 
@@ -431,23 +515,55 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
     }
 }
 
+const LINK: &str =
+    "is a symbolic link; quartier does not follow links: replace it with the real file";
+const NOT_A_FILE: &str =
+    "is not a regular file: it cannot be a record; remove it from the records folder";
+
 /// Reads a file as UTF-8 text, refusing anything that cannot be a record:
 /// a link, a folder or device, a file too large (never read into memory).
 pub fn read_text(path: &Path) -> Result<String, String> {
-    use std::io::Read;
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.file_type().is_symlink() {
-        return Err(
-            "is a symbolic link; quartier does not follow links: replace it with the real file"
-                .into(),
-        );
+        return Err(LINK.into());
     }
     if !meta.is_file() {
-        return Err(
-            "is not a regular file: it cannot be a record; remove it from the records folder"
-                .into(),
-        );
+        return Err(NOT_A_FILE.into());
     }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    read_opened(file, &meta)
+}
+
+/// Like [`read_text`] for a file the walk saw as a regular file: it is
+/// opened at once (never through a link) and looked at through the open
+/// file, which spares a lookup by path for every record.
+#[cfg(unix)]
+fn read_regular_file(path: &Path) -> Result<String, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
+        .open(path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => LINK.to_string(),
+            _ => format!("cannot read: {e}"),
+        })?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(NOT_A_FILE.into());
+    }
+    read_opened(file, &meta)
+}
+
+#[cfg(not(unix))]
+fn read_regular_file(path: &Path) -> Result<String, String> {
+    read_text(path)
+}
+
+/// Reads an opened regular file of the size `meta` gives, at most
+/// [`MAX_RECORD_BYTES`], as UTF-8.
+fn read_opened(file: std::fs::File, meta: &std::fs::Metadata) -> Result<String, String> {
+    use std::io::Read;
     let too_large = |len: u64| {
         format!(
             "the file is {:.1} MB, far too large for a record (at most 1 MB): it is not a record; move it out of the records folder",
@@ -457,13 +573,11 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if meta.len() > MAX_RECORD_BYTES {
         return Err(too_large(meta.len()));
     }
+    // The size is known, so one read is enough: no second read to find the end.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_RECORD_BYTES + 1).read_to_end(&mut bytes))
+    file.take(meta.len())
+        .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > MAX_RECORD_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
@@ -513,12 +627,17 @@ fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
 /// Where a file below the root belongs. Files that are no records are
 /// findings; records in the wrong place are read (for their problems) but
 /// marked misplaced.
-fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Candidate> {
-    let full = root.join(rel);
+/// `regular`: the walk saw a regular file.
+fn classify(
+    rel: &Path,
+    findings: &mut Vec<Finding>,
+    root: &Path,
+    regular: bool,
+) -> Option<Candidate> {
     let parts: Option<Vec<&str>> = rel.iter().map(|p| p.to_str()).collect();
     let Some(parts) = parts else {
         findings.push(Finding::error(
-            &full,
+            root.join(rel),
             None,
             "the file name is not UTF-8 and cannot be a record id: rename or remove it",
         ));
@@ -528,7 +647,7 @@ fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Cand
     let name = *parts.last()?;
     let Some(stem) = name.strip_suffix(".toml") else {
         findings.push(Finding::warning(
-            &full,
+            root.join(rel),
             None,
             "is not a record (not a .toml file) and was ignored: move it out of the records folder",
         ));
@@ -550,6 +669,7 @@ fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Cand
         kind,
         year_month,
         misplaced: kind != folder_kind || !right_depth,
+        regular,
     })
 }
 
