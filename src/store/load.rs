@@ -59,13 +59,21 @@ impl Records {
         }
     }
 
+    /// By id; records with the same id (an error `check` reports) by path.
     fn sort(&mut self) {
-        self.sponsors.sort_by(|a, b| a.id.cmp(&b.id));
-        self.partners.sort_by(|a, b| a.id.cmp(&b.id));
-        self.clients.sort_by(|a, b| a.id.cmp(&b.id));
-        self.appointments.sort_by(|a, b| a.id.cmp(&b.id));
-        self.referrals.sort_by(|a, b| a.id.cmp(&b.id));
-        self.events.sort_by(|a, b| a.id.cmp(&b.id));
+        fn by_id<T>(entries: &mut [Entry<T>], id: impl Fn(&T) -> &str) {
+            entries.sort_by(|a, b| {
+                id(&a.record)
+                    .cmp(id(&b.record))
+                    .then_with(|| a.path.cmp(&b.path))
+            });
+        }
+        by_id(&mut self.sponsors, |r| &r.id);
+        by_id(&mut self.partners, |r| &r.id);
+        by_id(&mut self.clients, |r| &r.id);
+        by_id(&mut self.appointments, |r| &r.id);
+        by_id(&mut self.referrals, |r| &r.id);
+        by_id(&mut self.events, |r| &r.id);
     }
 }
 
@@ -181,7 +189,7 @@ struct Candidate {
 /// folder of an undated kind) walked and read as a whole, or the files found
 /// above the month folders.
 enum Unit {
-    Folder { dir: PathBuf, kind: Kind },
+    Folder { dir: PathBuf },
     Files(Vec<Candidate>),
 }
 
@@ -216,9 +224,15 @@ impl Store {
             .map(|unit| {
                 let (walked, candidates) = match unit {
                     Unit::Files(candidates) => (Vec::new(), candidates),
-                    Unit::Folder { dir, kind } => {
+                    Unit::Folder { dir } => {
                         let (mut walked, mut candidates) = (Vec::new(), Vec::new());
-                        self.walk(&dir, kind, scope, &mut walked, &mut candidates, None);
+                        self.walk_folder(&dir, scope, &mut walked, &mut candidates);
+                        candidates.sort_unstable_by(|a, b| {
+                            a.rel
+                                .as_os_str()
+                                .as_encoded_bytes()
+                                .cmp(b.rel.as_os_str().as_encoded_bytes())
+                        });
                         (walked, candidates)
                     }
                 };
@@ -300,20 +314,20 @@ impl Store {
             }
             if kind.is_dated() {
                 let mut loose = Vec::new();
-                self.walk(&dir, kind, scope, findings, &mut loose, Some(&mut units));
+                self.walk(&dir, kind, scope, findings, &mut loose, &mut units);
                 if !loose.is_empty() {
                     units.push(Unit::Files(loose));
                 }
             } else {
-                units.push(Unit::Folder { dir, kind });
+                units.push(Unit::Folder { dir });
             }
         }
         units
     }
 
-    /// Walks `dir` (a folder of `kind`, or one below it) without following
-    /// links, collecting the record files `scope` wants. With `months`, a
-    /// wanted month folder is not walked but handed over as a unit of its own.
+    /// Walks the folder `dir` of a dated `kind` down to its month folders
+    /// without following links: each wanted month folder becomes a unit of
+    /// its own; files above them (in the wrong place) are collected in `out`.
     fn walk(
         &self,
         dir: &Path,
@@ -321,7 +335,7 @@ impl Store {
         scope: &Scope,
         findings: &mut Vec<Finding>,
         out: &mut Vec<Candidate>,
-        mut months: Option<&mut Vec<Unit>>,
+        months: &mut Vec<Unit>,
     ) {
         let mut walker = WalkDir::new(dir)
             .follow_links(false)
@@ -359,10 +373,9 @@ impl Store {
                     if let Some(ym) = folder_month(rel) {
                         if !scope.wants(kind, Some(ym)) {
                             walker.skip_current_dir();
-                        } else if let Some(units) = months.as_deref_mut() {
-                            units.push(Unit::Folder {
+                        } else {
+                            months.push(Unit::Folder {
                                 dir: entry.path().to_path_buf(),
-                                kind,
                             });
                             walker.skip_current_dir();
                         }
@@ -376,6 +389,74 @@ impl Store {
             }
             if let Some(c) = classify(rel, findings, &self.root, ft.is_file())
                 && scope.wants(c.kind, c.year_month)
+            {
+                out.push(c);
+            }
+        }
+    }
+
+    /// Collects the record files `scope` wants in `dir` and the folders below
+    /// it, without following links and skipping hidden entries. Reads the
+    /// folder entries as they are (no sorting, no lookup by path): the
+    /// records are sorted once they are read.
+    fn walk_folder(
+        &self,
+        dir: &Path,
+        scope: &Scope,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<Candidate>,
+    ) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                findings.push(Finding::error(
+                    dir,
+                    None,
+                    format!(
+                        "cannot read: IO error for operation on {}: {e}",
+                        dir.display()
+                    ),
+                ));
+                return;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    findings.push(Finding::error(dir, None, format!("cannot read: {e}")));
+                    continue;
+                }
+            };
+            if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+                continue;
+            }
+            let path = entry.path();
+            let ft = match entry.file_type() {
+                Ok(ft) => ft,
+                Err(e) => {
+                    let message = format!(
+                        "cannot read: IO error for operation on {}: {e}",
+                        path.display()
+                    );
+                    findings.push(Finding::error(path, None, message));
+                    continue;
+                }
+            };
+            if ft.is_symlink() {
+                findings.push(Finding::warning(
+                    path,
+                    None,
+                    "is a symbolic link and was not followed: replace it with the real file or remove it",
+                ));
+            } else if ft.is_dir() {
+                self.walk_folder(&path, scope, findings, out);
+            } else if let Some(c) = classify(
+                path.strip_prefix(&self.root).unwrap_or(&path),
+                findings,
+                &self.root,
+                ft.is_file(),
+            ) && scope.wants(c.kind, c.year_month)
             {
                 out.push(c);
             }
@@ -492,10 +573,13 @@ fn expected_place(kind: Kind, stem: &str, date: Option<chrono::NaiveDate>) -> St
 }
 
 fn file_stem(rel: &Path) -> String {
-    rel.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string()
+    match rel.to_str() {
+        Some(rel) => {
+            let name = rel.rsplit(std::path::MAIN_SEPARATOR).next().unwrap_or(rel);
+            name.strip_suffix(".toml").unwrap_or(name).to_string()
+        }
+        None => String::new(),
+    }
 }
 
 /// The kind whose ids look like `stem` (dated ids and client codes; a slug
