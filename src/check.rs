@@ -154,23 +154,26 @@ fn relations(root: &Path, records: &Records, unloaded: &HashSet<(Kind, &str)>) -
     out
 }
 
+/// Records come sorted by id (and path), so records with the same id are
+/// neighbours; each is reported against the first of them.
 fn duplicates(root: &Path, records: &Records, out: &mut Vec<Finding>) {
     fn scan<T>(root: &Path, entries: &[Entry<T>], id: impl Fn(&T) -> &str, out: &mut Vec<Finding>) {
-        let mut seen: HashMap<&str, &Path> = HashMap::new();
+        let mut first: Option<&Entry<T>> = None;
         for e in entries {
             let this = id(&e.record);
-            if let Some(first) = seen.get(this) {
-                let path = root.join(&e.path);
-                out.push(Finding::error(
-                    &path,
-                    key_line(&path, "id", this),
-                    format!(
-                        "duplicate id `{this}`: {} has the same id; every record needs its own",
-                        root.join(first).display()
-                    ),
-                ));
-            } else {
-                seen.insert(this, &e.path);
+            match first {
+                Some(f) if id(&f.record) == this => {
+                    let path = root.join(&e.path);
+                    out.push(Finding::error(
+                        &path,
+                        key_line(&path, "id", this),
+                        format!(
+                            "duplicate id `{this}`: {} has the same id; every record needs its own",
+                            root.join(&f.path).display()
+                        ),
+                    ));
+                }
+                _ => first = Some(e),
             }
         }
     }

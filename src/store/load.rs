@@ -7,7 +7,6 @@ use crate::model::*;
 use rayon::prelude::*;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// A record with the file it was read from (relative to the records root).
 #[derive(Debug, Clone, PartialEq)]
@@ -182,6 +181,8 @@ struct Candidate {
     /// The walk saw a regular file (not a link, folder or device), so that it
     /// can be opened without looking at it by path first.
     regular: bool,
+    /// It sits right in the folder of its unit, and is opened relative to it.
+    direct: bool,
 }
 
 /// A piece of the walk that is read on its own, so that walking and
@@ -222,23 +223,23 @@ impl Store {
         let outcomes: Vec<UnitOutcome> = units
             .into_par_iter()
             .map(|unit| {
-                let (walked, candidates) = match unit {
-                    Unit::Files(candidates) => (Vec::new(), candidates),
+                let (walked, candidates, folder) = match unit {
+                    Unit::Files(candidates) => (Vec::new(), candidates, None),
                     Unit::Folder { dir } => {
                         let (mut walked, mut candidates) = (Vec::new(), Vec::new());
-                        self.walk_folder(&dir, scope, &mut walked, &mut candidates);
+                        self.walk_folder(&dir, true, scope, &mut walked, &mut candidates);
                         candidates.sort_unstable_by(|a, b| {
                             a.rel
                                 .as_os_str()
                                 .as_encoded_bytes()
                                 .cmp(b.rel.as_os_str().as_encoded_bytes())
                         });
-                        (walked, candidates)
+                        (walked, candidates, open_folder(&dir))
                     }
                 };
                 let read = candidates
                     .par_iter()
-                    .map(|c| self.read_candidate(c, &ctx))
+                    .map(|c| self.read_candidate(c, &ctx, folder.as_ref()))
                     .collect();
                 (walked, candidates, read)
             })
@@ -280,7 +281,7 @@ impl Store {
         let mut findings = Vec::new();
         match classify(rel, &mut findings, &self.root, false) {
             Some(c) => {
-                let (_, r, f) = self.read_candidate(&c, &ctx);
+                let (_, r, f) = self.read_candidate(&c, &ctx, None);
                 (r, f)
             }
             None => (None, findings),
@@ -314,7 +315,7 @@ impl Store {
             }
             if kind.is_dated() {
                 let mut loose = Vec::new();
-                self.walk(&dir, kind, scope, findings, &mut loose, &mut units);
+                self.walk_dated(&dir, kind, scope, findings, &mut loose, &mut units);
                 if !loose.is_empty() {
                     units.push(Unit::Files(loose));
                 }
@@ -325,10 +326,10 @@ impl Store {
         units
     }
 
-    /// Walks the folder `dir` of a dated `kind` down to its month folders
-    /// without following links: each wanted month folder becomes a unit of
-    /// its own; files above them (in the wrong place) are collected in `out`.
-    fn walk(
+    /// Walks the folder `dir` of a dated `kind` down to its month folders:
+    /// each wanted month folder becomes a unit of its own (never opened
+    /// here); files elsewhere (in the wrong place) are collected in `out`.
+    fn walk_dated(
         &self,
         dir: &Path,
         kind: Kind,
@@ -337,139 +338,83 @@ impl Store {
         out: &mut Vec<Candidate>,
         months: &mut Vec<Unit>,
     ) {
-        let mut walker = WalkDir::new(dir)
-            .follow_links(false)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
-        while let Some(entry) = walker.next() {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    let path = e.path().map_or(dir.to_path_buf(), Path::to_path_buf);
-                    findings.push(Finding::error(path, None, format!("cannot read: {e}")));
-                    continue;
-                }
-            };
-            if entry.depth() == 0 {
-                continue;
-            }
-            let rel = entry
-                .path()
-                .strip_prefix(&self.root)
-                .unwrap_or(entry.path());
-            let ft = entry.file_type();
-            if ft.is_symlink() {
-                findings.push(Finding::warning(
-                    entry.path(),
-                    None,
-                    "is a symbolic link and was not followed: replace it with the real file or remove it",
-                ));
-                continue;
-            }
-            if ft.is_dir() {
-                if kind.is_dated() {
-                    // Skip whole year/month folders outside the scope.
-                    if let Some(ym) = folder_month(rel) {
-                        if !scope.wants(kind, Some(ym)) {
-                            walker.skip_current_dir();
-                        } else {
-                            months.push(Unit::Folder {
-                                dir: entry.path().to_path_buf(),
-                            });
-                            walker.skip_current_dir();
-                        }
-                    } else if let Some(y) = folder_year(rel)
-                        && !scope.months_of(kind).iter().any(|r| r.overlaps_year(y))
-                    {
-                        walker.skip_current_dir();
-                    }
-                }
-                continue;
-            }
-            if let Some(c) = classify(rel, findings, &self.root, ft.is_file())
-                && scope.wants(c.kind, c.year_month)
+        for_each_entry(dir, findings, |path, is_dir, is_file, findings| {
+            let rel = path.strip_prefix(&self.root).unwrap_or(&path);
+            if !is_dir {
+                self.collect(rel, is_file, false, scope, findings, out);
+            } else if folder_year(rel)
+                .is_none_or(|y| scope.months_of(kind).iter().any(|r| r.overlaps_year(y)))
             {
-                out.push(c);
+                for_each_entry(&path, findings, |path, is_dir, is_file, findings| {
+                    let rel = path.strip_prefix(&self.root).unwrap_or(&path);
+                    if !is_dir {
+                        self.collect(rel, is_file, false, scope, findings, out);
+                    } else if let Some(ym) = folder_month(rel) {
+                        if scope.wants(kind, Some(ym)) {
+                            months.push(Unit::Folder { dir: path });
+                        }
+                    } else {
+                        self.walk_folder(&path, false, scope, findings, out);
+                    }
+                });
             }
-        }
+        });
     }
 
     /// Collects the record files `scope` wants in `dir` and the folders below
-    /// it, without following links and skipping hidden entries. Reads the
-    /// folder entries as they are (no sorting, no lookup by path): the
-    /// records are sorted once they are read.
+    /// it. `direct`: `dir` is the folder of a unit, whose files are opened
+    /// relative to it.
     fn walk_folder(
         &self,
         dir: &Path,
+        direct: bool,
         scope: &Scope,
         findings: &mut Vec<Finding>,
         out: &mut Vec<Candidate>,
     ) {
-        let entries = match std::fs::read_dir(dir) {
-            Ok(entries) => entries,
-            Err(e) => {
-                findings.push(Finding::error(
-                    dir,
-                    None,
-                    format!(
-                        "cannot read: IO error for operation on {}: {e}",
-                        dir.display()
-                    ),
-                ));
-                return;
+        for_each_entry(dir, findings, |path, is_dir, is_file, findings| {
+            if is_dir {
+                self.walk_folder(&path, false, scope, findings, out);
+            } else {
+                let rel = path.strip_prefix(&self.root).unwrap_or(&path);
+                self.collect(rel, is_file, direct, scope, findings, out);
             }
-        };
-        for entry in entries {
-            let entry = match entry {
-                Ok(entry) => entry,
-                Err(e) => {
-                    findings.push(Finding::error(dir, None, format!("cannot read: {e}")));
-                    continue;
-                }
-            };
-            if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
-                continue;
-            }
-            let path = entry.path();
-            let ft = match entry.file_type() {
-                Ok(ft) => ft,
-                Err(e) => {
-                    let message = format!(
-                        "cannot read: IO error for operation on {}: {e}",
-                        path.display()
-                    );
-                    findings.push(Finding::error(path, None, message));
-                    continue;
-                }
-            };
-            if ft.is_symlink() {
-                findings.push(Finding::warning(
-                    path,
-                    None,
-                    "is a symbolic link and was not followed: replace it with the real file or remove it",
-                ));
-            } else if ft.is_dir() {
-                self.walk_folder(&path, scope, findings, out);
-            } else if let Some(c) = classify(
-                path.strip_prefix(&self.root).unwrap_or(&path),
-                findings,
-                &self.root,
-                ft.is_file(),
-            ) && scope.wants(c.kind, c.year_month)
-            {
-                out.push(c);
-            }
+        });
+    }
+
+    /// Adds the file `rel` to `out` when it may be a record `scope` wants.
+    fn collect(
+        &self,
+        rel: &Path,
+        regular: bool,
+        direct: bool,
+        scope: &Scope,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<Candidate>,
+    ) {
+        if let Some(mut c) = classify(rel, findings, &self.root, regular)
+            && scope.wants(c.kind, c.year_month)
+        {
+            c.direct = direct;
+            out.push(c);
         }
     }
 
-    fn read_candidate(&self, c: &Candidate, ctx: &Context) -> ReadOutcome {
+    /// Reads and checks one file; `folder` is the open folder of its unit.
+    fn read_candidate(
+        &self,
+        c: &Candidate,
+        ctx: &Context,
+        folder: Option<&std::fs::File>,
+    ) -> ReadOutcome {
         let path = self.root.join(&c.rel);
         let mut findings = Vec::new();
-        let read = if c.regular {
-            read_regular_file(&path)
-        } else {
-            read_text(&path)
+        let read = match (c.regular, folder) {
+            (true, Some(folder)) if c.direct => {
+                read_regular_file(open_in(folder, file_name(&c.rel)))
+            }
+            (true, _) => read_regular_file(open_no_follow(&path)),
+            (false, _) => read_text(&path),
         };
         let text = match read {
             Ok(t) => t,
@@ -572,14 +517,15 @@ fn expected_place(kind: Kind, stem: &str, date: Option<chrono::NaiveDate>) -> St
     }
 }
 
+/// The last part of a (UTF-8) path, without parsing all of it.
+fn file_name(rel: &Path) -> &str {
+    let rel = rel.to_str().unwrap_or_default();
+    rel.rsplit(std::path::MAIN_SEPARATOR).next().unwrap_or(rel)
+}
+
 fn file_stem(rel: &Path) -> String {
-    match rel.to_str() {
-        Some(rel) => {
-            let name = rel.rsplit(std::path::MAIN_SEPARATOR).next().unwrap_or(rel);
-            name.strip_suffix(".toml").unwrap_or(name).to_string()
-        }
-        None => String::new(),
-    }
+    let name = file_name(rel);
+    name.strip_suffix(".toml").unwrap_or(name).to_string()
 }
 
 /// The kind whose ids look like `stem` (dated ids and client codes; a slug
@@ -596,6 +542,52 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
         line: p.span.map(|s| line_of(text, s.start)),
         severity: p.severity,
         message: p.message,
+    }
+}
+
+/// Calls `f(path, is_dir, is_file, findings)` for each entry of the folder
+/// `dir` in the order the file system gives them (no sorting, no lookup by
+/// path), skipping hidden entries and reporting links, which are never followed.
+fn for_each_entry(
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+    mut f: impl FnMut(PathBuf, bool, bool, &mut Vec<Finding>),
+) {
+    let cannot_read = |path: &Path, e: std::io::Error| {
+        Finding::error(
+            path,
+            None,
+            format!(
+                "cannot read: IO error for operation on {}: {e}",
+                path.display()
+            ),
+        )
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return findings.push(cannot_read(dir, e)),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                findings.push(cannot_read(dir, e));
+                continue;
+            }
+        };
+        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+            continue;
+        }
+        let path = entry.path();
+        match entry.file_type() {
+            Err(e) => findings.push(cannot_read(&path, e)),
+            Ok(ft) if ft.is_symlink() => findings.push(Finding::warning(
+                path,
+                None,
+                "is a symbolic link and was not followed: replace it with the real file or remove it",
+            )),
+            Ok(ft) => f(path, ft.is_dir(), ft.is_file(), findings),
+        }
     }
 }
 
@@ -618,20 +610,17 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     read_opened(file, &meta)
 }
 
-/// Like [`read_text`] for a file the walk saw as a regular file: it is
-/// opened at once (never through a link) and looked at through the open
+/// Like [`read_text`] for a file the walk saw as a regular file, opened by
+/// `opened` without following a link: it is looked at through the open
 /// file, which spares a lookup by path for every record.
-#[cfg(unix)]
-fn read_regular_file(path: &Path) -> Result<String, String> {
-    use std::os::unix::fs::OpenOptionsExt;
-    let file = std::fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY)
-        .open(path)
-        .map_err(|e| match e.raw_os_error() {
-            Some(libc::ELOOP) => LINK.to_string(),
-            _ => format!("cannot read: {e}"),
-        })?;
+fn read_regular_file(opened: std::io::Result<std::fs::File>) -> Result<String, String> {
+    let file = opened.map_err(|e| {
+        if is_link_error(&e) {
+            LINK.to_string()
+        } else {
+            format!("cannot read: {e}")
+        }
+    })?;
     let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
     if !meta.is_file() {
         return Err(NOT_A_FILE.into());
@@ -639,9 +628,80 @@ fn read_regular_file(path: &Path) -> Result<String, String> {
     read_opened(file, &meta)
 }
 
+/// Flags that open a record for reading without following a link, waiting
+/// for a writer (a named pipe) or taking a terminal.
+#[cfg(unix)]
+const OPEN_FLAGS: i32 = libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY;
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OPEN_FLAGS)
+        .open(path)
+}
+
+/// A folder opened so that the files in it are opened relative to it: the
+/// system then looks up one name per file instead of the whole path.
+#[cfg(unix)]
+fn open_folder(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+        .open(dir)
+        .ok()
+}
+
+/// Opens the file `name` in the open `folder`, like [`open_no_follow`].
+#[cfg(unix)]
+fn open_in(folder: &std::fs::File, name: &str) -> std::io::Result<std::fs::File> {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    let name = std::ffi::CString::new(name).map_err(|_| std::io::ErrorKind::InvalidInput)?;
+    // SAFETY: `name` is NUL-terminated and `folder` stays open during the
+    // call; a descriptor returned is new and owned by the `File` made of it.
+    unsafe {
+        let fd = libc::openat(
+            folder.as_raw_fd(),
+            name.as_ptr(),
+            libc::O_RDONLY | libc::O_CLOEXEC | OPEN_FLAGS,
+        );
+        if fd < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(std::fs::File::from_raw_fd(fd))
+        }
+    }
+}
+
+/// The error of opening a link with `O_NOFOLLOW`.
+#[cfg(unix)]
+fn is_link_error(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
 #[cfg(not(unix))]
-fn read_regular_file(path: &Path) -> Result<String, String> {
-    read_text(path)
+fn is_link_error(e: &std::io::Error) -> bool {
+    e.to_string() == LINK
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other(LINK));
+    }
+    std::fs::File::open(path)
+}
+
+#[cfg(not(unix))]
+fn open_folder(_dir: &Path) -> Option<std::fs::File> {
+    None
+}
+
+#[cfg(not(unix))]
+fn open_in(_folder: &std::fs::File, _name: &str) -> std::io::Result<std::fs::File> {
+    unreachable!("no folder is opened here")
 }
 
 /// Reads an opened regular file of the size `meta` gives, at most
@@ -754,6 +814,7 @@ fn classify(
         year_month,
         misplaced: kind != folder_kind || !right_depth,
         regular,
+        direct: false,
     })
 }
 
