@@ -323,6 +323,16 @@ impl Store {
                 units.push(Unit::Folder { dir });
             }
         }
+        // In the order of their folders, so that the records come nearly sorted.
+        units.sort_by(|a, b| match (a, b) {
+            (Unit::Folder { dir: a }, Unit::Folder { dir: b }) => a
+                .as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.as_os_str().as_encoded_bytes()),
+            (Unit::Folder { .. }, Unit::Files(_)) => std::cmp::Ordering::Less,
+            (Unit::Files(_), Unit::Folder { .. }) => std::cmp::Ordering::Greater,
+            (Unit::Files(_), Unit::Files(_)) => std::cmp::Ordering::Equal,
+        });
         units
     }
 
