@@ -102,9 +102,9 @@ impl MonthRange {
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     pub undated: bool,
-    /// With `undated`: only this undated kind (a list of sponsors need not
-    /// read every client).
-    pub undated_only: Option<Kind>,
+    /// With `undated` and not empty: only these undated kinds (a list of
+    /// sponsors need not read every client).
+    pub undated_only: Vec<Kind>,
     pub appointments: Vec<MonthRange>,
     pub referrals: Vec<MonthRange>,
     pub events: Vec<MonthRange>,
@@ -115,7 +115,7 @@ impl Scope {
     pub fn all() -> Scope {
         Scope {
             undated: true,
-            undated_only: None,
+            undated_only: Vec::new(),
             appointments: vec![MonthRange::ALL],
             referrals: vec![MonthRange::ALL],
             events: vec![MonthRange::ALL],
@@ -131,17 +131,17 @@ impl Scope {
         }
     }
 
-    /// Only the records of one undated kind.
-    pub fn undated_kind(kind: Kind) -> Scope {
+    /// Only the records of these undated kinds.
+    pub fn undated_kinds(kinds: &[Kind]) -> Scope {
         Scope {
             undated: true,
-            undated_only: Some(kind),
+            undated_only: kinds.to_vec(),
             ..Scope::default()
         }
     }
 
     fn wants_undated(&self, kind: Kind) -> bool {
-        self.undated && self.undated_only.is_none_or(|k| k == kind)
+        self.undated && (self.undated_only.is_empty() || self.undated_only.contains(&kind))
     }
 
     fn wants(&self, kind: Kind, ym: Option<(i32, u32)>) -> bool {
@@ -288,6 +288,98 @@ impl Store {
         }
     }
 
+    /// Reads the records of the undated `kind` with these ids, each from
+    /// where it belongs. An id without a file is left out without a finding:
+    /// whatever refers to it reports it missing.
+    pub fn load_ids<'a>(
+        &self,
+        config: &Config,
+        kind: Kind,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> LoadResult {
+        let mut findings = Vec::new();
+        let mut records = Records::default();
+        let dir = self.root.join(kind.folder());
+        if kind.is_dated() || !self.is_real_folder(&dir, &mut findings) {
+            return LoadResult { records, findings };
+        }
+        let ctx = Context {
+            config,
+            today: crate::dates::today(),
+        };
+        let folder = open_folder(&dir);
+        let candidates: Vec<Candidate> = ids
+            .into_iter()
+            .filter(|id| is_valid_id(kind, id))
+            .filter_map(|id| {
+                let rel = Path::new(kind.folder()).join(format!("{id}.toml"));
+                classify(&rel, &mut findings, &self.root, true)
+            })
+            .collect();
+        let read: Vec<Option<ReadOutcome>> = candidates
+            .par_iter()
+            .map(|c| {
+                let opened = match &folder {
+                    Some(folder) => open_in(folder, file_name(&c.rel)),
+                    None => open_no_follow(&self.root.join(&c.rel)),
+                };
+                match opened {
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    opened => Some(self.check_file(c, &ctx, read_regular_file(opened))),
+                }
+            })
+            .collect();
+        for (c, outcome) in candidates.into_iter().zip(read) {
+            if let Some((_, record, mut f)) = outcome {
+                if let Some(record) = record {
+                    records.push(c.rel, record);
+                }
+                findings.append(&mut f);
+            }
+        }
+        records.sort();
+        findings.sort();
+        LoadResult { records, findings }
+    }
+
+    /// The ids of the records of the undated `kind` that have a file, as
+    /// `list_ids` finds them, from one look at the folder.
+    pub fn id_set(&self, kind: Kind) -> std::collections::HashSet<String> {
+        let dir = self.root.join(kind.folder());
+        if kind.is_dated() || !self.is_real_folder(&dir, &mut Vec::new()) {
+            return Default::default();
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Default::default();
+        };
+        entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let id = name.strip_suffix(".toml")?;
+                (!id.starts_with('.')).then(|| id.to_string())
+            })
+            .collect()
+    }
+
+    /// Whether `dir` (the folder of a kind) exists and is no link, which
+    /// is reported and never followed.
+    fn is_real_folder(&self, dir: &Path, findings: &mut Vec<Finding>) -> bool {
+        match std::fs::symlink_metadata(dir) {
+            Err(_) => false,
+            Ok(m) if m.file_type().is_symlink() => {
+                findings.push(Finding::warning(
+                    dir,
+                    None,
+                    "is a symbolic link; quartier does not follow links: replace it with a real folder",
+                ));
+                false
+            }
+            Ok(_) => true,
+        }
+    }
+
     /// The folders of the kinds in `scope`, split into units that can be
     /// read in parallel: each wanted month folder of a dated kind is one,
     /// and so is the folder of each undated kind.
@@ -301,17 +393,8 @@ impl Store {
                 continue;
             }
             let dir = self.root.join(kind.folder());
-            match std::fs::symlink_metadata(&dir) {
-                Err(_) => continue,
-                Ok(m) if m.file_type().is_symlink() => {
-                    findings.push(Finding::warning(
-                        &dir,
-                        None,
-                        "is a symbolic link; quartier does not follow links: replace it with a real folder",
-                    ));
-                    continue;
-                }
-                Ok(_) => {}
+            if !self.is_real_folder(&dir, findings) {
+                continue;
             }
             if kind.is_dated() {
                 let mut loose = Vec::new();
@@ -418,7 +501,6 @@ impl Store {
         folder: Option<&std::fs::File>,
     ) -> ReadOutcome {
         let path = self.root.join(&c.rel);
-        let mut findings = Vec::new();
         let read = match (c.regular, folder) {
             (true, Some(folder)) if c.direct => {
                 read_regular_file(open_in(folder, file_name(&c.rel)))
@@ -426,6 +508,18 @@ impl Store {
             (true, _) => read_regular_file(open_no_follow(&path)),
             (false, _) => read_text(&path),
         };
+        self.check_file(c, ctx, read)
+    }
+
+    /// Checks what reading the file of `c` gave.
+    fn check_file(
+        &self,
+        c: &Candidate,
+        ctx: &Context,
+        read: Result<String, String>,
+    ) -> ReadOutcome {
+        let path = self.root.join(&c.rel);
+        let mut findings = Vec::new();
         let text = match read {
             Ok(t) => t,
             Err(message) => {
@@ -831,6 +925,102 @@ fn classify(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn folder(files: &[(&str, &str)]) -> (tempfile::TempDir, Store, Config) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("quartier.toml"), "[office]\nname = \"x\"\n").unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        let config = store.config().unwrap();
+        (dir, store, config)
+    }
+
+    #[test]
+    fn load_ids_reads_the_files_of_the_ids_given_and_nothing_else() {
+        let (_dir, store, config) = folder(&[
+            (
+                "clients/K-AAAA.toml",
+                "id = \"K-AAAA\"\nfirst_contact = 2026-01-10\n",
+            ),
+            (
+                "clients/K-BBBB.toml",
+                "id = \"K-BBBB\"\nfirst_contact = 2026-01-10\ngendr = \"f\"\n",
+            ),
+            ("clients/K-CCCC.toml", "this is not read"),
+        ]);
+        let loaded = store.load_ids(
+            &config,
+            Kind::Client,
+            ["K-AAAA", "K-BBBB", "K-GONE", "../quartier"],
+        );
+        let ids: Vec<&str> = loaded
+            .records
+            .clients
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        // As `load` does, a record with errors is kept beside its findings.
+        assert_eq!(ids, ["K-AAAA", "K-BBBB"]);
+        assert_eq!(loaded.findings.len(), 1, "{:?}", loaded.findings);
+        assert!(loaded.findings[0].path.ends_with("clients/K-BBBB.toml"));
+        assert!(loaded.findings[0].message.contains("gendr"));
+        let mut all: Vec<String> = store.id_set(Kind::Client).into_iter().collect();
+        all.sort();
+        assert_eq!(all, ["K-AAAA", "K-BBBB", "K-CCCC"]);
+    }
+
+    #[test]
+    fn a_scope_of_undated_kinds_reads_only_their_folders() {
+        let (_dir, store, config) = folder(&[
+            (
+                "sponsors/lesewelt.toml",
+                "id = \"lesewelt\"\nname = \"L\"\nproject = \"P\"\nfield = \"youth-education\"\nstart = 2025-01-01\n",
+            ),
+            ("clients/K-AAAA.toml", "this is not read"),
+        ]);
+        let loaded = store.load(&config, &Scope::undated_kinds(&[Kind::Sponsor]));
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        assert_eq!(loaded.records.sponsors.len(), 1);
+        assert!(store.load(&config, &Scope::all()).has_errors());
+    }
+
+    #[test]
+    fn records_with_the_same_id_are_sorted_by_path() {
+        let apt = "id = \"apt-20261001-aaaa\"\ndate = 2026-10-01\nkind = \"sponsor\"\nstatus = \"done\"\nsponsor = \"x\"\n";
+        let (_dir, store, config) = folder(&[
+            ("appointments/2026/10/apt-20261001-aaaa.toml", apt),
+            (
+                "appointments/2026/10/apt-20261001-bbbb.toml",
+                &apt.replace("aaaa", "bbbb"),
+            ),
+            ("appointments/2026/10/sub/apt-20261001-aaaa.toml", apt),
+        ]);
+        let loaded = store.load(&config, &Scope::all());
+        let paths: Vec<String> = loaded
+            .records
+            .appointments
+            .iter()
+            .map(|a| a.path.display().to_string())
+            .collect();
+        // The file in the sub-folder is in the wrong place and never loaded.
+        assert_eq!(
+            paths,
+            [
+                "appointments/2026/10/apt-20261001-aaaa.toml",
+                "appointments/2026/10/apt-20261001-bbbb.toml"
+            ]
+        );
+        assert!(
+            loaded
+                .findings
+                .iter()
+                .any(|f| f.path.ends_with("sub/apt-20261001-aaaa.toml"))
+        );
+    }
 
     #[test]
     fn conflict_markers_are_found_by_line() {

@@ -55,7 +55,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .as_deref()
         .map(|l| check_language(l, "--language"))
         .transpose()?;
-    let scope = Scope::undated_kind(Kind::Client);
+    let scope = Scope::undated_kinds(&[Kind::Client]);
     let loaded = store.load(&config, &scope);
     refuse_errors(&loaded)?;
     let mut clients: Vec<_> = loaded

@@ -39,7 +39,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .as_deref()
         .map(|l| check_language(l, "--language"))
         .transpose()?;
-    let scope = Scope::undated_kind(Kind::Partner);
+    let scope = Scope::undated_kinds(&[Kind::Partner]);
     let loaded = store.load(&config, &scope);
     refuse_errors(&loaded)?;
     let mut partners: Vec<_> = loaded

@@ -23,7 +23,7 @@ pub struct Args {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
-    let scope = Scope::undated_kind(Kind::Sponsor);
+    let scope = Scope::undated_kinds(&[Kind::Sponsor]);
     let loaded = store.load(&config, &scope);
     refuse_errors(&loaded)?;
     let mut sponsors: Vec<_> = loaded
