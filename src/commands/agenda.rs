@@ -160,6 +160,7 @@ pub fn scope(config: &Config, today: NaiveDate, until: NaiveDate) -> Scope {
     let events_from = days_before(today, PAST_PLANNED_DAYS);
     Scope {
         undated: true,
+        undated_only: None,
         appointments: vec![MonthRange {
             from: Some(month_of(appointments_from)),
             to: Some(month_of(until)),

@@ -298,6 +298,7 @@ pub fn scope(period: Period, kind: ReportKind, config: &Config) -> Scope {
     let to = month(period.to);
     Scope {
         undated: true,
+        undated_only: None,
         appointments: vec![MonthRange {
             from: month(counted_from.min(stale_from)),
             to,

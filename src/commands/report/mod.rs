@@ -165,6 +165,7 @@ fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals)
                 .collect()
         })
     });
+    crate::store::drop_in_background(loaded.records);
     let source = source.join().unwrap_or_default();
     let mut report = built.map_err(|findings| refuse(&findings))?;
     report.source = source;
