@@ -33,6 +33,7 @@ fn random_below(below: u64) -> u64 {
     RandomState::new().hash_one(std::time::Instant::now()) % below
 }
 
+/// `sponsor add` of `slug` with every required flag but `--name`.
 fn sponsor_args(slug: &str) -> Vec<String> {
     let id = format!("--id={slug}");
     [
@@ -815,12 +816,14 @@ fn referral_notes_and_outcome_are_scanned_too() {
     );
     f.write(
         "referrals/2026/11/ref-20261120-ab12.toml",
-        "id = \"ref-20261120-ab12\"\ndate = 2026-11-20\nclient = \"K-AB12\"\npartner = \"jobcenter\"\ntopic = \"employment\"\nstatus = \"open\"\nnotes = \"Frau S., Tel. 0176 1234 5678\"\n",
+        "id = \"ref-20261120-ab12\"\ndate = 2026-11-20\nclient = \"K-AB12\"\npartner = \"jobcenter\"\ntopic = \"employment\"\nstatus = \"open\"\nnotes = \"Frau S., Tel. 0176 1234 5678\"\noutcome = \"Antwort an s.m@example.org\"\n",
     );
     f.run(&["check"])
         .ok()
         .has("ref-20261120-ab12.toml:7: warning: privacy: `notes`")
-        .has("phone number");
+        .has("phone number")
+        .has("ref-20261120-ab12.toml:8: warning: privacy: `outcome`")
+        .has("e-mail address");
     f.run(&["check", "--strict"]).code(1);
 }
 
