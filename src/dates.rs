@@ -111,11 +111,16 @@ impl Period {
     }
 }
 
+/// Whether `s` is `n` ASCII digits (`str::parse` would also take a sign).
+fn digits(s: &str, n: usize) -> bool {
+    s.len() == n && s.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `YYYY-MM`.
 pub fn parse_month(s: &str) -> Result<Period, String> {
     let err = || format!("`{s}` is not a month: use YYYY-MM, e.g. 2026-10");
     let (y, m) = s.trim().split_once('-').ok_or_else(err)?;
-    if y.len() != 4 || m.len() != 2 {
+    if !digits(y, 4) || !digits(m, 2) {
         return Err(err());
     }
     let y: i32 = y.parse().map_err(|_| err())?;
@@ -131,7 +136,7 @@ pub fn parse_quarter(s: &str) -> Result<Period, String> {
         .strip_prefix('Q')
         .or_else(|| q.strip_prefix('q'))
         .ok_or_else(err)?;
-    if y.len() != 4 || q.len() != 1 {
+    if !digits(y, 4) || !digits(q, 1) {
         return Err(err());
     }
     let y: i32 = y.parse().map_err(|_| err())?;
@@ -143,7 +148,7 @@ pub fn parse_quarter(s: &str) -> Result<Period, String> {
 pub fn parse_year(s: &str) -> Result<Period, String> {
     let err = || format!("`{s}` is not a year: use YYYY, e.g. 2026");
     let s = s.trim();
-    if s.len() != 4 {
+    if !digits(s, 4) {
         return Err(err());
     }
     let y: i32 = s.parse().map_err(|_| err())?;
@@ -209,6 +214,19 @@ mod tests {
         assert!(parse_quarter("2026-Q5").is_err() && parse_quarter("2026-Q0").is_err());
         assert_eq!(parse_year("2025").unwrap().to, d("2025-12-31"));
         assert!(parse_year("25").is_err());
+    }
+
+    #[test]
+    fn signs_are_no_digits() {
+        // Found by fuzzing: `-226` was read as the year 226 BC.
+        for bad in [
+            "-226", "+226", "-226-01", "+999-12", "+226-Q1", "2026-+1", "2026-Q+",
+        ] {
+            assert!(parse_year(bad).is_err(), "{bad}");
+            assert!(parse_month(bad).is_err(), "{bad}");
+            assert!(parse_quarter(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_year("0999").unwrap().from, d("0999-01-01"));
     }
 
     #[test]

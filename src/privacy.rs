@@ -5,14 +5,43 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Also the spelled-out `name(at)example.org` and `name [at] example.org`.
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}").unwrap()
+    Regex::new(
+        r"[A-Za-z0-9._%+-]+(?:@|\s?[(\[]at[)\]]\s?)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+    )
+    .unwrap()
 });
 
 /// A phone number: `+49 …`, `0049 …` or a leading `0`, then digits with
 /// spaces, `/`, `-` or `()` between them; at least 7 digits in all.
 static PHONE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:\+|\b0)[0-9][0-9 /()\-]{5,}[0-9]").unwrap());
+
+/// Words that make a number before them a file or customer number
+/// (`Az. 0815/2026`, `Kundennummer 012345678`), unless a phone word is there too.
+static FILE_NUMBER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(\baz\b|aktenzeichen|zeichen|\bnr\b|nummer|vorgang|kunden|\bref\b|ticket|\bid\b)",
+    )
+    .unwrap()
+});
+
+static PHONE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(tel|phon|fon\b|handy|mobil|fax|whatsapp|signal|anruf|ruf)").unwrap()
+});
+
+/// Words that make an old date an event (arrival, a decision), not a birth date.
+static EVENT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\bseit\b|\bvom\b|\bab\b|\bbis\b|einreise|eingereist|ankunft|bescheid|schreiben|zeugnis|abschluss|heirat|\bsince\b|\bfrom\b|\buntil\b|arriv)").unwrap()
+});
+
+/// Up to `n` characters of `text` before byte `end`.
+fn before(text: &str, end: usize, n: usize) -> &str {
+    let head = &text[..end];
+    let start = head.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| i);
+    &head[start..]
+}
 
 static IBAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b").unwrap()
@@ -51,10 +80,12 @@ pub fn scan(text: &str) -> Vec<&'static str> {
         .collect();
     let outside_ibans =
         |r: std::ops::Range<usize>| !ibans.iter().any(|i| i.start <= r.start && r.end <= i.end);
-    if PHONE
-        .find_iter(text)
-        .any(|m| outside_ibans(m.range()) && looks_like_phone(m.as_str()))
-    {
+    if PHONE.find_iter(text).any(|m| {
+        let context = before(text, m.start(), 30);
+        outside_ibans(m.range())
+            && looks_like_phone(m.as_str())
+            && (!FILE_NUMBER_WORD.is_match(context) || PHONE_WORD.is_match(context))
+    }) {
         hits.push("a phone number");
     }
     if !ibans.is_empty() {
@@ -103,7 +134,8 @@ fn is_iban(s: &str) -> bool {
 }
 
 /// A full date with a birth word shortly before it, or a full date so long
-/// ago (more than 14 years) that it can only be a birth date.
+/// ago (more than 14 years) that it is most likely a birth date — unless a
+/// word before it makes it an event (`seit`, `Bescheid vom`, `Einreise`).
 fn has_birth_date(text: &str) -> bool {
     let this_year = crate::dates::today()
         .format("%Y")
@@ -111,11 +143,15 @@ fn has_birth_date(text: &str) -> bool {
         .parse::<i32>()
         .unwrap_or(2026);
     FULL_DATE.captures_iter(text).any(|c| {
-        let m = c.get(0).unwrap();
-        let before = &text[..m.start()];
-        let window_start = before.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
-        if BIRTH_WORD.is_match(&text[window_start..m.start()]) {
+        let Some(m) = c.get(0) else {
+            return false;
+        };
+        let context = before(text, m.start(), 25);
+        if BIRTH_WORD.is_match(context) {
             return true;
+        }
+        if EVENT_WORD.is_match(context) {
+            return false;
         }
         let year = ["y1", "y2", "y3", "y4", "y5"]
             .iter()
@@ -143,6 +179,13 @@ mod tests {
         assert_eq!(scan("geb. 12.03.1985"), ["a full birth date"]);
         assert_eq!(scan("born 2019-04-02"), ["a full birth date"]);
         assert_eq!(scan("Sohn, 03.04.1990"), ["a full birth date"]);
+        assert_eq!(scan("geboren seit 01.03.1990"), ["a full birth date"]);
+        assert_eq!(
+            scan("Mail: max.muster(at)example.org"),
+            ["an e-mail address"]
+        );
+        assert_eq!(scan("Tel.-Nr. 0341 123456"), ["a phone number"]);
+        assert_eq!(scan("Telefonnummer 0176 1234567"), ["a phone number"]);
         assert_eq!(scan("geb. 3. März 1985"), ["a full birth date"]);
         assert_eq!(scan("Tochter *12 Mai 2019"), ["a full birth date"]);
         assert_eq!(scan("born March 12, 2001"), ["a full birth date"]);
@@ -160,6 +203,15 @@ mod tests {
             "Kurs B1, 600 UE, 25 Teilnehmende",
             "Wartezeit 3 Monate, Rückruf 10:30",
             "DE89 ist keine IBAN",
+            "Az. 0815/2026-12",
+            "Aktenzeichen 0815-2026",
+            "Kundennummer 012345678",
+            "BG-Nummer 07501BG0012345",
+            "Bescheid vom 03.02.2011",
+            "in Deutschland seit 2010-05-01",
+            "Zeitraum 01.10.–31.10.2026",
+            "PLZ 04177 Leipzig",
+            "treffen uns at example.org",
             "Termin am 3. März 2026 beim Amt",
             "Kurs ab Mai 2026",
             "seit März 2015 in Leipzig",

@@ -7,6 +7,9 @@ pub mod iso;
 pub mod read;
 pub mod write;
 
+#[cfg(test)]
+mod proptests;
+
 pub use codes::*;
 pub use config::Config;
 

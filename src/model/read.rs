@@ -635,11 +635,21 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         match v.get_ref() {
             DeValue::Datetime(dt) if dt.date.is_none() && dt.offset.is_none() => {
                 let t = dt.time?;
-                NaiveTime::from_hms_opt(
+                let time = NaiveTime::from_hms_opt(
                     t.hour.into(),
                     t.minute.into(),
                     t.second.unwrap_or(0).into(),
-                )
+                );
+                if time.is_none() {
+                    self.error(
+                        Some(v.span()),
+                        format!(
+                            "`{}{key}` = {dt} is not a time of day: seconds run from 00 to 59",
+                            self.prefix
+                        ),
+                    );
+                }
+                time
             }
             _ => {
                 self.wrong_type(key, v, "a time like 10:30:00 (no quotes)");

@@ -300,7 +300,7 @@ impl Store {
         let mut findings = Vec::new();
         let mut records = Records::default();
         let dir = self.root.join(kind.folder());
-        if kind.is_dated() || !self.is_real_folder(&dir, &mut findings) {
+        if kind.is_dated() || !self.is_real_folder(kind, &dir, &mut findings) {
             return LoadResult { records, findings };
         }
         let ctx = Context {
@@ -346,7 +346,7 @@ impl Store {
     /// `list_ids` finds them, from one look at the folder.
     pub fn id_set(&self, kind: Kind) -> std::collections::HashSet<String> {
         let dir = self.root.join(kind.folder());
-        if kind.is_dated() || !self.is_real_folder(&dir, &mut Vec::new()) {
+        if kind.is_dated() || !self.is_real_folder(kind, &dir, &mut Vec::new()) {
             return Default::default();
         }
         let Ok(entries) = std::fs::read_dir(&dir) else {
@@ -363,9 +363,9 @@ impl Store {
             .collect()
     }
 
-    /// Whether `dir` (the folder of a kind) exists and is no link, which
-    /// is reported and never followed.
-    fn is_real_folder(&self, dir: &Path, findings: &mut Vec<Finding>) -> bool {
+    /// Whether `dir`, the folder of `kind`, exists and is a real folder: a
+    /// link is reported and never followed, a file in its place is an error.
+    fn is_real_folder(&self, kind: Kind, dir: &Path, findings: &mut Vec<Finding>) -> bool {
         match std::fs::symlink_metadata(dir) {
             Err(_) => false,
             Ok(m) if m.file_type().is_symlink() => {
@@ -373,6 +373,17 @@ impl Store {
                     dir,
                     None,
                     "is a symbolic link; quartier does not follow links: replace it with a real folder",
+                ));
+                false
+            }
+            Ok(m) if !m.is_dir() => {
+                findings.push(Finding::error(
+                    dir,
+                    None,
+                    format!(
+                        "is not a folder: {} records belong in a folder of this name; move the file away",
+                        kind.name()
+                    ),
                 ));
                 false
             }
@@ -393,7 +404,7 @@ impl Store {
                 continue;
             }
             let dir = self.root.join(kind.folder());
-            if !self.is_real_folder(&dir, findings) {
+            if !self.is_real_folder(kind, &dir, findings) {
                 continue;
             }
             if kind.is_dated() {

@@ -7,8 +7,8 @@ mod resolve;
 mod settings;
 mod write;
 
-pub use load::{Entry, LoadResult, MonthRange, Records, Scope, read_text};
-pub use write::{atomic_write, new_client_code, new_dated_id};
+pub use load::{Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text};
+pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result};
 use crate::model::read::Severity;

@@ -13,8 +13,12 @@ impl Store {
     pub fn list_ids(&self, kind: Kind) -> Vec<(String, PathBuf)> {
         let dir = self.root().join(kind.folder());
         let depth = if kind.is_dated() { 3 } else { 1 };
+        if !std::fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            return Vec::new();
+        }
         let mut out: Vec<(String, PathBuf)> = WalkDir::new(&dir)
             .follow_links(false)
+            .follow_root_links(false)
             .min_depth(depth)
             .max_depth(depth)
             .into_iter()
@@ -55,9 +59,9 @@ impl Store {
             None
         };
         let path = self.path_for(kind, id, date).ok()?;
-        std::fs::symlink_metadata(&path)
-            .is_ok_and(|m| m.is_file())
-            .then_some(path)
+        (super::write::refuse_links(self.root(), &path).is_ok()
+            && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()))
+        .then_some(path)
     }
 
     /// The record of `kind` whose id is `query` or ends with `query`.

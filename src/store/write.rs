@@ -9,7 +9,7 @@ use crate::model::{Config, Kind, Record};
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use toml_edit::DocumentMut;
+use toml_edit::{DocumentMut, Value};
 
 const ID_ALPHABET: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
 const CODE_ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
@@ -103,6 +103,84 @@ fn sync_dir(path: &Path) {
     }
 }
 
+/// The text of a new record file, as `create` writes it.
+pub fn record_text(record: &Record) -> String {
+    let mut doc = crate::model::write::to_document(record);
+    escape_marker_lines(&mut doc);
+    doc.to_string()
+}
+
+/// Rewrites string values with a line that starts like a git conflict marker
+/// (`<<<<<<<`, `=======`, `>>>>>>>`) as one-line strings with `\n` escapes:
+/// written as multi-line strings they would put such a line into the file,
+/// and a file with one is taken for an unresolved conflict.
+fn escape_marker_lines(doc: &mut DocumentMut) {
+    fn fix(v: &mut Value) {
+        match v {
+            Value::String(s) if !super::load::conflict_markers(s.value()).is_empty() => {
+                let decor = s.decor().clone();
+                if let Ok(mut one_line) = basic_string(s.value()).parse::<Value>() {
+                    *one_line.decor_mut() = decor;
+                    *v = one_line;
+                }
+            }
+            Value::Array(items) => items.iter_mut().for_each(fix),
+            Value::InlineTable(t) => t.iter_mut().for_each(|(_, v)| fix(v)),
+            _ => {}
+        }
+    }
+    for (_, item) in doc.iter_mut() {
+        if let Some(v) = item.as_value_mut() {
+            fix(v);
+        } else if let Some(t) = item.as_table_like_mut() {
+            for (_, item) in t.iter_mut() {
+                if let Some(v) = item.as_value_mut() {
+                    fix(v);
+                }
+            }
+        }
+    }
+}
+
+/// `s` as a one-line TOML basic string, every line break and control
+/// character escaped.
+fn basic_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Fails when the path to a record passes a symbolic link below the root:
+/// quartier never reads or writes through links.
+pub(super) fn refuse_links(root: &Path, path: &Path) -> Result<()> {
+    let Ok(rel) = path.strip_prefix(root) else {
+        return Ok(());
+    };
+    let mut here = root.to_path_buf();
+    for part in rel {
+        here.push(part);
+        if std::fs::symlink_metadata(&here).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(CommandError::data(format!(
+                "{} is a symbolic link; quartier does not follow links: replace it with a real folder or file",
+                here.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl Store {
     /// Checks a record on its own, as `check` would, before it is written.
     pub fn validate_text(
@@ -119,10 +197,27 @@ impl Store {
         };
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (record, problems) = read_record(kind, text, &ctx, placement);
-        let findings: Vec<Finding> = problems
+        let mut findings: Vec<Finding> = problems
             .into_iter()
             .map(|p| super::load::to_finding(path, text, p))
             .collect();
+        if text.len() as u64 > super::MAX_RECORD_BYTES {
+            findings.push(Finding::error(
+                path,
+                None,
+                format!(
+                    "the record would be {:.1} MB, more than a record may be (1 MB): shorten its text",
+                    text.len() as f64 / 1_000_000.0
+                ),
+            ));
+        }
+        for line in super::load::conflict_markers(text) {
+            findings.push(Finding::error(
+                path,
+                Some(line),
+                "a line starts like a git conflict marker (<<<<<<<, =======, >>>>>>>): resolve the conflict or change the line",
+            ));
+        }
         match record {
             Some(r) if !findings.iter().any(Finding::is_error) => Ok(r),
             _ => Err(findings),
@@ -150,7 +245,8 @@ impl Store {
             };
             let record = make(fresh);
             let path = self.path_for(kind, record.id(), record.date())?;
-            let text = crate::model::write::to_toml(&record);
+            refuse_links(self.root(), &path)?;
+            let text = record_text(&record);
             let stem = record.id().to_string();
             let ym = record.date().map(|d| (d.year(), d.month()));
             self.validate_text(
@@ -208,6 +304,7 @@ impl Store {
             ))
         })?;
         change(&mut doc)?;
+        escape_marker_lines(&mut doc);
         let mut new_text = doc.to_string();
         // toml_edit writes `\n` and no byte order mark; keep the person's file as it was
         if text.contains("\r\n") {
@@ -260,6 +357,8 @@ impl Store {
             .map_err(findings_error)?;
         extra(&record)?;
         let target = self.path_for(kind, record.id(), record.date())?;
+        refuse_links(self.root(), path)?;
+        refuse_links(self.root(), &target)?;
         if target == path {
             atomic_write(path, text.as_bytes())?;
         } else {
