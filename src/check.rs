@@ -3,12 +3,12 @@
 //! sit outside the record folders. Single-file checks happen while reading
 //! (`model::read`).
 
-use crate::model::{AppointmentKind, Config, Kind};
+use crate::model::{Appointment, AppointmentKind, Client, Config, Kind, Partner, Sponsor};
 use crate::store::{CONFIG_FILE, Entry, Finding, LoadResult, Records, Scope, Store, line_of};
-use std::collections::{HashMap, HashSet};
+use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
-use walkdir::WalkDir;
 
 /// Reads the whole folder and returns every finding: those of `quartier.toml`
 /// first (they may explain others), then by file and line. A broken
@@ -27,6 +27,7 @@ pub fn check_folder(store: &Store) -> Vec<Finding> {
     findings.append(&mut loaded);
     let unloaded: HashSet<(Kind, &str)> = unloaded.iter().map(|(k, s)| (*k, s.as_str())).collect();
     findings.extend(relations(store.root(), &records, &unloaded));
+    crate::store::drop_in_background(records);
     findings.extend(strays(store.root()));
     findings.sort();
     findings.dedup();
@@ -42,30 +43,18 @@ pub fn cross_checks(root: &Path, records: &Records, _config: &Config) -> Vec<Fin
 
 /// Duplicates, references and consent. A reference to a file that exists but
 /// could not be loaded (`unloaded`) is not reported: that file's own
-/// findings say what is wrong.
+/// findings say what is wrong. Records are looked up in their lists, which
+/// are sorted by id; the records are gone through on every core.
 fn relations(root: &Path, records: &Records, unloaded: &HashSet<(Kind, &str)>) -> Vec<Finding> {
     let mut out = Vec::new();
     duplicates(root, records, &mut out);
 
-    let sponsors: HashSet<&str> = records.sponsors.iter().map(|e| e.id.as_str()).collect();
-    let partners: HashSet<&str> = records.partners.iter().map(|e| e.id.as_str()).collect();
-    let clients: HashMap<&str, _> = records
-        .clients
-        .iter()
-        .map(|e| (e.id.as_str(), &e.record))
-        .collect();
-    let appointments: HashMap<&str, _> = records
-        .appointments
-        .iter()
-        .map(|e| (e.id.as_str(), &e.record))
-        .collect();
-
-    let mut missing = |path: &Path, key: &str, what: Kind, id: &str| {
+    let missing = |path: &Path, key: &str, what: Kind, id: &str| -> Option<Finding> {
         if unloaded.contains(&(what, id)) {
-            return;
+            return None;
         }
         let path = root.join(path);
-        out.push(Finding::error(
+        Some(Finding::error(
             &path,
             key_line(&path, key, id),
             format!(
@@ -73,80 +62,91 @@ fn relations(root: &Path, records: &Records, unloaded: &HashSet<(Kind, &str)>) -
                 what.name(),
                 what.name()
             ),
-        ));
+        ))
     };
 
-    for a in &records.appointments {
-        match a.kind {
-            AppointmentKind::Consultation => {
-                if let Some(c) = &a.client
-                    && !clients.contains_key(c.as_str())
-                {
-                    missing(&a.path, "client", Kind::Client, c);
+    let appointments: Vec<Finding> = records
+        .appointments
+        .par_iter()
+        .filter_map(|a| match a.kind {
+            AppointmentKind::Consultation => a
+                .client
+                .as_ref()
+                .filter(|c| find(&records.clients, c).is_none())
+                .and_then(|c| missing(&a.path, "client", Kind::Client, c)),
+            AppointmentKind::Sponsor => a
+                .sponsor
+                .as_ref()
+                .filter(|s| find(&records.sponsors, s).is_none())
+                .and_then(|s| missing(&a.path, "sponsor", Kind::Sponsor, s)),
+        })
+        .collect();
+    out.extend(appointments);
+
+    let referrals: Vec<(Vec<Finding>, Vec<Finding>)> = records
+        .referrals
+        .par_iter()
+        .map(|r| {
+            let (mut errors, mut warnings) = (Vec::new(), Vec::new());
+            match find(&records.clients, &r.client) {
+                None => errors.extend(missing(&r.path, "client", Kind::Client, &r.client)),
+                Some(client) => {
+                    if client.consent.is_none_or(|c| c > r.date) {
+                        let why = match client.consent {
+                            None => "has no `consent` date".to_string(),
+                            Some(c) => format!("consented only on {c}"),
+                        };
+                        let path = root.join(&r.path);
+                        warnings.push(Finding::warning(
+                            &path,
+                            key_line(&path, "client", &r.client),
+                            format!(
+                                "referral passes data of client {} on, but the client {why} (referral dated {}): record the consent in clients/{}.toml first",
+                                r.client, r.date, r.client
+                            ),
+                        ));
+                    }
                 }
             }
-            AppointmentKind::Sponsor => {
-                if let Some(s) = &a.sponsor
-                    && !sponsors.contains(s.as_str())
-                {
-                    missing(&a.path, "sponsor", Kind::Sponsor, s);
+            if find(&records.partners, &r.partner).is_none() {
+                errors.extend(missing(&r.path, "partner", Kind::Partner, &r.partner));
+            }
+            if let Some(a) = &r.appointment {
+                match find(&records.appointments, a) {
+                    None => errors.extend(missing(&r.path, "appointment", Kind::Appointment, a)),
+                    Some(apt) if apt.client.as_ref().is_some_and(|c| *c != r.client) => {
+                        let path = root.join(&r.path);
+                        warnings.push(Finding::warning(
+                            &path,
+                            key_line(&path, "appointment", a),
+                            format!(
+                                "the referral is for client {}, but appointment `{a}` was with client {}: check both",
+                                r.client,
+                                apt.client.as_deref().unwrap_or_default()
+                            ),
+                        ));
+                    }
+                    Some(_) => {}
                 }
             }
-        }
-    }
+            (errors, warnings)
+        })
+        .collect();
     let mut warnings = Vec::new();
-    for r in &records.referrals {
-        match clients.get(r.client.as_str()) {
-            None => missing(&r.path, "client", Kind::Client, &r.client),
-            Some(client) => {
-                if client.consent.is_none_or(|c| c > r.date) {
-                    let why = match client.consent {
-                        None => "has no `consent` date".to_string(),
-                        Some(c) => format!("consented only on {c}"),
-                    };
-                    let path = root.join(&r.path);
-                    warnings.push(Finding::warning(
-                        &path,
-                        key_line(&path, "client", &r.client),
-                        format!(
-                            "referral passes data of client {} on, but the client {why} (referral dated {}): record the consent in clients/{}.toml first",
-                            r.client, r.date, r.client
-                        ),
-                    ));
-                }
-            }
-        }
-        if !partners.contains(r.partner.as_str()) {
-            missing(&r.path, "partner", Kind::Partner, &r.partner);
-        }
-        if let Some(a) = &r.appointment {
-            match appointments.get(a.as_str()) {
-                None => missing(&r.path, "appointment", Kind::Appointment, a),
-                Some(apt) if apt.client.as_ref().is_some_and(|c| *c != r.client) => {
-                    let path = root.join(&r.path);
-                    warnings.push(Finding::warning(
-                        &path,
-                        key_line(&path, "appointment", a),
-                        format!(
-                            "the referral is for client {}, but appointment `{a}` was with client {}: check both",
-                            r.client,
-                            apt.client.as_deref().unwrap_or_default()
-                        ),
-                    ));
-                }
-                Some(_) => {}
-            }
-        }
+    for (mut e, mut w) in referrals {
+        out.append(&mut e);
+        warnings.append(&mut w);
     }
+
     for e in &records.events {
         for p in &e.partners {
-            if !partners.contains(p.as_str()) {
-                missing(&e.path, "partners", Kind::Partner, p);
+            if find(&records.partners, p).is_none() {
+                out.extend(missing(&e.path, "partners", Kind::Partner, p));
             }
         }
         for s in &e.sponsors {
-            if !sponsors.contains(s.as_str()) {
-                missing(&e.path, "sponsors", Kind::Sponsor, s);
+            if find(&records.sponsors, s).is_none() {
+                out.extend(missing(&e.path, "sponsors", Kind::Sponsor, s));
             }
         }
     }
@@ -154,23 +154,52 @@ fn relations(root: &Path, records: &Records, unloaded: &HashSet<(Kind, &str)>) -
     out
 }
 
+/// The record with this id in a list sorted by id (the last one, should
+/// there be several).
+fn find<'r, T: HasId>(entries: &'r [Entry<T>], id: &str) -> Option<&'r T> {
+    let end = entries.partition_point(|e| e.record.id() <= id);
+    entries[..end]
+        .last()
+        .map(|e| &e.record)
+        .filter(|r| r.id() == id)
+}
+
+/// Records with an id.
+trait HasId {
+    fn id(&self) -> &str;
+}
+
+macro_rules! has_id {
+    ($($t:ty),*) => {$(
+        impl HasId for $t {
+            fn id(&self) -> &str {
+                &self.id
+            }
+        }
+    )*};
+}
+has_id!(Sponsor, Partner, Client, Appointment);
+
+/// Records come sorted by id (and path), so records with the same id are
+/// neighbours; each is reported against the first of them.
 fn duplicates(root: &Path, records: &Records, out: &mut Vec<Finding>) {
     fn scan<T>(root: &Path, entries: &[Entry<T>], id: impl Fn(&T) -> &str, out: &mut Vec<Finding>) {
-        let mut seen: HashMap<&str, &Path> = HashMap::new();
+        let mut first: Option<&Entry<T>> = None;
         for e in entries {
             let this = id(&e.record);
-            if let Some(first) = seen.get(this) {
-                let path = root.join(&e.path);
-                out.push(Finding::error(
-                    &path,
-                    key_line(&path, "id", this),
-                    format!(
-                        "duplicate id `{this}`: {} has the same id; every record needs its own",
-                        root.join(first).display()
-                    ),
-                ));
-            } else {
-                seen.insert(this, &e.path);
+            match first {
+                Some(f) if id(&f.record) == this => {
+                    let path = root.join(&e.path);
+                    out.push(Finding::error(
+                        &path,
+                        key_line(&path, "id", this),
+                        format!(
+                            "duplicate id `{this}`: {} has the same id; every record needs its own",
+                            root.join(&f.path).display()
+                        ),
+                    ));
+                }
+                _ => first = Some(e),
             }
         }
     }
@@ -205,30 +234,38 @@ fn key_line(path: &Path, key: &str, value: &str) -> Option<usize> {
 /// themselves are walked by `Store::load`.
 fn strays(root: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
-    let walker = WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| {
-            let hidden = e.file_name().to_string_lossy().starts_with('.');
-            let own = e.depth() == 1
-                && (e.file_name() == CONFIG_FILE
-                    || e.file_name().to_str().and_then(Kind::from_folder).is_some());
-            let other_folder = e.file_type().is_dir() && e.path().join(CONFIG_FILE).exists();
-            e.depth() == 0 || !(hidden || own || other_folder)
-        });
-    for entry in walker.flatten() {
-        if entry.depth() == 0 {
+    stray_files(root, true, &mut out);
+    out
+}
+
+/// Collects the strays in `dir` and below; `top`: `dir` is the records folder.
+/// Entries are looked at before any folder is opened, so the record folders
+/// are never read here.
+fn stray_files(dir: &Path, top: bool, out: &mut Vec<Finding>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Ok(ft) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        let hidden = name.as_encoded_bytes().first() == Some(&b'.');
+        let own =
+            top && (name == CONFIG_FILE || name.to_str().and_then(Kind::from_folder).is_some());
+        if hidden || own || (ft.is_dir() && path.join(CONFIG_FILE).exists()) {
             continue;
         }
-        let path = entry.path();
-        if entry.path_is_symlink() {
+        if ft.is_symlink() {
             out.push(Finding::warning(
                 path,
                 None,
                 "is a symbolic link and was not followed: replace it with the real file or folder, or remove it",
             ));
-        } else if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml") {
+        } else if ft.is_dir() {
+            stray_files(&path, false, out);
+        } else if ft.is_file() && path.extension().is_some_and(|e| e == "toml") {
             out.push(Finding::error(
                 path,
                 None,
@@ -239,5 +276,4 @@ fn strays(root: &Path) -> Vec<Finding> {
             ));
         }
     }
-    out
 }

@@ -6,8 +6,8 @@ use crate::cli::Globals;
 use crate::commands::shared::{cell, date_time_cell, print_table, table};
 use crate::error::Result;
 use crate::model::{
-    Appointment, AppointmentKind, AppointmentStatus, Config, Event, EventStatus, Lang, Referral,
-    ReferralStatus, Sponsor,
+    Appointment, AppointmentKind, AppointmentStatus, Config, Event, EventStatus, Kind, Lang,
+    Referral, ReferralStatus, Sponsor,
 };
 use crate::store::{MonthRange, Records, Scope};
 use chrono::{Datelike, Days, NaiveDate};
@@ -153,13 +153,15 @@ pub fn build<'a>(
 
 /// The month folders the agenda reads: appointments back to the older of
 /// the stale window and the past-planned window, events back to the latter,
-/// every referral (open ones may be old) and every undated record.
+/// every referral (open ones may be old), and the sponsors (the agenda
+/// names clients and partners by their ids only).
 pub fn scope(config: &Config, today: NaiveDate, until: NaiveDate) -> Scope {
     let stale_days = config.sponsors.stale_after_days.max(0) as u64;
     let appointments_from = days_before(today, stale_days.max(PAST_PLANNED_DAYS));
     let events_from = days_before(today, PAST_PLANNED_DAYS);
     Scope {
         undated: true,
+        undated_only: vec![Kind::Sponsor],
         appointments: vec![MonthRange {
             from: Some(month_of(appointments_from)),
             to: Some(month_of(until)),

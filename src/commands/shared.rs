@@ -808,8 +808,11 @@ pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
 /// exact id or a unique end of it. Unknown or ambiguous ones fail (exit 1)
 /// naming `flag` and listing the candidates or close matches.
 pub fn resolve_ref(store: &Store, kind: Kind, flag: &str, query: &str) -> Result<String> {
-    let ids: Vec<String> = store.list_ids(kind).into_iter().map(|(id, _)| id).collect();
     let q = query.trim();
+    if store.find_exact(kind, q).is_some() {
+        return Ok(q.to_string());
+    }
+    let ids: Vec<String> = store.list_ids(kind).into_iter().map(|(id, _)| id).collect();
     if ids.iter().any(|id| id == q) {
         return Ok(q.to_string());
     }

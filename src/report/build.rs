@@ -19,7 +19,20 @@ pub fn build(
     period: Period,
     kind: ReportKind,
 ) -> Result<Report, Vec<Finding>> {
-    let missing = missing_references(records);
+    let clients: HashSet<&str> = records.clients.iter().map(|e| e.id.as_str()).collect();
+    build_with(records, config, period, kind, &|id| clients.contains(id))
+}
+
+/// Like [`build`] when `records` holds only the clients the report counts
+/// ([`clients_needed`]): `client_exists` says which other clients there are.
+pub fn build_with(
+    records: &Records,
+    config: &Config,
+    period: Period,
+    kind: ReportKind,
+    client_exists: &dyn Fn(&str) -> bool,
+) -> Result<Report, Vec<Finding>> {
+    let missing = missing_references(records, client_exists);
     if !missing.is_empty() {
         return Err(missing);
     }
@@ -74,13 +87,26 @@ pub fn build(
 
 /// References to clients, partners and sponsors (always read in full) that
 /// lead nowhere.
-fn missing_references(records: &Records) -> Vec<Finding> {
-    let clients: HashSet<&str> = records.clients.iter().map(|e| e.id.as_str()).collect();
+/// The clients whose records a report counts: those of the consultations
+/// among `records` (the appointments a report reads).
+pub fn clients_needed(records: &Records) -> BTreeSet<&str> {
+    records
+        .appointments
+        .iter()
+        .filter(|a| a.kind == AppointmentKind::Consultation)
+        .filter_map(|a| a.client.as_deref())
+        .collect()
+}
+
+fn missing_references(records: &Records, client_exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
     let partners: HashSet<&str> = records.partners.iter().map(|e| e.id.as_str()).collect();
     let sponsors: HashSet<&str> = records.sponsors.iter().map(|e| e.id.as_str()).collect();
+    let clients = |id: &str| client_exists(id);
+    let partners = |id: &str| partners.contains(id);
+    let sponsors = |id: &str| sponsors.contains(id);
     let mut out = Vec::new();
-    let mut need = |path: &Path, known: &HashSet<&str>, what: Kind, id: &str| {
-        if !known.contains(id) {
+    let mut need = |path: &Path, known: &dyn Fn(&str) -> bool, what: Kind, id: &str| {
+        if !known(id) {
             out.push(Finding::error(
                 path,
                 None,

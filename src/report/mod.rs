@@ -11,7 +11,7 @@ pub mod render;
 pub use build::build;
 
 use crate::dates::Period;
-use crate::model::Config;
+use crate::model::{Config, Kind};
 use crate::store::{MonthRange, Scope};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::ser::SerializeMap;
@@ -280,7 +280,9 @@ pub struct Names {
 
 /// The month folders a report of `period` reads: the period, the year to
 /// date, the stale window of sponsor meetings, and every referral up to the
-/// end (an old referral may still be open). Nothing after `period.to`.
+/// end (an old referral may still be open). Nothing after `period.to`. Of
+/// the undated records the sponsors and partners; of the clients only those
+/// the report counts ([`build::clients_needed`]), read once these are loaded.
 pub fn scope(period: Period, kind: ReportKind, config: &Config) -> Scope {
     let ytd_from = period.year_to_date().from;
     let counted_from = if kind.has_year_to_date() || kind.has_targets() {
@@ -298,6 +300,8 @@ pub fn scope(period: Period, kind: ReportKind, config: &Config) -> Scope {
     let to = month(period.to);
     Scope {
         undated: true,
+        // Clients are read by `commands::report`: only those the report counts.
+        undated_only: vec![Kind::Sponsor, Kind::Partner],
         appointments: vec![MonthRange {
             from: month(counted_from.min(stale_from)),
             to,

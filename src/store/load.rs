@@ -7,7 +7,6 @@ use crate::model::*;
 use rayon::prelude::*;
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use walkdir::WalkDir;
 
 /// A record with the file it was read from (relative to the records root).
 #[derive(Debug, Clone, PartialEq)]
@@ -59,13 +58,21 @@ impl Records {
         }
     }
 
+    /// By id; records with the same id (an error `check` reports) by path.
     fn sort(&mut self) {
-        self.sponsors.sort_by(|a, b| a.id.cmp(&b.id));
-        self.partners.sort_by(|a, b| a.id.cmp(&b.id));
-        self.clients.sort_by(|a, b| a.id.cmp(&b.id));
-        self.appointments.sort_by(|a, b| a.id.cmp(&b.id));
-        self.referrals.sort_by(|a, b| a.id.cmp(&b.id));
-        self.events.sort_by(|a, b| a.id.cmp(&b.id));
+        fn by_id<T>(entries: &mut [Entry<T>], id: impl Fn(&T) -> &str) {
+            entries.sort_by(|a, b| {
+                id(&a.record)
+                    .cmp(id(&b.record))
+                    .then_with(|| a.path.cmp(&b.path))
+            });
+        }
+        by_id(&mut self.sponsors, |r| &r.id);
+        by_id(&mut self.partners, |r| &r.id);
+        by_id(&mut self.clients, |r| &r.id);
+        by_id(&mut self.appointments, |r| &r.id);
+        by_id(&mut self.referrals, |r| &r.id);
+        by_id(&mut self.events, |r| &r.id);
     }
 }
 
@@ -95,6 +102,9 @@ impl MonthRange {
 #[derive(Debug, Clone, Default)]
 pub struct Scope {
     pub undated: bool,
+    /// With `undated` and not empty: only these undated kinds (a list of
+    /// sponsors need not read every client).
+    pub undated_only: Vec<Kind>,
     pub appointments: Vec<MonthRange>,
     pub referrals: Vec<MonthRange>,
     pub events: Vec<MonthRange>,
@@ -105,6 +115,7 @@ impl Scope {
     pub fn all() -> Scope {
         Scope {
             undated: true,
+            undated_only: Vec::new(),
             appointments: vec![MonthRange::ALL],
             referrals: vec![MonthRange::ALL],
             events: vec![MonthRange::ALL],
@@ -120,9 +131,22 @@ impl Scope {
         }
     }
 
+    /// Only the records of these undated kinds.
+    pub fn undated_kinds(kinds: &[Kind]) -> Scope {
+        Scope {
+            undated: true,
+            undated_only: kinds.to_vec(),
+            ..Scope::default()
+        }
+    }
+
+    fn wants_undated(&self, kind: Kind) -> bool {
+        self.undated && (self.undated_only.is_empty() || self.undated_only.contains(&kind))
+    }
+
     fn wants(&self, kind: Kind, ym: Option<(i32, u32)>) -> bool {
         if !kind.is_dated() {
-            return self.undated;
+            return self.wants_undated(kind);
         }
         match ym {
             Some(ym) => self.months_of(kind).iter().any(|r| r.contains(ym)),
@@ -142,9 +166,9 @@ impl LoadResult {
     }
 }
 
-/// What reading one file gave: the kind it was read as, the record (with
-/// its path) and the findings.
-type ReadOutcome = (Kind, Option<(PathBuf, Record)>, Vec<Finding>);
+/// What reading one file gave: the kind it was read as, the record and the
+/// findings.
+type ReadOutcome = (Kind, Option<Record>, Vec<Finding>);
 
 /// A file found by the walk, with where it sits.
 struct Candidate {
@@ -154,7 +178,25 @@ struct Candidate {
     year_month: Option<(i32, u32)>,
     /// Not where a record of its kind belongs: read for its problems, never loaded.
     misplaced: bool,
+    /// The walk saw a regular file (not a link, folder or device), so that it
+    /// can be opened without looking at it by path first.
+    regular: bool,
+    /// It sits right in the folder of its unit, and is opened relative to it.
+    direct: bool,
 }
+
+/// A piece of the walk that is read on its own, so that walking and
+/// reading go on together on every core: a folder (a month folder, or the
+/// folder of an undated kind) walked and read as a whole, or the files found
+/// above the month folders.
+enum Unit {
+    Folder { dir: PathBuf },
+    Files(Vec<Candidate>),
+}
+
+/// What one [`Unit`] gave: the findings of its walk, its files and what
+/// reading each of them gave.
+type UnitOutcome = (Vec<Finding>, Vec<Candidate>, Vec<ReadOutcome>);
 
 /// Record files that exist but could not be loaded, as (kind, file stem): a
 /// reference to one of them is not reported as missing.
@@ -173,34 +215,57 @@ impl Store {
         scope: &Scope,
     ) -> (LoadResult, Unloaded) {
         let mut findings = Vec::new();
-        let candidates = self.walk(scope, &mut findings);
+        let units = self.plan(scope, &mut findings);
         let ctx = Context {
             config,
             today: crate::dates::today(),
         };
-        let read: Vec<ReadOutcome> = candidates
-            .par_iter()
-            .map(|c| self.read_candidate(c, &ctx))
+        let outcomes: Vec<UnitOutcome> = units
+            .into_par_iter()
+            .map(|unit| {
+                let (walked, candidates, folder) = match unit {
+                    Unit::Files(candidates) => (Vec::new(), candidates, None),
+                    Unit::Folder { dir } => {
+                        let (mut walked, mut candidates) = (Vec::new(), Vec::new());
+                        self.walk_folder(&dir, true, scope, &mut walked, &mut candidates);
+                        candidates.sort_unstable_by(|a, b| {
+                            a.rel
+                                .as_os_str()
+                                .as_encoded_bytes()
+                                .cmp(b.rel.as_os_str().as_encoded_bytes())
+                        });
+                        (walked, candidates, open_folder(&dir))
+                    }
+                };
+                let read = candidates
+                    .par_iter()
+                    .map(|c| self.read_candidate(c, &ctx, folder.as_ref()))
+                    .collect();
+                (walked, candidates, read)
+            })
             .collect();
         let mut records = Records::default();
         let mut unloaded = Unloaded::new();
-        for (c, (kind, record, mut f)) in candidates.iter().zip(read) {
-            match record {
-                Some((path, record)) => records.push(path, record),
-                None => {
-                    let stem = file_stem(&c.rel);
-                    unloaded.push((kind, stem.clone()));
-                    if let Some(k) = c
-                        .rel
-                        .iter()
-                        .next()
-                        .and_then(|f| Kind::from_folder(f.to_str()?))
-                    {
-                        unloaded.push((k, stem));
+        for (mut walked, candidates, read) in outcomes {
+            findings.append(&mut walked);
+            for (c, (kind, record, mut f)) in candidates.into_iter().zip(read) {
+                match record {
+                    Some(record) => records.push(c.rel, record),
+                    None => {
+                        let stem = file_stem(&c.rel);
+                        unloaded.push((kind, stem.clone()));
+                        if let Some(k) = c
+                            .rel
+                            .iter()
+                            .next()
+                            .and_then(|f| Kind::from_folder(f.to_str()?))
+                        {
+                            unloaded.push((k, stem));
+                        }
                     }
                 }
+                findings.append(&mut f);
             }
-            findings.append(&mut f);
         }
         records.sort();
         findings.sort();
@@ -214,110 +279,259 @@ impl Store {
             today: crate::dates::today(),
         };
         let mut findings = Vec::new();
-        match classify(rel, &mut findings, &self.root) {
+        match classify(rel, &mut findings, &self.root, false) {
             Some(c) => {
-                let (_, r, f) = self.read_candidate(&c, &ctx);
-                (r.map(|(_, r)| r), f)
+                let (_, r, f) = self.read_candidate(&c, &ctx, None);
+                (r, f)
             }
             None => (None, findings),
         }
     }
 
-    fn walk(&self, scope: &Scope, findings: &mut Vec<Finding>) -> Vec<Candidate> {
-        let mut out = Vec::new();
+    /// Reads the records of the undated `kind` with these ids, each from
+    /// where it belongs. An id without a file is left out without a finding:
+    /// whatever refers to it reports it missing.
+    pub fn load_ids<'a>(
+        &self,
+        config: &Config,
+        kind: Kind,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> LoadResult {
+        let mut findings = Vec::new();
+        let mut records = Records::default();
+        let dir = self.root.join(kind.folder());
+        if kind.is_dated() || !self.is_real_folder(kind, &dir, &mut findings) {
+            return LoadResult { records, findings };
+        }
+        let ctx = Context {
+            config,
+            today: crate::dates::today(),
+        };
+        let folder = open_folder(&dir);
+        let candidates: Vec<Candidate> = ids
+            .into_iter()
+            .filter(|id| is_valid_id(kind, id))
+            .filter_map(|id| {
+                let rel = Path::new(kind.folder()).join(format!("{id}.toml"));
+                classify(&rel, &mut findings, &self.root, true)
+            })
+            .collect();
+        let read: Vec<Option<ReadOutcome>> = candidates
+            .par_iter()
+            .map(|c| {
+                let opened = match &folder {
+                    Some(folder) => open_in(folder, file_name(&c.rel)),
+                    None => open_no_follow(&self.root.join(&c.rel)),
+                };
+                match opened {
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                    opened => Some(self.check_file(c, &ctx, read_regular_file(opened))),
+                }
+            })
+            .collect();
+        for (c, outcome) in candidates.into_iter().zip(read) {
+            if let Some((_, record, mut f)) = outcome {
+                if let Some(record) = record {
+                    records.push(c.rel, record);
+                }
+                findings.append(&mut f);
+            }
+        }
+        records.sort();
+        findings.sort();
+        LoadResult { records, findings }
+    }
+
+    /// The ids of the records of the undated `kind` that have a file, as
+    /// `list_ids` finds them, from one look at the folder.
+    pub fn id_set(&self, kind: Kind) -> std::collections::HashSet<String> {
+        let dir = self.root.join(kind.folder());
+        if kind.is_dated() || !self.is_real_folder(kind, &dir, &mut Vec::new()) {
+            return Default::default();
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Default::default();
+        };
+        entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .filter_map(|e| {
+                let name = e.file_name().into_string().ok()?;
+                let id = name.strip_suffix(".toml")?;
+                (!id.starts_with('.')).then(|| id.to_string())
+            })
+            .collect()
+    }
+
+    /// Whether `dir`, the folder of `kind`, exists and is a real folder: a
+    /// link is reported and never followed, a file in its place is an error.
+    fn is_real_folder(&self, kind: Kind, dir: &Path, findings: &mut Vec<Finding>) -> bool {
+        match std::fs::symlink_metadata(dir) {
+            Err(_) => false,
+            Ok(m) if m.file_type().is_symlink() => {
+                findings.push(Finding::warning(
+                    dir,
+                    None,
+                    "is a symbolic link; quartier does not follow links: replace it with a real folder",
+                ));
+                false
+            }
+            Ok(m) if !m.is_dir() => {
+                findings.push(Finding::error(
+                    dir,
+                    None,
+                    format!(
+                        "is not a folder: {} records belong in a folder of this name; move the file away",
+                        kind.name()
+                    ),
+                ));
+                false
+            }
+            Ok(_) => true,
+        }
+    }
+
+    /// The folders of the kinds in `scope`, split into units that can be
+    /// read in parallel: each wanted month folder of a dated kind is one,
+    /// and so is the folder of each undated kind.
+    fn plan(&self, scope: &Scope, findings: &mut Vec<Finding>) -> Vec<Unit> {
+        let mut units = Vec::new();
         for kind in Kind::ALL {
-            if !kind.is_dated() && !scope.undated {
+            if !kind.is_dated() && !scope.wants_undated(kind) {
                 continue;
             }
             if kind.is_dated() && scope.months_of(kind).is_empty() {
                 continue;
             }
             let dir = self.root.join(kind.folder());
-            match std::fs::symlink_metadata(&dir) {
-                Err(_) => continue,
-                Ok(m) if m.file_type().is_symlink() => {
-                    findings.push(Finding::warning(
-                        &dir,
-                        None,
-                        "is a symbolic link; quartier does not follow links: replace it with a real folder",
-                    ));
-                    continue;
-                }
-                Ok(m) if !m.is_dir() => {
-                    findings.push(Finding::error(
-                        &dir,
-                        None,
-                        format!(
-                            "is not a folder: {} records belong in a folder of this name; move the file away",
-                            kind.name()
-                        ),
-                    ));
-                    continue;
-                }
-                Ok(_) => {}
+            if !self.is_real_folder(kind, &dir, findings) {
+                continue;
             }
-            let mut walker = WalkDir::new(&dir)
-                .follow_links(false)
-                .sort_by_file_name()
-                .into_iter()
-                .filter_entry(|e| {
-                    e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.')
-                });
-            while let Some(entry) = walker.next() {
-                let entry = match entry {
-                    Ok(e) => e,
-                    Err(e) => {
-                        let path = e.path().map_or(dir.clone(), Path::to_path_buf);
-                        findings.push(Finding::error(path, None, format!("cannot read: {e}")));
-                        continue;
-                    }
-                };
-                if entry.depth() == 0 {
-                    continue;
+            if kind.is_dated() {
+                let mut loose = Vec::new();
+                self.walk_dated(&dir, kind, scope, findings, &mut loose, &mut units);
+                if !loose.is_empty() {
+                    units.push(Unit::Files(loose));
                 }
-                let rel = entry
-                    .path()
-                    .strip_prefix(&self.root)
-                    .unwrap_or(entry.path())
-                    .to_path_buf();
-                let ft = entry.file_type();
-                if ft.is_symlink() {
-                    findings.push(Finding::warning(
-                        entry.path(),
-                        None,
-                        "is a symbolic link and was not followed: replace it with the real file or remove it",
-                    ));
-                    continue;
-                }
-                if ft.is_dir() {
-                    if kind.is_dated() {
-                        // Skip whole year/month folders outside the scope.
-                        if let Some(ym) = folder_month(&rel)
-                            && !scope.wants(kind, Some(ym))
-                        {
-                            walker.skip_current_dir();
-                        } else if let Some(y) = folder_year(&rel)
-                            && !scope.months_of(kind).iter().any(|r| r.overlaps_year(y))
-                        {
-                            walker.skip_current_dir();
-                        }
-                    }
-                    continue;
-                }
-                if let Some(c) = classify(&rel, findings, &self.root)
-                    && scope.wants(c.kind, c.year_month)
-                {
-                    out.push(c);
-                }
+            } else {
+                units.push(Unit::Folder { dir });
             }
         }
-        out
+        // In the order of their folders, so that the records come nearly sorted.
+        units.sort_by(|a, b| match (a, b) {
+            (Unit::Folder { dir: a }, Unit::Folder { dir: b }) => a
+                .as_os_str()
+                .as_encoded_bytes()
+                .cmp(b.as_os_str().as_encoded_bytes()),
+            (Unit::Folder { .. }, Unit::Files(_)) => std::cmp::Ordering::Less,
+            (Unit::Files(_), Unit::Folder { .. }) => std::cmp::Ordering::Greater,
+            (Unit::Files(_), Unit::Files(_)) => std::cmp::Ordering::Equal,
+        });
+        units
     }
 
-    fn read_candidate(&self, c: &Candidate, ctx: &Context) -> ReadOutcome {
+    /// Walks the folder `dir` of a dated `kind` down to its month folders:
+    /// each wanted month folder becomes a unit of its own (never opened
+    /// here); files elsewhere (in the wrong place) are collected in `out`.
+    fn walk_dated(
+        &self,
+        dir: &Path,
+        kind: Kind,
+        scope: &Scope,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<Candidate>,
+        months: &mut Vec<Unit>,
+    ) {
+        for_each_entry(dir, findings, |path, is_dir, is_file, findings| {
+            let rel = path.strip_prefix(&self.root).unwrap_or(&path);
+            if !is_dir {
+                self.collect(rel, is_file, false, scope, findings, out);
+            } else if folder_year(rel)
+                .is_none_or(|y| scope.months_of(kind).iter().any(|r| r.overlaps_year(y)))
+            {
+                for_each_entry(&path, findings, |path, is_dir, is_file, findings| {
+                    let rel = path.strip_prefix(&self.root).unwrap_or(&path);
+                    if !is_dir {
+                        self.collect(rel, is_file, false, scope, findings, out);
+                    } else if let Some(ym) = folder_month(rel) {
+                        if scope.wants(kind, Some(ym)) {
+                            months.push(Unit::Folder { dir: path });
+                        }
+                    } else {
+                        self.walk_folder(&path, false, scope, findings, out);
+                    }
+                });
+            }
+        });
+    }
+
+    /// Collects the record files `scope` wants in `dir` and the folders below
+    /// it. `direct`: `dir` is the folder of a unit, whose files are opened
+    /// relative to it.
+    fn walk_folder(
+        &self,
+        dir: &Path,
+        direct: bool,
+        scope: &Scope,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<Candidate>,
+    ) {
+        for_each_entry(dir, findings, |path, is_dir, is_file, findings| {
+            if is_dir {
+                self.walk_folder(&path, false, scope, findings, out);
+            } else {
+                let rel = path.strip_prefix(&self.root).unwrap_or(&path);
+                self.collect(rel, is_file, direct, scope, findings, out);
+            }
+        });
+    }
+
+    /// Adds the file `rel` to `out` when it may be a record `scope` wants.
+    fn collect(
+        &self,
+        rel: &Path,
+        regular: bool,
+        direct: bool,
+        scope: &Scope,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<Candidate>,
+    ) {
+        if let Some(mut c) = classify(rel, findings, &self.root, regular)
+            && scope.wants(c.kind, c.year_month)
+        {
+            c.direct = direct;
+            out.push(c);
+        }
+    }
+
+    /// Reads and checks one file; `folder` is the open folder of its unit.
+    fn read_candidate(
+        &self,
+        c: &Candidate,
+        ctx: &Context,
+        folder: Option<&std::fs::File>,
+    ) -> ReadOutcome {
+        let path = self.root.join(&c.rel);
+        let read = match (c.regular, folder) {
+            (true, Some(folder)) if c.direct => {
+                read_regular_file(open_in(folder, file_name(&c.rel)))
+            }
+            (true, _) => read_regular_file(open_no_follow(&path)),
+            (false, _) => read_text(&path),
+        };
+        self.check_file(c, ctx, read)
+    }
+
+    /// Checks what reading the file of `c` gave.
+    fn check_file(
+        &self,
+        c: &Candidate,
+        ctx: &Context,
+        read: Result<String, String>,
+    ) -> ReadOutcome {
         let path = self.root.join(&c.rel);
         let mut findings = Vec::new();
-        let text = match read_text(&path) {
+        let text = match read {
             Ok(t) => t,
             Err(message) => {
                 findings.push(Finding::error(&path, None, message));
@@ -375,7 +589,7 @@ impl Store {
             record = None;
         }
         findings.extend(problems.into_iter().map(|p| to_finding(&path, text, p)));
-        (kind, record.map(|r| (c.rel.clone(), r)), findings)
+        (kind, record, findings)
     }
 }
 
@@ -418,11 +632,15 @@ fn expected_place(kind: Kind, stem: &str, date: Option<chrono::NaiveDate>) -> St
     }
 }
 
+/// The last part of a (UTF-8) path, without parsing all of it.
+fn file_name(rel: &Path) -> &str {
+    let rel = rel.to_str().unwrap_or_default();
+    rel.rsplit(std::path::MAIN_SEPARATOR).next().unwrap_or(rel)
+}
+
 fn file_stem(rel: &Path) -> String {
-    rel.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or_default()
-        .to_string()
+    let name = file_name(rel);
+    name.strip_suffix(".toml").unwrap_or(name).to_string()
 }
 
 /// The kind whose ids look like `stem` (dated ids and client codes; a slug
@@ -442,23 +660,169 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
     }
 }
 
+/// Calls `f(path, is_dir, is_file, findings)` for each entry of the folder
+/// `dir` in the order the file system gives them (no sorting, no lookup by
+/// path), skipping hidden entries and reporting links, which are never followed.
+fn for_each_entry(
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+    mut f: impl FnMut(PathBuf, bool, bool, &mut Vec<Finding>),
+) {
+    let cannot_read = |path: &Path, e: std::io::Error| {
+        Finding::error(
+            path,
+            None,
+            format!(
+                "cannot read: IO error for operation on {}: {e}",
+                path.display()
+            ),
+        )
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return findings.push(cannot_read(dir, e)),
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                findings.push(cannot_read(dir, e));
+                continue;
+            }
+        };
+        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+            continue;
+        }
+        let path = entry.path();
+        match entry.file_type() {
+            Err(e) => findings.push(cannot_read(&path, e)),
+            Ok(ft) if ft.is_symlink() => findings.push(Finding::warning(
+                path,
+                None,
+                "is a symbolic link and was not followed: replace it with the real file or remove it",
+            )),
+            Ok(ft) => f(path, ft.is_dir(), ft.is_file(), findings),
+        }
+    }
+}
+
+const LINK: &str =
+    "is a symbolic link; quartier does not follow links: replace it with the real file";
+const NOT_A_FILE: &str =
+    "is not a regular file: it cannot be a record; remove it from the records folder";
+
 /// Reads a file as UTF-8 text, refusing anything that cannot be a record:
 /// a link, a folder or device, a file too large (never read into memory).
 pub fn read_text(path: &Path) -> Result<String, String> {
-    use std::io::Read;
     let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.file_type().is_symlink() {
-        return Err(
-            "is a symbolic link; quartier does not follow links: replace it with the real file"
-                .into(),
-        );
+        return Err(LINK.into());
     }
     if !meta.is_file() {
-        return Err(
-            "is not a regular file: it cannot be a record; remove it from the records folder"
-                .into(),
-        );
+        return Err(NOT_A_FILE.into());
     }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    read_opened(file, &meta)
+}
+
+/// Like [`read_text`] for a file the walk saw as a regular file, opened by
+/// `opened` without following a link: it is looked at through the open
+/// file, which spares a lookup by path for every record.
+fn read_regular_file(opened: std::io::Result<std::fs::File>) -> Result<String, String> {
+    let file = opened.map_err(|e| {
+        if is_link_error(&e) {
+            LINK.to_string()
+        } else {
+            format!("cannot read: {e}")
+        }
+    })?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(NOT_A_FILE.into());
+    }
+    read_opened(file, &meta)
+}
+
+/// Flags that open a record for reading without following a link, waiting
+/// for a writer (a named pipe) or taking a terminal.
+#[cfg(unix)]
+const OPEN_FLAGS: i32 = libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY;
+
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OPEN_FLAGS)
+        .open(path)
+}
+
+/// A folder opened so that the files in it are opened relative to it: the
+/// system then looks up one name per file instead of the whole path.
+#[cfg(unix)]
+fn open_folder(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+        .open(dir)
+        .ok()
+}
+
+/// Opens the file `name` in the open `folder`, like [`open_no_follow`].
+#[cfg(unix)]
+fn open_in(folder: &std::fs::File, name: &str) -> std::io::Result<std::fs::File> {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    let name = std::ffi::CString::new(name).map_err(|_| std::io::ErrorKind::InvalidInput)?;
+    // SAFETY: `name` is NUL-terminated and `folder` stays open during the
+    // call; a descriptor returned is new and owned by the `File` made of it.
+    unsafe {
+        let fd = libc::openat(
+            folder.as_raw_fd(),
+            name.as_ptr(),
+            libc::O_RDONLY | libc::O_CLOEXEC | OPEN_FLAGS,
+        );
+        if fd < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(std::fs::File::from_raw_fd(fd))
+        }
+    }
+}
+
+/// The error of opening a link with `O_NOFOLLOW`.
+#[cfg(unix)]
+fn is_link_error(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_link_error(e: &std::io::Error) -> bool {
+    e.to_string() == LINK
+}
+
+#[cfg(not(unix))]
+fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other(LINK));
+    }
+    std::fs::File::open(path)
+}
+
+#[cfg(not(unix))]
+fn open_folder(_dir: &Path) -> Option<std::fs::File> {
+    None
+}
+
+#[cfg(not(unix))]
+fn open_in(_folder: &std::fs::File, _name: &str) -> std::io::Result<std::fs::File> {
+    unreachable!("no folder is opened here")
+}
+
+/// Reads an opened regular file of the size `meta` gives, at most
+/// [`MAX_RECORD_BYTES`], as UTF-8.
+fn read_opened(file: std::fs::File, meta: &std::fs::Metadata) -> Result<String, String> {
+    use std::io::Read;
     let too_large = |len: u64| {
         format!(
             "the file is {:.1} MB, far too large for a record (at most 1 MB): it is not a record; move it out of the records folder",
@@ -468,13 +832,11 @@ pub fn read_text(path: &Path) -> Result<String, String> {
     if meta.len() > MAX_RECORD_BYTES {
         return Err(too_large(meta.len()));
     }
+    // The size is known, so one read is enough: no second read to find the end.
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_RECORD_BYTES + 1).read_to_end(&mut bytes))
+    file.take(meta.len())
+        .read_to_end(&mut bytes)
         .map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.len() as u64 > MAX_RECORD_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
@@ -524,12 +886,17 @@ fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
 /// Where a file below the root belongs. Files that are no records are
 /// findings; records in the wrong place are read (for their problems) but
 /// marked misplaced.
-fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Candidate> {
-    let full = root.join(rel);
+/// `regular`: the walk saw a regular file.
+fn classify(
+    rel: &Path,
+    findings: &mut Vec<Finding>,
+    root: &Path,
+    regular: bool,
+) -> Option<Candidate> {
     let parts: Option<Vec<&str>> = rel.iter().map(|p| p.to_str()).collect();
     let Some(parts) = parts else {
         findings.push(Finding::error(
-            &full,
+            root.join(rel),
             None,
             "the file name is not UTF-8 and cannot be a record id: rename or remove it",
         ));
@@ -539,7 +906,7 @@ fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Cand
     let name = *parts.last()?;
     let Some(stem) = name.strip_suffix(".toml") else {
         findings.push(Finding::warning(
-            &full,
+            root.join(rel),
             None,
             "is not a record (not a .toml file) and was ignored: move it out of the records folder",
         ));
@@ -561,12 +928,110 @@ fn classify(rel: &Path, findings: &mut Vec<Finding>, root: &Path) -> Option<Cand
         kind,
         year_month,
         misplaced: kind != folder_kind || !right_depth,
+        regular,
+        direct: false,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn folder(files: &[(&str, &str)]) -> (tempfile::TempDir, Store, Config) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("quartier.toml"), "[office]\nname = \"x\"\n").unwrap();
+        for (rel, text) in files {
+            let path = dir.path().join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        let config = store.config().unwrap();
+        (dir, store, config)
+    }
+
+    #[test]
+    fn load_ids_reads_the_files_of_the_ids_given_and_nothing_else() {
+        let (_dir, store, config) = folder(&[
+            (
+                "clients/K-AAAA.toml",
+                "id = \"K-AAAA\"\nfirst_contact = 2026-01-10\n",
+            ),
+            (
+                "clients/K-BBBB.toml",
+                "id = \"K-BBBB\"\nfirst_contact = 2026-01-10\ngendr = \"f\"\n",
+            ),
+            ("clients/K-CCCC.toml", "this is not read"),
+        ]);
+        let loaded = store.load_ids(
+            &config,
+            Kind::Client,
+            ["K-AAAA", "K-BBBB", "K-GONE", "../quartier"],
+        );
+        let ids: Vec<&str> = loaded
+            .records
+            .clients
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        // As `load` does, a record with errors is kept beside its findings.
+        assert_eq!(ids, ["K-AAAA", "K-BBBB"]);
+        assert_eq!(loaded.findings.len(), 1, "{:?}", loaded.findings);
+        assert!(loaded.findings[0].path.ends_with("clients/K-BBBB.toml"));
+        assert!(loaded.findings[0].message.contains("gendr"));
+        let mut all: Vec<String> = store.id_set(Kind::Client).into_iter().collect();
+        all.sort();
+        assert_eq!(all, ["K-AAAA", "K-BBBB", "K-CCCC"]);
+    }
+
+    #[test]
+    fn a_scope_of_undated_kinds_reads_only_their_folders() {
+        let (_dir, store, config) = folder(&[
+            (
+                "sponsors/lesewelt.toml",
+                "id = \"lesewelt\"\nname = \"L\"\nproject = \"P\"\nfield = \"youth-education\"\nstart = 2025-01-01\n",
+            ),
+            ("clients/K-AAAA.toml", "this is not read"),
+        ]);
+        let loaded = store.load(&config, &Scope::undated_kinds(&[Kind::Sponsor]));
+        assert!(loaded.findings.is_empty(), "{:?}", loaded.findings);
+        assert_eq!(loaded.records.sponsors.len(), 1);
+        assert!(store.load(&config, &Scope::all()).has_errors());
+    }
+
+    #[test]
+    fn records_with_the_same_id_are_sorted_by_path() {
+        let apt = "id = \"apt-20261001-aaaa\"\ndate = 2026-10-01\nkind = \"sponsor\"\nstatus = \"done\"\nsponsor = \"x\"\n";
+        let (_dir, store, config) = folder(&[
+            ("appointments/2026/10/apt-20261001-aaaa.toml", apt),
+            (
+                "appointments/2026/10/apt-20261001-bbbb.toml",
+                &apt.replace("aaaa", "bbbb"),
+            ),
+            ("appointments/2026/10/sub/apt-20261001-aaaa.toml", apt),
+        ]);
+        let loaded = store.load(&config, &Scope::all());
+        let paths: Vec<String> = loaded
+            .records
+            .appointments
+            .iter()
+            .map(|a| a.path.display().to_string())
+            .collect();
+        // The file in the sub-folder is in the wrong place and never loaded.
+        assert_eq!(
+            paths,
+            [
+                "appointments/2026/10/apt-20261001-aaaa.toml",
+                "appointments/2026/10/apt-20261001-bbbb.toml"
+            ]
+        );
+        assert!(
+            loaded
+                .findings
+                .iter()
+                .any(|f| f.path.ends_with("sub/apt-20261001-aaaa.toml"))
+        );
+    }
 
     #[test]
     fn conflict_markers_are_found_by_line() {

@@ -83,6 +83,13 @@ impl fmt::Display for Finding {
     }
 }
 
+/// Frees `value` on another thread: freeing a hundred thousand records
+/// takes a while, and a command that is about to end need not wait for it.
+pub fn drop_in_background<T: Send + 'static>(value: T) {
+    // Should no thread start, the value is freed here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
+
 /// 1-based line of byte `offset` in `text`.
 pub fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());

@@ -37,15 +37,31 @@ impl Store {
 
     /// Whether a record of `kind` with exactly this id exists.
     pub fn exists(&self, kind: Kind, id: &str) -> bool {
+        if self.find_exact(kind, id).is_some() {
+            return true;
+        }
+        // A dated record filed under another month still counts.
+        kind.is_dated()
+            && crate::model::read::is_valid_id(kind, id)
+            && self.list_ids(kind).iter().any(|(i, _)| i == id)
+    }
+
+    /// The file of the record with exactly this id, looked up where it
+    /// belongs (a dated id names its month), without listing any folder.
+    pub fn find_exact(&self, kind: Kind, id: &str) -> Option<PathBuf> {
         if !crate::model::read::is_valid_id(kind, id) {
-            return false;
+            return None;
         }
-        if kind.is_dated() {
-            self.list_ids(kind).iter().any(|(i, _)| i == id)
+        let date = if kind.is_dated() {
+            let day = id.split('-').nth(1)?;
+            Some(chrono::NaiveDate::parse_from_str(day, "%Y%m%d").ok()?)
         } else {
-            self.path_for(kind, id, None)
-                .is_ok_and(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))
-        }
+            None
+        };
+        let path = self.path_for(kind, id, date).ok()?;
+        (super::write::refuse_links(self.root(), &path).is_ok()
+            && std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()))
+        .then_some(path)
     }
 
     /// The record of `kind` whose id is `query` or ends with `query`.
@@ -57,6 +73,9 @@ impl Store {
             query.trim().to_ascii_lowercase()
         };
         let query = query.as_str();
+        if let Some(path) = self.find_exact(kind, query) {
+            return Ok((query.to_string(), path));
+        }
         if query.is_empty()
             || !query
                 .bytes()

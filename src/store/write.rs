@@ -164,7 +164,7 @@ fn basic_string(s: &str) -> String {
 
 /// Fails when the path to a record passes a symbolic link below the root:
 /// quartier never reads or writes through links.
-fn refuse_links(root: &Path, path: &Path) -> Result<()> {
+pub(super) fn refuse_links(root: &Path, path: &Path) -> Result<()> {
     let Ok(rel) = path.strip_prefix(root) else {
         return Ok(());
     };

@@ -1036,6 +1036,44 @@ fn a_report_reads_only_what_it_needs() {
 }
 
 #[test]
+fn a_report_reads_the_clients_it_counts_and_not_the_others() {
+    let f = sample();
+    // A client nobody in the year to date met: not read, so not in the way.
+    f.write("clients/K-OLD1.toml", "id = \"K-OLD1\"\nthis is not toml\n");
+    let j = october(&f, &["--format", "json"]).json();
+    assert_eq!(j["clients"]["unique"], 3);
+    f.run(&["check"]).code(1).has("K-OLD1.toml");
+
+    // A client the report counts is read: a broken one stops the report.
+    f.write(
+        "clients/K-DDDD.toml",
+        "id = \"K-DDDD\"\nfirst_contact = 2026-10-20\ngendr = \"d\"\n",
+    );
+    f.run(&OCTOBER)
+        .code(1)
+        .has("clients/K-DDDD.toml")
+        .has("gendr")
+        .lacks("K-OLD1");
+}
+
+#[test]
+fn a_referral_to_a_client_without_a_file_stops_the_report() {
+    let f = sample();
+    f.write(
+        "referrals/2019/05/ref-20190501-gone.toml",
+        "id = \"ref-20190501-gone\"\ndate = 2019-05-01\nclient = \"K-GONE\"\npartner = \"mieterverein\"\ntopic = \"housing\"\nstatus = \"open\"\n",
+    );
+    f.run(&OCTOBER)
+        .code(1)
+        .has("ref-20190501-gone.toml")
+        .has("K-GONE");
+    // The client exists (its file is not read: the report does not count it).
+    f.client("K-GONE", "");
+    let j = october(&f, &["--format", "json"]).json();
+    assert_eq!(j["referrals"]["open_at_end"], 3);
+}
+
+#[test]
 fn an_old_open_referral_counts_at_the_end_of_the_period() {
     let f = sample();
     f.write(

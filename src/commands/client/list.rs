@@ -6,7 +6,7 @@ use crate::commands::shared::{
     refuse_errors, table,
 };
 use crate::error::Result;
-use crate::model::{Employment, Gender, Residence};
+use crate::model::{Employment, Gender, Kind, Residence};
 use crate::store::Scope;
 
 /// List clients, newest first contact first. `--from/--to/--month` filter by
@@ -55,10 +55,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .as_deref()
         .map(|l| check_language(l, "--language"))
         .transpose()?;
-    let scope = Scope {
-        undated: true,
-        ..Scope::default()
-    };
+    let scope = Scope::undated_kinds(&[Kind::Client]);
     let loaded = store.load(&config, &scope);
     refuse_errors(&loaded)?;
     let mut clients: Vec<_> = loaded

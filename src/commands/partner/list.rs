@@ -6,7 +6,7 @@ use crate::commands::shared::{
     topics_with_labels,
 };
 use crate::error::Result;
-use crate::model::PartnerKind;
+use crate::model::{Kind, PartnerKind};
 use crate::store::Scope;
 
 /// List partner organisations by name — the directory of who helps with
@@ -39,10 +39,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .as_deref()
         .map(|l| check_language(l, "--language"))
         .transpose()?;
-    let scope = Scope {
-        undated: true,
-        ..Scope::default()
-    };
+    let scope = Scope::undated_kinds(&[Kind::Partner]);
     let loaded = store.load(&config, &scope);
     refuse_errors(&loaded)?;
     let mut partners: Vec<_> = loaded

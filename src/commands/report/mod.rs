@@ -4,6 +4,7 @@
 use crate::cli::Globals;
 use crate::dates::{self, Period};
 use crate::error::{CommandError, Result};
+use crate::model::Kind;
 use crate::report::render::{self, Format, Target};
 use crate::report::{ReportKind, Source};
 use crate::store::Finding;
@@ -153,18 +154,33 @@ fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals)
     // git looks at the folder while the records are read.
     let root = store.root().to_path_buf();
     let source = std::thread::spawn(move || Source::of(&root));
-    let loaded = store.load(&config, &crate::report::scope(period, kind, &config));
+    let (mut loaded, clients) = rayon::join(
+        || store.load(&config, &crate::report::scope(period, kind, &config)),
+        || store.id_set(Kind::Client),
+    );
+    // Of the clients, only those the report counts are read.
+    let needed = store.load_ids(
+        &config,
+        Kind::Client,
+        crate::report::build::clients_needed(&loaded.records),
+    );
+    loaded.records.clients = needed.records.clients;
+    loaded.findings.extend(needed.findings);
+    loaded.findings.sort();
+    let client_exists = |id: &str| clients.contains(id);
     let built = errors_of(loaded.findings).and_then(|()| {
-        crate::report::build(&loaded.records, &config, period, kind).map_err(|findings| {
-            findings
-                .into_iter()
-                .map(|mut f| {
-                    f.path = store.root().join(&f.path);
-                    f
-                })
-                .collect()
-        })
+        crate::report::build::build_with(&loaded.records, &config, period, kind, &client_exists)
+            .map_err(|findings| {
+                findings
+                    .into_iter()
+                    .map(|mut f| {
+                        f.path = store.root().join(&f.path);
+                        f
+                    })
+                    .collect()
+            })
     });
+    crate::store::drop_in_background(loaded.records);
     let source = source.join().unwrap_or_default();
     let mut report = built.map_err(|findings| refuse(&findings))?;
     report.source = source;

@@ -3,7 +3,7 @@
 use crate::cli::Globals;
 use crate::commands::shared::{DateFilter, print_json, print_table, refuse_errors, table};
 use crate::error::Result;
-use crate::model::{Field, SponsorStatus};
+use crate::model::{Field, Kind, SponsorStatus};
 use crate::store::Scope;
 
 /// List sponsors, newest project first. `--from/--to/--month` keep the
@@ -23,10 +23,7 @@ pub struct Args {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
-    let scope = Scope {
-        undated: true,
-        ..Scope::default()
-    };
+    let scope = Scope::undated_kinds(&[Kind::Sponsor]);
     let loaded = store.load(&config, &scope);
     refuse_errors(&loaded)?;
     let mut sponsors: Vec<_> = loaded
