@@ -85,8 +85,6 @@ pub fn build_with(
     })
 }
 
-/// References to clients, partners and sponsors (always read in full) that
-/// lead nowhere.
 /// The clients whose records a report counts: those of the consultations
 /// among `records` (the appointments a report reads).
 pub fn clients_needed(records: &Records) -> BTreeSet<&str> {
@@ -98,10 +96,12 @@ pub fn clients_needed(records: &Records) -> BTreeSet<&str> {
         .collect()
 }
 
+/// References to clients, partners and sponsors (the latter two always read
+/// in full) that lead nowhere.
 fn missing_references(records: &Records, client_exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
     let partners: HashSet<&str> = records.partners.iter().map(|e| e.id.as_str()).collect();
     let sponsors: HashSet<&str> = records.sponsors.iter().map(|e| e.id.as_str()).collect();
-    let clients = |id: &str| client_exists(id);
+    let clients = client_exists;
     let partners = |id: &str| partners.contains(id);
     let sponsors = |id: &str| sponsors.contains(id);
     let mut out = Vec::new();
