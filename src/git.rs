@@ -655,7 +655,7 @@ impl Repo {
         for rel in &unmerged {
             let path = self.top.join(rel);
             if let Ok(text) = std::fs::read_to_string(&path)
-                && let Some(line) = first_conflict_marker(&text)
+                && let Some(&line) = crate::store::conflict_markers(&text).first()
             {
                 let id = self
                     .record_id(rel)
@@ -774,15 +774,6 @@ impl Repo {
         let out = git_ok(&self.dir, &["rev-parse", "--git-path", "hooks"])?;
         Ok(self.dir.join(out.trim()))
     }
-}
-
-/// The first line (1-based) that is a git conflict marker.
-fn first_conflict_marker(text: &str) -> Option<usize> {
-    text.lines()
-        .position(|l| {
-            l.starts_with("<<<<<<<") || l.starts_with(">>>>>>>") || l.trim_end() == "======="
-        })
-        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -1003,8 +994,9 @@ mod tests {
 
     #[test]
     fn conflict_markers_are_found() {
-        assert_eq!(first_conflict_marker("a\n<<<<<<< HEAD\nb\n"), Some(2));
-        assert_eq!(first_conflict_marker("a\n=======\n"), Some(2));
-        assert_eq!(first_conflict_marker("notes = \"=======\"\n"), None);
+        let first = |t: &str| crate::store::conflict_markers(t).first().copied();
+        assert_eq!(first("a\n<<<<<<< HEAD\nb\n"), Some(2));
+        assert_eq!(first("a\n=======\n"), Some(2));
+        assert_eq!(first("notes = \"=======\"\n"), None);
     }
 }
