@@ -2268,9 +2268,9 @@ mod tests {
     use crate::model::read::{Context, Placement, read_record};
 
     fn config(sample: &Sample) -> Config {
-        let config: Config = toml::from_str(&sample.config).expect("config parses");
-        assert!(config.problems().is_empty(), "{:?}", config.problems());
-        config
+        let (config, problems) = crate::model::read::read_config(&sample.config);
+        assert!(problems.is_empty(), "{problems:?}");
+        config.expect("config parses")
     }
 
     #[test]

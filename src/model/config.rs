@@ -174,48 +174,6 @@ impl Config {
     pub fn staff_name<'a>(&'a self, initials: &'a str) -> &'a str {
         self.staff.get(initials).map_or(initials, String::as_str)
     }
-
-    /// Problems that parse fine but make no sense: returned as messages.
-    pub fn problems(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        for year in self.targets.keys() {
-            if year
-                .parse::<i32>()
-                .map_or(true, |y| !(1900..=9999).contains(&y))
-            {
-                out.push(format!(
-                    "[targets.{year}]: the key must be a year such as [targets.2026]"
-                ));
-            }
-        }
-        if self.sponsors.stale_after_days < 1 {
-            out.push("[sponsors] stale_after_days must be at least 1".to_string());
-        }
-        for code in self.topics.codes.keys() {
-            if BuiltinTopic::from_code(code).is_some() {
-                out.push(format!(
-                    "[topics.codes] `{code}` is already a built-in topic; remove it"
-                ));
-            } else if !crate::model::read::is_slug(code) {
-                out.push(format!(
-                    "[topics.codes] `{code}` is not a valid code (lower-case letters, digits and `-`)"
-                ));
-            }
-        }
-        let mut seen = std::collections::BTreeSet::new();
-        for d in &self.area.districts {
-            if d == "outside" {
-                out.push(
-                    "[area] districts: `outside` is reserved for clients living outside the area"
-                        .to_string(),
-                );
-            }
-            if !seen.insert(d) {
-                out.push(format!("[area] districts: `{d}` is listed twice"));
-            }
-        }
-        out
-    }
 }
 
 fn deserialize_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
@@ -271,10 +229,24 @@ mod tests {
 
     #[test]
     fn default_config_parses_without_problems() {
-        let c: Config = toml::from_str(DEFAULT_CONFIG).unwrap();
+        let (c, problems) = crate::model::read::read_config(DEFAULT_CONFIG);
+        assert!(problems.is_empty(), "{problems:?}");
+        let c = c.unwrap();
         assert_eq!(c.area.districts.len(), 6);
         assert_eq!(c.sponsors.stale_after_days, 60);
-        assert!(c.problems().is_empty());
+    }
+
+    #[test]
+    fn a_written_config_reads_back_equal() {
+        let text = "[office]\nname = \"x\"\nlanguage = \"en\"\n[area]\ndistricts = [\"Lindenau\"]\n[staff]\neb = \"E. B.\"\n[targets.2026]\nconsultations = 300\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n[git]\nauto_commit = true\n";
+        for source in [DEFAULT_CONFIG, text] {
+            let (config, problems) = crate::model::read::read_config(source);
+            assert!(problems.is_empty(), "{problems:?}");
+            let written = toml::to_string(&config).unwrap();
+            let (again, problems) = crate::model::read::read_config(&written);
+            assert!(problems.is_empty(), "{problems:?}\n{written}");
+            assert_eq!(again, config, "{written}");
+        }
     }
 
     #[test]
