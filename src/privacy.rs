@@ -137,11 +137,8 @@ fn is_iban(s: &str) -> bool {
 /// ago (more than 14 years) that it is most likely a birth date — unless a
 /// word before it makes it an event (`seit`, `Bescheid vom`, `Einreise`).
 fn has_birth_date(text: &str) -> bool {
-    let this_year = crate::dates::today()
-        .format("%Y")
-        .to_string()
-        .parse::<i32>()
-        .unwrap_or(2026);
+    use chrono::Datelike;
+    let this_year = std::cell::OnceCell::new();
     FULL_DATE.captures_iter(text).any(|c| {
         let Some(m) = c.get(0) else {
             return false;
@@ -157,7 +154,7 @@ fn has_birth_date(text: &str) -> bool {
             .iter()
             .find_map(|g| c.name(g))
             .and_then(|y| y.as_str().parse::<i32>().ok());
-        matches!(year, Some(y) if y >= 1000 && y < this_year - 14)
+        matches!(year, Some(y) if y >= 1000 && y < *this_year.get_or_init(|| crate::dates::today().year()) - 14)
     })
 }
 
