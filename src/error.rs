@@ -96,7 +96,12 @@ impl StoreError {
     }
 }
 
-fn no_such_record(kind: Option<Kind>, query: &str, root: &std::path::Path, close: &[String]) -> String {
+fn no_such_record(
+    kind: Option<Kind>,
+    query: &str,
+    root: &std::path::Path,
+    close: &[String],
+) -> String {
     let hint = if close.is_empty() {
         String::new()
     } else {

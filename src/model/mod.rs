@@ -5,8 +5,8 @@ pub mod codes;
 pub mod config;
 pub mod iso;
 pub mod kind;
-pub mod similar;
 pub mod read;
+pub mod similar;
 pub mod write;
 
 #[cfg(test)]
