@@ -189,11 +189,23 @@ const LATER_HITS: &[(&str, &[Finding])] = &[
     ("Nummer der Betreuerin 0341 / 555 66 77.", &[Phone]),
     ("Mail ging an hassan.k@posteo.de, keine Antwort.", &[Email]),
     ("Schreiben Sie an info(at)familie-k(punkt)de", &[Email]),
-    ("IBAN für die Erstattung: DE02 1203 0000 0000 2020 51.", &[Iban]),
+    (
+        "IBAN für die Erstattung: DE02 1203 0000 0000 2020 51.",
+        &[Iban],
+    ),
     ("Laut Pass geboren am 5.6.1978 in Herat.", &[BirthDate]),
-    ("Geb.-Datum 23.11.1992 wurde im Antrag vergessen.", &[BirthDate]),
-    ("Die kleine Tochter (geb. 2020-02-14) ist krank.", &[BirthDate]),
-    ("WhatsApp +380 67 123 4567 (Schwester in der Ukraine).", &[Phone]),
+    (
+        "Geb.-Datum 23.11.1992 wurde im Antrag vergessen.",
+        &[BirthDate],
+    ),
+    (
+        "Die kleine Tochter (geb. 2020-02-14) ist krank.",
+        &[BirthDate],
+    ),
+    (
+        "WhatsApp +380 67 123 4567 (Schwester in der Ukraine).",
+        &[Phone],
+    ),
     ("Ehemann, 11.09.1975, arbeitet auf dem Bau.", &[BirthDate]),
 ];
 
