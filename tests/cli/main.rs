@@ -12,6 +12,7 @@ mod event;
 mod git;
 mod help;
 mod partner;
+mod privacy;
 mod referral;
 mod reliability;
 mod report;
