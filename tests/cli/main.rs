@@ -11,6 +11,7 @@ mod edit;
 mod event;
 mod git;
 mod help;
+mod lost;
 mod out;
 mod partner;
 mod referral;
