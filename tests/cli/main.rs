@@ -19,4 +19,5 @@ mod reliability;
 mod report;
 mod sample;
 mod sponsor;
+mod status;
 mod store;
