@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod dates;
 pub mod demo;
+pub mod erasure;
 pub mod error;
 pub mod git;
 pub mod model;

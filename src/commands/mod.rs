@@ -17,6 +17,7 @@ pub mod man;
 pub mod partner;
 pub mod referral;
 pub mod report;
+pub mod retention;
 pub mod shared;
 pub mod sponsor;
 pub mod status;
@@ -43,6 +44,7 @@ pub enum Command {
     Report(report::Args),
     Edit(edit::Args),
     Delete(delete::Args),
+    Retention(retention::Args),
     Sync(sync::Args),
     Log(log::Args),
     GitHook(git_hook::Args),
@@ -67,6 +69,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Report(a) => report::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Delete(a) => delete::run(a, globals),
+        Command::Retention(a) => retention::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),
         Command::Log(a) => log::run(a, globals),
         Command::GitHook(a) => git_hook::run(a, globals),

@@ -144,3 +144,206 @@ fn the_hook_refuses_an_error_anywhere() {
     // What the hook runs can be asked by hand.
     f.run(&["git-hook", "pre-commit"]).code(1).has("K-2002");
 }
+
+/// A hash of every file of the folder (outside `.git`) and the git HEAD.
+fn checksum(f: &Folder) -> String {
+    use std::collections::BTreeMap;
+    use std::hash::{Hash, Hasher};
+    let mut files = BTreeMap::new();
+    for e in walk(f.root()) {
+        let rel = e.strip_prefix(f.root()).unwrap().to_path_buf();
+        files.insert(rel, std::fs::read(&e).unwrap());
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    files.hash(&mut h);
+    format!("{:x} {}", h.finish(), head(f))
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let p = e.unwrap().path();
+        if p.file_name().is_some_and(|n| n == ".git") {
+            continue;
+        }
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Every file's text outside `.git`, joined.
+fn all_text(f: &Folder) -> String {
+    walk(f.root())
+        .into_iter()
+        .map(|p| std::fs::read_to_string(p).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The JSON of a report without its `source` (the commit changes).
+fn figures(f: &Folder, args: &[&str]) -> serde_json::Value {
+    let mut full = vec!["report"];
+    full.extend_from_slice(args);
+    full.extend_from_slice(&["--format", "json"]);
+    let mut v = f.run(&full).ok().json();
+    v.as_object_mut().unwrap().remove("source");
+    v
+}
+
+const REPORTS: &[&[&str]] = &[
+    &["monthly", "--month", "2026-10"],
+    &["monthly", "--month", "2026-11"],
+    &["yearly", "--year", "2026"],
+    &["yearly", "--year", "2020"],
+    &["period", "--from", "2019-01-01", "--to", "2026-11-24"],
+];
+
+fn all_figures(f: &Folder) -> Vec<serde_json::Value> {
+    REPORTS.iter().map(|a| figures(f, a)).collect()
+}
+
+/// An office with a client to erase (K-1001), another (K-2002) and an old
+/// one (K-0LD1, last contact 2020).
+fn office() -> Folder {
+    let f = Folder::new();
+    f.write(
+        "partners/amt.toml",
+        "id = \"amt\"\nname = \"Sozialamt\"\nkind = \"authority\"\n",
+    );
+    f.write(
+        "clients/K-1001.toml",
+        "# Frau aus Aleppo, Schwester in Halle\nid = \"K-1001\"\nfirst_contact = 2026-10-02\ngender = \"f\"\nbirth_year = 1990\norigin = \"SY\"\nlanguages = [\"ar\"]\nresidence = \"tolerated\"\ndistrict = \"Lindenau\"\nemployment = \"unemployed\"\nconsent = 2026-10-02\nnotes = \"Mann im Krankenhaus\"\n",
+    );
+    f.client("K-2002", "gender = \"m\"\norigin = \"AF\"");
+    f.write(
+        "clients/K-0LD1.toml",
+        "id = \"K-0LD1\"\nfirst_contact = 2019-05-06\ngender = \"m\"\nbirth_year = 1970\norigin = \"IQ\"\nconsent = 2019-05-06\nnotes = \"Sohn in Erfurt\"\n",
+    );
+    let apt = |id: &str, date: &str, client: &str, notes: &str| {
+        let (y, m) = (&date[..4], &date[5..7]);
+        let comment = if client == "K-1001" {
+            "# Dolmetscherin: Frau S.\n"
+        } else {
+            ""
+        };
+        f.write(
+            &format!("appointments/{y}/{m}/{id}.toml"),
+            &format!("id = \"{id}\"\ndate = {date}\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"{client}\"\ntopics = [\"housing\", \"health\"]\nduration = 45\nlanguage = \"ar\"\n{comment}notes = \"{notes}\"\n"),
+        );
+    };
+    apt("apt-20261005-aa01", "2026-10-05", "K-1001", "Wohnung zu klein, Mann im Krankenhaus");
+    apt("apt-20261112-aa02", "2026-11-12", "K-1001", "Kita-Platz für die Tochter");
+    apt("apt-20261020-bb01", "2026-10-20", "K-2002", "Jobcenter");
+    apt("apt-20200303-cc01", "2020-03-03", "K-0LD1", "Rente");
+    f.write(
+        "referrals/2026/10/ref-20261006-aa01.toml",
+        "id = \"ref-20261006-aa01\"\ndate = 2026-10-06\nclient = \"K-1001\"\npartner = \"amt\"\ntopic = \"benefits\"\nstatus = \"done\"\nclosed = 2026-10-30\noutcome = \"Bescheid da, Mann weiter krank\"\nnotes = \"Termin am Amt\"\n",
+    );
+    f.write(
+        "referrals/2020/03/ref-20200304-cc01.toml",
+        "id = \"ref-20200304-cc01\"\ndate = 2020-03-04\nclient = \"K-0LD1\"\npartner = \"amt\"\ntopic = \"benefits\"\nstatus = \"done\"\nclosed = 2020-06-30\noutcome = \"Rente bewilligt\"\n",
+    );
+    repo(&f);
+    f
+}
+
+#[test]
+fn erase_keeps_every_figure_removes_the_person_and_commits() {
+    let f = office();
+    let before = all_figures(&f);
+    let check_before = f.run(&["check"]).ok().stdout.clone();
+
+    // The dry run names what it would change and changes nothing.
+    let sum = checksum(&f);
+    f.run(&["client", "erase", "1001", "--dry-run"])
+        .ok()
+        .has("K-1001")
+        .has("apt-20261005-aa01.toml")
+        .has("ref-20261006-aa01.toml");
+    assert_eq!(checksum(&f), sum);
+
+    let run = f.run(&["client", "erase", "1001"]);
+    run.ok()
+        .has("pseudonym")
+        .has("git filter-repo --invert-paths --path clients/K-1001.toml")
+        .has("--replace-text");
+    assert!(!f.exists("clients/K-1001.toml"));
+    let text = all_text(&f);
+    for gone in ["K-1001", "Krankenhaus", "Aleppo", "Tochter", "Frau S.", "Bescheid da", "Termin am Amt"] {
+        assert!(!text.contains(gone), "{gone} is still in the folder");
+    }
+    // The other client's notes stay.
+    assert!(text.contains("Jobcenter"));
+
+    // The new code's file: the counted characteristics, consent, erased.
+    let new = f.read("appointments/2026/10/apt-20261005-aa01.toml");
+    let code = new
+        .lines()
+        .find_map(|l| l.strip_prefix("client = \""))
+        .unwrap()
+        .trim_end_matches('"')
+        .to_string();
+    let client = f.read(&format!("clients/{code}.toml"));
+    assert_eq!(
+        client,
+        format!("id = \"{code}\"\nfirst_contact = 2026-10-02\ngender = \"f\"\nbirth_year = 1990\norigin = \"SY\"\nresidence = \"tolerated\"\nemployment = \"unemployed\"\ndistrict = \"Lindenau\"\nconsent = 2026-10-02\nerased = {TODAY}\n")
+    );
+    // The log has counts, no code.
+    let log = f.read("retention-log.toml");
+    assert!(log.contains("kind = \"erase\"") && log.contains("appointments = 2") && log.contains("referrals = 1"), "{log}");
+    assert!(!log.contains("K-"), "{log}");
+    // Committed, nothing left over; the commit message names no code.
+    assert_eq!(git_ok(&f, &["status", "--porcelain"]), "");
+    let msg = git_ok(&f, &["log", "-1", "--format=%s"]);
+    assert!(msg.starts_with("erase:") && !msg.contains("K-"), "{msg}");
+
+    // Every figure of every period is the same, and check says the same.
+    assert_eq!(all_figures(&f), before);
+    assert_eq!(f.run(&["check"]).ok().stdout, check_before);
+
+    // Erased once is enough.
+    f.run(&["client", "erase", &code]).code(1).has("erased");
+}
+
+#[test]
+fn retention_erases_clients_whose_last_contact_is_before_the_cut_off() {
+    let f = office();
+    let before = all_figures(&f);
+    let sum = checksum(&f);
+    // K-2002's last contact is 2026-10-20, K-1001's 2026-11-12, K-0LD1's 2020-06-30 (closed).
+    let dry = f.run(&["retention", "--before", "2020-06-30"]);
+    dry.ok().has("0 Klient/innen");
+    let dry = f.run(&["retention", "--before", "2023-01-01", "--dry-run"]);
+    dry.ok()
+        .has("K-0LD1")
+        .has("2020-06-30")
+        .lacks("K-1001")
+        .lacks("K-2002")
+        .has("1 Klient/innen, 1 Termine, 1 Vermittlungen");
+    assert_eq!(checksum(&f), sum, "the dry run changed the folder");
+
+    f.run(&["retention", "--before", "2023-01-01", "--apply", "--staff", "eb"])
+        .ok()
+        .has("filter-repo");
+    assert!(!f.exists("clients/K-0LD1.toml"));
+    let text = all_text(&f);
+    assert!(!text.contains("Rente") && !text.contains("Sohn in Erfurt") && !text.contains("K-0LD1"));
+    let log: toml::Table = f.read("retention-log.toml").parse().unwrap();
+    let run = &log["runs"].as_array().unwrap()[0];
+    assert_eq!(run["kind"].as_str(), Some("retention"));
+    assert_eq!(run["before"].as_datetime().unwrap().to_string(), "2023-01-01");
+    assert_eq!(run["clients"].as_integer(), Some(1));
+    assert_eq!(run["staff"].as_str(), Some("eb"));
+    assert_eq!(git_ok(&f, &["status", "--porcelain"]), "");
+    assert_eq!(all_figures(&f), before);
+    f.run(&["check"]).ok();
+
+    // Erased clients are skipped the next time.
+    f.run(&["retention", "--before", "2023-01-01"])
+        .ok()
+        .has("0 Klient/innen");
+}

@@ -2,6 +2,7 @@
 //! are deliberately no flags for names, addresses, phone numbers or e-mail.
 
 mod edit;
+mod erase;
 mod list;
 mod new;
 mod show;
@@ -9,7 +10,7 @@ mod show;
 use crate::cli::Globals;
 use crate::error::Result;
 
-/// Pseudonymous clients: new, list, show, edit. A client is a code such as
+/// Pseudonymous clients: new, list, show, edit, erase. A client is a code such as
 /// K-7F3A2B — never a name, address, phone number or full birth date.
 ///
 /// Example: quartier client new --gender f --birth-year 1990 --origin SY --languages ar --district Lindenau
@@ -25,6 +26,7 @@ enum Command {
     List(list::Args),
     Show(show::Args),
     Edit(edit::Args),
+    Erase(erase::Args),
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -33,5 +35,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Command::List(a) => list::run(a, globals),
         Command::Show(a) => show::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
+        Command::Erase(a) => erase::run(a, globals),
     }
 }

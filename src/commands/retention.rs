@@ -1,0 +1,202 @@
+//! `quartier retention --before DATE [--dry-run|--apply]` (SPEC §4): erases
+//! every client whose last contact lies before DATE, as `client erase`
+//! does; and the part both commands share — listing what an erasure
+//! changes, writing it, logging and committing it, and printing how to
+//! purge the old versions from the git history.
+
+use crate::cli::Globals;
+use crate::commands::shared::date_arg;
+use crate::erasure::{self, Erasure, LogLine};
+use crate::error::{CommandError, Result};
+use crate::model::{Config, Kind, Lang};
+use crate::store::{Records, Scope, Store};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// Delete the personal data of clients after the retention period.
+///
+/// Every client whose last contact (first contact, appointments, referrals
+/// and their closing) lies before DATE is erased like `client erase` does:
+/// the client file and all free text about them go; their appointments and
+/// referrals keep counting under a fresh code, so past and sealed figures
+/// stay the same. Without --apply nothing is changed (a dry run): it lists
+/// the clients and counts. --apply commits and writes a line without any
+/// personal data to retention-log.toml.
+///
+/// Example: quartier retention --before 2023-01-01 --apply
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Erase clients whose last contact lies before this day
+    #[arg(long, value_parser = date_arg, value_name = "DATE")]
+    pub before: NaiveDate,
+    /// Only list and count, change nothing (the default)
+    #[arg(long, conflicts_with = "apply")]
+    pub dry_run: bool,
+    /// Erase them, commit, and log the run
+    #[arg(long)]
+    pub apply: bool,
+    /// Your initials for the retention log
+    #[arg(long)]
+    pub staff: Option<String>,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let today = crate::dates::today();
+    if args.before > today {
+        return Err(CommandError::usage(format!(
+            "--before {}: {}",
+            args.before,
+            lang.pick(
+                "der Stichtag liegt in der Zukunft",
+                "the cut-off lies in the future"
+            )
+        )));
+    }
+    let records = load_clean(&store, &config)?;
+    let erased = erased_codes(&store, &records)?;
+    let due: Vec<(String, NaiveDate)> = erasure::last_contacts(&records)
+        .into_iter()
+        .filter(|(code, last)| *last < args.before && !erased.contains(code))
+        .collect();
+    let mut plans: Vec<Erasure> = Vec::new();
+    for (code, _) in &due {
+        let taken: Vec<String> = plans.iter().map(|p| p.new_code.clone()).collect();
+        plans.push(erasure::plan(&store, &records, code, today, &taken)?);
+    }
+    for ((code, last), p) in due.iter().zip(&plans) {
+        println!(
+            "{code}\t{}: {last}\t{} {}, {} {}",
+            lang.pick("letzter Kontakt", "last contact"),
+            p.count(Kind::Appointment),
+            lang.pick("Termine", "appointments"),
+            p.count(Kind::Referral),
+            lang.pick("Vermittlungen", "referrals"),
+        );
+    }
+    let line = LogLine {
+        kind: "retention",
+        date: today,
+        before: Some(args.before),
+        clients: plans.len(),
+        appointments: plans.iter().map(|p| p.count(Kind::Appointment)).sum(),
+        referrals: plans.iter().map(|p| p.count(Kind::Referral)).sum(),
+        staff: args.staff.clone(),
+    };
+    println!(
+        "{}: {} {}, {} {}, {} {}",
+        lang.pick("Zusammen", "In all"),
+        line.clients,
+        lang.pick("Klient/innen", "clients"),
+        line.appointments,
+        lang.pick("Termine", "appointments"),
+        line.referrals,
+        lang.pick("Vermittlungen", "referrals"),
+    );
+    if !args.apply {
+        println!(
+            "{}",
+            lang.pick(
+                "Probelauf: nichts wurde geändert. Mit --apply werden diese Daten gelöscht.",
+                "Dry run: nothing was changed. With --apply these data are erased."
+            )
+        );
+        return Ok(());
+    }
+    if plans.is_empty() {
+        return Ok(());
+    }
+    carry_out(&store, &config, lang, &plans, &line)
+}
+
+/// Every record, refusing (exit 1) while any file has an error: a record
+/// that cannot be read might belong to the client and would be missed.
+pub fn load_clean(store: &Store, config: &Config) -> Result<Records> {
+    let loaded = store.load(config, &Scope::all());
+    let errors: Vec<String> = loaded
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| f.to_string())
+        .collect();
+    if !errors.is_empty() {
+        return Err(CommandError::data(format!(
+            "{}\n{}",
+            errors.join("\n"),
+            "nothing was erased: fix these errors first (`quartier check`), so that no record of the client is missed"
+        )));
+    }
+    Ok(loaded.records)
+}
+
+/// Codes of clients erased before (their file holds `erased`).
+pub fn erased_codes(store: &Store, records: &Records) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for c in &records.clients {
+        let path = store.root().join(&c.path);
+        let text = crate::store::read_text(&path)
+            .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+        if text
+            .parse::<toml::Table>()
+            .is_ok_and(|t| t.contains_key("erased"))
+        {
+            out.push(c.id.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// Writes the erasures, logs and commits them, and prints what changed and
+/// how to purge the history.
+pub fn carry_out(
+    store: &Store,
+    config: &Config,
+    lang: Lang,
+    plans: &[Erasure],
+    line: &LogLine,
+) -> Result<()> {
+    let mut changed: Vec<PathBuf> = Vec::new();
+    for p in plans {
+        changed.extend(erasure::apply(store, config, p)?);
+    }
+    changed.push(erasure::append_log(store.root(), line)?);
+    for p in &changed {
+        println!("{}\t{}", lang.pick("geändert", "changed"), p.display());
+    }
+    let message = format!(
+        "{}: {} client(s), {} appointment(s), {} referral(s) (Art. 17 GDPR)",
+        line.kind, line.clients, line.appointments, line.referrals
+    );
+    let prefix = match crate::git::Repo::open(store.root()) {
+        Ok(repo) => {
+            let paths: Vec<&Path> = changed.iter().map(PathBuf::as_path).collect();
+            crate::git::commit_paths(store.root(), &paths, &message)?;
+            println!("{}: {message}", lang.pick("gespeichert (commit)", "committed"));
+            repo.prefix
+        }
+        Err(_) => {
+            println!(
+                "{}",
+                lang.pick(
+                    "nicht gespeichert: der Ordner ist kein Git-Repository",
+                    "not committed: the folder is not a git repository"
+                )
+            );
+            PathBuf::new()
+        }
+    };
+    println!(
+        "{}",
+        lang.pick(
+            "Das Ergebnis ist pseudonym, nicht anonym: die Merkmale beim Erstkontakt bleiben für die Zahlen erhalten.",
+            "The result is pseudonymous, not anonymous: the characteristics at first contact stay for the figures."
+        )
+    );
+    let expressions = erasure::write_expressions(plans)?;
+    println!(
+        "{}",
+        erasure::purge_steps(lang, &prefix, plans, Some(&expressions))
+    );
+    Ok(())
+}
