@@ -293,6 +293,14 @@ impl AgeGroup {
     }
 }
 
+code_enum!(
+    /// What a `[[consents]]` entry of a client agrees to (SPEC §1.2).
+    ConsentScope {
+        Processing = "processing", "Datenverarbeitung", "Data processing";
+        Referral = "referral", "Vermittlung (Weitergabe an Partner)", "Referral (passing data to partners)";
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;
