@@ -1,6 +1,7 @@
 //! `quartier client`: pseudonymous clients of the asylum interface. There
 //! are deliberately no flags for names, addresses, phone numbers or e-mail.
 
+mod consent;
 mod edit;
 mod erase;
 mod list;
@@ -10,7 +11,7 @@ mod show;
 use crate::cli::Globals;
 use crate::error::Result;
 
-/// Pseudonymous clients: new, list, show, edit, erase. A client is a code such as
+/// Pseudonymous clients: new, list, show, edit, consent, erase. A client is a code such as
 /// K-7F3A2B — never a name, address, phone number or full birth date.
 ///
 /// Example: quartier client new --gender f --birth-year 1990 --origin SY --languages ar --district Lindenau
@@ -26,6 +27,7 @@ enum Command {
     List(list::Args),
     Show(show::Args),
     Edit(edit::Args),
+    Consent(consent::Args),
     Erase(erase::Args),
 }
 
@@ -35,6 +37,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Command::List(a) => list::run(a, globals),
         Command::Show(a) => show::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
+        Command::Consent(a) => consent::run(a, globals),
         Command::Erase(a) => erase::run(a, globals),
     }
 }
