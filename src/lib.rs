@@ -14,5 +14,6 @@ pub mod git;
 pub mod model;
 pub mod privacy;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod store;
