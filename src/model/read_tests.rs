@@ -1,4 +1,3 @@
-
 use super::*;
 use crate::model::write::to_toml;
 use proptest::prelude::*;
