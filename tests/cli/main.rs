@@ -12,6 +12,8 @@ mod edit;
 mod event;
 mod git;
 mod help;
+mod lost;
+mod out;
 mod partner;
 mod referral;
 mod reliability;
