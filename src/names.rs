@@ -40,7 +40,9 @@ fn cldr_language(code: &str, lang: Lang) -> Option<String> {
 /// `lang`; the code itself when no name is known.
 pub fn country(code: &str, lang: Lang) -> String {
     if code == STATELESS {
-        return lang.pick("staatenlos/ungeklärt", "stateless/unresolved").to_string();
+        return lang
+            .pick("staatenlos/ungeklärt", "stateless/unresolved")
+            .to_string();
     }
     cldr_country(code, lang)
         .or_else(|| cldr_country(code, Lang::En))

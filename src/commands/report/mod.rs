@@ -4,8 +4,8 @@
 use crate::cli::Globals;
 use crate::dates::{self, Period};
 use crate::error::{CommandError, Result};
-use crate::report::render::{self, Format, Target};
 use crate::report::ReportKind;
+use crate::report::render::{self, Format, Target};
 use crate::store::Finding;
 use chrono::{Datelike, NaiveDate};
 use std::io::{IsTerminal, Write};
