@@ -4,10 +4,14 @@
 pub mod codes;
 pub mod config;
 pub mod consent;
+mod config_read;
+pub mod convert;
+mod fields;
 pub mod iso;
 pub mod kind;
 pub mod read;
 pub mod similar;
+pub mod table;
 pub mod write;
 
 #[cfg(test)]

@@ -131,9 +131,9 @@ fn new_refuses_bad_values_with_exit_2_and_writes_nothing() {
     f.run(&["client", "new", "--origin", "Syria"])
         .code(2)
         .has("ISO 3166-1");
-    f.run(&["client", "new", "--origin", "XX"])
+    f.run(&["client", "new", "--origin", "QQ"])
         .code(2)
-        .has("`XX`");
+        .has("`QQ`");
     f.run(&["client", "new", "--languages", "ar,arabic"])
         .code(2)
         .has("`arabic` is not an ISO 639-1 language code");
@@ -317,8 +317,8 @@ fn history(f: &Folder) {
         "id = \"apt-20261012-bbbb\"\ndate = 2026-10-12\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-AAAA11\"\ntopics = [\"employment\", \"housing\"]\n",
     );
     f.write(
-        "appointments/2026/10/apt-20261013-cccc.toml",
-        "id = \"apt-20261013-cccc\"\ndate = 2026-10-13\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB22\"\n",
+        "appointments/2026/11/apt-20261103-cccc.toml",
+        "id = \"apt-20261103-cccc\"\ndate = 2026-11-03\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB22\"\n",
     );
     f.write(
         "referrals/2026/10/ref-20261012-dddd.toml",
@@ -355,7 +355,7 @@ fn show_has_the_client_with_consultations_and_referrals_newest_first() {
     ] {
         assert!(text.contains(needed), "`{needed}` missing:\n{text}");
     }
-    assert!(!text.contains("apt-20261013-cccc"), "{text}");
+    assert!(!text.contains("apt-20261103-cccc"), "{text}");
     let newer = text.find("apt-20261012-bbbb").unwrap();
     let older = text.find("apt-20260305-aaaa").unwrap();
     assert!(newer < older, "newest first:\n{text}");
