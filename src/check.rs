@@ -67,8 +67,10 @@ fn stray_files(dir: &Path, top: bool, out: &mut Vec<Finding>) {
         };
         let path = entry.path();
         let hidden = name.as_encoded_bytes().first() == Some(&b'.');
-        let own =
-            top && (name == CONFIG_FILE || name.to_str().and_then(Kind::from_folder).is_some());
+        let own = top
+            && (name == CONFIG_FILE
+                || name == crate::erasure::LOG_FILE
+                || name.to_str().and_then(Kind::from_folder).is_some());
         if hidden || own || (ft.is_dir() && path.join(CONFIG_FILE).exists()) {
             continue;
         }

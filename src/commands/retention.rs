@@ -172,7 +172,10 @@ pub fn carry_out(
         Ok(repo) => {
             let paths: Vec<&Path> = changed.iter().map(PathBuf::as_path).collect();
             crate::git::commit_paths(store.root(), &paths, &message)?;
-            println!("{}: {message}", lang.pick("gespeichert (commit)", "committed"));
+            println!(
+                "{}: {message}",
+                lang.pick("gespeichert (commit)", "committed")
+            );
             repo.prefix
         }
         Err(_) => {

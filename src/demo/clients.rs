@@ -92,7 +92,9 @@ impl Generator {
             district: r.weighted(CLIENT_DISTRICTS).map(str::to_string),
             employment,
             consent,
+            erased: None,
             notes: r.chance(180).then(|| r.pick(CLIENT_NOTES).to_string()),
+            consents: Vec::new(),
         };
         self.clients.push(Person {
             record,

@@ -68,7 +68,10 @@ pub fn purge_steps(
         .map(|e| format!(" --path {prefix}{}/{}.toml", Kind::Client.folder(), e.code))
         .collect();
     let expr = expressions.map_or_else(
-        || lang.pick("<Ersetzungsdatei>", "<replacements file>").to_string(),
+        || {
+            lang.pick("<Ersetzungsdatei>", "<replacements file>")
+                .to_string()
+        },
         |p| p.display().to_string(),
     );
     let de = format!(

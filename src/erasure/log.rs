@@ -53,7 +53,12 @@ pub fn append(root: &Path, line: &LogLine) -> Result<std::path::PathBuf> {
     let mut text = match crate::store::read_text(&path) {
         Ok(t) => t,
         Err(_) if !path.exists() => HEADER.to_string(),
-        Err(m) => return Err(crate::error::CommandError::data(format!("{}: {m}", path.display()))),
+        Err(m) => {
+            return Err(crate::error::CommandError::data(format!(
+                "{}: {m}",
+                path.display()
+            )));
+        }
     };
     text.push_str(&line.toml());
     crate::store::atomic_write(&path, text.as_bytes())?;
@@ -78,7 +83,15 @@ mod tests {
             staff: Some("eb".into()),
         };
         append(dir.path(), &line).unwrap();
-        append(dir.path(), &LogLine { kind: "erase", before: None, ..line.clone() }).unwrap();
+        append(
+            dir.path(),
+            &LogLine {
+                kind: "erase",
+                before: None,
+                ..line.clone()
+            },
+        )
+        .unwrap();
         let text = std::fs::read_to_string(dir.path().join(LOG_FILE)).unwrap();
         let t: toml::Table = text.parse().unwrap();
         let runs = t["runs"].as_array().unwrap();

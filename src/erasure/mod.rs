@@ -121,7 +121,8 @@ pub fn plan(
 }
 
 fn read(path: &std::path::Path) -> Result<String> {
-    crate::store::read_text(path).map_err(|m| CommandError::data(format!("{}: {m}", path.display())))
+    crate::store::read_text(path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))
 }
 
 /// A random client code no client has (and none of `taken`).

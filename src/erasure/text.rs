@@ -79,8 +79,12 @@ pub fn rewrite(
 
 fn parse(text: &str) -> Result<DocumentMut, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.parse::<DocumentMut>()
-        .map_err(|e| format!("not valid TOML ({}): run `quartier check` and fix it first", e.message()))
+    text.parse::<DocumentMut>().map_err(|e| {
+        format!(
+            "not valid TOML ({}): run `quartier check` and fix it first",
+            e.message()
+        )
+    })
 }
 
 fn date_value(day: chrono::NaiveDate) -> Value {
@@ -168,16 +172,22 @@ mod tests {
     #[test]
     fn the_skeleton_keeps_counted_characteristics_and_consents_only() {
         let old = "# Frau aus Aleppo, Tel 0176 12345678\nid = \"K-OLD1\"\nfirst_contact = 2024-03-01\ngender = \"f\"\nbirth_year = 1990\norigin = \"SY\"\nlanguages = [\"ar\"]\nresidence = \"tolerated\" # seit 2019\ndistrict = \"Lindenau\"\nemployment = \"unemployed\"\nnotes = \"Mann im Krankenhaus\"\n\n[[consents]]\ndate = 2024-03-01\nscope = \"referral\"\npartners = [\"amt\"]\nnotes = \"mündlich, Tochter übersetzte\"\n";
-        let (text, removed) =
-            skeleton(old, "K-NEW2", chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap())
-                .unwrap();
+        let (text, removed) = skeleton(
+            old,
+            "K-NEW2",
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        )
+        .unwrap();
         assert_eq!(
             text,
             "id = \"K-NEW2\"\nfirst_contact = 2024-03-01\ngender = \"f\"\nbirth_year = 1990\norigin = \"SY\"\nresidence = \"tolerated\"\nemployment = \"unemployed\"\ndistrict = \"Lindenau\"\nerased = 2026-11-25\n\n[[consents]]\ndate = 2024-03-01\nscope = \"referral\"\npartners = [\"amt\"]\n"
         );
         for gone in ["Aleppo", "Krankenhaus", "Tochter", "seit 2019", "\"ar\""] {
             assert!(!text.contains(gone), "{gone}");
-            assert!(removed.iter().any(|r| r.contains(gone)), "{gone}: {removed:?}");
+            assert!(
+                removed.iter().any(|r| r.contains(gone)),
+                "{gone}: {removed:?}"
+            );
         }
     }
 

@@ -159,8 +159,18 @@ mod tests {
 
     #[test]
     fn a_plain_consent_is_two_entries_and_any_entry_is_enough() {
-        assert!(referral_covered(Some(d("2026-01-10")), &[], "amt", d("2026-01-10")));
-        assert!(!referral_covered(Some(d("2026-01-10")), &[], "amt", d("2026-01-09")));
+        assert!(referral_covered(
+            Some(d("2026-01-10")),
+            &[],
+            "amt",
+            d("2026-01-10")
+        ));
+        assert!(!referral_covered(
+            Some(d("2026-01-10")),
+            &[],
+            "amt",
+            d("2026-01-09")
+        ));
         let withdrawn = Consent {
             withdrawn: Some(d("2026-03-01")),
             ..referral("2026-01-10", &[])
@@ -169,7 +179,10 @@ mod tests {
         let both = [withdrawn.clone(), again];
         assert!(!referral_covered(None, &both, "amt", d("2026-03-15")));
         assert!(referral_covered(None, &both, "amt", d("2026-04-01")));
-        assert_eq!(withdrawn_for(&both, "amt", d("2026-03-15")), Some(d("2026-03-01")));
+        assert_eq!(
+            withdrawn_for(&both, "amt", d("2026-03-15")),
+            Some(d("2026-03-01"))
+        );
         assert_eq!(withdrawn_for(&both, "amt", d("2026-02-15")), None);
     }
 

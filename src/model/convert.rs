@@ -61,6 +61,20 @@ fn client(v: &Values) -> Option<Client> {
         district: v.string("district"),
         employment: v.code_or_default("employment")?,
         consent: v.date("consent"),
+        erased: v.date("erased"),
+        notes: v.string("notes"),
+        consents: v.tables("consents").iter().filter_map(consent).collect(),
+    })
+}
+
+fn consent(v: &Values) -> Option<super::consent::Consent> {
+    Some(super::consent::Consent {
+        date: v.date("date")?,
+        scope: v.code("scope")?,
+        partners: v.list("partners"),
+        except: v.list("except"),
+        until: v.date("until"),
+        withdrawn: v.date("withdrawn"),
         notes: v.string("notes"),
     })
 }

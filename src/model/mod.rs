@@ -3,8 +3,8 @@
 
 pub mod codes;
 pub mod config;
-pub mod consent;
 mod config_read;
+pub mod consent;
 pub mod convert;
 mod fields;
 pub mod iso;
@@ -94,8 +94,14 @@ pub struct Client {
     pub employment: Employment,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub consent: Option<NaiveDate>,
+    /// (v2) Day of erasure (`client erase`, `retention`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub erased: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// (v2) `[[consents]]` entries.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub consents: Vec<consent::Consent>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -197,7 +197,8 @@ fn client() -> impl Strategy<Value = Record> {
         ),
         (
             code::<Employment>(),
-            prop::option::of(any_date()),
+            // SPEC v2: a consent date in the future is an error
+            prop::option::of(past_date()),
             opt_text(),
         ),
     )
@@ -218,7 +219,9 @@ fn client() -> impl Strategy<Value = Record> {
                     district: district.map(String::from),
                     employment,
                     consent,
+                    erased: None,
                     notes,
+                    consents: Vec::new(),
                 })
             },
         )

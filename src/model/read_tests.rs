@@ -72,7 +72,9 @@ fn full() -> Vec<Record> {
             district: Some("Plagwitz".into()),
             employment: Employment::LongTermUnemployed,
             consent: Some(date(2026, 1, 10)),
+            erased: None,
             notes: text.clone(),
+            consents: Vec::new(),
         }),
         Record::Appointment(Appointment {
             id: "apt-20261120-a1b2".into(),
@@ -183,7 +185,9 @@ fn minimal() -> Vec<Record> {
             district: None,
             employment: Employment::Unknown,
             consent: None,
+            erased: None,
             notes: None,
+            consents: Vec::new(),
         }),
         Record::Appointment(Appointment {
             id: "apt-20261231-zzzz".into(),

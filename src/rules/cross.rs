@@ -30,7 +30,7 @@ pub static CROSS_RULES: &[CrossRule] = &[
         on_write: true,
     },
     CrossRule {
-        name: "referral consent of the client (warning; a write goes through with it)",
+        name: "referral consent of the client (warning; a write goes through with it, except on or after a withdrawal for that partner)",
         on_write: true,
     },
     CrossRule {
@@ -218,21 +218,11 @@ fn appointment_rules(a: &Appointment, look: &dyn Lookup) -> Vec<Relation> {
 fn referral_rules(r: &Referral, look: &dyn Lookup) -> Vec<Relation> {
     let mut out = Vec::new();
     if let Some(client) = look.client(&r.client) {
-        if client.consent.is_none_or(|c| c > r.date) {
-            let why = match client.consent {
-                None => "has no `consent` date".to_string(),
-                Some(c) => format!("consented only on {c}"),
-            };
+        if let Some((message, tolerated_on_write)) = super::consent::referral_uncovered(r, &client)
+        {
             out.push(Relation {
-                tolerated_on_write: true,
-                ..Relation::warning(
-                    "client",
-                    &r.client,
-                    format!(
-                        "referral passes data of client {} on, but the client {why} (referral dated {}): record the consent in clients/{}.toml first",
-                        r.client, r.date, r.client
-                    ),
-                )
+                tolerated_on_write,
+                ..Relation::warning("client", &r.client, message)
             });
         }
         if r.date < client.first_contact {

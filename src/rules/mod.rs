@@ -13,6 +13,7 @@
 //! writes ([`refuses`]), with the one exception of SPEC §4: a referral
 //! without covering consent is written with its warning.
 
+pub mod consent;
 pub mod cross;
 pub mod single;
 

@@ -61,6 +61,10 @@ pub static SINGLE_RULES: &[SingleRule] = &[
         name: "personal data in free text (warning)",
         check: privacy,
     },
+    SingleRule {
+        name: "consent dated in the future; a consent entry's until or withdrawn before its date",
+        check: super::consent::consent_dates,
+    },
 ];
 
 /// Runs every single-record rule.

@@ -4,7 +4,7 @@
 
 use super::common::notes;
 use super::{DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
-use crate::model::{Employment, Gender, Kind, Residence};
+use crate::model::{ConsentScope, Employment, Gender, Kind, Residence};
 
 pub static SCHEMA: KindSchema = KindSchema {
     kind: Kind::Client,
@@ -75,6 +75,60 @@ pub static SCHEMA: KindSchema = KindSchema {
                 "Tag der Einwilligung in Datenverarbeitung und Vermittlung",
                 "Day the client agreed to data processing and referrals",
             ),
+        FieldSpec::new("erased", FieldType::Date)
+            .labels("Gelöscht am", "Erased on")
+            .helps(
+                "Tag, an dem die Daten gelöscht wurden (client erase, retention); setzt nur das Programm",
+                "Day the data were erased (client erase, retention); set by the tool only",
+            ),
         notes(),
+        FieldSpec::new("consents", FieldType::Tables(CONSENTS))
+            .labels("Einwilligungen", "Consents")
+            .helps(
+                "Einwilligungen mit Bereich, Partnern, Ablauf und Widerruf (quartier client consent)",
+                "Consents with scope, partners, expiry and withdrawal (quartier client consent)",
+            ),
     ],
 };
+
+/// The keys of one `[[consents]]` entry (SPEC §1.2).
+static CONSENTS: &[FieldSpec] = &[
+    FieldSpec::new("date", FieldType::Date)
+        .required()
+        .labels("Datum", "Date")
+        .helps("Tag der Einwilligung", "Day of the consent"),
+    FieldSpec::new(
+        "scope",
+        FieldType::Code(vocab::<ConsentScope>("ConsentScope")),
+    )
+    .required()
+    .labels("Bereich", "Scope")
+    .helps(
+        "processing (Datenverarbeitung) oder referral (Weitergabe an Partner)",
+        "processing (data processing) or referral (passing data on to partners)",
+    ),
+    FieldSpec::new("partners", FieldType::Refs(Kind::Partner))
+        .labels("Partner", "Partners")
+        .helps(
+            "Partner, an die weitergegeben werden darf; ohne: alle",
+            "Partners data may be passed to; none: every partner",
+        ),
+    FieldSpec::new("except", FieldType::Refs(Kind::Partner))
+        .labels("Außer", "Except")
+        .helps("Partner, die ausgenommen sind", "Partners left out"),
+    FieldSpec::new("until", FieldType::Date)
+        .labels("Gültig bis", "Until")
+        .helps("Letzter Tag, an dem sie gilt", "Last day it holds"),
+    FieldSpec::new("withdrawn", FieldType::Date)
+        .labels("Widerrufen am", "Withdrawn on")
+        .helps(
+            "Tag des Widerrufs: ab da gilt sie nicht mehr",
+            "Day of withdrawal: from then on it no longer holds",
+        ),
+    FieldSpec::new("notes", FieldType::FreeText)
+        .labels("Notizen", "Notes")
+        .helps(
+            "Wie die Einwilligung gegeben wurde; keine Namen oder Kontaktdaten",
+            "How the consent was given; no names or contact data",
+        ),
+];

@@ -235,8 +235,18 @@ fn office() -> Folder {
             &format!("id = \"{id}\"\ndate = {date}\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"{client}\"\ntopics = [\"housing\", \"health\"]\nduration = 45\nlanguage = \"ar\"\n{comment}notes = \"{notes}\"\n"),
         );
     };
-    apt("apt-20261005-aa01", "2026-10-05", "K-1001", "Wohnung zu klein, Mann im Krankenhaus");
-    apt("apt-20261112-aa02", "2026-11-12", "K-1001", "Kita-Platz für die Tochter");
+    apt(
+        "apt-20261005-aa01",
+        "2026-10-05",
+        "K-1001",
+        "Wohnung zu klein, Mann im Krankenhaus",
+    );
+    apt(
+        "apt-20261112-aa02",
+        "2026-11-12",
+        "K-1001",
+        "Kita-Platz für die Tochter",
+    );
     apt("apt-20261020-bb01", "2026-10-20", "K-2002", "Jobcenter");
     apt("apt-20200303-cc01", "2020-03-03", "K-0LD1", "Rente");
     f.write(
@@ -273,7 +283,15 @@ fn erase_keeps_every_figure_removes_the_person_and_commits() {
         .has("--replace-text");
     assert!(!f.exists("clients/K-1001.toml"));
     let text = all_text(&f);
-    for gone in ["K-1001", "Krankenhaus", "Aleppo", "Tochter", "Frau S.", "Bescheid da", "Termin am Amt"] {
+    for gone in [
+        "K-1001",
+        "Krankenhaus",
+        "Aleppo",
+        "Tochter",
+        "Frau S.",
+        "Bescheid da",
+        "Termin am Amt",
+    ] {
         assert!(!text.contains(gone), "{gone} is still in the folder");
     }
     // The other client's notes stay.
@@ -290,11 +308,18 @@ fn erase_keeps_every_figure_removes_the_person_and_commits() {
     let client = f.read(&format!("clients/{code}.toml"));
     assert_eq!(
         client,
-        format!("id = \"{code}\"\nfirst_contact = 2026-10-02\ngender = \"f\"\nbirth_year = 1990\norigin = \"SY\"\nresidence = \"tolerated\"\nemployment = \"unemployed\"\ndistrict = \"Lindenau\"\nconsent = 2026-10-02\nerased = {TODAY}\n")
+        format!(
+            "id = \"{code}\"\nfirst_contact = 2026-10-02\ngender = \"f\"\nbirth_year = 1990\norigin = \"SY\"\nresidence = \"tolerated\"\nemployment = \"unemployed\"\ndistrict = \"Lindenau\"\nconsent = 2026-10-02\nerased = {TODAY}\n"
+        )
     );
     // The log has counts, no code.
     let log = f.read("retention-log.toml");
-    assert!(log.contains("kind = \"erase\"") && log.contains("appointments = 2") && log.contains("referrals = 1"), "{log}");
+    assert!(
+        log.contains("kind = \"erase\"")
+            && log.contains("appointments = 2")
+            && log.contains("referrals = 1"),
+        "{log}"
+    );
     assert!(!log.contains("K-"), "{log}");
     // Committed, nothing left over; the commit message names no code.
     assert_eq!(git_ok(&f, &["status", "--porcelain"]), "");
@@ -326,16 +351,28 @@ fn retention_erases_clients_whose_last_contact_is_before_the_cut_off() {
         .has("1 Klient/innen, 1 Termine, 1 Vermittlungen");
     assert_eq!(checksum(&f), sum, "the dry run changed the folder");
 
-    f.run(&["retention", "--before", "2023-01-01", "--apply", "--staff", "eb"])
-        .ok()
-        .has("filter-repo");
+    f.run(&[
+        "retention",
+        "--before",
+        "2023-01-01",
+        "--apply",
+        "--staff",
+        "eb",
+    ])
+    .ok()
+    .has("filter-repo");
     assert!(!f.exists("clients/K-0LD1.toml"));
     let text = all_text(&f);
-    assert!(!text.contains("Rente") && !text.contains("Sohn in Erfurt") && !text.contains("K-0LD1"));
+    assert!(
+        !text.contains("Rente") && !text.contains("Sohn in Erfurt") && !text.contains("K-0LD1")
+    );
     let log: toml::Table = f.read("retention-log.toml").parse().unwrap();
     let run = &log["runs"].as_array().unwrap()[0];
     assert_eq!(run["kind"].as_str(), Some("retention"));
-    assert_eq!(run["before"].as_datetime().unwrap().to_string(), "2023-01-01");
+    assert_eq!(
+        run["before"].as_datetime().unwrap().to_string(),
+        "2023-01-01"
+    );
     assert_eq!(run["clients"].as_integer(), Some(1));
     assert_eq!(run["staff"].as_str(), Some("eb"));
     assert_eq!(git_ok(&f, &["status", "--porcelain"]), "");

@@ -97,7 +97,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                     )
                 )));
             }
-            said = format!("{n} {}", lang.pick("Einwilligung(en) widerrufen", "consent(s) withdrawn"));
+            said = format!(
+                "{n} {}",
+                lang.pick("Einwilligung(en) widerrufen", "consent(s) withdrawn")
+            );
         } else {
             let scope = scope.expect("given unless --withdraw");
             let mut t = Table::new();
@@ -113,7 +116,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                 t["notes"] = toml_edit::value(n.as_str());
             }
             entries(doc).push(t);
-            said = format!("{} ({}) {date}", lang.pick("Einwilligung", "consent"), scope.label(lang));
+            said = format!(
+                "{} ({}) {date}",
+                lang.pick("Einwilligung", "consent"),
+                scope.label(lang)
+            );
         }
         Ok(())
     })?;
@@ -127,7 +134,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         &args.commit,
         Change {
             kind: Kind::Client,
-            verb: if args.withdraw { "consent withdrawn" } else { "consent" },
+            verb: if args.withdraw {
+                "consent withdrawn"
+            } else {
+                "consent"
+            },
             id: &id,
             path: &path,
             moved_from: None,
@@ -136,7 +147,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 }
 
 fn date_item(d: NaiveDate) -> Item {
-    Item::Value(d.to_string().parse::<Value>().expect("a date is a TOML value"))
+    Item::Value(
+        d.to_string()
+            .parse::<Value>()
+            .expect("a date is a TOML value"),
+    )
 }
 
 fn list_item(items: &[String]) -> Item {
@@ -167,7 +182,11 @@ fn get_date(t: &Table, key: &str) -> Option<NaiveDate> {
 fn get_list(t: &Table, key: &str) -> Vec<String> {
     t.get(key)
         .and_then(Item::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -210,11 +229,16 @@ fn withdraw(
     let mut added = Vec::new();
     let mut n = 0;
     for t in list.iter_mut() {
-        let Some(s) = t.get("scope").and_then(Item::as_str).and_then(|s| s.parse::<ConsentScope>().ok())
+        let Some(s) = t
+            .get("scope")
+            .and_then(Item::as_str)
+            .and_then(|s| s.parse::<ConsentScope>().ok())
         else {
             continue;
         };
-        let Some(date) = get_date(t, "date") else { continue };
+        let Some(date) = get_date(t, "date") else {
+            continue;
+        };
         let until = get_date(t, "until");
         let withdrawn = get_date(t, "withdrawn");
         let in_force_or_later = withdrawn.is_none_or(|w| w > day) && until.is_none_or(|u| u >= day);
@@ -228,7 +252,8 @@ fn withdraw(
             }
             let listed = get_list(t, "partners");
             let except = get_list(t, "except");
-            let names = |p: &String| (listed.is_empty() || listed.contains(p)) && !except.contains(p);
+            let names =
+                |p: &String| (listed.is_empty() || listed.contains(p)) && !except.contains(p);
             if !partners.iter().any(names) {
                 continue;
             }
@@ -244,7 +269,11 @@ fn withdraw(
                 }
                 added.push(rest);
             } else {
-                let left: Vec<String> = listed.iter().filter(|p| !partners.contains(p)).cloned().collect();
+                let left: Vec<String> = listed
+                    .iter()
+                    .filter(|p| !partners.contains(p))
+                    .cloned()
+                    .collect();
                 if !left.is_empty() {
                     rest["partners"] = list_item(&left);
                     if let Some(u) = until {
@@ -273,7 +302,10 @@ mod tests {
 
     #[test]
     fn a_plain_consent_becomes_two_withdrawn_entries() {
-        let mut doc: DocumentMut = "id = \"K-1\"\nfirst_contact = 2026-01-10\nconsent = 2026-01-10\n".parse().unwrap();
+        let mut doc: DocumentMut =
+            "id = \"K-1\"\nfirst_contact = 2026-01-10\nconsent = 2026-01-10\n"
+                .parse()
+                .unwrap();
         assert_eq!(withdraw(&mut doc, d("2026-05-01"), None, &[]).unwrap(), 2);
         assert_eq!(
             doc.to_string(),
@@ -284,19 +316,37 @@ mod tests {
     #[test]
     fn withdrawing_one_partner_keeps_the_others_from_that_day() {
         let mut doc: DocumentMut = "id = \"K-1\"\n\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nuntil = 2027-01-09\n".parse().unwrap();
-        assert_eq!(withdraw(&mut doc, d("2026-05-01"), None, &["amt".into()]).unwrap(), 1);
+        assert_eq!(
+            withdraw(&mut doc, d("2026-05-01"), None, &["amt".into()]).unwrap(),
+            1
+        );
         assert_eq!(
             doc.to_string(),
             "id = \"K-1\"\n\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nuntil = 2027-01-09\nwithdrawn = 2026-05-01\n\n[[consents]]\ndate = 2026-05-01\nscope = \"referral\"\nexcept = [\"amt\"]\nuntil = 2027-01-09\n"
         );
         // Nothing in force for that partner any more: nothing to withdraw.
-        assert_eq!(withdraw(&mut doc, d("2026-06-01"), None, &["amt".into()]).unwrap(), 0);
+        assert_eq!(
+            withdraw(&mut doc, d("2026-06-01"), None, &["amt".into()]).unwrap(),
+            0
+        );
     }
 
     #[test]
     fn expired_and_other_scopes_are_left_alone() {
         let mut doc: DocumentMut = "id = \"K-1\"\n\n[[consents]]\ndate = 2025-01-10\nscope = \"referral\"\nuntil = 2025-12-31\n\n[[consents]]\ndate = 2026-01-10\nscope = \"processing\"\n".parse().unwrap();
-        assert_eq!(withdraw(&mut doc, d("2026-05-01"), Some(ConsentScope::Referral), &[]).unwrap(), 0);
-        assert_eq!(withdraw(&mut doc, d("2026-05-01"), Some(ConsentScope::Processing), &[]).unwrap(), 1);
+        assert_eq!(
+            withdraw(&mut doc, d("2026-05-01"), Some(ConsentScope::Referral), &[]).unwrap(),
+            0
+        );
+        assert_eq!(
+            withdraw(
+                &mut doc,
+                d("2026-05-01"),
+                Some(ConsentScope::Processing),
+                &[]
+            )
+            .unwrap(),
+            1
+        );
     }
 }

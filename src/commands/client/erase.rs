@@ -63,7 +63,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         plan.client_path.display()
     );
     for r in &plan.records {
-        println!("{}\t{}", lang.pick("ohne Freitext", "free text removed"), r.path.display());
+        println!(
+            "{}\t{}",
+            lang.pick("ohne Freitext", "free text removed"),
+            r.path.display()
+        );
     }
     if args.dry_run {
         println!(

@@ -77,7 +77,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         district,
         employment: args.employment.unwrap_or(Employment::Unknown),
         consent: args.consent,
+        erased: None,
         notes,
+        consents: Vec::new(),
     };
     let (record, path) = store.create(&config, Kind::Client, None, |code| {
         Record::Client(Client {
