@@ -56,6 +56,7 @@ pub struct Agenda<'a> {
     pub follow_ups: Vec<FollowUp<'a>>,
     pub stale_sponsors: Vec<StaleSponsor<'a>>,
     pub past_planned: Vec<&'a Appointment>,
+    pub consents_expiring: Vec<super::agenda_consents::ExpiringConsent<'a>>,
 }
 
 fn month_of(d: NaiveDate) -> (i32, u32) {
@@ -148,20 +149,21 @@ pub fn build<'a>(
         follow_ups,
         stale_sponsors,
         past_planned,
+        consents_expiring: super::agenda_consents::expiring(records, today, until),
     }
 }
 
 /// The month folders the agenda reads: appointments back to the older of
 /// the stale window and the past-planned window, events back to the latter,
-/// every referral (open ones may be old), and the sponsors (the agenda
-/// names clients and partners by their ids only).
+/// every referral (open ones may be old), the sponsors, and the clients
+/// (for consents about to expire; partners are named by their ids only).
 pub fn scope(config: &Config, today: NaiveDate, until: NaiveDate) -> Scope {
     let stale_days = config.sponsors.stale_after_days.max(0) as u64;
     let appointments_from = days_before(today, stale_days.max(PAST_PLANNED_DAYS));
     let events_from = days_before(today, PAST_PLANNED_DAYS);
     Scope {
         undated: true,
-        undated_only: vec![Kind::Sponsor],
+        undated_only: vec![Kind::Sponsor, Kind::Client],
         appointments: vec![MonthRange {
             from: Some(month_of(appointments_from)),
             to: Some(month_of(until)),
@@ -353,4 +355,5 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         ]);
     }
     print_table(t, lang);
+    super::agenda_consents::print(&agenda.consents_expiring, lang);
 }

@@ -2,6 +2,7 @@
 //! text, and one `run` function. Groups of sub-commands are folders.
 
 pub mod agenda;
+pub mod agenda_consents;
 pub mod appointment;
 pub mod check;
 pub mod client;

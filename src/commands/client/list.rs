@@ -33,6 +33,9 @@ pub struct Args {
     /// Only clients with no consent to the data processing on record
     #[arg(long)]
     pub without_consent: bool,
+    /// Only clients with a consent that expires (`until`) within DAYS days
+    #[arg(long, value_name = "DAYS")]
+    pub consent_expiring: Option<u32>,
     #[command(flatten)]
     pub dates: DateFilter,
 }
@@ -55,6 +58,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .as_deref()
         .map(|l| check_language(l, "--language"))
         .transpose()?;
+    let today = crate::dates::today();
     let scope = Scope::undated_kinds(&[Kind::Client]);
     let loaded = store.load(&config, &scope);
     refuse_errors(&loaded)?;
@@ -73,7 +77,17 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                 .as_deref()
                 .is_none_or(|l| c.languages.iter().any(|cl| cl == l))
         })
-        .filter(|c| !args.without_consent || c.consent.is_none())
+        .filter(|c| {
+            !args.without_consent
+                || !crate::model::consent::entries(c.consent, &c.consents)
+                    .iter()
+                    .any(|e| e.scope == crate::model::ConsentScope::Processing && e.covers_day(today))
+        })
+        .filter(|c| {
+            args.consent_expiring.is_none_or(|days| {
+                !crate::model::consent::expiring(&c.consents, today, days.into()).is_empty()
+            })
+        })
         .filter(|c| args.dates.matches(c.first_contact))
         .collect();
     clients.sort_by(|a, b| {
@@ -106,9 +120,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             cell(&c.origin),
             c.residence.label(lang).to_string(),
             cell(&c.district),
-            c.consent.map(|d| d.to_string()).unwrap_or_default(),
+            consent_cell(c, today),
         ]);
     }
     print_table(t, lang);
     Ok(())
+}
+
+/// The consent column: the plain `consent` date, or the entries in force
+/// today as `scope from–until`.
+fn consent_cell(c: &crate::model::Client, today: chrono::NaiveDate) -> String {
+    let mut parts: Vec<String> = c.consent.map(|d| d.to_string()).into_iter().collect();
+    for e in c.consents.iter().filter(|e| e.covers_day(today)) {
+        let until = e.until.map(|u| u.to_string()).unwrap_or_default();
+        parts.push(format!("{} {}–{until}", e.scope.code(), e.date));
+    }
+    parts.join(", ")
 }

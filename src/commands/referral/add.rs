@@ -136,7 +136,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         })
     })?;
     if let Some(c) = read_client(&store, &config, &referral.client)
-        && let Some(w) = consent_warning(&c, date)
+        && let Some(w) = consent_warning(&c, &referral)
     {
         eprintln!("{w}");
     }

@@ -125,9 +125,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Ok(())
     })?;
     if let Record::Referral(r) = &record
-        && (args.client.is_some() || args.date.is_some())
+        && (args.client.is_some() || args.date.is_some() || args.partner.is_some())
         && let Some(c) = read_client(&store, &config, &r.client)
-        && let Some(w) = consent_warning(&c, r.date)
+        && let Some(w) = consent_warning(&c, r)
     {
         eprintln!("{w}");
     }

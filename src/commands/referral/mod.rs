@@ -11,7 +11,6 @@ use crate::cli::Globals;
 use crate::error::Result;
 use crate::model::{Client, Referral};
 use crate::store::Store;
-use chrono::NaiveDate;
 
 /// Referrals of clients to partners: add, list, show, edit, close.
 ///
@@ -46,18 +45,10 @@ pub fn newest_first(a: &Referral, b: &Referral) -> std::cmp::Ordering {
     b.date.cmp(&a.date).then(b.id.cmp(&a.id))
 }
 
-/// The warning `check` gives when a referral passes on data of a client who
-/// had not consented by `date`; None when the consent is in order.
-pub fn consent_warning(client: &Client, date: NaiveDate) -> Option<String> {
-    let why = match client.consent {
-        Some(c) if c <= date => return None,
-        Some(c) => format!("consented only on {c}"),
-        None => "has no `consent` date".to_string(),
-    };
-    Some(format!(
-        "warning: a referral passes data of client {} on, but the client {why} (referral dated {date}): record the consent with `quartier client edit {} --consent DATE`",
-        client.id, client.id
-    ))
+/// The warning `check` gives when a referral passes on data of a client
+/// whose consent does not cover it (SPEC §1.2); None when it is covered.
+pub fn consent_warning(client: &Client, referral: &Referral) -> Option<String> {
+    crate::rules::consent::referral_uncovered(referral, client).map(|(m, _)| format!("warning: {m}"))
 }
 
 /// The client record of `id`, when it can be read.

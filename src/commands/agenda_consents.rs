@@ -1,0 +1,69 @@
+//! The agenda's section of consents that expire within its days (SPEC §4):
+//! time to ask the client whether they agree again.
+
+use crate::commands::shared::{print_table, table};
+use crate::model::{ConsentScope, Lang};
+use crate::store::Records;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A consent entry in force today whose `until` falls within the agenda.
+#[derive(Debug, Serialize)]
+pub struct ExpiringConsent<'a> {
+    pub client: &'a str,
+    pub scope: ConsentScope,
+    pub partners: &'a [String],
+    pub until: NaiveDate,
+}
+
+/// The consents of `records` in force on `today` that end by `until`, by day.
+pub fn expiring<'a>(records: &'a Records, today: NaiveDate, until: NaiveDate) -> Vec<ExpiringConsent<'a>> {
+    let days = (until - today).num_days();
+    let mut out: Vec<ExpiringConsent> = records
+        .clients
+        .iter()
+        .flat_map(|c| {
+            crate::model::consent::expiring(&c.consents, today, days)
+                .into_iter()
+                .filter_map(move |e| {
+                    Some(ExpiringConsent {
+                        client: &c.id,
+                        scope: e.scope,
+                        partners: &e.partners,
+                        until: e.until?,
+                    })
+                })
+        })
+        .collect();
+    out.sort_by(|a, b| (a.until, a.client).cmp(&(b.until, b.client)));
+    out
+}
+
+/// Prints the section.
+pub fn print(list: &[ExpiringConsent], lang: Lang) {
+    println!(
+        "\n{}",
+        lang.pick(
+            "Einwilligungen, die bald ablaufen (neu einholen: client consent CODE …)",
+            "Consents about to expire (renew: client consent CODE …)"
+        )
+    );
+    let mut t = table(
+        lang,
+        &[
+            ("Gültig bis", "Until"),
+            ("Klient/in", "Client"),
+            ("Bereich", "Scope"),
+            ("Partner", "Partners"),
+        ],
+    );
+    for e in list {
+        t.add_row(vec![
+            e.until.to_string(),
+            e.client.to_string(),
+            e.scope.label(lang).to_string(),
+            e.partners.join(", "),
+        ]);
+    }
+    print_table(t, lang);
+}
