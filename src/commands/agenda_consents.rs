@@ -17,7 +17,11 @@ pub struct ExpiringConsent<'a> {
 }
 
 /// The consents of `records` in force on `today` that end by `until`, by day.
-pub fn expiring<'a>(records: &'a Records, today: NaiveDate, until: NaiveDate) -> Vec<ExpiringConsent<'a>> {
+pub fn expiring<'a>(
+    records: &'a Records,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Vec<ExpiringConsent<'a>> {
     let days = (until - today).num_days();
     let mut out: Vec<ExpiringConsent> = records
         .clients

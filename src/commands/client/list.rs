@@ -81,7 +81,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             !args.without_consent
                 || !crate::model::consent::entries(c.consent, &c.consents)
                     .iter()
-                    .any(|e| e.scope == crate::model::ConsentScope::Processing && e.covers_day(today))
+                    .any(|e| {
+                        e.scope == crate::model::ConsentScope::Processing && e.covers_day(today)
+                    })
         })
         .filter(|c| {
             args.consent_expiring.is_none_or(|days| {

@@ -34,8 +34,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             Record::Appointment(a) if Some(&a.id) == referral.appointment.as_ref() => Some(a),
             _ => None,
         });
-    let warning = read_client(&store, &config, &referral.client)
-        .and_then(|c| consent_warning(&c, &referral));
+    let warning =
+        read_client(&store, &config, &referral.client).and_then(|c| consent_warning(&c, &referral));
     if globals.json {
         let value = serde_json::json!({
             "referral": referral,
