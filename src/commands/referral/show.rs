@@ -35,7 +35,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             _ => None,
         });
     let warning =
-        read_client(&store, &config, &referral.client).and_then(|c| consent_warning(&c, &referral));
+        read_client(&store, &config, &referral.client).and_then(|c| consent_warning(&c, referral));
     if globals.json {
         let value = serde_json::json!({
             "referral": referral,
