@@ -15,6 +15,7 @@ pub mod log;
 pub mod man;
 pub mod partner;
 pub mod referral;
+pub mod reminders;
 pub mod report;
 pub mod shared;
 pub mod sponsor;
