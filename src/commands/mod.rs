@@ -7,8 +7,10 @@ pub mod check;
 pub mod client;
 pub mod completions;
 pub mod demo;
+pub mod directory;
 pub mod edit;
 pub mod event;
+pub mod flyer;
 pub mod git_hook;
 pub mod init;
 pub mod log;
@@ -39,6 +41,8 @@ pub enum Command {
     Agenda(agenda::Args),
     Status(status::Args),
     Report(report::Args),
+    Directory(directory::Args),
+    Flyer(flyer::Args),
     Edit(edit::Args),
     Sync(sync::Args),
     Log(log::Args),
@@ -61,6 +65,8 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Agenda(a) => agenda::run(a, globals),
         Command::Status(a) => status::run(a, globals),
         Command::Report(a) => report::run(a, globals),
+        Command::Directory(a) => directory::run(a, globals),
+        Command::Flyer(a) => flyer::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),
         Command::Log(a) => log::run(a, globals),
