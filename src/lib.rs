@@ -15,4 +15,5 @@ pub mod model;
 pub mod print;
 pub mod privacy;
 pub mod report;
+pub mod schema;
 pub mod store;

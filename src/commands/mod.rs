@@ -23,6 +23,7 @@ pub mod shared;
 pub mod sponsor;
 pub mod status;
 pub mod sync;
+pub mod topics;
 
 use crate::cli::Globals;
 use crate::error::Result;
@@ -40,6 +41,7 @@ pub enum Command {
     Event(event::Args),
     Agenda(agenda::Args),
     Status(status::Args),
+    Topics(topics::Args),
     Report(report::Args),
     Directory(directory::Args),
     Flyer(flyer::Args),
@@ -64,6 +66,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Event(a) => event::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
         Command::Status(a) => status::run(a, globals),
+        Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
         Command::Directory(a) => directory::run(a, globals),
         Command::Flyer(a) => flyer::run(a, globals),
