@@ -13,6 +13,7 @@ mod git;
 mod help;
 mod hours;
 mod partner;
+mod printed;
 mod referral;
 mod reliability;
 mod report;
