@@ -62,7 +62,7 @@ pub fn build<'a>(
         let offering: Vec<&Partner> = sorted
             .iter()
             .copied()
-            .filter(|p| p.offers.iter().any(|o| *o == code))
+            .filter(|p| p.offers.contains(&code))
             .collect();
         if !offering.is_empty() {
             sections.push(Section {
