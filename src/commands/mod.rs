@@ -6,6 +6,7 @@ pub mod appointment;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod delete;
 pub mod demo;
 pub mod directory;
 pub mod edit;
@@ -46,6 +47,7 @@ pub enum Command {
     Directory(directory::Args),
     Flyer(flyer::Args),
     Edit(edit::Args),
+    Delete(delete::Args),
     Sync(sync::Args),
     Log(log::Args),
     GitHook(git_hook::Args),
@@ -71,6 +73,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Directory(a) => directory::run(a, globals),
         Command::Flyer(a) => flyer::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
+        Command::Delete(a) => delete::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),
         Command::Log(a) => log::run(a, globals),
         Command::GitHook(a) => git_hook::run(a, globals),
