@@ -48,6 +48,9 @@ pub enum Format {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
+    if let Some(out) = &args.out {
+        crate::out::target(out, store.root())?; // refused before any work
+    }
     let topic = args.topic.as_deref().map(str::trim);
     if let Some(t) = topic {
         check_topics(&config, &[t.to_string()], "--topic")?;
@@ -85,7 +88,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Format::Html => directory::html(&guide, lang),
         Format::Md => directory::md(&guide, lang),
     };
-    write_output(args.out.as_deref(), &text)
+    write_output(args.out.as_deref(), store.root(), &text)
 }
 
 fn is_html_path(p: &Path) -> bool {
@@ -94,18 +97,12 @@ fn is_html_path(p: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
 }
 
-/// Writes `text` to `out` atomically, or to standard output (also for `-`).
-pub fn write_output(out: Option<&Path>, text: &str) -> Result<()> {
+/// Writes `text` to `out` by the rules of `--out` (atomically, never into
+/// the records folder except `reports/`), or to standard output.
+pub fn write_output(out: Option<&Path>, records: &Path, text: &str) -> Result<()> {
     match out {
-        Some(path) if path != Path::new("-") => {
-            let path = if path.parent() == Some(Path::new("")) {
-                Path::new(".").join(path)
-            } else {
-                path.to_path_buf()
-            };
-            crate::store::atomic_write(&path, text.as_bytes())
-        }
-        _ => {
+        Some(path) => crate::out::write(path, records, text.as_bytes()),
+        None => {
             let mut stdout = std::io::stdout().lock();
             match stdout
                 .write_all(text.as_bytes())

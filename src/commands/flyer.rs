@@ -45,12 +45,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             flyer::language_codes()
         )));
     }
-    let (_, config) = globals.open()?;
+    let (store, config) = globals.open()?;
+    if let Some(out) = &args.out {
+        crate::out::target(out, store.root())?; // refused before any work
+    }
     if config.hours.is_empty() {
         return Err(CommandError::data(
             "quartier.toml has no consultation hours: add an [[hours]] table with day, from, to and kind (see docs/FORMAT.md), then make the flyer again".to_string(),
         ));
     }
     let text = flyer::html(&config, &languages, &crate::print::language_name_in);
-    write_output(args.out.as_deref(), &text)
+    write_output(args.out.as_deref(), store.root(), &text)
 }

@@ -13,6 +13,8 @@ mod event;
 mod git;
 mod help;
 mod hours;
+mod lost;
+mod out;
 mod partner;
 mod printed;
 mod referral;
