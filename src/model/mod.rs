@@ -6,6 +6,7 @@ pub mod config;
 mod config_read;
 pub mod convert;
 mod fields;
+pub mod hours;
 pub mod iso;
 pub mod kind;
 pub mod read;
