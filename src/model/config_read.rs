@@ -10,6 +10,8 @@ use super::*;
 use std::collections::{BTreeMap, BTreeSet};
 use toml::de::{DeTable, DeValue};
 
+mod hours;
+
 /// Reads `quartier.toml`. Returns the settings (whatever could be read, with
 /// defaults for the rest) unless the TOML itself is broken, and all problems.
 pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
@@ -70,6 +72,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
             })
         })
         .unwrap_or_default();
+    let hours = hours::read_hours(&mut f);
     f.finish();
     let config = Config {
         office,
@@ -80,6 +83,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         sponsors,
         topics,
         git,
+        hours,
     };
     (Some(config), problems)
 }

@@ -273,6 +273,23 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         Some(s)
     }
 
+    pub(crate) fn opt_code<C: Code>(&mut self, key: &'static str) -> Option<C> {
+        let span = self.span_of(key);
+        let s = self.opt_str(key)?;
+        let c = C::from_code(&s);
+        if c.is_none() {
+            self.error(
+                span,
+                format!(
+                    "`{}{key}` = \"{s}\" is not one of {}",
+                    self.prefix,
+                    C::choices()
+                ),
+            );
+        }
+        c
+    }
+
     pub(crate) fn finish(self) {
         for (key, span, _, used) in &self.entries {
             if !used {

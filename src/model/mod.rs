@@ -7,6 +7,7 @@ mod config_read;
 pub mod consent;
 pub mod convert;
 mod fields;
+pub mod hours;
 pub mod iso;
 pub mod kind;
 pub mod read;

@@ -5,6 +5,7 @@ mod consent;
 mod edit;
 mod erase;
 mod list;
+mod merge;
 mod new;
 mod show;
 
@@ -29,6 +30,7 @@ enum Command {
     Edit(edit::Args),
     Consent(consent::Args),
     Erase(erase::Args),
+    Merge(merge::Args),
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -39,5 +41,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Command::Edit(a) => edit::run(a, globals),
         Command::Consent(a) => consent::run(a, globals),
         Command::Erase(a) => erase::run(a, globals),
+        Command::Merge(a) => merge::run(a, globals),
     }
 }
