@@ -202,7 +202,10 @@ mod tests {
     #[test]
     fn reads_german_dates() {
         let today = d("2026-11-25");
-        assert_eq!(parse_date_relative("03.02.2026", today), Ok(d("2026-02-03")));
+        assert_eq!(
+            parse_date_relative("03.02.2026", today),
+            Ok(d("2026-02-03"))
+        );
         assert_eq!(parse_date_relative("3.2.2026", today), Ok(d("2026-02-03")));
         assert!(parse_date_relative("31.02.2026", today).is_err());
         assert!(parse_date_relative("03.02.26.1", today).is_err());
