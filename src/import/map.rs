@@ -84,7 +84,7 @@ pub fn parse_cell(ty: KeyType, text: &str) -> Result<Option<Val>, String> {
         return Ok(None);
     }
     match ty {
-        KeyType::Text => Ok(Some(Val::Text(t.to_string()))),
+        KeyType::Text => Ok(Some(Val::Text(t.replace("\r\n", "\n").replace('\r', "\n")))),
         KeyType::Date => {
             // a workbook cell holding a date and a time counts by its date
             let day = t.split_once(' ').map(|(d, _)| d).unwrap_or(t);
