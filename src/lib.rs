@@ -16,4 +16,5 @@ pub mod model;
 pub mod privacy;
 pub mod progress;
 pub mod report;
+pub mod schema;
 pub mod store;
