@@ -6,6 +6,8 @@
 
 use super::rules::Rules;
 use super::sheet::{Row, Sheet};
+use crate::model::Kind;
+use crate::schema::FieldType;
 use chrono::{NaiveDate, NaiveTime};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -57,22 +59,62 @@ pub enum KeyType {
     ClientCode,
 }
 
-/// The type of a record key, for every record kind.
-pub fn key_type(key: &str, is_client_kind: bool) -> KeyType {
-    match key {
-        "date" | "start" | "end" | "first_contact" | "consent" | "follow_up" | "closed" => {
-            KeyType::Date
-        }
-        "time" => KeyType::Time,
-        "duration" | "birth_year" | "family_members" | "planned_participants" => KeyType::Int,
-        k if k.starts_with("participants.") => KeyType::Int,
-        "interpreter" => KeyType::Bool,
-        "topics" | "offers" | "languages" | "partners" | "sponsors" | "referred_to" => {
-            KeyType::List
-        }
-        "client" => KeyType::ClientCode,
-        "id" if is_client_kind => KeyType::ClientCode,
-        _ => KeyType::Text,
+/// How cells of `key` are read, from the kind's schema (`participants.total`
+/// names a key of the `[participants]` table). Keys the schema does not know
+/// are read as text — the reader then names them.
+pub fn key_type(kind: Kind, key: &str) -> KeyType {
+    let schema = crate::schema::of(kind);
+    let field = match key.split_once('.') {
+        Some((table, inner)) => schema
+            .field(table)
+            .and_then(|f| f.ty.subfields())
+            .and_then(|sub| sub.iter().find(|f| f.key == inner)),
+        None => schema.field(key),
+    };
+    let Some(field) = field else {
+        return KeyType::Text;
+    };
+    match field.ty {
+        FieldType::Id if matches!(kind, Kind::Client) => KeyType::ClientCode,
+        FieldType::Ref(Kind::Client) => KeyType::ClientCode,
+        FieldType::Date => KeyType::Date,
+        FieldType::Time => KeyType::Time,
+        FieldType::Minutes | FieldType::Count | FieldType::Year => KeyType::Int,
+        FieldType::Bool => KeyType::Bool,
+        FieldType::Codes(_)
+        | FieldType::Topics { .. }
+        | FieldType::Languages
+        | FieldType::Refs(_) => KeyType::List,
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Code(_)
+        | FieldType::Topic
+        | FieldType::Language
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Ref(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => KeyType::Text,
+    }
+}
+
+/// Whether `key` (or `table.key`) is a key of `kind` records that a sheet
+/// can fill: not a table itself, not an array of tables.
+pub fn is_importable(kind: Kind, key: &str) -> bool {
+    let schema = crate::schema::of(kind);
+    match key.split_once('.') {
+        Some((table, inner)) => schema
+            .field(table)
+            .and_then(|f| match f.ty {
+                FieldType::Table(sub) => Some(sub),
+                _ => None,
+            })
+            .is_some_and(|sub| sub.iter().any(|f| f.key == inner)),
+        None => schema
+            .field(key)
+            .is_some_and(|f| f.ty.subfields().is_none()),
     }
 }
 
@@ -176,13 +218,13 @@ impl Mapped {
 /// Which sheet column feeds which key, in sheet order.
 pub struct Plan {
     pub columns: Vec<(usize, String, String)>,
-    pub is_client_kind: bool,
+    pub kind: Kind,
 }
 
 impl Plan {
     /// The columns of `sheet` the rules map (heading matched exactly, then
     /// ignoring case and blanks); the rules' columns that are missing.
-    pub fn new(rules: &Rules, sheet: &Sheet, is_client_kind: bool) -> (Plan, Vec<String>) {
+    pub fn new(rules: &Rules, sheet: &Sheet, kind: Kind) -> (Plan, Vec<String>) {
         let norm = |s: &str| s.trim().to_lowercase();
         let mut columns = Vec::new();
         let mut missing = Vec::new();
@@ -198,13 +240,7 @@ impl Plan {
             }
         }
         columns.sort_by_key(|(i, _, _)| *i);
-        (
-            Plan {
-                columns,
-                is_client_kind,
-            },
-            missing,
-        )
+        (Plan { columns, kind }, missing)
     }
 
     /// The headings of `sheet` that no rule maps.
@@ -252,7 +288,7 @@ impl Plan {
         };
         for (col, heading, key) in &self.columns {
             let text = sheet.cell(row, *col);
-            let ty = key_type(key, self.is_client_kind);
+            let ty = key_type(self.kind, key);
             let parsed = if ty == KeyType::List {
                 let items = list_items(rules, key, text);
                 Ok((!items.is_empty()).then_some(Val::List(items)))
@@ -270,7 +306,7 @@ impl Plan {
             }
         }
         for (key, v) in &rules.constants {
-            match toml_value(key_type(key, self.is_client_kind), v) {
+            match toml_value(key_type(self.kind, key), v) {
                 Ok(Some(v)) => {
                     values.retain(|(k, _)| k != key);
                     values.push((key.clone(), v));
@@ -283,7 +319,7 @@ impl Plan {
             if values.iter().any(|(k, _)| k == key) {
                 continue;
             }
-            match toml_value(key_type(key, self.is_client_kind), v) {
+            match toml_value(key_type(self.kind, key), v) {
                 Ok(Some(v)) => values.push((key.clone(), v)),
                 Ok(None) => {}
                 Err(m) => problems.push(format!("[defaults] `{key}`: {m}")),
@@ -367,7 +403,7 @@ mod tests {
             &["Datum", "Themen", "Code", "Dolmetsch", "Name"],
             &["03.02.2026", "Aufenthalt, wohnen", "7f3a", "ja", "ignored"],
         );
-        let (plan, missing) = Plan::new(&r, &s, false);
+        let (plan, missing) = Plan::new(&r, &s, Kind::Appointment);
         assert!(missing.is_empty());
         assert_eq!(plan.unmapped(&s), vec!["Name"]);
         let m = plan.map(&r, &s, &s.rows[0]);
@@ -390,7 +426,7 @@ mod tests {
     fn names_the_column_of_a_bad_cell() {
         let r = rules("[columns]\nDatum = \"date\"\n");
         let s = sheet(&["Datum"], &["31.02.2026"]);
-        let (plan, _) = Plan::new(&r, &s, false);
+        let (plan, _) = Plan::new(&r, &s, Kind::Appointment);
         let m = plan.map(&r, &s, &s.rows[0]);
         assert_eq!(m.problems.len(), 1);
         assert!(m.problems[0].starts_with("column \"Datum\" (`date`)"));

@@ -65,14 +65,14 @@ pub struct Outcome {
 /// Reads, checks and (unless a dry run) writes; commits nothing.
 pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> {
     let rules = Rules::read(req.rules).map_err(|e| CommandError::data(e.to_string()))?;
+    refuse_unknown_keys(&rules, req)?;
     let delimiter = rules.options.delimiter.as_ref().and_then(|d| {
         let b = d.as_bytes();
         (b.len() == 1).then(|| b[0])
     });
     let sheet = sheet::read(req.file, delimiter, rules.options.sheet.as_deref())
         .map_err(|e| CommandError::data(e.to_string()))?;
-    let is_client = matches!(req.kind, Kind::Client);
-    let (plan, missing) = Plan::new(&rules, &sheet, is_client);
+    let (plan, missing) = Plan::new(&rules, &sheet, req.kind);
     if !missing.is_empty() {
         return Err(CommandError::data(format!(
             "{}: {} {}: {} — {}",
@@ -165,6 +165,50 @@ pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> 
     }
     bar.finish_and_clear();
     Ok(out)
+}
+
+/// Fails when the rules name a key that records of the kind do not have:
+/// better once, naming the rules file, than once per row.
+fn refuse_unknown_keys(rules: &Rules, req: &Request) -> Result<()> {
+    let targets = rules
+        .columns
+        .values()
+        .chain(rules.constants.keys())
+        .chain(rules.defaults.keys())
+        .chain(rules.values.keys());
+    let unknown: Vec<&str> = targets
+        .map(String::as_str)
+        .filter(|k| !map::is_importable(req.kind, k))
+        .collect();
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    let keys: Vec<String> = crate::schema::of(req.kind)
+        .fields()
+        .flat_map(|f| match f.ty.subfields() {
+            Some(sub) if matches!(f.ty, crate::schema::FieldType::Table(_)) => {
+                sub.iter().map(|s| format!("{}.{}", f.key, s.key)).collect()
+            }
+            Some(_) => Vec::new(),
+            None => vec![f.key.to_string()],
+        })
+        .collect();
+    Err(CommandError::data(match req.lang {
+        Lang::De => format!(
+            "{}: {} kennt keinen Schlüssel {}: möglich sind {}",
+            req.rules.display(),
+            req.kind.name(),
+            unknown.join(", "),
+            keys.join(", ")
+        ),
+        Lang::En => format!(
+            "{}: {} records have no key {}: the keys are {}",
+            req.rules.display(),
+            req.kind.name(),
+            unknown.join(", "),
+            keys.join(", ")
+        ),
+    }))
 }
 
 /// The `import` hashes the records of `kind` hold already.

@@ -54,7 +54,11 @@ fn git(root: &Path, args: &[&str]) -> String {
         .env("GIT_COMMITTER_EMAIL", "test@example.org")
         .output()
         .expect("git");
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -78,8 +82,14 @@ fn checksums(root: &Path) -> BTreeMap<String, String> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             let bytes = std::fs::read(e.path()).unwrap();
-            let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
-            (e.path().strip_prefix(root).unwrap().display().to_string(), hash)
+            let hash: String = Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            (
+                e.path().strip_prefix(root).unwrap().display().to_string(),
+                hash,
+            )
         })
         .collect()
 }
@@ -123,7 +133,10 @@ fn a_german_csv_writes_the_good_rows_lists_the_bad_ones_and_commits_once() {
         .has("4 fehlerhafte Zeilen nicht geschrieben");
     let files = appointment_files(&f);
     assert_eq!(files.len(), 2, "{files:?}");
-    let first = files.iter().find(|t| t.contains("date = 2026-02-03")).unwrap();
+    let first = files
+        .iter()
+        .find(|t| t.contains("date = 2026-02-03"))
+        .unwrap();
     for line in [
         "time = 10:00:00",
         "client = \"K-7F3A\"",
@@ -137,13 +150,24 @@ fn a_german_csv_writes_the_good_rows_lists_the_bad_ones_and_commits_once() {
     ] {
         assert!(first.contains(line), "{line} missing in\n{first}");
     }
-    assert!(first.lines().any(|l| l.starts_with("import = \"") && l.len() == "import = \"\"".len() + 64));
+    assert!(
+        first
+            .lines()
+            .any(|l| l.starts_with("import = \"") && l.len() == "import = \"\"".len() + 64)
+    );
     // nothing of the refused row, nothing of an unmapped column
-    assert!(files.iter().all(|t| !t.contains("1234567") && !t.contains("2026-02-06")));
+    assert!(
+        files
+            .iter()
+            .all(|t| !t.contains("1234567") && !t.contains("2026-02-06"))
+    );
     assert!(files.iter().all(|t| !t.contains("x\"")));
     f.run(&["check"]).ok();
     let log = git(f.root(), &["log", "--format=%s"]);
-    assert_eq!(log.lines().next(), Some("import: 2 appointment records from beratungen.csv"));
+    assert_eq!(
+        log.lines().next(),
+        Some("import: 2 appointment records from beratungen.csv")
+    );
     assert_eq!(log.lines().count(), 2, "one commit for the whole import");
     assert_eq!(git(f.root(), &["status", "--porcelain"]), "");
 }
@@ -171,7 +195,9 @@ fn a_bad_row_gets_the_finding_check_gives_for_the_same_record() {
         .unwrap();
     let message = finding.split(": error: ").nth(1).unwrap();
     assert!(
-        line.ends_with(&format!("beratungen.csv:7: error: {message} (Spalte \"Dauer (Min.)\")")),
+        line.ends_with(&format!(
+            "beratungen.csv:7: error: {message} (Spalte \"Dauer (Min.)\")"
+        )),
         "{line}\n{message}"
     );
 }
@@ -193,7 +219,11 @@ fn a_dry_run_writes_nothing_and_a_second_run_writes_nothing_new() {
         .code(1)
         .has("0 von 6 Zeilen aus beratungen.csv als appointment geschrieben")
         .has("2 schon früher importiert");
-    assert_eq!(checksums(f.root()), after_first, "the second run changed files");
+    assert_eq!(
+        checksums(f.root()),
+        after_first,
+        "the second run changed files"
+    );
 
     // with the bad rows fixed, only they are written
     let fixed = CSV
@@ -203,8 +233,9 @@ fn a_dry_run_writes_nothing_and_a_second_run_writes_nothing_new() {
         .replace(";-5;", ";50;");
     std::fs::write(f.parent().join("beratungen.csv"), fixed).unwrap();
     let run = import(&f, "beratungen.csv", &["--lang", "en"]);
-    run.ok()
-        .has("wrote 4 of 6 rows of beratungen.csv as appointment records; 2 already imported (skipped)");
+    run.ok().has(
+        "wrote 4 of 6 rows of beratungen.csv as appointment records; 2 already imported (skipped)",
+    );
     assert_eq!(appointment_files(&f).len(), 6);
     f.run(&["check"]).ok();
 }
@@ -218,14 +249,37 @@ fn an_xlsx_sheet_with_date_cells_is_imported_like_the_csv() {
     sheet.set_name("Beratungen").unwrap();
     let date = Format::new().set_num_format("dd.mm.yyyy");
     let time = Format::new().set_num_format("hh:mm");
-    let headers = ["Datum", "Uhrzeit", "Klient-Code", "Themen", "Sprache", "Dolmetscher", "Dauer (Min.)", "Bemerkung"];
+    let headers = [
+        "Datum",
+        "Uhrzeit",
+        "Klient-Code",
+        "Themen",
+        "Sprache",
+        "Dolmetscher",
+        "Dauer (Min.)",
+        "Bemerkung",
+    ];
     for (c, h) in headers.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
     let rows: [(u8, &str, &str, &str, f64, &str); 4] = [
-        (3, "7F3A", "Aufenthalt", "Arabisch", 45.0, "Antrag besprochen"),
+        (
+            3,
+            "7F3A",
+            "Aufenthalt",
+            "Arabisch",
+            45.0,
+            "Antrag besprochen",
+        ),
         (4, "K-2B9C", "Arbeit; Wohnen", "Farsi", 30.0, ""),
-        (5, "7F3A", "Gesundheit", "Arabisch", 60.0, "Mail an max.mustermann@example.org"),
+        (
+            5,
+            "7F3A",
+            "Gesundheit",
+            "Arabisch",
+            60.0,
+            "Mail an max.mustermann@example.org",
+        ),
         (6, "7F3A", "Unbekannt", "Arabisch", 60.0, ""),
     ];
     for (i, (day, code, topics, lang, minutes, notes)) in rows.iter().enumerate() {
@@ -246,7 +300,9 @@ fn an_xlsx_sheet_with_date_cells_is_imported_like_the_csv() {
     book.save(f.parent().join("beratungen.xlsx")).unwrap();
 
     let before = checksums(f.root());
-    import(&f, "beratungen.xlsx", &["--dry-run"]).code(1).has("2 von 4 Zeilen");
+    import(&f, "beratungen.xlsx", &["--dry-run"])
+        .code(1)
+        .has("2 von 4 Zeilen");
     assert_eq!(checksums(f.root()), before);
 
     let run = import(&f, "beratungen.xlsx", &[]);
@@ -256,14 +312,28 @@ fn an_xlsx_sheet_with_date_cells_is_imported_like_the_csv() {
         .has("2 von 4 Zeilen aus beratungen.xlsx als appointment geschrieben");
     let files = appointment_files(&f);
     assert_eq!(files.len(), 2);
-    let first = files.iter().find(|t| t.contains("date = 2026-03-03")).unwrap();
+    let first = files
+        .iter()
+        .find(|t| t.contains("date = 2026-03-03"))
+        .unwrap();
     assert!(first.contains("time = 09:30:00"), "{first}");
-    assert!(first.contains("interpreter = true") && first.contains("duration = 45"), "{first}");
-    let second = files.iter().find(|t| t.contains("date = 2026-03-04")).unwrap();
-    assert!(second.contains("topics = [\"employment\", \"housing\"]"), "{second}");
+    assert!(
+        first.contains("interpreter = true") && first.contains("duration = 45"),
+        "{first}"
+    );
+    let second = files
+        .iter()
+        .find(|t| t.contains("date = 2026-03-04"))
+        .unwrap();
+    assert!(
+        second.contains("topics = [\"employment\", \"housing\"]"),
+        "{second}"
+    );
     assert!(files.iter().all(|t| !t.contains("example.org")));
     let after = checksums(f.root());
-    import(&f, "beratungen.xlsx", &[]).code(1).has("2 schon früher importiert");
+    import(&f, "beratungen.xlsx", &[])
+        .code(1)
+        .has("2 schon früher importiert");
     assert_eq!(checksums(f.root()), after);
     f.run(&["check"]).ok();
 }
@@ -277,7 +347,19 @@ fn rules_naming_a_missing_column_stop_before_anything_is_read() {
     )
     .unwrap();
     import(&f, "beratungen.csv", &[]).code(1).has("regeln.toml");
-    std::fs::write(f.parent().join("regeln.toml"), RULES.replace("Uhrzeit = ", "Zeit = ")).unwrap();
+    std::fs::write(
+        f.parent().join("regeln.toml"),
+        RULES.replace("\"notes\"", "\"notiz\""),
+    )
+    .unwrap();
+    import(&f, "beratungen.csv", &[])
+        .code(1)
+        .has("appointment kennt keinen Schlüssel notiz: möglich sind id, date, time");
+    std::fs::write(
+        f.parent().join("regeln.toml"),
+        RULES.replace("Uhrzeit = ", "Zeit = "),
+    )
+    .unwrap();
     let before = checksums(f.root());
     import(&f, "beratungen.csv", &[])
         .code(1)
@@ -301,12 +383,21 @@ fn clients_are_imported_with_their_codes_and_checked() {
     .unwrap();
     let sheet = f.parent().join("klienten.csv");
     let rules = f.parent().join("klienten.toml");
-    let run = f.run(&["import", "client", sheet.to_str().unwrap(), "--rules", rules.to_str().unwrap()]);
+    let run = f.run(&[
+        "import",
+        "client",
+        sheet.to_str().unwrap(),
+        "--rules",
+        rules.to_str().unwrap(),
+    ]);
     run.code(1)
         .has("klienten.csv:3: error: client `K-7F3A` gibt es schon")
         .has("klienten.csv:4: error:")
         .has("1 von 3 Zeilen");
     let text = f.read("clients/K-AB12.toml");
-    assert!(text.contains("gender = \"f\"") && text.contains("birth_year = 1990"), "{text}");
+    assert!(
+        text.contains("gender = \"f\"") && text.contains("birth_year = 1990"),
+        "{text}"
+    );
     f.run(&["check"]).ok();
 }
