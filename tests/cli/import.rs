@@ -284,7 +284,7 @@ fn an_xlsx_sheet_with_date_cells_is_imported_like_the_csv() {
     ];
     for (i, (day, code, topics, lang, minutes, notes)) in rows.iter().enumerate() {
         let r = i as u32 + 1;
-        let d = ExcelDateTime::from_ymd(2026, 3, *day as u8).unwrap();
+        let d = ExcelDateTime::from_ymd(2026, 3, *day).unwrap();
         sheet.write_datetime_with_format(r, 0, &d, &date).unwrap();
         let t = ExcelDateTime::from_hms(9 + i as u16, 30, 0).unwrap();
         sheet.write_datetime_with_format(r, 1, &t, &time).unwrap();
