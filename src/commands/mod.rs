@@ -21,6 +21,7 @@ pub mod shared;
 pub mod sponsor;
 pub mod status;
 pub mod sync;
+pub mod topics;
 
 use crate::cli::Globals;
 use crate::error::Result;
@@ -38,6 +39,7 @@ pub enum Command {
     Event(event::Args),
     Agenda(agenda::Args),
     Status(status::Args),
+    Topics(topics::Args),
     Report(report::Args),
     Edit(edit::Args),
     Sync(sync::Args),
@@ -61,6 +63,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Event(a) => event::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
         Command::Status(a) => status::run(a, globals),
+        Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),
