@@ -13,6 +13,7 @@ pub mod error;
 pub mod git;
 pub mod import;
 pub mod model;
+pub mod out;
 pub mod privacy;
 pub mod progress;
 pub mod report;
