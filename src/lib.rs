@@ -15,6 +15,7 @@ pub mod import;
 pub mod model;
 pub mod names;
 pub mod out;
+pub mod print;
 pub mod privacy;
 pub mod progress;
 pub mod report;
