@@ -170,7 +170,8 @@ fn json_holds_every_section_in_order() {
             "events",
             "follow_ups",
             "stale_sponsors",
-            "past_planned"
+            "past_planned",
+            "consents_expiring"
         ]
     );
     assert_eq!(
