@@ -83,8 +83,25 @@ fn read_values(
 ) -> (Option<Record>, super::table::Values) {
     let mut f = Fields::new(root, problems);
     let values = super::table::read_table(&mut f, crate::schema::of(kind).fields, ctx);
+    read_import_hash(&mut f);
     f.finish();
     (super::convert::to_record(kind, &values), values)
+}
+
+/// `import`: the content hash `quartier import` sets on every kind (SPEC §5),
+/// 64 lower-case hex digits; nothing else writes it.
+fn read_import_hash(f: &mut Fields) {
+    let span = f.span_of("import");
+    if let Some(h) = f.opt_str("import")
+        && !(h.len() == 64
+            && h.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    {
+        f.error(
+            span,
+            "`import` must be the 64 hex digits `quartier import` wrote: restore it or remove the line".into(),
+        );
+    }
 }
 
 /// The id against its shape and the file name, the date against the month
