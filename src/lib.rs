@@ -14,4 +14,5 @@ pub mod git;
 pub mod model;
 pub mod privacy;
 pub mod report;
+pub mod schema;
 pub mod store;
