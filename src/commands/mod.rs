@@ -8,6 +8,7 @@ pub mod client;
 pub mod completions;
 pub mod demo;
 pub mod edit;
+pub mod fields;
 pub mod event;
 pub mod git_hook;
 pub mod init;
