@@ -240,10 +240,18 @@ fn value_name(ty: &FieldType) -> &'static str {
 fn parser(ty: &FieldType) -> clap::builder::ValueParser {
     use clap::builder::ValueParser;
     match ty {
-        FieldType::Date => ValueParser::new(|s: &str| empty_or(s, |s| parse_date(s).map(Raw::Date))),
-        FieldType::Time => ValueParser::new(|s: &str| empty_or(s, |s| parse_time(s).map(Raw::Time))),
-        FieldType::Minutes => ValueParser::new(|s: &str| empty_or(s, |s| parse_minutes(s).map(Raw::Int))),
-        FieldType::Count => ValueParser::new(|s: &str| empty_or(s, |s| parse_count(s).map(Raw::Int))),
+        FieldType::Date => {
+            ValueParser::new(|s: &str| empty_or(s, |s| parse_date(s).map(Raw::Date)))
+        }
+        FieldType::Time => {
+            ValueParser::new(|s: &str| empty_or(s, |s| parse_time(s).map(Raw::Time)))
+        }
+        FieldType::Minutes => {
+            ValueParser::new(|s: &str| empty_or(s, |s| parse_minutes(s).map(Raw::Int)))
+        }
+        FieldType::Count => {
+            ValueParser::new(|s: &str| empty_or(s, |s| parse_count(s).map(Raw::Int)))
+        }
         FieldType::Year => ValueParser::new(|s: &str| {
             empty_or(s, |s| {
                 s.trim()
@@ -253,8 +261,7 @@ fn parser(ty: &FieldType) -> clap::builder::ValueParser {
             })
         }),
         FieldType::Code(v) => ValueParser::new(
-            clap::builder::PossibleValuesParser::new((v.codes)())
-                .map(|s: String| Raw::Text(s)),
+            clap::builder::PossibleValuesParser::new((v.codes)()).map(|s: String| Raw::Text(s)),
         ),
         FieldType::Id
         | FieldType::Text

@@ -6,8 +6,8 @@
 
 use super::flags::{Given, Raw};
 use crate::commands::shared::{
-    check_birth_year, check_country, check_district, check_language, check_languages,
-    check_topics, clean_list, resolve_ref,
+    check_birth_year, check_country, check_district, check_language, check_languages, check_topics,
+    clean_list, resolve_ref,
 };
 use crate::error::{CommandError, Result};
 use crate::model::write::{date_value, list_value, time_value};
@@ -63,13 +63,16 @@ pub fn spec_of(kind: Kind, key: &str) -> Option<&'static FieldSpec> {
     }
 }
 
-/// Checks and normalises every given value.
+/// Checks and normalises every given value. With `whole`, also whether
+/// each key belongs to the record (`--language` only on consultations),
+/// which can only be told once the required keys are there.
 pub fn resolve(
     kind: Kind,
     given: &Given,
     view: &View,
     store: &Store,
     config: &Config,
+    whole: bool,
 ) -> Result<Values> {
     let mut out = Values::new();
     for (key, raw) in &given.values {
@@ -77,7 +80,8 @@ pub fn resolve(
             continue;
         };
         let flag = flag_name(key);
-        if let Some(cond) = spec.only_when
+        if whole
+            && let Some(cond) = spec.only_when
             && !matches!(raw, Raw::Empty | Raw::Bool(false))
             && !view.holds(&cond)
         {
@@ -116,7 +120,12 @@ pub fn resolve(
 fn not_here(kind: Kind, flag: &str, cond: &Cond, view: &View) -> CommandError {
     let now = view.get(cond.key).unwrap_or("none");
     let wanted = if cond.negate {
-        format!("{}s with any other {} than {}", kind.name(), cond.key, cond.values.join(", "))
+        format!(
+            "{}s with any other {} than {}",
+            kind.name(),
+            cond.key,
+            cond.values.join(", ")
+        )
     } else {
         cond.values
             .iter()

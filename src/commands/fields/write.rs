@@ -8,7 +8,9 @@ use super::document::{apply, fresh, keys_by_line};
 use super::flags::{Given, Raw};
 use super::resolve::{View, flag_name, resolve};
 use crate::cli::Globals;
-use crate::commands::shared::{Change, CommitArg, Need, ask_field, check_references, report_written};
+use crate::commands::shared::{
+    Change, CommitArg, Need, ask_field, check_references, report_written,
+};
 use crate::error::{CommandError, Result};
 use crate::model::read::{Context, Severity, read_record};
 use crate::model::{Config, Kind, Record};
@@ -94,7 +96,8 @@ fn ask_required(
                 for g in sub.iter().filter(|g| g.is_always_required()) {
                     let key = format!("{}.{}", f.key, g.key);
                     if given.get(&key).is_none()
-                        && let Some(v) = ask_field(&mut need, g, &flag_name(&key), store, config, lang)?
+                        && let Some(v) =
+                            ask_field(&mut need, g, &flag_name(&key), store, config, lang)?
                     {
                         given.set(&key, v);
                     }
@@ -108,7 +111,9 @@ fn ask_required(
                 };
                 if missing {
                     given.remove(f.key);
-                    if let Some(v) = ask_field(&mut need, f, &flag_name(f.key), store, config, lang)? {
+                    if let Some(v) =
+                        ask_field(&mut need, f, &flag_name(f.key), store, config, lang)?
+                    {
                         given.set(f.key, v);
                     }
                 }
@@ -129,12 +134,18 @@ pub fn add_record(
     let kind = req.kind;
     let mut given = req.given;
     fill_defaults(kind, &mut given);
+    // what was given is checked before anything is asked for
+    let view = View {
+        given: &given,
+        current: BTreeMap::new(),
+    };
+    resolve(kind, &given, &view, store, config, false)?;
     ask_required(kind, &mut given, store, config, globals)?;
     let view = View {
         given: &given,
         current: BTreeMap::new(),
     };
-    let mut values = resolve(kind, &given, &view, store, config)?;
+    let mut values = resolve(kind, &given, &view, store, config, true)?;
     let date = given.date("date");
     let id_is_generated = crate::schema::of(kind)
         .field("id")
@@ -184,7 +195,9 @@ pub fn edit_record(
     let (id, path) = store.resolve(kind, req.query)?;
     let mut given = req.given;
     if given.is_empty() {
-        crate::commands::edit::edit_in_editor(globals, store, config, kind, &id, &path, req.commit)?;
+        crate::commands::edit::edit_in_editor(
+            globals, store, config, kind, &id, &path, req.commit,
+        )?;
         return Ok(None);
     }
     let original = crate::store::read_text(&path)
@@ -196,7 +209,7 @@ pub fn edit_record(
         given: &given,
         current: string_values(current_doc.as_ref()),
     };
-    let values = resolve(kind, &given, &view, store, config)?;
+    let values = resolve(kind, &given, &view, store, config, true)?;
     let before_messages: Vec<String> = before.iter().map(|f| f.message.clone()).collect();
     let (record, new_path) = store.update(config, kind, &path, |doc| {
         apply(doc, &values);

@@ -1,11 +1,11 @@
 //! Asking for the required fields an `add` lacks: on a terminal one
 //! question each, without one a single usage error naming every missing flag.
 
-use crate::cli::interactive;
-use crate::error::{CommandError, Result};
 use super::lookup::record_ids;
+use crate::cli::interactive;
 use crate::commands::fields::Raw;
 use crate::commands::fields::flags::{parse_count, parse_minutes};
+use crate::error::{CommandError, Result};
 use crate::model::{Code, Config, Lang};
 use crate::schema::{FieldSpec, FieldType};
 use crate::store::Store;
