@@ -19,7 +19,9 @@ pub mod referral;
 pub mod report;
 pub mod shared;
 pub mod sponsor;
+pub mod status;
 pub mod sync;
+pub mod topics;
 
 use crate::cli::Globals;
 use crate::error::Result;
@@ -36,6 +38,8 @@ pub enum Command {
     Referral(referral::Args),
     Event(event::Args),
     Agenda(agenda::Args),
+    Status(status::Args),
+    Topics(topics::Args),
     Report(report::Args),
     Edit(edit::Args),
     Sync(sync::Args),
@@ -57,6 +61,8 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Referral(a) => referral::run(a, globals),
         Command::Event(a) => event::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
+        Command::Status(a) => status::run(a, globals),
+        Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),

@@ -17,4 +17,5 @@ mod reliability;
 mod report;
 mod sample;
 mod sponsor;
+mod status;
 mod store;
