@@ -15,8 +15,8 @@ crate::flag_sets! {
     EditFlags = Referral, Edit;
 }
 use crate::model::{Client, Referral, ReferralStatus};
-use chrono::NaiveDate;
 use crate::store::Store;
+use chrono::NaiveDate;
 
 /// Referrals of clients to partners: add, list, show, edit, close.
 ///
