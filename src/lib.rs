@@ -15,5 +15,6 @@ pub mod model;
 pub mod names;
 pub mod privacy;
 pub mod report;
+pub mod seal;
 pub mod schema;
 pub mod store;

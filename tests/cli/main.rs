@@ -15,6 +15,8 @@ mod partner;
 mod referral;
 mod reliability;
 mod report;
+mod report_print;
+mod report_v2;
 mod sample;
 mod sponsor;
 mod status;
