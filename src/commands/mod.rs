@@ -6,6 +6,7 @@ pub mod appointment;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod delete;
 pub mod demo;
 pub mod edit;
 pub mod event;
@@ -16,6 +17,7 @@ pub mod man;
 pub mod partner;
 pub mod referral;
 pub mod report;
+pub mod search;
 pub mod shared;
 pub mod sponsor;
 pub mod status;
@@ -37,10 +39,12 @@ pub enum Command {
     Referral(referral::Args),
     Event(event::Args),
     Agenda(agenda::Args),
+    Search(search::Args),
     Status(status::Args),
     Topics(topics::Args),
     Report(report::Args),
     Edit(edit::Args),
+    Delete(delete::Args),
     Sync(sync::Args),
     Log(log::Args),
     GitHook(git_hook::Args),
@@ -60,10 +64,12 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Referral(a) => referral::run(a, globals),
         Command::Event(a) => event::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
+        Command::Search(a) => search::run(a, globals),
         Command::Status(a) => status::run(a, globals),
         Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
+        Command::Delete(a) => delete::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),
         Command::Log(a) => log::run(a, globals),
         Command::GitHook(a) => git_hook::run(a, globals),

@@ -15,7 +15,7 @@ use crate::report::render::{self, Format, Target};
 use crate::store::Finding;
 use chrono::{Datelike, NaiveDate};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// ESF activity reports: what the office did in a month, quarter, year or
 /// any period — consultations, clients, referrals, events, sponsors, the
@@ -200,6 +200,9 @@ fn make(
     globals: &Globals,
 ) -> Result<()> {
     let (store, config) = globals.open()?;
+    if let Some(out) = &output.out {
+        crate::out::target(out, store.root())?; // refused before any work
+    }
     let lang = globals.lang(&config);
     let format = format_of(&output, globals);
     let report = if seal.seal {
@@ -229,11 +232,14 @@ fn make(
         terminal: output.out.is_none() && std::io::stdout().is_terminal(),
     };
     let bytes = render::render(&report, format, &config, lang, target).map_err(render_error)?;
-    emit(&output, &bytes)
+    emit(&output, store.root(), &bytes)
 }
 
 fn series(year: i32, by: By, output: OutputArgs, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
+    if let Some(out) = &output.out {
+        crate::out::target(out, store.root())?; // refused before any work
+    }
     let lang = globals.lang(&config);
     let format = format_of(&output, globals);
     let series = crate::report::make::series(&store, &config, year, by).map_err(|f| refuse(&f))?;
@@ -242,7 +248,7 @@ fn series(year: i32, by: By, output: OutputArgs, globals: &Globals) -> Result<()
     };
     let bytes = render::series::render(&series, format, &config, lang, target)
         .map_err(render_error)?;
-    emit(&output, &bytes)
+    emit(&output, store.root(), &bytes)
 }
 
 fn format_of(output: &OutputArgs, globals: &Globals) -> Format {
@@ -257,7 +263,7 @@ fn render_error(e: render::RenderError) -> CommandError {
     CommandError::data(e.to_string())
 }
 
-fn emit(output: &OutputArgs, bytes: &[u8]) -> Result<()> {
+fn emit(output: &OutputArgs, root: &Path, bytes: &[u8]) -> Result<()> {
     if output.format == Some(Format::Xlsx)
         && output.out.is_none()
         && std::io::stdout().is_terminal()
@@ -267,7 +273,7 @@ fn emit(output: &OutputArgs, bytes: &[u8]) -> Result<()> {
         ));
     }
     match &output.out {
-        Some(path) => write_file(path, bytes),
+        Some(path) => crate::out::write(path, root, bytes),
         None => print(bytes),
     }
 }
@@ -281,15 +287,6 @@ fn refuse(findings: &[Finding]) -> CommandError {
         "no report made: {} error(s) in the records it reads (listed above); fix them — `quartier check` shows every problem — and run the report again",
         findings.len()
     ))
-}
-
-fn write_file(path: &Path, text: &[u8]) -> Result<()> {
-    let path = if path.parent() == Some(Path::new("")) {
-        Path::new(".").join(path)
-    } else {
-        path.to_path_buf()
-    };
-    crate::store::atomic_write(&path, text)
 }
 
 fn print(text: &[u8]) -> Result<()> {
