@@ -16,6 +16,6 @@ pub mod names;
 pub mod out;
 pub mod privacy;
 pub mod report;
-pub mod seal;
 pub mod schema;
+pub mod seal;
 pub mod store;

@@ -22,9 +22,7 @@ pub const DIR: &str = "reports/sealed";
 /// Why no seal was made.
 #[derive(Debug, thiserror::Error)]
 pub enum SealError {
-    #[error(
-        "{name} cannot be sealed yet: the period ends on {to}; seal it from the day after"
-    )]
+    #[error("{name} cannot be sealed yet: the period ends on {to}; seal it from the day after")]
     NotEnded { name: String, to: NaiveDate },
     #[error(
         "{} exists already: to change a handed-in report, run the same command with --seal --amend --reason \"why\"",
@@ -33,7 +31,9 @@ pub enum SealError {
     Exists(PathBuf),
     #[error("{} does not exist: there is no seal to amend (seal it first with --seal)", .0.display())]
     NothingToAmend(PathBuf),
-    #[error("no seal made: {0} error(s) in the records the report reads (listed above); fix them — `quartier check` shows every problem")]
+    #[error(
+        "no seal made: {0} error(s) in the records the report reads (listed above); fix them — `quartier check` shows every problem"
+    )]
     Records(usize),
     #[error("{}: cannot read the seal: {why}", path.display())]
     Unreadable { path: PathBuf, why: String },
@@ -432,7 +432,10 @@ mod tests {
         assert_eq!(name(ReportKind::Monthly, p), "monthly-2026-10");
         let q = Period::quarter(2026, 3).unwrap();
         assert_eq!(name(ReportKind::Quarterly, q), "quarterly-2026-Q3");
-        assert_eq!(name(ReportKind::Yearly, Period::year(2025).unwrap()), "yearly-2025");
+        assert_eq!(
+            name(ReportKind::Yearly, Period::year(2025).unwrap()),
+            "yearly-2025"
+        );
         assert_eq!(name(ReportKind::Period, p), "period-2026-10-01-2026-10-31");
     }
 

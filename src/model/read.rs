@@ -3,7 +3,8 @@
 //! (references, duplicates) live in `check`; this module sees one file.
 
 use super::config::{
-    Area, EsfSettings, GitSettings, Office, Regulation, SponsorSettings, TARGET_KEYS, Targets, TopicLabels, TopicSettings,
+    Area, EsfSettings, GitSettings, Office, Regulation, SponsorSettings, TARGET_KEYS, Targets,
+    TopicLabels, TopicSettings,
 };
 use super::*;
 use crate::privacy;

@@ -14,7 +14,11 @@ pub fn bands(regulation: Regulation) -> &'static [&'static str] {
 
 /// The band of someone born in `birth_year` whose first contact lies in
 /// `first_contact_year`.
-pub fn band(regulation: Regulation, birth_year: Option<i64>, first_contact_year: i64) -> &'static str {
+pub fn band(
+    regulation: Regulation,
+    birth_year: Option<i64>,
+    first_contact_year: i64,
+) -> &'static str {
     let Some(age) = birth_year.map(|b| first_contact_year - b) else {
         return super::UNKNOWN;
     };

@@ -106,15 +106,16 @@ pub fn clients_needed(records: &Records, period: Period) -> BTreeSet<&str> {
         .iter()
         .filter(|a| a.kind == AppointmentKind::Consultation)
         .filter_map(|a| a.client.as_deref())
-        .chain(
-            referrals_made(records, period).map(|r| r.client.as_str()),
-        )
+        .chain(referrals_made(records, period).map(|r| r.client.as_str()))
         .collect()
 }
 
 /// References to clients, partners and sponsors (the latter two always read
 /// in full) that lead nowhere.
-pub(super) fn missing_references(records: &Records, client_exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
+pub(super) fn missing_references(
+    records: &Records,
+    client_exists: &dyn Fn(&str) -> bool,
+) -> Vec<Finding> {
     let partners: HashSet<&str> = records.partners.iter().map(|e| e.id.as_str()).collect();
     let sponsors: HashSet<&str> = records.sponsors.iter().map(|e| e.id.as_str()).collect();
     let clients = client_exists;
@@ -403,7 +404,11 @@ fn sponsors(records: &Records, config: &Config, period: Period) -> Sponsors {
 }
 
 /// The year-to-date figures over `period`.
-pub(super) fn totals(records: &Records, clients: &HashMap<&str, &Client>, period: Period) -> YearToDate {
+pub(super) fn totals(
+    records: &Records,
+    clients: &HashMap<&str, &Client>,
+    period: Period,
+) -> YearToDate {
     let unique = unique_clients(records, clients, period);
     YearToDate {
         consultations: held_consultations(records, period).count() as u64,

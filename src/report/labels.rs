@@ -126,6 +126,7 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
         "office" => lang.pick("Büro", "Office"),
         "uncommitted" => lang.pick("nicht committete Änderungen", "uncommitted changes"),
         "by_month" => lang.pick("nach Monat", "by month"),
+        "legend" => lang.pick("Abkürzungen", "Abbreviations"),
         "by_quarter" => lang.pick("nach Quartal", "by quarter"),
         "total" => lang.pick("Summe", "Total"),
         "previous_year" => lang.pick("Vorjahr", "Previous year"),
@@ -263,14 +264,12 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
         ("year_to_date" | "targets" | "series", "referrals") => {
             lang.pick("Vermittlungen", "referrals made")
         }
-        ("quality", "consultations_without_topics") => lang.pick(
-            "Beratungen ohne Thema",
-            "consultations without topics",
-        ),
-        ("quality", "consultations_without_duration") => lang.pick(
-            "Beratungen ohne Dauer",
-            "consultations without duration",
-        ),
+        ("quality", "consultations_without_topics") => {
+            lang.pick("Beratungen ohne Thema", "consultations without topics")
+        }
+        ("quality", "consultations_without_duration") => {
+            lang.pick("Beratungen ohne Dauer", "consultations without duration")
+        }
         ("quality", "events_without_split") => lang.pick(
             "Veranstaltungen ohne Aufteilung der Teilnehmenden",
             "events without the participants' split",
@@ -287,6 +286,21 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
             "Vermittlungen ohne Einwilligung",
             "referrals without consent",
         ),
+        _ => "",
+    }
+}
+
+/// A short column heading for a figure of the series, so that a row of
+/// seven figures fits an 80-column terminal; [`figure`] explains it.
+pub fn short(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "consultations" => lang.pick("Berat.", "Cons."),
+        "unique_clients" => lang.pick("Pers.", "Clients"),
+        "new_clients" => lang.pick("neu", "new"),
+        "events" => lang.pick("Veran.", "Events"),
+        "event_participants" => lang.pick("Teiln.", "Partic."),
+        "sponsor_meetings" => lang.pick("Träger", "Spons."),
+        "referrals" => lang.pick("Verm.", "Refer."),
         _ => "",
     }
 }

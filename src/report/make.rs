@@ -8,8 +8,8 @@ use super::series::{By, Series};
 use super::{Report, ReportKind, Source};
 use crate::dates::Period;
 use crate::model::{Config, Kind};
-use chrono::Datelike;
 use crate::store::{Finding, Records, Store};
+use chrono::Datelike;
 use std::collections::HashSet;
 
 /// The report of `period` over the records in `store`, with its `source`

@@ -127,8 +127,14 @@ impl Quality {
     /// The figures in JSON order with the ids behind them.
     pub fn figures(&self) -> [(&'static str, &[String]); 6] {
         [
-            ("consultations_without_topics", &self.consultations_without_topics),
-            ("consultations_without_duration", &self.consultations_without_duration),
+            (
+                "consultations_without_topics",
+                &self.consultations_without_topics,
+            ),
+            (
+                "consultations_without_duration",
+                &self.consultations_without_duration,
+            ),
             ("events_without_split", &self.events_without_split),
             ("planned_in_past", &self.planned_in_past),
             ("clients_incomplete", &self.clients_incomplete),

@@ -36,7 +36,9 @@ pub fn quality(records: &Records, period: Period, today: NaiveDate) -> Quality {
             held.iter().filter(|a| a.topics.is_empty()).map(|a| &a.path),
         ),
         consultations_without_duration: paths(
-            held.iter().filter(|a| a.duration.is_none()).map(|a| &a.path),
+            held.iter()
+                .filter(|a| a.duration.is_none())
+                .map(|a| &a.path),
         ),
         events_without_split: paths(
             held_events

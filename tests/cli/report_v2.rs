@@ -15,7 +15,10 @@ use std::collections::BTreeMap;
 fn parse_csv4(text: &str) -> BTreeMap<(String, String), (String, String)> {
     let body = text.strip_prefix('\u{feff}').expect("UTF-8 BOM");
     let mut lines = split_csv(body).into_iter();
-    assert_eq!(lines.next().unwrap(), vec!["section", "key", "label", "value"]);
+    assert_eq!(
+        lines.next().unwrap(),
+        vec!["section", "key", "label", "value"]
+    );
     let mut out = BTreeMap::new();
     for f in lines {
         assert_eq!(f.len(), 4, "{f:?}");
@@ -46,7 +49,10 @@ fn csv_has_labels_and_a_decimal_comma_in_german() {
     let f = sample();
     let json = october(&f, &["--format", "json"]).json();
     let de = parse_csv4(&october(&f, &["--format", "csv"]).stdout);
-    let values: BTreeMap<_, _> = de.iter().map(|(k, (_, v))| (k.clone(), v.clone())).collect();
+    let values: BTreeMap<_, _> = de
+        .iter()
+        .map(|(k, (_, v))| (k.clone(), v.clone()))
+        .collect();
     assert_eq!(values, expected(&json, ","));
     let key = |s: &str, k: &str| (s.to_string(), k.to_string());
     assert_eq!(de[&key("targets.consultations", "percent")].1, "41,7");
@@ -55,13 +61,19 @@ fn csv_has_labels_and_a_decimal_comma_in_german() {
         "durchgeführte Beratungen"
     );
     assert_eq!(de[&key("clients.by_origin", "SY")].0, "Syrien (SY)");
-    assert_eq!(de[&key("consultations.by_language", "ar")].0, "Arabisch (ar)");
+    assert_eq!(
+        de[&key("consultations.by_language", "ar")].0,
+        "Arabisch (ar)"
+    );
     for ((section, key), (label, _)) in &de {
         assert!(!label.is_empty(), "{section};{key} has no label");
     }
 
     let en = parse_csv4(&october(&f, &["--format", "csv", "--lang", "en"]).stdout);
-    let values: BTreeMap<_, _> = en.iter().map(|(k, (_, v))| (k.clone(), v.clone())).collect();
+    let values: BTreeMap<_, _> = en
+        .iter()
+        .map(|(k, (_, v))| (k.clone(), v.clone()))
+        .collect();
     assert_eq!(values, expected(&json, "."));
     assert_eq!(en[&key("targets.consultations", "percent")].1, "41.7");
     assert_eq!(en[&key("clients.by_origin", "SY")].0, "Syria (SY)");
@@ -96,10 +108,13 @@ fn xlsx_figures_agree_with_json_and_numbers_are_numbers() {
     let f = sample();
     let json = october(&f, &["--format", "json"]).json();
     october(&f, &["--format", "xlsx", "--out", "october.xlsx"]);
-    let path = f.root().join("october.xlsx");
+    let path = f.parent().join("october.xlsx");
     let names = sheet_names(&path);
     assert_eq!(names[0], "Kennzahlen");
-    assert!(names.iter().any(|n| n == "Beratungen nach Thema"), "{names:?}");
+    assert!(
+        names.iter().any(|n| n == "Beratungen nach Thema"),
+        "{names:?}"
+    );
     assert!(names.iter().any(|n| n == "nach Herkunftsland"), "{names:?}");
     let rows = sheet(&path, "Kennzahlen");
     assert_eq!(cell_text(&rows[0][0]), "Abschnitt");
@@ -111,23 +126,46 @@ fn xlsx_figures_agree_with_json_and_numbers_are_numbers() {
             assert!(matches!(r[3], Data::Float(_)), "a number, not text");
         }
     }
-    assert_eq!(got, expected(&json, "."));
+    let numbers = |m: BTreeMap<(String, String), String>| -> BTreeMap<(String, String), String> {
+        m.into_iter()
+            .map(|(k, v)| match v.parse::<f64>() {
+                Ok(x) if !v.is_empty() => (k, format!("{x}")),
+                _ => (k, v),
+            })
+            .collect()
+    };
+    assert_eq!(numbers(got), numbers(expected(&json, ".")));
 
     let origin = sheet(&path, "nach Herkunftsland");
     let sy = origin.iter().find(|r| cell_text(&r[0]) == "SY").unwrap();
     assert_eq!(cell_text(&sy[1]), "Syrien (SY)");
-    assert_eq!(cell_text(&sy[2]), json["clients"]["by_origin"]["SY"].to_string());
-    assert!(matches!(sy[3], Data::Float(x) if (x - 33.3).abs() < 1e-9), "{:?}", sy[3]);
+    assert_eq!(
+        cell_text(&sy[2]),
+        json["clients"]["by_origin"]["SY"].to_string()
+    );
+    assert!(
+        matches!(sy[3], Data::Float(x) if (x - 33.3).abs() < 1e-9),
+        "{:?}",
+        sy[3]
+    );
     // English sheet names with --lang en.
-    october(&f, &["--format", "xlsx", "--lang", "en", "--out", "en.xlsx"]);
-    assert_eq!(sheet_names(&f.root().join("en.xlsx"))[0], "Figures");
+    october(
+        &f,
+        &["--format", "xlsx", "--lang", "en", "--out", "en.xlsx"],
+    );
+    assert_eq!(sheet_names(&f.parent().join("en.xlsx"))[0], "Figures");
 }
 
 #[test]
 fn table_shows_country_and_language_names() {
     let f = sample();
-    october(&f, &[]).has("Syrien (SY)").has("Arabisch (ar)").has("Ukrainisch (uk)");
-    october(&f, &["--lang", "en"]).has("Syria (SY)").has("Arabic (ar)");
+    october(&f, &[])
+        .has("Syrien (SY)")
+        .has("Arabisch (ar)")
+        .has("Ukrainisch (uk)");
+    october(&f, &["--lang", "en"])
+        .has("Syria (SY)")
+        .has("Arabic (ar)");
     october(&f, &["--format", "md"]).has("Syrien (SY)");
     october(&f, &["--format", "html"]).has("Syrien (SY)");
 }
@@ -159,11 +197,23 @@ fn quality_counts_what_would_make_the_figures_wrong() {
     assert_eq!(q["referrals_without_consent"], 1);
 
     let listed = f.run(&["check", "--completeness"]).ok().stdout.clone();
-    assert!(listed.contains("appointments/2026/10/apt-20261020-a004.toml"), "{listed}");
-    assert!(listed.contains("appointments/2026/10/apt-20261027-p001.toml"), "{listed}");
-    assert!(listed.contains("events/2026/10/evt-20261030-e009.toml"), "{listed}");
+    assert!(
+        listed.contains("appointments/2026/10/apt-20261020-a004.toml"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("appointments/2026/10/apt-20261027-p001.toml"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("events/2026/10/evt-20261030-e009.toml"),
+        "{listed}"
+    );
     assert!(listed.contains("clients/K-DDDD.toml"), "{listed}");
-    assert!(listed.contains("referrals/2026/10/ref-20261023-r003.toml"), "{listed}");
+    assert!(
+        listed.contains("referrals/2026/10/ref-20261023-r003.toml"),
+        "{listed}"
+    );
     assert!(listed.contains("Beratungen ohne Thema (1)"), "{listed}");
     assert!(listed.contains("Beratungen ohne Dauer (2)"), "{listed}");
     let j = f.run(&["--json", "check", "--completeness"]).ok().json();
@@ -201,14 +251,17 @@ fn ages(regulation: Option<&str>) -> Value {
             ),
         );
     }
-    let run = f.run(&["report", "monthly", "--month", "2026-10", "--format", "json"]);
+    let run = f.run(&[
+        "report", "monthly", "--month", "2026-10", "--format", "json",
+    ]);
     run.ok();
     run.json()["clients"]["by_age_group"].clone()
 }
 
 #[test]
 fn age_is_counted_at_first_contact_in_the_bands_of_the_regulation() {
-    let plus = serde_json::json!({"under-18": 1, "18-29": 2, "30-54": 1, "55-plus": 1, "unknown": 1});
+    let plus =
+        serde_json::json!({"under-18": 1, "18-29": 2, "30-54": 1, "55-plus": 1, "unknown": 1});
     assert_eq!(ages(None), plus);
     assert_eq!(ages(Some("2021/1057")), plus);
     assert_eq!(
@@ -220,7 +273,10 @@ fn age_is_counted_at_first_contact_in_the_bands_of_the_regulation() {
 #[test]
 fn an_unknown_regulation_is_an_error_in_check() {
     let f = Folder::new();
-    f.write("quartier.toml", "[office]\nname = \"x\"\n[esf]\nregulation = \"2007\"\n");
+    f.write(
+        "quartier.toml",
+        "[office]\nname = \"x\"\n[esf]\nregulation = \"2007\"\n",
+    );
     f.run(&["check"]).code(1).has("esf.regulation");
 }
 
@@ -244,7 +300,10 @@ fn a_series_has_every_month_and_counts_each_span_on_its_own() {
     );
     let j = series(&f, &["--format", "json"]).json();
     let keys: Vec<&str> = j.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["year", "by", "rows", "total", "previous_year", "source"]);
+    assert_eq!(
+        keys,
+        ["year", "by", "rows", "total", "previous_year", "source"]
+    );
     assert_eq!(j["by"], "month");
     let rows = j["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 12);
@@ -303,7 +362,10 @@ fn series_formats_agree_with_the_json() {
     assert_eq!(got, want);
 
     series(&f, &["--format", "xlsx", "--out", "s.xlsx"]);
-    let rows = sheet(&f.root().join("s.xlsx"), &sheet_names(&f.root().join("s.xlsx"))[0]);
+    let rows = sheet(
+        &f.parent().join("s.xlsx"),
+        &sheet_names(&f.parent().join("s.xlsx"))[0],
+    );
     let got: Vec<Vec<String>> = rows[1..]
         .iter()
         .map(|r| {
@@ -317,8 +379,13 @@ fn series_formats_agree_with_the_json() {
     let cells: Vec<Vec<String>> = table
         .lines()
         .filter(|l| l.starts_with('│'))
-        .map(|l| l.trim_matches('│').split('┆').map(|c| c.trim().to_string()).collect())
-        .filter(|c: &Vec<String>| c[1].parse::<u64>().is_ok())
+        .map(|l| {
+            l.trim_matches('│')
+                .split('┆')
+                .map(|c| c.trim().to_string())
+                .collect()
+        })
+        .filter(|c: &Vec<String>| c.len() > 1 && c[1].parse::<u64>().is_ok())
         .map(|c| c[1..].to_vec())
         .collect();
     assert_eq!(cells, want);
@@ -333,7 +400,8 @@ fn series_formats_agree_with_the_json() {
 #[test]
 fn a_series_cannot_be_sealed() {
     let f = sample();
-    f.run(&["report", "series", "--year", "2025", "--seal"]).code(2);
+    f.run(&["report", "series", "--year", "2025", "--seal"])
+        .code(2);
 }
 
 #[test]
@@ -350,7 +418,7 @@ fn snapshot_series() {
 fn snapshot_xlsx_read_back() {
     let f = sample();
     october(&f, &["--format", "xlsx", "--out", "o.xlsx"]);
-    let path = f.root().join("o.xlsx");
+    let path = f.parent().join("o.xlsx");
     let mut text = String::new();
     for name in sheet_names(&path) {
         text.push_str(&format!("## {name}\n"));
@@ -379,7 +447,10 @@ fn seal_then_correction_then_amendment() {
     assert_eq!(v["reason"], Value::Null);
     assert_eq!(v["report"]["consultations"]["held"], 4);
     assert_eq!(v["settings"]["esf"]["regulation"], "2021/1057");
-    assert_eq!(v["settings"]["area"]["districts"], serde_json::json!(["Lindenau", "Plagwitz"]));
+    assert_eq!(
+        v["settings"]["area"]["districts"],
+        serde_json::json!(["Lindenau", "Plagwitz"])
+    );
     assert!(v["sealed_at"].as_str().unwrap().contains('T'));
     let log = std::process::Command::new("git")
         .args(["log", "--format=%s", "-1", "--", seal])
@@ -408,11 +479,25 @@ fn seal_then_correction_then_amendment() {
     // The report itself still works.
     october(&f, &[]);
 
-    f.run(&["report", "monthly", "--month", "2026-10", "--seal", "--amend"]).code(2);
-    october(&f, &["--seal", "--amend", "--reason", "Beratung vom 28.10. nachgetragen"]);
+    f.run(&[
+        "report", "monthly", "--month", "2026-10", "--seal", "--amend",
+    ])
+    .code(2);
+    october(
+        &f,
+        &[
+            "--seal",
+            "--amend",
+            "--reason",
+            "Beratung vom 28.10. nachgetragen",
+        ],
+    );
     let sealed: Value = serde_json::from_str(&f.read(seal)).unwrap();
     assert_eq!(sealed["versions"].as_array().unwrap().len(), 2);
-    assert_eq!(sealed["versions"][1]["reason"], "Beratung vom 28.10. nachgetragen");
+    assert_eq!(
+        sealed["versions"][1]["reason"],
+        "Beratung vom 28.10. nachgetragen"
+    );
     assert_eq!(sealed["versions"][1]["report"]["consultations"]["held"], 5);
     f.run(&["check"]).ok();
     // The amendment committed the record it accounts for.
@@ -427,10 +512,18 @@ fn seal_then_correction_then_amendment() {
         .run(&["report", "yearly", "--year", "2026", "--format", "json"])
         .ok()
         .json();
-    let keys: Vec<&str> = year.as_object().unwrap().keys().map(String::as_str).collect();
+    let keys: Vec<&str> = year
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
     assert_eq!(keys.last(), Some(&"amended"));
     assert_eq!(year["amended"][0]["report"], "monthly-2026-10");
-    assert_eq!(year["amended"][0]["reason"], "Beratung vom 28.10. nachgetragen");
+    assert_eq!(
+        year["amended"][0]["reason"],
+        "Beratung vom 28.10. nachgetragen"
+    );
 }
 
 #[test]
@@ -450,7 +543,9 @@ fn a_seal_uses_its_stored_settings_and_other_versions_only_warn() {
     f.run(&["check"]).ok();
     // A seal of another quartier version: one warning, never an error.
     let seal = "reports/sealed/monthly-2026-10.json";
-    let text = f.read(seal).replace("\"quartier\": \"0.1.0\"", "\"quartier\": \"0.0.1\"");
+    let text = f
+        .read(seal)
+        .replace("\"quartier\": \"0.1.0\"", "\"quartier\": \"0.0.1\"");
     f.write(seal, &text);
     f.write(
         "appointments/2026/10/apt-20261028-a010.toml",
@@ -458,7 +553,12 @@ fn a_seal_uses_its_stored_settings_and_other_versions_only_warn() {
     );
     let run = f.run(&["check"]);
     run.ok();
-    assert_eq!(run.stdout.matches("monthly-2026-10.json: warning").count(), 1, "{}", run.stdout);
+    assert_eq!(
+        run.stdout.matches("monthly-2026-10.json: warning").count(),
+        1,
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
@@ -469,7 +569,7 @@ fn a_birth_year_after_the_first_contact_is_an_error_in_check() {
         "clients/K-A001.toml",
         "id = \"K-A001\"\nfirst_contact = 2020-05-01\nbirth_year = 2021\n",
     );
-    f.run(&["check"])
-        .code(1)
-        .has("clients/K-A001.toml:3: error: `birth_year` 2021 lies after the first contact (2020-05-01)");
+    f.run(&["check"]).code(1).has(
+        "clients/K-A001.toml:3: error: `birth_year` 2021 lies after the first contact (2020-05-01)",
+    );
 }

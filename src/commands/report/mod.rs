@@ -10,12 +10,12 @@ use crate::cli::Globals;
 use crate::dates::{self, Period};
 use crate::error::{CommandError, Result};
 use crate::report::ReportKind;
-use crate::report::series::By;
 use crate::report::render::{self, Format, Target};
+use crate::report::series::By;
 use crate::store::Finding;
 use chrono::{Datelike, NaiveDate};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// ESF activity reports: what the office did in a month, quarter, year or
 /// any period — consultations, clients, referrals, events, sponsors, the
@@ -246,8 +246,8 @@ fn series(year: i32, by: By, output: OutputArgs, globals: &Globals) -> Result<()
     let target = Target {
         terminal: output.out.is_none() && std::io::stdout().is_terminal(),
     };
-    let bytes = render::series::render(&series, format, &config, lang, target)
-        .map_err(render_error)?;
+    let bytes =
+        render::series::render(&series, format, &config, lang, target).map_err(render_error)?;
     emit(&output, store.root(), &bytes)
 }
 
@@ -291,10 +291,7 @@ fn refuse(findings: &[Finding]) -> CommandError {
 
 fn print(text: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text)
-        .and_then(|_| stdout.flush())
-    {
+    match stdout.write_all(text).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(CommandError::data(format!("cannot write the report: {e}")))
         }

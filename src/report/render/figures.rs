@@ -50,8 +50,18 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
         config,
         lang,
     };
-    r.push("period", "from", word("from", lang), Value::Date(report.period.from));
-    r.push("period", "to", word("to", lang), Value::Date(report.period.to));
+    r.push(
+        "period",
+        "from",
+        word("from", lang),
+        Value::Date(report.period.from),
+    );
+    r.push(
+        "period",
+        "to",
+        word("to", lang),
+        Value::Date(report.period.to),
+    );
     r.push(
         "office",
         "name",
@@ -123,10 +133,25 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
     );
     for (i, event) in e.list.iter().enumerate() {
         let section = format!("events.list.{i}");
-        r.push(&section, "date", word("date", lang), Value::Date(event.date));
+        r.push(
+            &section,
+            "date",
+            word("date", lang),
+            Value::Date(event.date),
+        );
         r.push(&section, "id", "id", Value::Text(event.id.clone()));
-        r.push(&section, "title", word("title", lang), Value::Text(event.title.clone()));
-        r.push(&section, "kind", word("kind", lang), Value::Text(event.kind.clone()));
+        r.push(
+            &section,
+            "title",
+            word("title", lang),
+            Value::Text(event.title.clone()),
+        );
+        r.push(
+            &section,
+            "kind",
+            word("kind", lang),
+            Value::Text(event.kind.clone()),
+        );
         r.push(
             &section,
             "participants",
@@ -148,7 +173,12 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
     r.breakdown("sponsors.by_field", &s.by_field);
     for (i, slug) in s.stale.iter().enumerate() {
         let label = r.code_label("sponsors.stale", slug);
-        r.push("sponsors.stale", &i.to_string(), &label, Value::Text(slug.clone()));
+        r.push(
+            "sponsors.stale",
+            &i.to_string(),
+            &label,
+            Value::Text(slug.clone()),
+        );
     }
 
     let q: Vec<(&str, u64)> = report
@@ -201,7 +231,12 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
     if let Some(amended) = &report.amended {
         for (i, a) in amended.iter().enumerate() {
             let section = format!("amended.{i}");
-            r.push(&section, "report", word("report", lang), Value::Text(a.report.clone()));
+            r.push(
+                &section,
+                "report",
+                word("report", lang),
+                Value::Text(a.report.clone()),
+            );
             r.push(&section, "at", word("at", lang), Value::Text(a.at.clone()));
             r.push(
                 &section,

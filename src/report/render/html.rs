@@ -206,9 +206,12 @@ pub fn is_wide(t: &Table) -> bool {
     t.header.len() > 3
 }
 
-/// Labels that would wrap into several lines in a third of the page.
+/// Labels that would wrap into several lines in a third of the page, or
+/// hold a word too long for it ("Informationsveranstaltung").
 fn has_long_labels(t: &Table) -> bool {
-    t.rows.iter().any(|r| r[0].chars().count() > 30)
+    t.rows.iter().any(|r| {
+        r[0].chars().count() > 30 || r[0].split([' ', '-', '/']).any(|w| w.chars().count() > 20)
+    })
 }
 
 pub fn table_html(out: &mut String, t: &Table, lang: Lang) {

@@ -39,7 +39,10 @@ pub fn render(
                 word("from", lang).to_string(),
                 word("to", lang).to_string(),
             ];
-            header.extend(KEYS.iter().map(|k| labels::figure("series", k, lang).to_string()));
+            header.extend(
+                KEYS.iter()
+                    .map(|k| labels::figure("series", k, lang).to_string()),
+            );
             let rows: Vec<Vec<String>> = lines(series)
                 .into_iter()
                 .map(|(key, from, to, figures)| {
@@ -57,7 +60,10 @@ pub fn render(
                 word("from", lang).to_string(),
                 word("to", lang).to_string(),
             ];
-            header.extend(t.header[1..].iter().cloned());
+            header.extend(
+                KEYS.iter()
+                    .map(|k| labels::figure("series", k, lang).to_string()),
+            );
             let rows: Vec<Vec<Value>> = lines(series)
                 .into_iter()
                 .zip(&t.rows)
@@ -94,12 +100,7 @@ fn lines(series: &Series) -> Vec<(String, String, String, YearToDate)> {
             (key, r.from.to_string(), r.to.to_string(), r.figures)
         })
         .collect();
-    let year = |y: i32| {
-        (
-            format!("{y}-01-01"),
-            format!("{y}-12-31"),
-        )
-    };
+    let year = |y: i32| (format!("{y}-01-01"), format!("{y}-12-31"));
     let (from, to) = year(series.year);
     out.push(("total".into(), from, to, series.total));
     let (from, to) = year(series.year - 1);
@@ -110,7 +111,7 @@ fn lines(series: &Series) -> Vec<(String, String, String, YearToDate)> {
 /// The series as a layout of one table.
 pub fn layout(series: &Series, config: &Config, lang: Lang) -> Layout {
     let mut header = vec![word(series.by.code(), lang).to_string()];
-    header.extend(KEYS.iter().map(|k| labels::figure("series", k, lang).to_string()));
+    header.extend(KEYS.iter().map(|k| labels::short(k, lang).to_string()));
     let mut rows: Vec<Vec<String>> = Vec::new();
     for (i, (_, _, _, figures)) in lines(series).into_iter().enumerate() {
         let label = match series.rows.get(i) {
@@ -152,16 +153,40 @@ pub fn layout(series: &Series, config: &Config, lang: Lang) -> Layout {
         sections: vec![Section {
             key: "series",
             title,
-            tables: vec![Table {
-                path: "series".into(),
-                caption: None,
-                header,
-                rows,
-                numeric,
-                codes: Vec::new(),
-            }],
+            tables: vec![
+                Table {
+                    path: "series".into(),
+                    caption: None,
+                    header,
+                    rows,
+                    numeric,
+                    codes: Vec::new(),
+                },
+                legend(lang),
+            ],
         }],
         footer: super::footer(&series.source, lang),
+    }
+}
+
+/// What the short column headings stand for.
+fn legend(lang: Lang) -> Table {
+    Table {
+        path: "series.legend".into(),
+        caption: None,
+        header: vec![word("legend", lang).to_string()],
+        rows: KEYS
+            .iter()
+            .map(|k| {
+                vec![format!(
+                    "{} = {}",
+                    labels::short(k, lang),
+                    labels::figure("series", k, lang)
+                )]
+            })
+            .collect(),
+        numeric: vec![false],
+        codes: Vec::new(),
     }
 }
 
@@ -171,6 +196,8 @@ fn html_page(series: &Series, layout: &Layout, lang: Lang) -> String {
     let t = &layout.sections[0].tables[0];
     out.push_str("<section id=\"series\">\n<div class=\"block\">\n");
     html::table_html(&mut out, t, lang);
+    out.push_str("</div>\n<div class=\"block\">\n");
+    html::table_html(&mut out, &layout.sections[0].tables[1], lang);
     out.push_str("</div>\n<div>\n");
     for key in ["consultations", "event_participants"] {
         let bars: Vec<(String, u64)> = series

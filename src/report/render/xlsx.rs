@@ -193,7 +193,11 @@ fn sheet_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
         .collect();
     let clean = clean.trim().trim_matches('\'');
     let base: String = clean.chars().take(31).collect();
-    let base = if base.is_empty() { "Sheet".to_string() } else { base };
+    let base = if base.is_empty() {
+        "Sheet".to_string()
+    } else {
+        base
+    };
     let mut name = base.clone();
     let mut n = 2;
     while taken.contains(&name.to_lowercase()) {
