@@ -27,7 +27,15 @@ pub fn bars(t: &Table) -> String {
     for (i, (row, value)) in t.rows.iter().zip(&values).enumerate() {
         let y = 2 + ROW * i as u64;
         let width = (value * space).div_ceil(max).max(u64::from(*value > 0));
-        bar_row(&mut svg, y, &row[0], width, "bar", &value.to_string());
+        bar_row(
+            &mut svg,
+            y,
+            &row[0],
+            width,
+            "bar",
+            &value.to_string(),
+            width,
+        );
     }
     svg.push_str("</svg>\n");
     svg
@@ -48,14 +56,16 @@ pub fn targets(title: &str, lines: &[(String, u64, String)]) -> String {
     let space = WIDTH - LABEL - VALUE_ROOM;
     let height = ROW * lines.len() as u64 + 18;
     let mut svg = open(height, title);
+    let x100 = LABEL + 1000 * space / scale;
     for (i, (label, tenths, text)) in lines.iter().enumerate() {
         let tenths = (*tenths).min(scale);
         let y = 2 + ROW * i as u64;
         let width = (tenths * space).div_ceil(scale).max(u64::from(tenths > 0));
         let class = if tenths >= 1000 { "over" } else { "bar" };
-        bar_row(&mut svg, y, label, width, class, text);
+        // The text right of the bar and of the 100 % rule, never across it.
+        let text_at = (LABEL + width).max(x100) - LABEL;
+        bar_row(&mut svg, y, label, width, class, text, text_at);
     }
-    let x100 = LABEL + 1000 * space / scale;
     let bottom = ROW * lines.len() as u64 + 3;
     svg.push_str(&format!(
         "<line class=\"rule\" x1=\"{x100}\" y1=\"1\" x2=\"{x100}\" y2=\"{bottom}\"/><text x=\"{x100}\" y=\"{}\" text-anchor=\"middle\">100 %</text>",
@@ -106,7 +116,16 @@ fn open(height: u64, title: &str) -> String {
     )
 }
 
-fn bar_row(svg: &mut String, y: u64, label: &str, width: u64, class: &str, text: &str) {
+/// One labelled bar; its text starts `text_at` right of the label column.
+fn bar_row(
+    svg: &mut String,
+    y: u64,
+    label: &str,
+    width: u64,
+    class: &str,
+    text: &str,
+    text_at: u64,
+) {
     svg.push_str(&format!(
         "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
         LABEL - 5,
@@ -120,7 +139,7 @@ fn bar_row(svg: &mut String, y: u64, label: &str, width: u64, class: &str, text:
     ));
     svg.push_str(&format!(
         "<text x=\"{}\" y=\"{}\">{}</text>",
-        LABEL + width + 4,
+        LABEL + text_at + 4,
         y + 11,
         escape(text)
     ));
