@@ -573,3 +573,24 @@ fn a_birth_year_after_the_first_contact_is_an_error_in_check() {
         "clients/K-A001.toml:3: error: `birth_year` 2021 lies after the first contact (2020-05-01)",
     );
 }
+
+#[test]
+fn no_seal_over_records_with_errors() {
+    let f = sample();
+    quartier::git::init_repository(f.root()).unwrap();
+    f.write(
+        "appointments/2026/10/apt-20261011-bad1.toml",
+        "id = \"apt-20261011-bad1\"\ndate = 2026-10-11\nkind = \"consultation\"\nstatus = \"maybe\"\n",
+    );
+    f.run(&["report", "monthly", "--month", "2026-10", "--seal"])
+        .code(1)
+        .has("apt-20261011-bad1.toml")
+        .has("no seal made");
+    assert!(!f.exists("reports/sealed/monthly-2026-10.json"));
+    // Nothing to amend before a first seal.
+    f.run(&[
+        "report", "monthly", "--month", "2025-10", "--seal", "--amend", "--reason", "x",
+    ])
+    .code(1)
+    .has("no seal to amend");
+}
