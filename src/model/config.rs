@@ -25,6 +25,9 @@ pub struct Config {
     /// (v2) `[esf]`: which ESF regulation's rules the reports follow.
     #[serde(default)]
     pub esf: EsfSettings,
+    /// The regular consultation hours (`[[hours]]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours: Vec<super::hours::Hours>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

@@ -13,6 +13,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod hours;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -226,6 +228,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         .subtable("esf")
         .map(|t| f.nested(t, "esf.".into(), read_esf))
         .unwrap_or_default();
+    let hours = hours::read_hours(&mut f);
     f.finish();
     let config = Config {
         office,
@@ -236,6 +239,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         topics,
         git,
         esf,
+        hours,
     };
     (Some(config), problems)
 }
