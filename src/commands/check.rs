@@ -28,7 +28,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return crate::commands::report::completeness::run(globals);
     }
     let store = globals.store()?;
+    let progress = crate::progress::spinner("check");
     let mut findings = crate::check::check_folder(&store);
+    progress.finish_and_clear();
     if args.strict {
         for f in &mut findings {
             f.severity = crate::model::read::Severity::Error;
