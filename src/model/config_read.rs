@@ -1,7 +1,8 @@
 //! Reading `quartier.toml` into [`Config`], with every problem and its span.
 
 use super::config::{
-    Area, GitSettings, Office, SponsorSettings, TARGET_KEYS, Targets, TopicLabels, TopicSettings,
+    Area, EsfSettings, GitSettings, Office, Regulation, SponsorSettings, TARGET_KEYS, Targets,
+    TopicLabels, TopicSettings,
 };
 use super::fields::{Fields, first_line};
 use super::kind::is_slug;
@@ -72,6 +73,10 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
             })
         })
         .unwrap_or_default();
+    let esf = f
+        .subtable("esf")
+        .map(|t| f.nested(t, "esf.".into(), read_esf))
+        .unwrap_or_default();
     let hours = hours::read_hours(&mut f);
     f.finish();
     let config = Config {
@@ -83,6 +88,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         sponsors,
         topics,
         git,
+        esf,
         hours,
     };
     (Some(config), problems)
@@ -215,6 +221,23 @@ fn read_sponsor_settings(f: &mut Fields) -> SponsorSettings {
         }
     }
     settings
+}
+
+fn read_esf(f: &mut Fields) -> EsfSettings {
+    let span = f.span_of("regulation");
+    let regulation = match f.opt_str("regulation") {
+        None => Regulation::default(),
+        Some(code) => Regulation::from_code(&code).unwrap_or_else(|| {
+            f.error(
+                span,
+                format!(
+                    "`esf.regulation` = \"{code}\" is not one of 2021/1057 (ESF+, the default) | 1304/2013 (ESF 2014–2020)"
+                ),
+            );
+            Regulation::default()
+        }),
+    };
+    EsfSettings { regulation }
 }
 
 fn read_topic_settings(f: &mut Fields) -> TopicSettings {

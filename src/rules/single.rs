@@ -114,7 +114,8 @@ fn birth_year(i: &Input, out: &mut Vec<Problem>) {
     {
         out.push(Problem::error(
             span,
-            format!("`birth_year` {y} lies after the year of `first_contact` {first}"),
+            // the ESF counts the age at first contact (SPEC v2 §3.1)
+            format!("`birth_year` {y} lies after the first contact ({first}): correct one of them"),
         ));
     }
 }
