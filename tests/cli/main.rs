@@ -15,6 +15,7 @@ mod git;
 mod help;
 mod hours;
 mod import;
+mod lookup;
 mod lost;
 mod out;
 mod partner;
