@@ -27,3 +27,4 @@ mod search;
 mod sponsor;
 mod status;
 mod store;
+mod verdict;
