@@ -2,7 +2,7 @@
 //! printing what was written, committing it, filters and tables.
 
 use crate::cli::{Globals, interactive};
-use crate::dates::{Period, parse_date, parse_month, parse_time};
+use crate::dates::{InputError, Period, parse_date, parse_duration, parse_month, parse_time};
 use crate::error::{CommandError, Result};
 use crate::model::{Code, Config, Kind, Lang, Record};
 use crate::store::{LoadResult, Store};
@@ -12,19 +12,24 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Value};
 
-/// clap value parser for `--date`-like flags: YYYY-MM-DD, today, yesterday, tomorrow.
-pub fn date_arg(s: &str) -> std::result::Result<NaiveDate, String> {
+/// clap value parser for `--date`-like flags: every form of [`parse_date`].
+pub fn date_arg(s: &str) -> std::result::Result<NaiveDate, InputError> {
     parse_date(s)
 }
 
-/// clap value parser for `--time`: HH:MM.
-pub fn time_arg(s: &str) -> std::result::Result<NaiveTime, String> {
+/// clap value parser for `--time`: HH:MM, H:MM, H.
+pub fn time_arg(s: &str) -> std::result::Result<NaiveTime, InputError> {
     parse_time(s)
 }
 
-/// clap value parser for `--month`: YYYY-MM.
-pub fn month_arg(s: &str) -> std::result::Result<Period, String> {
+/// clap value parser for `--month`: YYYY-MM, MM.JJJJ, M/JJJJ.
+pub fn month_arg(s: &str) -> std::result::Result<Period, InputError> {
     parse_month(s)
+}
+
+/// clap value parser for `--duration`: 45, 45min, 1h, 1:30.
+pub fn duration_arg(s: &str) -> std::result::Result<u32, InputError> {
+    parse_duration(s)
 }
 
 /// `--commit`: also commit the touched file.
@@ -135,12 +140,12 @@ impl Need {
     }
 
     /// A required value parsed from text (dates, numbers).
-    pub fn parsed<T>(
+    pub fn parsed<T, E: std::fmt::Display>(
         &mut self,
         flag: &str,
         question: &str,
         value: Option<T>,
-        parse: impl Fn(&str) -> std::result::Result<T, String> + Clone + 'static,
+        parse: impl Fn(&str) -> std::result::Result<T, E> + Clone + 'static,
     ) -> Result<Option<T>> {
         match value {
             Some(v) => Ok(Some(v)),

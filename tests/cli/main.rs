@@ -11,6 +11,7 @@ mod edit;
 mod event;
 mod git;
 mod help;
+mod input;
 mod partner;
 mod referral;
 mod reliability;

@@ -906,26 +906,26 @@ fn bad_periods_are_usage_errors() {
     let f = sample();
     for (args, says) in [
         (vec!["monthly", "--month", "2026-13"], "2026-13"),
-        (vec!["monthly", "--month", "10-2026"], "YYYY-MM"),
+        (vec!["monthly", "--month", "10-2026"], "11.2026"),
         (
             vec!["monthly", "--month", "2026-10", "--previous"],
             "--previous",
         ),
-        (vec!["quarterly", "--quarter", "2026-Q5"], "YYYY-Qn"),
+        (vec!["quarterly", "--quarter", "2026-Q5"], "2026-Q3"),
         (vec!["quarterly", "--quarter", "2026-4"], "2026-4"),
-        (vec!["yearly", "--year", "26"], "YYYY"),
+        (vec!["yearly", "--year", "26"], "kein Jahr"),
         (
             vec!["period", "--from", "2026-02-30", "--to", "2026-03-31"],
             "2026-02-30",
         ),
         (
-            vec!["period", "--from", "2026-01-01", "--to", "31.01.2026"],
-            "31.01.2026",
+            vec!["period", "--from", "2026-01-01", "--to", "31.02.2026"],
+            "31.02.2026",
         ),
         (vec!["period", "--from", "2026-01-01"], "--to"),
         (
             vec!["period", "--from", "2026-10-02", "--to", "2026-10-01"],
-            "after",
+            "nach seinem Ende",
         ),
         (vec!["monthly", "--format", "pdf"], "pdf"),
     ] {

@@ -3,8 +3,9 @@
 use super::default_status;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, Need, check_language, check_topics, clean_list, date_arg, record_ids,
-    refuse_contact_data, report_written, resolve_ref, time_arg, warn_about, warn_unknown_staff,
+    Change, CommitArg, Need, check_language, check_topics, clean_list, date_arg, duration_arg,
+    record_ids, refuse_contact_data, report_written, resolve_ref, time_arg, warn_about,
+    warn_unknown_staff,
 };
 use crate::error::{CommandError, Result};
 use crate::model::{Appointment, AppointmentKind, AppointmentStatus, Kind, Record};
@@ -25,8 +26,8 @@ pub struct Args {
     /// Start time, HH:MM
     #[arg(long, value_parser = time_arg)]
     pub time: Option<NaiveTime>,
-    /// Length in minutes
-    #[arg(long)]
+    /// Length: 45, 45min, 1h, 1:30
+    #[arg(long, value_parser = duration_arg)]
     pub duration: Option<u32>,
     #[arg(long)]
     pub kind: Option<AppointmentKind>,

@@ -2,9 +2,9 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    Change, CommitArg, check_language, check_topics, clean_list, date_arg, refuse_contact_data,
-    remove_key, report_written, resolve_ref, set_bool, set_date, set_int, set_list, set_opt_str,
-    set_str, set_time, time_arg, warn_about, warn_unknown_staff,
+    Change, CommitArg, check_language, check_topics, clean_list, date_arg, duration_arg,
+    refuse_contact_data, remove_key, report_written, resolve_ref, set_bool, set_date, set_int,
+    set_list, set_opt_str, set_str, set_time, time_arg, warn_about, warn_unknown_staff,
 };
 use crate::error::{CommandError, Result};
 use crate::model::{AppointmentKind, AppointmentStatus, Kind, Record};
@@ -25,8 +25,8 @@ pub struct Args {
     pub date: Option<NaiveDate>,
     #[arg(long, value_parser = time_arg)]
     pub time: Option<NaiveTime>,
-    /// Minutes
-    #[arg(long)]
+    /// Length: 45, 45min, 1h, 1:30
+    #[arg(long, value_parser = duration_arg)]
     pub duration: Option<u32>,
     #[arg(long)]
     pub kind: Option<AppointmentKind>,

@@ -59,7 +59,9 @@ fn date_or_empty(s: &str) -> std::result::Result<DateOrEmpty, String> {
     if s.trim().is_empty() {
         Ok(DateOrEmpty(None))
     } else {
-        date_arg(s).map(|d| DateOrEmpty(Some(d)))
+        date_arg(s)
+            .map(|d| DateOrEmpty(Some(d)))
+            .map_err(|e| e.to_string())
     }
 }
 
