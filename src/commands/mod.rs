@@ -18,6 +18,7 @@ pub mod referral;
 pub mod report;
 pub mod shared;
 pub mod sponsor;
+pub mod status;
 pub mod sync;
 
 use crate::cli::Globals;
@@ -35,6 +36,7 @@ pub enum Command {
     Referral(referral::Args),
     Event(event::Args),
     Agenda(agenda::Args),
+    Status(status::Args),
     Report(report::Args),
     Edit(edit::Args),
     Sync(sync::Args),
@@ -56,6 +58,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Referral(a) => referral::run(a, globals),
         Command::Event(a) => event::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
+        Command::Status(a) => status::run(a, globals),
         Command::Report(a) => report::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),

@@ -18,4 +18,5 @@ mod reliability;
 mod report;
 mod sample;
 mod sponsor;
+mod status;
 mod store;

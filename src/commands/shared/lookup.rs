@@ -1,0 +1,201 @@
+//! Finding records a command needs: one by id, references given as flags
+//! (exact, a unique end, or close matches suggested), and the ids to offer.
+
+use crate::error::{CommandError, Result};
+use crate::model::{Config, Kind, Record};
+use crate::store::{LoadResult, Store};
+use std::path::{Path, PathBuf};
+
+/// Reads one record (by id or unique suffix) or fails naming the file.
+pub fn load_one(
+    store: &Store,
+    config: &Config,
+    kind: Kind,
+    query: &str,
+) -> Result<(Record, PathBuf)> {
+    let (_, path) = store.resolve(kind, query)?;
+    let rel = path
+        .strip_prefix(store.root())
+        .unwrap_or(&path)
+        .to_path_buf();
+    let (record, findings) = store.read_file(&rel, config);
+    match record {
+        Some(r) if !findings.iter().any(|f| f.is_error()) => Ok((r, path)),
+        _ => Err(CommandError::data(format!(
+            "{}\nfix the file (quartier edit {query}) and try again",
+            findings
+                .iter()
+                .map(|f| f.to_string())
+                .collect::<Vec<_>>()
+                .join("\n")
+        ))),
+    }
+}
+
+/// Fails (exit 1) when `record` refers to records that do not exist.
+pub fn check_references(store: &Store, record: &Record) -> Result<()> {
+    let mut refs: Vec<(Kind, &str)> = Vec::new();
+    match record {
+        Record::Appointment(a) => {
+            if let Some(c) = &a.client {
+                refs.push((Kind::Client, c));
+            }
+            if let Some(s) = &a.sponsor {
+                refs.push((Kind::Sponsor, s));
+            }
+        }
+        Record::Referral(r) => {
+            refs.push((Kind::Client, &r.client));
+            refs.push((Kind::Partner, &r.partner));
+            if let Some(a) = &r.appointment {
+                refs.push((Kind::Appointment, a));
+            }
+        }
+        Record::Event(e) => {
+            refs.extend(e.partners.iter().map(|p| (Kind::Partner, p.as_str())));
+            refs.extend(e.sponsors.iter().map(|s| (Kind::Sponsor, s.as_str())));
+        }
+        _ => {}
+    }
+    let missing: Vec<String> = refs
+        .into_iter()
+        .filter(|(kind, id)| !store.exists(*kind, id))
+        .map(|(kind, id)| format!("{} `{id}` does not exist", kind.name()))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::data(format!(
+            "{}: add it first or fix the id; nothing was written",
+            missing.join("; ")
+        )))
+    }
+}
+
+/// Fails with the error findings when records that a command needs are broken.
+pub fn refuse_errors(loaded: &LoadResult) -> Result<()> {
+    let errors: Vec<String> = loaded
+        .findings
+        .iter()
+        .filter(|f| f.is_error())
+        .map(|f| f.to_string())
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(CommandError::data(format!(
+            "{}\n{} broken record file(s): fix them (quartier check lists everything), then try again",
+            errors.join("\n"),
+            errors.len()
+        )))
+    }
+}
+/// Fails (exit 1) when a referenced record does not exist.
+pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
+    store.resolve(kind, id).map(|(id, _)| id).map_err(|e| {
+        CommandError::data(format!(
+            "{} `{id}` does not exist ({}); add it first or check the id",
+            kind.name(),
+            e.message.lines().next().unwrap_or_default()
+        ))
+    })
+}
+
+/// A reference given on the command line (`--client`, `--sponsor`, …): the
+/// exact id or a unique end of it. Unknown or ambiguous ones fail (exit 1)
+/// naming `flag` and listing the candidates or close matches.
+pub fn resolve_ref(store: &Store, kind: Kind, flag: &str, query: &str) -> Result<String> {
+    let q = query.trim();
+    if store.find_exact(kind, q).is_some() {
+        return Ok(q.to_string());
+    }
+    let ids: Vec<String> = store.list_ids(kind).into_iter().map(|(id, _)| id).collect();
+    if ids.iter().any(|id| id == q) {
+        return Ok(q.to_string());
+    }
+    let ends: Vec<&String> = ids
+        .iter()
+        .filter(|id| !q.is_empty() && id.len() > q.len() && id.ends_with(q))
+        .collect();
+    match ends.as_slice() {
+        [one] => return Ok((*one).clone()),
+        [] => {}
+        many => {
+            return Err(CommandError::data(format!(
+                "{flag} `{q}` matches {} {}s; give more of the id: {}",
+                many.len(),
+                kind.name(),
+                many.iter()
+                    .map(|s| s.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
+    }
+    let lower = q.to_lowercase();
+    let close: Vec<&str> = ids
+        .iter()
+        .filter(|id| {
+            let l = id.to_lowercase();
+            (!lower.is_empty() && (l.contains(&lower) || lower.contains(&l)))
+                || edit_distance(&l, &lower) <= 2
+        })
+        .map(String::as_str)
+        .take(8)
+        .collect();
+    let hint = if close.is_empty() {
+        format!("`quartier {} list` shows them", kind.name())
+    } else {
+        format!("did you mean {}?", close.join(", "))
+    };
+    Err(CommandError::data(format!(
+        "{flag}: {} `{q}` does not exist; {hint} Nothing was written.",
+        kind.name()
+    )))
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// The id a `list` filter such as `--client` means: a unique end of an
+/// existing id becomes that id; an unknown one is kept as typed (old records
+/// may refer to it); an ambiguous one fails.
+pub fn filter_ref(
+    store: &Store,
+    kind: Kind,
+    flag: &str,
+    query: &Option<String>,
+) -> Result<Option<String>> {
+    match query {
+        None => Ok(None),
+        Some(q) => match resolve_ref(store, kind, flag, q) {
+            Ok(id) => Ok(Some(id)),
+            Err(e) if e.message.contains(" matches ") => Err(e),
+            Err(_) => Ok(Some(q.trim().to_string())),
+        },
+    }
+}
+
+/// Prints the warnings (e.g. privacy) of a record just written.
+pub fn warn_about(store: &Store, config: &Config, path: &Path) {
+    let rel = path.strip_prefix(store.root()).unwrap_or(path);
+    let (_, findings) = store.read_file(rel, config);
+    for f in findings.iter().filter(|f| !f.is_error()) {
+        eprintln!("{f}");
+    }
+}
+/// Ids of `kind`, to choose from on a terminal.
+pub fn record_ids(store: &Store, kind: Kind) -> Vec<String> {
+    store.list_ids(kind).into_iter().map(|(id, _)| id).collect()
+}

@@ -1,0 +1,24 @@
+//! What the record commands have in common, one job per module: flag types
+//! and parsers (`args`), asking for missing fields (`prompt`), printing
+//! (`output`, `show`), saying and committing what was written (`commit`),
+//! changing TOML files (`toml_set`), finding records (`lookup`) and checking
+//! typed-in values (`values`). Everything is re-exported here, so commands
+//! import from `commands::shared`.
+
+mod args;
+mod commit;
+mod lookup;
+mod output;
+pub mod prompt;
+mod show;
+mod toml_set;
+mod values;
+
+pub use args::*;
+pub use commit::*;
+pub use lookup::*;
+pub use output::*;
+pub use prompt::*;
+pub use show::*;
+pub use toml_set::*;
+pub use values::*;

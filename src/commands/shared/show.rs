@@ -1,0 +1,301 @@
+//! One record as a two-column table of labelled fields (`show`).
+
+use super::output::table;
+use crate::error::{CommandError, Result};
+use crate::model::{Code, Config, Lang, Record};
+
+/// Label of a record key in the chosen language.
+pub fn key_label(key: &str, lang: Lang) -> &str {
+    let (de, en) = match key {
+        "id" => ("ID", "ID"),
+        "name" => ("Name", "Name"),
+        "project" => ("Projekt", "Project"),
+        "field" => ("Förderbereich", "Field"),
+        "start" => ("Beginn", "Start"),
+        "end" => ("Ende", "End"),
+        "contact" => ("Ansprechpartner", "Contact"),
+        "email" => ("E-Mail", "E-mail"),
+        "phone" => ("Telefon", "Phone"),
+        "status" => ("Status", "Status"),
+        "notes" => ("Notizen", "Notes"),
+        "kind" => ("Art", "Kind"),
+        "offers" => ("Angebote", "Offers"),
+        "languages" => ("Sprachen", "Languages"),
+        "address" => ("Adresse", "Address"),
+        "website" => ("Webseite", "Website"),
+        "first_contact" => ("Erstkontakt", "First contact"),
+        "gender" => ("Geschlecht", "Gender"),
+        "birth_year" => ("Geburtsjahr", "Birth year"),
+        "origin" => ("Herkunft", "Origin"),
+        "residence" => ("Aufenthaltsstatus", "Residence"),
+        "district" => ("Ortsteil", "District"),
+        "employment" => ("Erwerbsstatus", "Employment"),
+        "consent" => ("Einwilligung", "Consent"),
+        "date" => ("Datum", "Date"),
+        "time" => ("Uhrzeit", "Time"),
+        "duration" => ("Dauer (min)", "Duration (min)"),
+        "staff" => ("Mitarbeiter/in", "Staff"),
+        "client" => ("Klient/in", "Client"),
+        "sponsor" => ("Träger", "Sponsor"),
+        "sponsors" => ("Träger", "Sponsors"),
+        "partner" => ("Partner", "Partner"),
+        "partners" => ("Partner", "Partners"),
+        "topics" => ("Themen", "Topics"),
+        "topic" => ("Thema", "Topic"),
+        "language" => ("Sprache", "Language"),
+        "interpreter" => ("Dolmetscher/in", "Interpreter"),
+        "family_members" => ("Familienangehörige", "Family members"),
+        "appointment" => ("Termin", "Appointment"),
+        "follow_up" => ("Wiedervorlage", "Follow-up"),
+        "closed" => ("Abgeschlossen", "Closed"),
+        "outcome" => ("Ergebnis", "Outcome"),
+        "title" => ("Titel", "Title"),
+        "location" => ("Ort", "Location"),
+        "participants" => ("Teilnehmende", "Participants"),
+        other => (other, other),
+    };
+    lang.pick(de, en)
+}
+
+/// Prints one record as a two-column table of its fields, codes with their
+/// labels. Office-specific topic codes and staff names need the settings:
+/// use [`print_record_with`] where they are at hand.
+pub fn print_record(record: &Record, lang: Lang) -> Result<()> {
+    print_rows(record_rows(record, None, lang)?, lang);
+    Ok(())
+}
+
+/// Like [`print_record`], with the office's topic labels and staff names.
+pub fn print_record_with(record: &Record, config: &Config, lang: Lang) -> Result<()> {
+    print_rows(record_rows(record, Some(config), lang)?, lang);
+    Ok(())
+}
+
+fn print_rows(rows: Vec<(String, String)>, lang: Lang) {
+    let mut t = table(lang, &[("Feld", "Field"), ("Wert", "Value")]);
+    for (key, shown) in rows {
+        t.add_row(vec![key, shown]);
+    }
+    println!("{t}");
+}
+
+/// The (label, shown value) rows of a record, in the order of its keys.
+pub fn record_rows(
+    record: &Record,
+    config: Option<&Config>,
+    lang: Lang,
+) -> Result<Vec<(String, String)>> {
+    let value = serde_json::to_value(record)
+        .map_err(|e| CommandError::data(format!("cannot show the record: {e}")))?;
+    let serde_json::Value::Object(map) = value else {
+        return Ok(Vec::new());
+    };
+    Ok(map
+        .iter()
+        .map(|(key, v)| {
+            let shown = shown_value(record, key, v, config, lang);
+            (key_label(key, lang).to_string(), shown)
+        })
+        .collect())
+}
+
+/// `code — label` of a code of the vocabulary `C`; anything else as it is.
+pub fn code_with_label<C: Code>(code: &str, lang: Lang) -> String {
+    match C::from_code(code) {
+        Some(c) => format!("{code} — {}", c.label(lang)),
+        None => code.to_string(),
+    }
+}
+
+/// `code — label` of a topic code (built-in, or the office's when `config` is given).
+pub fn topic_with_label(code: &str, config: Option<&Config>, lang: Lang) -> String {
+    let label = match config {
+        Some(c) if c.is_topic(code) => Some(c.topic_label(code, lang)),
+        _ => crate::model::BuiltinTopic::from_code(code).map(|t| t.label(lang).to_string()),
+    };
+    match label {
+        Some(l) if l != code => format!("{code} — {l}"),
+        _ => code.to_string(),
+    }
+}
+
+/// Topic codes with their labels, comma-separated (for table cells).
+pub fn topics_with_labels(codes: &[String], config: Option<&Config>, lang: Lang) -> String {
+    codes
+        .iter()
+        .map(|c| topic_with_label(c, config, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shown_value(
+    record: &Record,
+    key: &str,
+    v: &serde_json::Value,
+    config: Option<&Config>,
+    lang: Lang,
+) -> String {
+    use crate::model::*;
+    use serde_json::Value as J;
+    let text = |v: &J| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    let topics = |v: &J| match v {
+        J::Array(items) => items
+            .iter()
+            .map(|i| topic_with_label(&text(i), config, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => topic_with_label(&text(other), config, lang),
+    };
+    let s = text(v);
+    match (record, key) {
+        (Record::Sponsor(_), "field") => code_with_label::<Field>(&s, lang),
+        (Record::Sponsor(_), "status") => code_with_label::<SponsorStatus>(&s, lang),
+        (Record::Partner(_), "kind") => code_with_label::<PartnerKind>(&s, lang),
+        (Record::Partner(_), "offers") => topics(v),
+        (Record::Client(_), "gender") => code_with_label::<Gender>(&s, lang),
+        (Record::Client(_), "residence") => code_with_label::<Residence>(&s, lang),
+        (Record::Client(_), "employment") => code_with_label::<Employment>(&s, lang),
+        (Record::Appointment(_), "kind") => code_with_label::<AppointmentKind>(&s, lang),
+        (Record::Appointment(_), "status") => code_with_label::<AppointmentStatus>(&s, lang),
+        (Record::Appointment(_) | Record::Event(_), "topics") => topics(v),
+        (Record::Referral(_), "status") => code_with_label::<ReferralStatus>(&s, lang),
+        (Record::Referral(_), "topic") => topics(v),
+        (Record::Event(_), "kind") => code_with_label::<EventKind>(&s, lang),
+        (Record::Event(_), "status") => code_with_label::<EventStatus>(&s, lang),
+        (_, "staff") => match config.map(|c| c.staff_name(&s)) {
+            Some(name) if name != s => format!("{s} — {name}"),
+            _ => s,
+        },
+        (_, "participants") => match v {
+            J::Object(o) => o
+                .iter()
+                .map(|(k, n)| format!("{} {n}", participant_label(k, lang)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            other => text(other),
+        },
+        _ => match v {
+            J::Bool(b) => lang
+                .pick(
+                    if *b { "ja" } else { "nein" },
+                    if *b { "yes" } else { "no" },
+                )
+                .to_string(),
+            J::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
+            other => text(other),
+        },
+    }
+}
+
+fn participant_label(key: &str, lang: Lang) -> &str {
+    let (de, en) = match key {
+        "total" => ("gesamt", "total"),
+        "women" => ("Frauen", "women"),
+        "men" => ("Männer", "men"),
+        "diverse" => ("divers", "diverse"),
+        "migrants" => ("mit Migrationshintergrund", "migrants"),
+        other => (other, other),
+    };
+    lang.pick(de, en)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn config() -> Config {
+        toml::from_str(
+            "[office]\nname = \"Test\"\n[area]\nname = \"Viertel\"\ndistricts = [\"Lindenau\", \"Plagwitz\"]\n[staff]\neb = \"E. B.\"\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n",
+        )
+        .unwrap()
+    }
+
+    fn row<'a>(rows: &'a [(String, String)], label: &str) -> &'a str {
+        &rows
+            .iter()
+            .find(|(l, _)| l == label)
+            .unwrap_or_else(|| panic!("no row {label}: {rows:?}"))
+            .1
+    }
+
+    #[test]
+    fn records_show_codes_with_their_labels() {
+        use crate::model::*;
+        let sponsor = Record::Sponsor(Sponsor {
+            id: "lernhaus".into(),
+            name: "Lernhaus".into(),
+            project: "Hausaufgaben".into(),
+            field: Field::YouthEducation,
+            start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            end: None,
+            contact: None,
+            email: None,
+            phone: None,
+            status: SponsorStatus::Active,
+            notes: None,
+        });
+        let rows = record_rows(&sponsor, None, Lang::De).unwrap();
+        assert_eq!(
+            row(&rows, "Förderbereich"),
+            "youth-education — Kinder- und Jugendbildung"
+        );
+        assert_eq!(row(&rows, "Status"), "active — aktiv");
+        assert_eq!(row(&rows, "Beginn"), "2026-01-01");
+        let rows = record_rows(&sponsor, None, Lang::En).unwrap();
+        assert_eq!(row(&rows, "Field"), "youth-education — Youth education");
+
+        let partner = Record::Partner(Partner {
+            id: "p".into(),
+            name: "P".into(),
+            kind: PartnerKind::Counselling,
+            offers: vec!["housing".into(), "debts".into()],
+            languages: vec!["ar".into()],
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            notes: None,
+        });
+        let rows = record_rows(&partner, Some(&config()), Lang::De).unwrap();
+        assert_eq!(row(&rows, "Art"), "counselling — Beratungsstelle");
+        assert_eq!(row(&rows, "Angebote"), "housing — Wohnen\ndebts — Schulden");
+        let rows = record_rows(&partner, None, Lang::De).unwrap();
+        assert_eq!(
+            row(&rows, "Angebote"),
+            "housing — Wohnen\ndebts",
+            "office topics need the settings"
+        );
+    }
+
+    #[test]
+    fn appointments_show_staff_names_and_booleans() {
+        use crate::model::*;
+        let a = Record::Appointment(Appointment {
+            id: "apt-20261125-abcd".into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+            time: None,
+            duration: Some(45),
+            kind: AppointmentKind::Consultation,
+            status: AppointmentStatus::NoShow,
+            staff: Some("eb".into()),
+            client: Some("K-AAAA".into()),
+            sponsor: None,
+            topics: vec!["residence".into()],
+            language: Some("ar".into()),
+            interpreter: true,
+            family_members: 2,
+            notes: None,
+        });
+        let rows = record_rows(&a, Some(&config()), Lang::En).unwrap();
+        assert_eq!(row(&rows, "Status"), "no-show — no-show");
+        assert_eq!(row(&rows, "Kind"), "consultation — Consultation");
+        assert_eq!(row(&rows, "Staff"), "eb — E. B.");
+        assert_eq!(row(&rows, "Interpreter"), "yes");
+        assert_eq!(
+            row(&rows, "Topics"),
+            "residence — Residence/asylum procedure"
+        );
+        assert_eq!(row(&rows, "Duration (min)"), "45");
+    }
+}
