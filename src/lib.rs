@@ -15,4 +15,5 @@ pub mod i18n;
 pub mod model;
 pub mod privacy;
 pub mod report;
+pub mod schema;
 pub mod store;

@@ -20,6 +20,7 @@ pub mod shared;
 pub mod sponsor;
 pub mod status;
 pub mod sync;
+pub mod topics;
 
 use crate::cli::Globals;
 use crate::error::Result;
@@ -37,6 +38,7 @@ pub enum Command {
     Event(event::Args),
     Agenda(agenda::Args),
     Status(status::Args),
+    Topics(topics::Args),
     Report(report::Args),
     Edit(edit::Args),
     Sync(sync::Args),
@@ -59,6 +61,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Event(a) => event::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
         Command::Status(a) => status::run(a, globals),
+        Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),

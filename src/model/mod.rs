@@ -4,7 +4,9 @@
 pub mod codes;
 pub mod config;
 pub mod iso;
+pub mod kind;
 pub mod read;
+pub mod similar;
 pub mod write;
 
 #[cfg(test)]
@@ -12,74 +14,10 @@ mod proptests;
 
 pub use codes::*;
 pub use config::Config;
+pub use kind::{IdScheme, Kind, KindInfo, PathError};
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Serialize, Serializer};
-
-/// The six kinds of record, each with its own folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Kind {
-    Sponsor,
-    Partner,
-    Client,
-    Appointment,
-    Referral,
-    Event,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::Sponsor,
-        Kind::Partner,
-        Kind::Client,
-        Kind::Appointment,
-        Kind::Referral,
-        Kind::Event,
-    ];
-
-    /// The folder below the records root.
-    pub fn folder(self) -> &'static str {
-        match self {
-            Kind::Sponsor => "sponsors",
-            Kind::Partner => "partners",
-            Kind::Client => "clients",
-            Kind::Appointment => "appointments",
-            Kind::Referral => "referrals",
-            Kind::Event => "events",
-        }
-    }
-
-    pub fn from_folder(folder: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.folder() == folder)
-    }
-
-    /// The word used in commands and commit messages.
-    pub fn name(self) -> &'static str {
-        match self {
-            Kind::Sponsor => "sponsor",
-            Kind::Partner => "partner",
-            Kind::Client => "client",
-            Kind::Appointment => "appointment",
-            Kind::Referral => "referral",
-            Kind::Event => "event",
-        }
-    }
-
-    /// Dated records live under `<folder>/YYYY/MM/`.
-    pub fn is_dated(self) -> bool {
-        matches!(self, Kind::Appointment | Kind::Referral | Kind::Event)
-    }
-
-    /// The id prefix of dated records.
-    pub fn id_prefix(self) -> Option<&'static str> {
-        match self {
-            Kind::Appointment => Some("apt"),
-            Kind::Referral => Some("ref"),
-            Kind::Event => Some("evt"),
-            _ => None,
-        }
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sponsor {
@@ -293,7 +231,7 @@ impl Record {
             Record::Appointment(r) => Some(r.date),
             Record::Referral(r) => Some(r.date),
             Record::Event(r) => Some(r.date),
-            _ => None,
+            Record::Sponsor(_) | Record::Partner(_) | Record::Client(_) => None,
         }
     }
 }

@@ -41,62 +41,11 @@ pub struct Placement<'a> {
     pub year_month: Option<(i32, u32)>,
 }
 
-/// `^[a-z0-9][a-z0-9-]{0,62}$`
-pub fn is_slug(s: &str) -> bool {
-    let b = s.as_bytes();
-    !b.is_empty()
-        && b.len() <= 63
-        && (b[0].is_ascii_lowercase() || b[0].is_ascii_digit())
-        && b.iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
-}
-
-/// `^K-[0-9A-Z]{4,12}$`
-pub fn is_client_code(s: &str) -> bool {
-    s.strip_prefix("K-").is_some_and(|rest| {
-        (4..=12).contains(&rest.len())
-            && rest
-                .bytes()
-                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-    })
-}
-
-/// `<prefix>-<YYYYMMDD>-<4 of [a-z0-9]>` with a real date.
-pub fn is_dated_id(s: &str, prefix: &str) -> bool {
-    let Some(rest) = s.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')) else {
-        return false;
-    };
-    let b = rest.as_bytes();
-    b.len() == 13
-        && b[8] == b'-'
-        && b[..8].iter().all(u8::is_ascii_digit)
-        && NaiveDate::parse_from_str(&rest[..8], "%Y%m%d").is_ok()
-        && b[9..]
-            .iter()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-}
+pub use super::kind::{is_client_code, is_dated_id, is_slug};
 
 /// Whether `id` is well-formed for records of `kind`.
 pub fn is_valid_id(kind: Kind, id: &str) -> bool {
-    match kind {
-        Kind::Sponsor | Kind::Partner => is_slug(id),
-        Kind::Client => is_client_code(id),
-        _ => is_dated_id(id, kind.id_prefix().unwrap_or_default()),
-    }
-}
-
-fn id_rule(kind: Kind) -> String {
-    match kind {
-        Kind::Sponsor | Kind::Partner => {
-            "lower-case letters, digits and `-`, at most 63 characters".to_string()
-        }
-        Kind::Client => "`K-` and 4 to 12 upper-case letters or digits, e.g. K-7F3A".to_string(),
-        _ => format!(
-            "`{}-YYYYMMDD-xxxx`, e.g. {}-20261125-x7k2",
-            kind.id_prefix().unwrap_or_default(),
-            kind.id_prefix().unwrap_or_default()
-        ),
-    }
+    kind.is_valid_id(id)
 }
 
 /// Reads the record of `kind` in `text`. Returns the record when every
@@ -158,7 +107,7 @@ fn check_placement(
                 format!(
                     "id `{id}` is not a valid {} id: {}",
                     kind.name(),
-                    id_rule(kind)
+                    kind.id_rule()
                 ),
             ));
         }
@@ -860,29 +809,7 @@ fn type_name(v: &DeValue) -> &'static str {
     }
 }
 
-/// The known key closest to a misspelt one, if it is close.
-fn suggestion<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (edit_distance(key, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
-}
+use super::similar::suggestion;
 
 fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
     let id = f.req_str("id");

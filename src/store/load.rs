@@ -127,7 +127,7 @@ impl Scope {
             Kind::Appointment => &self.appointments,
             Kind::Referral => &self.referrals,
             Kind::Event => &self.events,
-            _ => &[],
+            Kind::Sponsor | Kind::Partner | Kind::Client => &[],
         }
     }
 

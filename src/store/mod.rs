@@ -10,10 +10,10 @@ mod write;
 pub use load::{Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text};
 pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
-use crate::error::{CommandError, Result};
+use crate::error::{CommandError, Result, StoreError};
 use crate::model::read::Severity;
 use crate::model::{Config, Kind};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -111,11 +111,7 @@ impl Store {
     pub fn open(root: impl Into<PathBuf>) -> Result<Store> {
         let root = root.into();
         if !root.join(CONFIG_FILE).is_file() {
-            return Err(CommandError::data(format!(
-                "{} is not a records folder (no {CONFIG_FILE}): create one with `quartier init {}` or pass --records DIR",
-                root.display(),
-                root.display()
-            )));
+            return Err(StoreError::NotARecordsFolder { path: root }.into());
         }
         Ok(Store { root })
     }
@@ -165,20 +161,7 @@ impl Store {
 
     /// The file of a record, from its (validated) id and date.
     pub fn path_for(&self, kind: Kind, id: &str, date: Option<NaiveDate>) -> Result<PathBuf> {
-        if !crate::model::read::is_valid_id(kind, id) {
-            return Err(CommandError::usage(format!(
-                "`{id}` is not a valid {} id",
-                kind.name()
-            )));
-        }
-        let mut path = self.root.join(kind.folder());
-        if kind.is_dated() {
-            let date = date.ok_or_else(|| CommandError::usage("a dated record needs a date"))?;
-            path.push(format!("{:04}", date.year()));
-            path.push(format!("{:02}", date.month()));
-        }
-        path.push(format!("{id}.toml"));
-        Ok(path)
+        Ok(self.root.join(kind.relative_path(id, date)?))
     }
 }
 

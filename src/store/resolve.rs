@@ -1,12 +1,19 @@
-//! Turning what a person types (`x7k2`, `apt-20261125-x7k2`, `K-7F3A`) into
-//! the one record file it means. Input never becomes a path itself: it is
-//! only compared with the names of files that exist.
+//! Turning what a person types (`x7k2`, `apt-20261125-x7k2`, `K-7F3A`,
+//! `7f3a`) into the one record file it means. Input never becomes a path
+//! itself: it is only compared with the names of files that exist.
+//!
+//! Failures are typed ([`StoreError::NoSuchRecord`] with close ids,
+//! [`StoreError::AmbiguousId`] with the candidates), so callers decide by
+//! the variant, never by the message.
 
 use super::Store;
-use crate::error::{CommandError, Result};
+use crate::error::StoreError;
 use crate::model::Kind;
+use crate::model::similar::close_ids;
 use std::path::PathBuf;
 use walkdir::WalkDir;
+
+type Resolved<T> = std::result::Result<T, StoreError>;
 
 impl Store {
     /// Every record file of `kind` as (id, path), sorted by id.
@@ -41,20 +48,14 @@ impl Store {
             return true;
         }
         // A dated record filed under another month still counts.
-        kind.is_dated()
-            && crate::model::read::is_valid_id(kind, id)
-            && self.list_ids(kind).iter().any(|(i, _)| i == id)
+        kind.is_dated() && kind.is_valid_id(id) && self.list_ids(kind).iter().any(|(i, _)| i == id)
     }
 
     /// The file of the record with exactly this id, looked up where it
     /// belongs (a dated id names its month), without listing any folder.
     pub fn find_exact(&self, kind: Kind, id: &str) -> Option<PathBuf> {
-        if !crate::model::read::is_valid_id(kind, id) {
-            return None;
-        }
         let date = if kind.is_dated() {
-            let day = id.split('-').nth(1)?;
-            Some(chrono::NaiveDate::parse_from_str(day, "%Y%m%d").ok()?)
+            Some(kind.date_of_id(id)?)
         } else {
             None
         };
@@ -64,9 +65,10 @@ impl Store {
         .then_some(path)
     }
 
-    /// The record of `kind` whose id is `query` or ends with `query`.
-    pub fn resolve(&self, kind: Kind, query: &str) -> Result<(String, PathBuf)> {
-        // Client codes are upper case, every other id lower case: `7f3a` finds K-7F3A.
+    /// The record of `kind` whose id is `query`, or ends or starts with it,
+    /// case-insensitively (client codes are upper case, every other id
+    /// lower case: `7f3a` finds K-7F3A).
+    pub fn resolve(&self, kind: Kind, query: &str) -> Resolved<(String, PathBuf)> {
         let query = if kind == Kind::Client {
             query.trim().to_ascii_uppercase()
         } else {
@@ -81,10 +83,10 @@ impl Store {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'-')
         {
-            return Err(CommandError::data(format!(
-                "no {} `{query}`: ids hold only letters, digits and `-`",
-                kind.name()
-            )));
+            return Err(StoreError::NotAnId {
+                kind,
+                query: query.to_string(),
+            });
         }
         let ids = self.list_ids(kind);
         if let Some(exact) = ids.iter().find(|(id, _)| id == query) {
@@ -92,56 +94,102 @@ impl Store {
         }
         let matches: Vec<_> = ids
             .iter()
-            .filter(|(id, _)| id.ends_with(query) && id.len() > query.len())
+            .filter(|(id, _)| {
+                id.len() > query.len() && (id.ends_with(query) || id.starts_with(query))
+            })
             .collect();
         match matches.as_slice() {
             [one] => Ok((*one).clone()),
-            [] => Err(CommandError::data(format!(
-                "no {} with id `{query}` in {}: `quartier {} list` shows them",
-                kind.name(),
-                self.root().display(),
-                kind.name()
-            ))),
-            many => Err(CommandError::data(format!(
-                "`{query}` matches {} {}s; give more of the id:\n{}",
-                many.len(),
-                kind.name(),
-                many.iter()
-                    .map(|(id, p)| format!("  {id}  ({})", p.display()))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ))),
+            [] => Err(StoreError::NoSuchRecord {
+                kind: Some(kind),
+                query: query.to_string(),
+                root: self.root().to_path_buf(),
+                close: close_ids(query, &ids.iter().map(|(id, _)| id).collect::<Vec<_>>()),
+            }),
+            many => Err(StoreError::AmbiguousId {
+                kind: Some(kind),
+                query: query.to_string(),
+                matches: many
+                    .iter()
+                    .map(|(id, p)| (kind, id.clone(), p.clone()))
+                    .collect(),
+            }),
         }
     }
 
     /// Like [`Store::resolve`] across every kind (for `quartier edit ID`).
-    pub fn resolve_any(&self, query: &str) -> Result<(Kind, String, PathBuf)> {
+    pub fn resolve_any(&self, query: &str) -> Resolved<(Kind, String, PathBuf)> {
         let mut found = Vec::new();
-        let mut errors = Vec::new();
+        let mut close = Vec::new();
         for kind in Kind::ALL {
             match self.resolve(kind, query) {
                 Ok((id, path)) => found.push((kind, id, path)),
-                Err(e) if e.message.contains("matches") => errors.push(e.message),
+                Err(StoreError::AmbiguousId { matches, .. }) => found.extend(matches),
+                Err(StoreError::NoSuchRecord { close: c, .. }) => close.extend(c),
                 Err(_) => {}
             }
         }
         match found.len() {
-            1 if errors.is_empty() => Ok(found.remove(0)),
-            0 if errors.is_empty() => Err(CommandError::data(format!(
-                "no record with id `{query}` in {}",
-                self.root().display()
-            ))),
-            _ => {
-                let mut lines: Vec<String> = found
-                    .iter()
-                    .map(|(k, id, p)| format!("  {id}  ({}, {})", k.name(), p.display()))
-                    .collect();
-                lines.extend(errors);
-                Err(CommandError::data(format!(
-                    "`{query}` is ambiguous; give more of the id:\n{}",
-                    lines.join("\n")
-                )))
-            }
+            1 => Ok(found.remove(0)),
+            0 => Err(StoreError::NoSuchRecord {
+                kind: None,
+                query: query.to_string(),
+                root: self.root().to_path_buf(),
+                close,
+            }),
+            _ => Err(StoreError::AmbiguousId {
+                kind: None,
+                query: query.to_string(),
+                matches: found,
+            }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store_with(files: &[&str]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("quartier.toml"), "").unwrap();
+        for f in files {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "").unwrap();
+        }
+        let store = Store::open(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    #[test]
+    fn failures_are_typed() {
+        let (_d, store) = store_with(&[
+            "clients/K-7F3A.toml",
+            "appointments/2026/11/apt-20261125-x7k2.toml",
+            "appointments/2026/11/apt-20261126-a7k2.toml",
+        ]);
+        assert_eq!(store.resolve(Kind::Client, "7f3a").unwrap().0, "K-7F3A");
+        assert_eq!(
+            store.resolve(Kind::Appointment, "apt-20261126").unwrap().0,
+            "apt-20261126-a7k2"
+        );
+        match store.resolve(Kind::Appointment, "7k2") {
+            Err(StoreError::AmbiguousId { matches, .. }) => assert_eq!(matches.len(), 2),
+            other => panic!("{other:?}"),
+        }
+        match store.resolve(Kind::Client, "K-7F3B") {
+            Err(StoreError::NoSuchRecord { close, .. }) => assert_eq!(close, vec!["K-7F3A"]),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            store.resolve(Kind::Client, "../x"),
+            Err(StoreError::NotAnId { .. })
+        ));
+        assert!(matches!(
+            store.resolve_any("7k2"),
+            Err(StoreError::AmbiguousId { kind: None, .. })
+        ));
+        assert_eq!(store.resolve_any("x7k2").unwrap().0, Kind::Appointment);
     }
 }

@@ -5,7 +5,7 @@
 use super::{Finding, Store};
 use crate::error::{CommandError, Result};
 use crate::model::read::{Context, Placement, read_record};
-use crate::model::{Config, Kind, Record};
+use crate::model::{Config, IdScheme, Kind, Record};
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -235,10 +235,10 @@ impl Store {
         mut make: impl FnMut(Option<String>) -> Record,
     ) -> Result<(Record, PathBuf)> {
         for _ in 0..ID_ATTEMPTS {
-            let fresh = match kind {
-                Kind::Sponsor | Kind::Partner => None,
-                Kind::Client => Some(new_client_code()?),
-                _ => Some(new_dated_id(
+            let fresh = match kind.id_scheme() {
+                IdScheme::Slug => None,
+                IdScheme::ClientCode => Some(new_client_code()?),
+                IdScheme::Dated { .. } => Some(new_dated_id(
                     kind,
                     date.ok_or_else(|| CommandError::usage("a date is needed"))?,
                 )?),

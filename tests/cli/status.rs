@@ -102,3 +102,27 @@ fn a_future_planned_record_is_not_past() {
     let json = f.run(&["--json", "status"]).ok().json();
     assert_eq!(json["past_planned"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn topics_lists_built_in_and_office_codes_with_both_labels() {
+    let f = Folder::new();
+    let config = format!(
+        "{}\n[topics.codes]\ndebts = {{ de = \"Schulden\", en = \"Debts\" }}\n",
+        crate::support::CONFIG
+    );
+    f.write("quartier.toml", &config);
+    let run = f.run(&["topics"]);
+    run.ok()
+        .has("residence")
+        .has("Aufenthalt")
+        .has("debts")
+        .has("Schulden");
+    let json = f.run(&["--json", "topics"]).ok().json();
+    let list = json.as_array().unwrap();
+    assert_eq!(list.last().unwrap()["code"], "debts");
+    assert_eq!(list.last().unwrap()["en"], "Debts");
+    assert!(
+        list.iter()
+            .any(|t| t["code"] == "housing" && t["de"] != t["en"])
+    );
+}

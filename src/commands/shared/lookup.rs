@@ -1,7 +1,7 @@
 //! Finding records a command needs: one by id, references given as flags
 //! (exact, a unique end, or close matches suggested), and the ids to offer.
 
-use crate::error::{CommandError, Result};
+use crate::error::{CommandError, Result, StoreError};
 use crate::model::{Config, Kind, Record};
 use crate::store::{LoadResult, Store};
 use std::path::{Path, PathBuf};
@@ -96,76 +96,49 @@ pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
         CommandError::data(format!(
             "{} `{id}` does not exist ({}); add it first or check the id",
             kind.name(),
-            e.message.lines().next().unwrap_or_default()
+            e.to_string().lines().next().unwrap_or_default()
         ))
     })
 }
 
 /// A reference given on the command line (`--client`, `--sponsor`, …): the
-/// exact id or a unique end of it. Unknown or ambiguous ones fail (exit 1)
-/// naming `flag` and listing the candidates or close matches.
+/// exact id or a unique end or start of it. Unknown or ambiguous ones fail
+/// (exit 1) naming `flag` and listing the candidates or close matches.
 pub fn resolve_ref(store: &Store, kind: Kind, flag: &str, query: &str) -> Result<String> {
-    let q = query.trim();
-    if store.find_exact(kind, q).is_some() {
-        return Ok(q.to_string());
-    }
-    let ids: Vec<String> = store.list_ids(kind).into_iter().map(|(id, _)| id).collect();
-    if ids.iter().any(|id| id == q) {
-        return Ok(q.to_string());
-    }
-    let ends: Vec<&String> = ids
-        .iter()
-        .filter(|id| !q.is_empty() && id.len() > q.len() && id.ends_with(q))
-        .collect();
-    match ends.as_slice() {
-        [one] => return Ok((*one).clone()),
-        [] => {}
-        many => {
-            return Err(CommandError::data(format!(
-                "{flag} `{q}` matches {} {}s; give more of the id: {}",
-                many.len(),
-                kind.name(),
-                many.iter()
-                    .map(|s| s.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )));
-        }
-    }
-    let lower = q.to_lowercase();
-    let close: Vec<&str> = ids
-        .iter()
-        .filter(|id| {
-            let l = id.to_lowercase();
-            (!lower.is_empty() && (l.contains(&lower) || lower.contains(&l)))
-                || edit_distance(&l, &lower) <= 2
-        })
-        .map(String::as_str)
-        .take(8)
-        .collect();
-    let hint = if close.is_empty() {
-        format!("`quartier {} list` shows them", kind.name())
-    } else {
-        format!("did you mean {}?", close.join(", "))
-    };
-    Err(CommandError::data(format!(
-        "{flag}: {} `{q}` does not exist; {hint} Nothing was written.",
-        kind.name()
-    )))
+    store
+        .resolve(kind, query)
+        .map(|(id, _)| id)
+        .map_err(|e| ref_error(kind, flag, query, e))
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+/// The message of a failed `resolve_ref`, by the kind of failure.
+fn ref_error(kind: Kind, flag: &str, query: &str, e: StoreError) -> CommandError {
+    let q = query.trim();
+    match e {
+        StoreError::AmbiguousId { matches, .. } => CommandError::data(format!(
+            "{flag} `{q}` matches {} {}s; give more of the id: {}",
+            matches.len(),
+            kind.name(),
+            matches
+                .iter()
+                .map(|(_, id, _)| id.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        StoreError::NoSuchRecord { close, .. } if !close.is_empty() => CommandError::data(format!(
+            "{flag}: {} `{q}` does not exist; did you mean {}? Nothing was written.",
+            kind.name(),
+            close.join(", ")
+        )),
+        StoreError::NoSuchRecord { .. } | StoreError::NotAnId { .. } => {
+            CommandError::data(format!(
+                "{flag}: {} `{q}` does not exist; `quartier {} list` shows them Nothing was written.",
+                kind.name(),
+                kind.name()
+            ))
         }
-        prev = cur;
+        other => other.into(),
     }
-    prev[b.len()]
 }
 
 /// The id a `list` filter such as `--client` means: a unique end of an
@@ -179,9 +152,9 @@ pub fn filter_ref(
 ) -> Result<Option<String>> {
     match query {
         None => Ok(None),
-        Some(q) => match resolve_ref(store, kind, flag, q) {
-            Ok(id) => Ok(Some(id)),
-            Err(e) if e.message.contains(" matches ") => Err(e),
+        Some(q) => match store.resolve(kind, q) {
+            Ok((id, _)) => Ok(Some(id)),
+            Err(e @ StoreError::AmbiguousId { .. }) => Err(ref_error(kind, flag, q, e)),
             Err(_) => Ok(Some(q.trim().to_string())),
         },
     }

@@ -1,0 +1,88 @@
+//! `appointments/YYYY/MM/<id>.toml`: consultations and sponsor meetings.
+
+use super::common::{date, generated_id, interpreter, notes, staff, time};
+use super::{Cond, DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
+use crate::model::{AppointmentKind, AppointmentStatus, Kind};
+
+const CONSULTATION: Cond = Cond::is("kind", &["consultation"]);
+const SPONSOR: Cond = Cond::is("kind", &["sponsor"]);
+
+pub static SCHEMA: KindSchema = KindSchema {
+    kind: Kind::Appointment,
+    label_de: "Termin",
+    label_en: "Appointment",
+    fields: &[
+        generated_id(),
+        date(),
+        time(),
+        FieldSpec::new("duration", FieldType::Minutes)
+            .labels("Dauer (min)", "Duration (min)")
+            .helps("Dauer in Minuten", "Length in minutes"),
+        FieldSpec::new(
+            "kind",
+            FieldType::Code(vocab::<AppointmentKind>("AppointmentKind")),
+        )
+        .required()
+        .labels("Art", "Kind")
+        .helps(
+            "consultation (Beratung) oder sponsor (Trägertermin)",
+            "consultation or sponsor (sponsor meeting)",
+        ),
+        FieldSpec::new(
+            "status",
+            FieldType::Code(vocab::<AppointmentStatus>("AppointmentStatus")),
+        )
+        .required()
+        .default(DefaultValue::DoneWhenPast)
+        .labels("Status", "Status")
+        .helps(
+            "Standard: done, wenn der Tag gekommen ist, sonst planned",
+            "Default: done when the day has come, else planned",
+        ),
+        staff(),
+        FieldSpec::new("client", FieldType::Ref(Kind::Client))
+            .required_when(CONSULTATION)
+            .only_when(CONSULTATION)
+            .labels("Klient/in", "Client")
+            .helps(
+                "Klientencode (Beratungen), z. B. K-7F3A",
+                "Client code (consultations), e.g. K-7F3A",
+            ),
+        FieldSpec::new("sponsor", FieldType::Ref(Kind::Sponsor))
+            .required_when(SPONSOR)
+            .only_when(SPONSOR)
+            .labels("Träger", "Sponsor")
+            .helps(
+                "Kurzname des Trägers (Trägertermine)",
+                "Sponsor slug (sponsor meetings)",
+            ),
+        FieldSpec::new(
+            "topics",
+            FieldType::Topics {
+                free_words_when: Some(SPONSOR),
+            },
+        )
+        .labels("Themen", "Topics")
+        .helps(
+            "Themencodes (Beratungen) oder freie Stichworte (Trägertermine), mit Kommas",
+            "Topic codes (consultations) or free words (sponsor meetings), commas",
+        ),
+        FieldSpec::new("language", FieldType::Language)
+            .only_when(CONSULTATION)
+            .labels("Sprache", "Language")
+            .helps(
+                "Sprache des Gesprächs (ISO 639-1), z. B. ar",
+                "Language of the conversation (ISO 639-1), e.g. ar",
+            ),
+        interpreter().only_when(CONSULTATION),
+        FieldSpec::new("family_members", FieldType::Count)
+            .only_when(CONSULTATION)
+            .default(DefaultValue::Value("0"))
+            .labels("Familienangehörige", "Family members")
+            .helps(
+                "Mitberatene Angehörige der Klientin oder des Klienten",
+                "Relatives counselled alongside the client",
+            ),
+        notes(),
+    ],
+};

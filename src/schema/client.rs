@@ -1,0 +1,80 @@
+//! `clients/<code>.toml`: pseudonymous clients — never a name, address,
+//! phone, e-mail or full birth date. The characteristics describe the
+//! client at first contact, as the ESF counts them.
+
+use super::common::notes;
+use super::{DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
+use crate::model::{Employment, Gender, Kind, Residence};
+
+pub static SCHEMA: KindSchema = KindSchema {
+    kind: Kind::Client,
+    label_de: "Klient/in",
+    label_en: "Client",
+    fields: &[
+        FieldSpec::new("id", FieldType::Id)
+            .required()
+            .default(DefaultValue::Generated)
+            .labels("ID", "ID")
+            .helps(
+                "Klientencode K-…, wird beim Anlegen vergeben",
+                "Client code K-…, given by the tool",
+            ),
+        FieldSpec::new("first_contact", FieldType::Date)
+            .required()
+            .default(DefaultValue::Today)
+            .labels("Erstkontakt", "First contact")
+            .helps("Tag des ersten Kontakts", "Day of the first contact"),
+        FieldSpec::new("gender", FieldType::Code(vocab::<Gender>("Gender")))
+            .default(DefaultValue::Value("unknown"))
+            .labels("Geschlecht", "Gender")
+            .helps("f, m, d oder unknown", "f, m, d or unknown"),
+        FieldSpec::new("birth_year", FieldType::Year)
+            .labels("Geburtsjahr", "Birth year")
+            .helps("Nur das Jahr, z. B. 1990", "The year only, e.g. 1990"),
+        FieldSpec::new("origin", FieldType::Country)
+            .labels("Herkunft", "Origin")
+            .helps(
+                "Herkunftsland, ISO 3166-1 (zwei Großbuchstaben), z. B. SY",
+                "Country of origin, ISO 3166-1 (two upper-case letters), e.g. SY",
+            ),
+        FieldSpec::new("languages", FieldType::Languages)
+            .labels("Sprachen", "Languages")
+            .helps(
+                "Sprachen (ISO 639-1, mit Kommas), z. B. ar,fr",
+                "Languages (ISO 639-1, commas), e.g. ar,fr",
+            ),
+        FieldSpec::new(
+            "residence",
+            FieldType::Code(vocab::<Residence>("Residence")),
+        )
+        .default(DefaultValue::Value("unknown"))
+        .labels("Aufenthaltsstatus", "Residence")
+        .helps(
+            "Aufenthaltsstatus beim Erstkontakt",
+            "Residence status at first contact",
+        ),
+        FieldSpec::new("district", FieldType::District)
+            .labels("Ortsteil", "District")
+            .helps(
+                "Ortsteil aus [area] in quartier.toml, oder outside",
+                "A district of [area] in quartier.toml, or outside",
+            ),
+        FieldSpec::new(
+            "employment",
+            FieldType::Code(vocab::<Employment>("Employment")),
+        )
+        .default(DefaultValue::Value("unknown"))
+        .labels("Erwerbsstatus", "Employment")
+        .helps(
+            "Erwerbsstatus beim Erstkontakt",
+            "Employment status at first contact",
+        ),
+        FieldSpec::new("consent", FieldType::Date)
+            .labels("Einwilligung", "Consent")
+            .helps(
+                "Tag der Einwilligung in Datenverarbeitung und Vermittlung",
+                "Day the client agreed to data processing and referrals",
+            ),
+        notes(),
+    ],
+};

@@ -1,0 +1,515 @@
+//! The declarative schema: one table per record kind, one [`FieldSpec`] per
+//! TOML key. Everything that has to know a record's keys — reading and its
+//! findings, the rule book, writing (key order), `add`/`edit` flags, guided
+//! forms, `show`/`list` labels — takes them from here, so a new key is one
+//! new row (plus its typed field in `model`).
+//!
+//! ```
+//! use quartier::model::{Kind, Lang};
+//! let f = quartier::schema::of(Kind::Client).field("birth_year").unwrap();
+//! assert_eq!(f.flag(), "birth-year");
+//! assert_eq!(f.label(Lang::De), "Geburtsjahr");
+//! ```
+//!
+//! The order of the rows is the key order of a written file and the order
+//! of the questions of a guided form.
+
+mod appointment;
+mod client;
+mod event;
+mod partner;
+mod referral;
+mod sponsor;
+
+use crate::model::{Code, Kind, Lang};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// The schema of one kind of record.
+#[derive(Debug)]
+pub struct KindSchema {
+    pub kind: Kind,
+    /// What one record of this kind is called (singular), German and English.
+    pub label_de: &'static str,
+    pub label_en: &'static str,
+    pub fields: &'static [FieldSpec],
+}
+
+/// The schema of `kind`.
+pub fn of(kind: Kind) -> &'static KindSchema {
+    match kind {
+        Kind::Sponsor => &sponsor::SCHEMA,
+        Kind::Partner => &partner::SCHEMA,
+        Kind::Client => &client::SCHEMA,
+        Kind::Appointment => &appointment::SCHEMA,
+        Kind::Referral => &referral::SCHEMA,
+        Kind::Event => &event::SCHEMA,
+    }
+}
+
+/// The schemas of every kind, in the order of [`Kind::ALL`].
+pub fn all() -> impl Iterator<Item = &'static KindSchema> {
+    Kind::ALL.into_iter().map(of)
+}
+
+impl KindSchema {
+    /// The fields in file (and prompt) order.
+    pub fn fields(&self) -> impl Iterator<Item = &'static FieldSpec> + use<> {
+        self.fields.iter()
+    }
+
+    /// The field of `key`.
+    pub fn field(&self, key: &str) -> Option<&'static FieldSpec> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The keys in file order.
+    pub fn keys(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.key).collect()
+    }
+
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.label_de, self.label_en)
+    }
+
+    /// The fields that hold free text, which the privacy rule scans.
+    pub fn free_text_fields(&self) -> impl Iterator<Item = &'static FieldSpec> + use<> {
+        self.fields.iter().filter(|f| f.may_hold_free_text())
+    }
+}
+
+/// The label of `key` in a record of `kind` (the key itself when unknown),
+/// also for keys of nested tables (`participants.total` or just `total`).
+pub fn label(kind: Kind, key: &str, lang: Lang) -> &'static str {
+    let s = of(kind);
+    if let Some(f) = s.field(key) {
+        return f.label(lang);
+    }
+    let (table, inner) = key.split_once('.').unwrap_or(("", key));
+    for f in s.fields() {
+        if let Some(sub) = f.ty.subfields()
+            && (table.is_empty() || table == f.key)
+            && let Some(g) = sub.iter().find(|g| g.key == inner)
+        {
+            return g.label(lang);
+        }
+    }
+    leak(key)
+}
+
+/// Every key of every kind, nested ones as `table.key`, with its spec — for
+/// tests that prove each key has what it needs (labels, help, a flag, a
+/// round trip), so that none is forgotten when a key is added.
+pub fn every_field() -> Vec<(Kind, String, &'static FieldSpec)> {
+    let mut out = Vec::new();
+    for s in all() {
+        for f in s.fields() {
+            out.push((s.kind, f.key.to_string(), f));
+            for g in f.ty.subfields().unwrap_or_default() {
+                out.push((s.kind, format!("{}.{}", f.key, g.key), g));
+            }
+        }
+    }
+    out
+}
+
+/// A closed vocabulary of codes (one of the enums of `model::codes`).
+#[derive(Clone, Copy)]
+pub struct Vocab {
+    /// The Rust name of the enum, for messages to developers.
+    pub name: &'static str,
+    /// Every code, in order.
+    pub codes: fn() -> Vec<&'static str>,
+    /// The label of a code, `None` when it is not one.
+    pub label: fn(&str, Lang) -> Option<&'static str>,
+    /// "a | b | c".
+    pub choices: fn() -> String,
+}
+
+impl std::fmt::Debug for Vocab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name)
+    }
+}
+
+impl Vocab {
+    pub fn contains(&self, code: &str) -> bool {
+        (self.label)(code, Lang::En).is_some()
+    }
+}
+
+fn codes_of<C: Code>() -> Vec<&'static str> {
+    C::ALL.iter().map(|c| c.code()).collect()
+}
+
+fn label_of<C: Code>(code: &str, lang: Lang) -> Option<&'static str> {
+    C::from_code(code).map(|c| c.label(lang))
+}
+
+/// The vocabulary of the code enum `C`.
+pub const fn vocab<C: Code>(name: &'static str) -> Vocab {
+    Vocab {
+        name,
+        codes: codes_of::<C>,
+        label: label_of::<C>,
+        choices: C::choices,
+    }
+}
+
+/// What a key holds.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldType {
+    /// The record's id (its scheme comes from the kind table).
+    Id,
+    /// A plain string that is no free text (a name, a project title, a
+    /// sponsor's or partner's contact data).
+    Text,
+    /// Free text: privacy-scanned on every read and write (SPEC §1.3).
+    FreeText,
+    /// A TOML local date.
+    Date,
+    /// A TOML local time.
+    Time,
+    /// A length in minutes, ≥ 0.
+    Minutes,
+    /// A count, ≥ 0.
+    Count,
+    /// A year (birth year): a whole number.
+    Year,
+    /// true / false.
+    Bool,
+    /// One code of a vocabulary.
+    Code(Vocab),
+    /// A list of codes of a vocabulary.
+    Codes(Vocab),
+    /// One topic code (built in or `[topics.codes]`).
+    Topic,
+    /// A list of topic codes — or, when `free_words_when` holds, free words
+    /// (free text, privacy-scanned), as the topics of sponsor meetings.
+    Topics { free_words_when: Option<Cond> },
+    /// One ISO 639-1 (or 639-3) language code.
+    Language,
+    /// A list of language codes.
+    Languages,
+    /// An ISO 3166-1 alpha-2 country code (`XK`, `XX` too).
+    Country,
+    /// A district of `[area]`, or `outside`.
+    District,
+    /// Staff initials of `[staff]` (or `[staff.former]`).
+    Staff,
+    /// The id of a record of that kind.
+    Ref(Kind),
+    /// A list of ids of records of that kind.
+    Refs(Kind),
+    /// A table `[key]` with these keys (event `[participants]`).
+    Table(&'static [FieldSpec]),
+    /// An array of tables `[[key]]` with these keys (sponsor `[[deadlines]]`).
+    Tables(&'static [FieldSpec]),
+}
+
+impl FieldType {
+    /// The keys of a nested table or array of tables.
+    pub fn subfields(&self) -> Option<&'static [FieldSpec]> {
+        match self {
+            FieldType::Table(f) | FieldType::Tables(f) => Some(f),
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Topic
+            | FieldType::Topics { .. }
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Refs(_) => None,
+        }
+    }
+
+    /// Whether the key holds a list (flags take commas or repetition).
+    pub fn is_list(&self) -> bool {
+        matches!(
+            self,
+            FieldType::Codes(_)
+                | FieldType::Topics { .. }
+                | FieldType::Languages
+                | FieldType::Refs(_)
+        )
+    }
+}
+
+/// A condition on another key of the same record: `key` holds one of
+/// `values` (or, `negate`d, none of them; an absent key holds none).
+#[derive(Debug, Clone, Copy)]
+pub struct Cond {
+    pub key: &'static str,
+    pub values: &'static [&'static str],
+    pub negate: bool,
+}
+
+impl Cond {
+    pub const fn is(key: &'static str, values: &'static [&'static str]) -> Cond {
+        Cond {
+            key,
+            values,
+            negate: false,
+        }
+    }
+
+    pub const fn is_not(key: &'static str, values: &'static [&'static str]) -> Cond {
+        Cond {
+            key,
+            values,
+            negate: true,
+        }
+    }
+
+    /// Whether it holds, `value` giving the string value of a key.
+    pub fn holds<'a>(&self, value: impl Fn(&str) -> Option<&'a str>) -> bool {
+        let hit = value(self.key).is_some_and(|v| self.values.contains(&v));
+        hit != self.negate
+    }
+
+    /// Whether it can be decided: the key it looks at has a value.
+    pub fn decidable<'a>(&self, value: impl Fn(&str) -> Option<&'a str>) -> bool {
+        value(self.key).is_some()
+    }
+}
+
+/// Whether a key must be there.
+#[derive(Debug, Clone, Copy)]
+pub enum Required {
+    Always,
+    Never,
+    When(Cond),
+}
+
+/// What a new record gets when the key is not given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefaultValue {
+    /// Nothing: the key stays absent (or, for `Always`, must be given).
+    None,
+    /// Generated by the tool (ids of clients and dated records).
+    Generated,
+    /// Today.
+    Today,
+    /// The personal `staff` of `~/.config/quartier/config.toml`.
+    PersonalStaff,
+    /// `done` when the record's date is today or earlier, else `planned`.
+    DoneWhenPast,
+    /// This value (a code, `0`, `false`).
+    Value(&'static str),
+}
+
+/// One key of a record.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldSpec {
+    pub key: &'static str,
+    pub ty: FieldType,
+    pub required: Required,
+    /// `Some`: the key is only allowed when this holds (a `client` only on consultations).
+    pub only_when: Option<Cond>,
+    pub default: DefaultValue,
+    pub label_de: &'static str,
+    pub label_en: &'static str,
+    pub help_de: &'static str,
+    pub help_en: &'static str,
+}
+
+impl FieldSpec {
+    /// An optional key without labels; chain the builders below.
+    pub const fn new(key: &'static str, ty: FieldType) -> FieldSpec {
+        FieldSpec {
+            key,
+            ty,
+            required: Required::Never,
+            only_when: None,
+            default: DefaultValue::None,
+            label_de: "",
+            label_en: "",
+            help_de: "",
+            help_en: "",
+        }
+    }
+
+    pub const fn required(mut self) -> Self {
+        self.required = Required::Always;
+        self
+    }
+
+    pub const fn required_when(mut self, cond: Cond) -> Self {
+        self.required = Required::When(cond);
+        self
+    }
+
+    pub const fn only_when(mut self, cond: Cond) -> Self {
+        self.only_when = Some(cond);
+        self
+    }
+
+    pub const fn default(mut self, default: DefaultValue) -> Self {
+        self.default = default;
+        self
+    }
+
+    pub const fn labels(mut self, de: &'static str, en: &'static str) -> Self {
+        self.label_de = de;
+        self.label_en = en;
+        self
+    }
+
+    pub const fn helps(mut self, de: &'static str, en: &'static str) -> Self {
+        self.help_de = de;
+        self.help_en = en;
+        self
+    }
+
+    /// The label in `lang`, as shown by `show`, `list` and forms.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.label_de, self.label_en)
+    }
+
+    /// The help line in `lang`, as shown by `--help` and forms.
+    pub fn help(&self, lang: Lang) -> &'static str {
+        lang.pick(self.help_de, self.help_en)
+    }
+
+    /// The command-line flag without dashes: the key with `_` → `-`.
+    pub fn flag(&self) -> &'static str {
+        leak(&self.key.replace('_', "-"))
+    }
+
+    /// Whether the key holds free text in every record (privacy-scanned).
+    pub fn is_free_text(&self) -> bool {
+        matches!(self.ty, FieldType::FreeText)
+    }
+
+    /// Whether the key holds free text in some records (also the topics of
+    /// sponsor meetings).
+    pub fn may_hold_free_text(&self) -> bool {
+        matches!(
+            self.ty,
+            FieldType::FreeText
+                | FieldType::Topics {
+                    free_words_when: Some(_)
+                }
+        )
+    }
+
+    /// Whether it must be given in every record.
+    pub fn is_always_required(&self) -> bool {
+        matches!(self.required, Required::Always)
+    }
+
+    /// Whether it must be given in a record whose keys `value` gives.
+    pub fn is_required_in<'a>(&self, value: impl Fn(&str) -> Option<&'a str>) -> bool {
+        match self.required {
+            Required::Always => true,
+            Required::Never => false,
+            Required::When(c) => c.holds(value),
+        }
+    }
+
+    /// Whether it may be given in a record whose keys `value` gives.
+    pub fn is_allowed_in<'a>(&self, value: impl Fn(&str) -> Option<&'a str>) -> bool {
+        self.only_when.is_none_or(|c| c.holds(value))
+    }
+}
+
+/// A `&'static str` for a string made at run time (flags, unknown keys),
+/// made once per distinct string.
+fn leak(s: &str) -> &'static str {
+    static CACHE: OnceLock<Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+    let mut cache = CACHE
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(v) = cache.get(s) {
+        return v;
+    }
+    let v: &'static str = Box::leak(s.to_string().into_boxed_str());
+    cache.insert(s.to_string(), v);
+    v
+}
+
+/// Keys every kind words the same way.
+pub(crate) mod common {
+    use super::*;
+
+    pub const fn notes() -> FieldSpec {
+        FieldSpec::new("notes", FieldType::FreeText)
+            .labels("Notizen", "Notes")
+            .helps(
+                "Freitext; keine Namen, Adressen, Telefonnummern oder Geburtsdaten",
+                "Free text; no names, addresses, phone numbers or birth dates",
+            )
+    }
+
+    /// Notes of sponsors and partners: organisations, whose contact data
+    /// belongs in their records, so no privacy scan (SPEC §1.3).
+    pub const fn org_notes() -> FieldSpec {
+        FieldSpec::new("notes", FieldType::Text)
+            .labels("Notizen", "Notes")
+            .helps("Notizen zur Organisation", "Notes on the organisation")
+    }
+
+    pub const fn staff() -> FieldSpec {
+        FieldSpec::new("staff", FieldType::Staff)
+            .default(DefaultValue::PersonalStaff)
+            .labels("Mitarbeiter/in", "Staff")
+            .helps(
+                "Kürzel der Mitarbeiterin oder des Mitarbeiters (siehe [staff] in quartier.toml)",
+                "Initials of the staff member (see [staff] in quartier.toml)",
+            )
+    }
+
+    pub const fn generated_id() -> FieldSpec {
+        FieldSpec::new("id", FieldType::Id)
+            .required()
+            .default(DefaultValue::Generated)
+            .labels("ID", "ID")
+            .helps(
+                "Wird beim Anlegen vergeben",
+                "Given by the tool when the record is added",
+            )
+    }
+
+    pub const fn date() -> FieldSpec {
+        FieldSpec::new("date", FieldType::Date)
+            .required()
+            .default(DefaultValue::Today)
+            .labels("Datum", "Date")
+            .helps(
+                "Tag: JJJJ-MM-TT, TT.MM.JJJJ, heute, gestern, morgen",
+                "Day: YYYY-MM-DD, DD.MM.YYYY, today, yesterday, tomorrow",
+            )
+    }
+
+    pub const fn time() -> FieldSpec {
+        FieldSpec::new("time", FieldType::Time)
+            .labels("Uhrzeit", "Time")
+            .helps("Beginn, HH:MM", "Start time, HH:MM")
+    }
+
+    pub const fn interpreter() -> FieldSpec {
+        FieldSpec::new("interpreter", FieldType::Bool)
+            .default(DefaultValue::Value("false"))
+            .labels("Dolmetscher/in", "Interpreter")
+            .helps(
+                "Eine Dolmetscherin oder ein Dolmetscher war dabei",
+                "An interpreter took part",
+            )
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,120 @@
+use super::*;
+use std::collections::BTreeSet;
+
+#[test]
+fn every_key_has_labels_and_help_in_both_languages() {
+    for (kind, key, f) in every_field() {
+        for (what, text) in [
+            ("German label", f.label_de),
+            ("English label", f.label_en),
+            ("German help", f.help_de),
+            ("English help", f.help_en),
+        ] {
+            assert!(
+                !text.trim().is_empty(),
+                "{}: key `{key}` has no {what}",
+                kind.name()
+            );
+        }
+        assert_eq!(f.flag(), f.key.replace('_', "-"));
+    }
+}
+
+#[test]
+fn keys_are_unique_and_conditions_name_keys_of_the_same_kind() {
+    for s in all() {
+        let keys: BTreeSet<_> = s.keys().into_iter().collect();
+        assert_eq!(keys.len(), s.fields.len(), "{}: a key twice", s.kind.name());
+        assert_eq!(s.fields[0].key, "id", "{}: id first", s.kind.name());
+        for f in s.fields() {
+            let conds = [
+                match f.required {
+                    Required::When(c) => Some(c),
+                    Required::Always | Required::Never => None,
+                },
+                f.only_when,
+                match f.ty {
+                    FieldType::Topics { free_words_when } => free_words_when,
+                    _ => None,
+                },
+            ];
+            for c in conds.into_iter().flatten() {
+                let target = s.field(c.key).unwrap_or_else(|| {
+                    panic!(
+                        "{}.{}: condition on unknown key {}",
+                        s.kind.name(),
+                        f.key,
+                        c.key
+                    )
+                });
+                if let FieldType::Code(v) = target.ty {
+                    for value in c.values {
+                        assert!(
+                            v.contains(value),
+                            "{}.{}: `{value}` is no {}",
+                            s.kind.name(),
+                            f.key,
+                            v.name
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn free_text_is_what_spec_1_3_scans() {
+    let free: BTreeSet<(Kind, &str)> = all()
+        .flat_map(|s| s.free_text_fields().map(move |f| (s.kind, f.key)))
+        .collect();
+    for k in [Kind::Client, Kind::Appointment, Kind::Referral, Kind::Event] {
+        assert!(free.contains(&(k, "notes")), "{} notes", k.name());
+    }
+    for (k, key) in [
+        (Kind::Referral, "outcome"),
+        (Kind::Event, "title"),
+        (Kind::Event, "location"),
+        (Kind::Appointment, "topics"),
+    ] {
+        assert!(free.contains(&(k, key)), "{}.{key}", k.name());
+    }
+    assert!(
+        !free
+            .iter()
+            .any(|(k, _)| matches!(k, Kind::Sponsor | Kind::Partner))
+    );
+}
+
+#[test]
+fn conditions_decide_by_other_keys() {
+    let s = of(Kind::Appointment);
+    let client = s.field("client").unwrap();
+    let consultation = |k: &str| (k == "kind").then_some("consultation");
+    let sponsor = |k: &str| (k == "kind").then_some("sponsor");
+    assert!(client.is_required_in(consultation));
+    assert!(!client.is_required_in(sponsor));
+    assert!(!client.is_allowed_in(sponsor));
+    let closed = of(Kind::Referral).field("closed").unwrap();
+    assert!(!closed.is_required_in(|k| (k == "status").then_some("open")));
+    assert!(closed.is_required_in(|k| (k == "status").then_some("done")));
+    assert_eq!(label(Kind::Event, "participants.women", Lang::De), "Frauen");
+    assert_eq!(label(Kind::Event, "migrants", Lang::En), "migrants");
+    assert_eq!(label(Kind::Client, "nonsense", Lang::De), "nonsense");
+}
+
+#[test]
+fn vocabularies_are_the_code_enums() {
+    let FieldType::Code(v) = of(Kind::Referral).field("status").unwrap().ty else {
+        panic!("status is a code");
+    };
+    assert_eq!(
+        (v.codes)(),
+        crate::model::ReferralStatus::ALL
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!((v.label)("done", Lang::De), Some("erfolgreich"));
+    assert!(!v.contains("nope"));
+}
