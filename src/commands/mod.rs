@@ -6,6 +6,7 @@ pub mod appointment;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod delete;
 pub mod demo;
 pub mod edit;
 pub mod event;
@@ -41,6 +42,7 @@ pub enum Command {
     Topics(topics::Args),
     Report(report::Args),
     Edit(edit::Args),
+    Delete(delete::Args),
     Sync(sync::Args),
     Log(log::Args),
     GitHook(git_hook::Args),
@@ -64,6 +66,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
+        Command::Delete(a) => delete::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),
         Command::Log(a) => log::run(a, globals),
         Command::GitHook(a) => git_hook::run(a, globals),

@@ -1,0 +1,230 @@
+//! `quartier delete ID`: removes a mistaken record — never one that another
+//! record still refers to.
+
+use crate::cli::{Globals, interactive};
+use crate::commands::shared::CommitArg;
+use crate::error::{CommandError, Result};
+use crate::model::Kind;
+use crate::schema::{self, FieldSpec, FieldType};
+use crate::store::Store;
+use serde::Serialize;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+/// Delete a record entered by mistake.
+///
+/// Takes any record's id (or a unique part of it) like `quartier edit`.
+/// Refuses while another record refers to it (a referral to its
+/// appointment, an event to its partner, …) and names those records. Asks
+/// before deleting; without a terminal it needs --yes. An appointment that
+/// did not take place is not deleted but marked: `appointment cancel`.
+/// Personal data of a client is removed with `client erase`.
+///
+/// Example: quartier delete x7k2
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Id of any record, or a unique part of it
+    pub id: String,
+    /// Delete without asking
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    #[command(flatten)]
+    pub commit: CommitArg,
+}
+
+/// A record that refers to the one to delete.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reference {
+    pub kind: &'static str,
+    pub id: String,
+    pub path: PathBuf,
+    /// The key that holds the reference (`appointment`, `partners`, `consents.partners`).
+    pub key: String,
+}
+
+#[derive(Serialize)]
+struct Deleted<'a> {
+    id: &'a str,
+    path: String,
+    deleted: bool,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let (kind, id, path) = store.resolve_any(&args.id)?;
+    let refs = references_to(&store, kind, &id)?;
+    if !refs.is_empty() {
+        let list: Vec<String> = refs
+            .iter()
+            .map(|r| format!("  {} ({} `{}`)", r.path.display(), r.kind, r.key))
+            .collect();
+        let hint = match kind {
+            Kind::Client => lang.pick(
+                "Um die Daten einer Person zu entfernen: `quartier client erase CODE`.",
+                "To remove a person's data: `quartier client erase CODE`.",
+            ),
+            Kind::Sponsor | Kind::Partner | Kind::Appointment | Kind::Referral | Kind::Event => {
+                lang.pick(
+                    "Ändern oder löschen Sie zuerst diese Einträge.",
+                    "Change or delete those records first.",
+                )
+            }
+        };
+        return Err(CommandError::data(format!(
+            "{} {id}: {}\n{}\n{hint}",
+            kind.name(),
+            lang.pick(
+                "wird nicht gelöscht, andere Einträge verweisen darauf:",
+                "not deleted, other records refer to it:"
+            ),
+            list.join("\n")
+        )));
+    }
+    if !args.yes {
+        if !interactive() {
+            return Err(CommandError::usage(lang.pick(
+                "delete fragt nach; ohne Terminal bestätigen Sie mit --yes",
+                "delete asks first; without a terminal confirm with --yes",
+            )));
+        }
+        if !confirm(&format!(
+            "{} {id} ({}) {} [j/N] ",
+            kind.name(),
+            path.display(),
+            lang.pick("wirklich löschen?", "really delete?")
+        ))? {
+            eprintln!("{}", lang.pick("Nichts gelöscht.", "Nothing deleted."));
+            return Ok(());
+        }
+    }
+    std::fs::remove_file(&path).map_err(|e| CommandError::io("delete", &path, &e))?;
+    if globals.json {
+        let d = Deleted {
+            id: &id,
+            path: path.display().to_string(),
+            deleted: true,
+        };
+        println!("{}", serde_json::to_string(&d).unwrap_or_default());
+    } else {
+        println!(
+            "{} {id}\t{}",
+            lang.pick("gelöscht:", "deleted:"),
+            path.display()
+        );
+    }
+    if args.commit.commit || config.git.auto_commit {
+        crate::git::commit_paths(
+            store.root(),
+            &[path.as_path()],
+            &format!("{}: delete {id}", kind.name()),
+        )?;
+    }
+    if kind == Kind::Client && !globals.json {
+        eprintln!(
+            "{}",
+            lang.pick(
+                "Hinweis: frühere Fassungen bleiben in der git-Geschichte; für eine Löschung nach Art. 17 DSGVO siehe `quartier client erase`.",
+                "Note: earlier versions stay in the git history; for an erasure under Art. 17 GDPR see `quartier client erase`."
+            )
+        );
+    }
+    Ok(())
+}
+
+/// Asks a yes/no question on the terminal; `j`, `ja`, `y` and `yes` mean yes.
+fn confirm(question: &str) -> Result<bool> {
+    eprint!("{question}");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    std::io::stdin()
+        .lock()
+        .read_line(&mut line)
+        .map_err(|e| CommandError::usage(format!("cannot read the answer: {e}")))?;
+    Ok(matches!(
+        line.trim().to_lowercase().as_str(),
+        "j" | "ja" | "y" | "yes"
+    ))
+}
+
+/// Every record with a key that refers to the record `id` of `target`, as
+/// the schema declares such keys (`Ref`/`Refs`, nested tables included).
+/// Files that cannot be read as TOML are an error: a reference in them
+/// could not be seen.
+pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Reference>> {
+    let mut out = Vec::new();
+    for s in schema::all() {
+        if !refers_to(s.fields, target) {
+            continue;
+        }
+        for (record_id, path) in store.list_ids(s.kind) {
+            let text = crate::store::read_text(&path).map_err(CommandError::data)?;
+            let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
+                CommandError::data(format!(
+                    "{}: {}: {} (`quartier check` {})",
+                    path.display(),
+                    e.message(),
+                    "cannot tell whether it refers to the record",
+                    "shows what is wrong"
+                ))
+            })?;
+            let mut keys = Vec::new();
+            keys_referring(&table, s.fields, target, id, "", &mut keys);
+            for key in keys {
+                out.push(Reference {
+                    kind: s.kind.name(),
+                    id: record_id.clone(),
+                    path: path.clone(),
+                    key,
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn refers_to(fields: &[FieldSpec], target: Kind) -> bool {
+    fields.iter().any(|f| match f.ty.subfields() {
+        Some(sub) => refers_to(sub, target),
+        None => matches!(f.ty, FieldType::Ref(k) | FieldType::Refs(k) if k == target),
+    })
+}
+
+fn keys_referring(
+    table: &toml::Table,
+    fields: &[FieldSpec],
+    target: Kind,
+    id: &str,
+    prefix: &str,
+    out: &mut Vec<String>,
+) {
+    for f in fields {
+        let Some(value) = table.get(f.key) else {
+            continue;
+        };
+        let key = format!("{prefix}{}", f.key);
+        if let Some(sub) = f.ty.subfields() {
+            let nested = format!("{key}.");
+            match value {
+                toml::Value::Table(t) => keys_referring(t, sub, target, id, &nested, out),
+                toml::Value::Array(items) => {
+                    for t in items.iter().filter_map(toml::Value::as_table) {
+                        keys_referring(t, sub, target, id, &nested, out);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let hit = match f.ty {
+            FieldType::Ref(k) if k == target => value.as_str() == Some(id),
+            FieldType::Refs(k) if k == target => value
+                .as_array()
+                .is_some_and(|items| items.iter().any(|v| v.as_str() == Some(id))),
+            _ => false,
+        };
+        if hit && !out.contains(&key) {
+            out.push(key);
+        }
+    }
+}
