@@ -5,9 +5,10 @@ use crate::cli::{Globals, interactive};
 use crate::commands::shared::{Change, CommitArg, check_references, report_written};
 use crate::error::{CommandError, Result};
 use crate::model::{Config, Kind};
-use crate::store::Store;
-use std::path::Path;
+use crate::store::{ReplaceError, Store};
+use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::{Arc, Mutex};
 
 /// Open a record (by id or a unique end of it) in $VISUAL or $EDITOR (else
 /// vi). When you save, quartier checks it: a valid record replaces the old
@@ -38,7 +39,11 @@ fn editor() -> String {
         .unwrap_or_else(|| "vi".to_string())
 }
 
-/// Edits a copy of `path`; only a valid result replaces the record.
+/// Edits a copy of `path`; only a valid result replaces the record, and only
+/// when the file is still what was read (else "changed meanwhile", and the
+/// edited text is kept and named). The copy lives in a private temporary
+/// folder outside the records folder, removed when the edit ends — also
+/// when the terminal is closed (SIGHUP), or on SIGTERM/SIGINT.
 pub fn edit_in_editor(
     globals: &Globals,
     store: &Store,
@@ -49,20 +54,13 @@ pub fn edit_in_editor(
     commit: &CommitArg,
 ) -> Result<()> {
     let original = std::fs::read_to_string(path).map_err(|e| CommandError::io("read", path, &e))?;
-    let dir = path.parent().unwrap_or(store.root());
-    let copy = tempfile::Builder::new()
-        .prefix(".quartier-edit-")
-        .suffix(".toml")
-        .tempfile_in(dir)
-        .map_err(|e| CommandError::io("make a working copy in", dir, &e))?;
-    std::fs::write(copy.path(), &original)
-        .map_err(|e| CommandError::io("write", copy.path(), &e))?;
+    let work = WorkCopy::new(id, &original)?;
     loop {
         let status = Command::new("sh")
             .arg("-c")
             .arg(format!("{} \"$1\"", editor()))
             .arg("quartier-editor")
-            .arg(copy.path())
+            .arg(&work.file)
             .status()
             .map_err(|e| {
                 CommandError::data(format!("cannot start the editor `{}`: {e}", editor()))
@@ -74,16 +72,19 @@ pub fn edit_in_editor(
                 path.display()
             )));
         }
-        let edited = std::fs::read_to_string(copy.path())
-            .map_err(|e| CommandError::io("read", copy.path(), &e))?;
-        if edited == original {
-            eprintln!("no changes; {} stays as it was", path.display());
-            return Ok(());
-        }
-        let result = store.replace_validated_with(config, kind, path, &edited, |record| {
-            check_references(store, record)
-        });
+        let edited = std::fs::read_to_string(&work.file)
+            .map_err(|e| CommandError::io("read", &work.file, &e))?;
+        let result =
+            store.replace_validated_with(config, kind, path, &original, &edited, |record| {
+                check_references(store, record)
+            });
         match result {
+            Ok((_, new_path)) if edited == original && new_path == path => {
+                eprintln!("no changes; {} stays as it was", path.display());
+                return Ok(());
+            }
+            // unchanged but filed under the wrong month (e.g. a move cut
+            // short by a crash): saving puts it where it belongs
             Ok((_, new_path)) => {
                 let change = Change {
                     kind,
@@ -94,18 +95,92 @@ pub fn edit_in_editor(
                 };
                 return report_written(globals, store, config, commit, change);
             }
-            Err(e) => {
+            Err(ReplaceError::ChangedMeanwhile(_)) => {
+                let kept = work.keep();
+                return Err(CommandError::data(format!(
+                    "{} was changed meanwhile (by another command or program), so your edit was not written; it is kept in {}: run `quartier edit {id}` again and carry your changes over from there",
+                    path.display(),
+                    kept.display()
+                )));
+            }
+            Err(ReplaceError::Other(e)) => {
                 eprintln!("{}", e.message);
                 if interactive() && ask_again()? {
                     continue;
                 }
+                let kept = work.keep();
                 return Err(CommandError::data(format!(
-                    "the edit was not valid; {} was kept unchanged",
-                    path.display()
+                    "the edit was not valid; {} was kept unchanged; your edited text is in {}",
+                    path.display(),
+                    kept.display()
                 )));
             }
         }
     }
+}
+
+/// The copy a person edits: `<id>.toml` in a private folder (mode 0700) in
+/// the system's temporary folder, never in the records folder. Removed when
+/// dropped or on SIGHUP/SIGTERM/SIGINT, unless [`WorkCopy::keep`] was called.
+struct WorkCopy {
+    file: PathBuf,
+    dir: Arc<Mutex<Option<tempfile::TempDir>>>,
+    signals: Option<signal_hook::iterator::Handle>,
+}
+
+impl WorkCopy {
+    fn new(id: &str, text: &str) -> Result<WorkCopy> {
+        let dir = tempfile::Builder::new()
+            .prefix("quartier-edit-")
+            .tempdir()
+            .map_err(|e| CommandError::io("make a working copy in", &std::env::temp_dir(), &e))?;
+        let file = dir.path().join(format!("{id}.toml"));
+        std::fs::write(&file, text).map_err(|e| CommandError::io("write", &file, &e))?;
+        let dir = Arc::new(Mutex::new(Some(dir)));
+        let signals = clean_up_on_signals(Arc::clone(&dir));
+        Ok(WorkCopy { file, dir, signals })
+    }
+
+    /// Keeps the copy (and its folder) after the command ends; returns its path.
+    fn keep(&self) -> PathBuf {
+        if let Ok(mut dir) = self.dir.lock()
+            && let Some(d) = dir.take()
+        {
+            let _ = d.keep();
+        }
+        self.file.clone()
+    }
+}
+
+impl Drop for WorkCopy {
+    fn drop(&mut self) {
+        if let Some(h) = &self.signals {
+            h.close();
+        }
+        if let Ok(mut dir) = self.dir.lock() {
+            dir.take();
+        }
+    }
+}
+
+/// A thread that, on SIGHUP, SIGTERM or SIGINT, removes the working copy
+/// and then ends the process as the signal would have.
+fn clean_up_on_signals(
+    dir: Arc<Mutex<Option<tempfile::TempDir>>>,
+) -> Option<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT]).ok()?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            if let Ok(mut d) = dir.lock() {
+                d.take();
+            }
+            let _ = signal_hook::low_level::emulate_default_handler(sig);
+            std::process::exit(128 + sig);
+        }
+    });
+    Some(handle)
 }
 
 fn ask_again() -> Result<bool> {

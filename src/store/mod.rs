@@ -3,12 +3,13 @@
 //! program touches record files.
 
 mod load;
+mod lock;
 mod resolve;
 mod settings;
 mod write;
 
 pub use load::{Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text};
-pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
+pub use write::{ReplaceError, atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};
 use crate::model::read::Severity;

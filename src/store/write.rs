@@ -2,6 +2,7 @@
 //! fsync, rename), never over another record, and through toml_edit when a
 //! person's file changes so that their comments and layout stay.
 
+use super::lock::RecordLock;
 use super::{Finding, Store};
 use crate::error::{CommandError, Result};
 use crate::model::read::{Context, Placement, read_record};
@@ -286,7 +287,8 @@ impl Store {
 
     /// Changes an existing record through toml_edit, keeping every comment and
     /// the layout; the result is validated before it replaces the file. When
-    /// the date moves to another month, the file moves with it.
+    /// the date moves to another month, the file moves with it. Refused with
+    /// "changed meanwhile" when the file changed after it was read here.
     pub fn update(
         &self,
         config: &Config,
@@ -313,31 +315,30 @@ impl Store {
         if text.starts_with('\u{feff}') && !new_text.starts_with('\u{feff}') {
             new_text.insert(0, '\u{feff}');
         }
-        self.replace_validated(config, kind, path, &new_text)
+        Ok(self.replace_validated_with(config, kind, path, &text, &new_text, |_| Ok(()))?)
     }
 
-    /// Replaces a record's file with `text` once it is valid; moves it when its
-    /// date now belongs in another month folder.
-    pub fn replace_validated(
-        &self,
-        config: &Config,
-        kind: Kind,
-        path: &Path,
-        text: &str,
-    ) -> Result<(Record, PathBuf)> {
-        self.replace_validated_with(config, kind, path, text, |_| Ok(()))
-    }
-
-    /// Like [`Store::replace_validated`], with an extra check of the record
-    /// (e.g. that its references exist) before anything is written.
+    /// Replaces a record's file, which held `read` when the command read it,
+    /// with `text` once it is valid and `extra` accepts it (e.g. that its
+    /// references exist); moves it when its date now belongs in another
+    /// month folder.
+    ///
+    /// Compare and swap: under the record's lock the file is read again and
+    /// must still hold `read`; otherwise nothing is written and the error is
+    /// [`ReplaceError::ChangedMeanwhile`]. A move first writes the new text
+    /// in place, then renames the file into its new month (never over
+    /// another file): at no moment are there two copies, and a crash in
+    /// between leaves the changed record in the old folder, which `check`
+    /// names with the folder it belongs in.
     pub fn replace_validated_with(
         &self,
         config: &Config,
         kind: Kind,
         path: &Path,
+        read: &str,
         text: &str,
         extra: impl FnOnce(&Record) -> Result<()>,
-    ) -> Result<(Record, PathBuf)> {
+    ) -> std::result::Result<(Record, PathBuf), ReplaceError> {
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -359,19 +360,104 @@ impl Store {
         let target = self.path_for(kind, record.id(), record.date())?;
         refuse_links(self.root(), path)?;
         refuse_links(self.root(), &target)?;
-        if target == path {
-            atomic_write(path, text.as_bytes())?;
-        } else {
+        if text == read && target == path {
+            return Ok((record, target)); // nothing to change
+        }
+        let _lock = RecordLock::acquire(self.root(), record.id())?;
+        match std::fs::read(path) {
+            Ok(now) if now == read.as_bytes() => {}
+            Ok(_) => return Err(ReplaceError::ChangedMeanwhile(path.to_path_buf())),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(ReplaceError::ChangedMeanwhile(path.to_path_buf()));
+            }
+            Err(e) => return Err(CommandError::io("read", path, &e).into()),
+        }
+        atomic_write(path, text.as_bytes())?;
+        if target != path {
             let dir = target.parent().unwrap_or(self.root());
             std::fs::create_dir_all(dir)
                 .map_err(|e| CommandError::io("create the folder", dir, &e))?;
-            atomic_create(&target, text.as_bytes())
-                .map_err(|e| CommandError::io("write", &target, &e))?;
-            std::fs::remove_file(path)
-                .map_err(|e| CommandError::io("remove the old file", path, &e))?;
+            crash_point("move");
+            rename_noreplace(path, &target).map_err(|e| {
+                CommandError::data(format!(
+                    "{} is changed but could not be moved to {}: {e}; `quartier check` names where it belongs",
+                    path.display(),
+                    target.display()
+                ))
+            })?;
+            sync_dir(&target);
             sync_dir(path);
         }
         Ok((record, target))
+    }
+}
+
+/// Why a record was not replaced.
+#[derive(Debug, thiserror::Error)]
+pub enum ReplaceError {
+    /// The file is no longer what the command read: another command or
+    /// program changed, moved or removed it in between.
+    #[error(
+        "{}: the record was changed meanwhile (by another command or program); nothing was written: run the command again",
+        .0.display()
+    )]
+    ChangedMeanwhile(PathBuf),
+    #[error("{0}")]
+    Other(#[from] CommandError),
+}
+
+impl From<ReplaceError> for CommandError {
+    fn from(e: ReplaceError) -> Self {
+        match e {
+            ReplaceError::ChangedMeanwhile(_) => CommandError::data(e.to_string()),
+            ReplaceError::Other(e) => e,
+        }
+    }
+}
+
+/// Renames `from` to `to`, failing (`AlreadyExists`) instead of replacing a
+/// file at `to`.
+fn rename_noreplace(from: &Path, to: &Path) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::CString;
+        use std::os::unix::ffi::OsStrExt;
+        let a = CString::new(from.as_os_str().as_bytes())?;
+        let b = CString::new(to.as_os_str().as_bytes())?;
+        // SAFETY: both are valid NUL-terminated paths that outlive the call.
+        let rc = unsafe {
+            libc::renameat2(
+                libc::AT_FDCWD,
+                a.as_ptr(),
+                libc::AT_FDCWD,
+                b.as_ptr(),
+                libc::RENAME_NOREPLACE,
+            )
+        };
+        if rc == 0 {
+            return Ok(());
+        }
+        let e = std::io::Error::last_os_error();
+        // file systems without RENAME_NOREPLACE: check, then rename
+        if e.raw_os_error() != Some(libc::EINVAL) {
+            return Err(e);
+        }
+    }
+    if std::fs::symlink_metadata(to).is_ok() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} exists already", to.display()),
+        ));
+    }
+    std::fs::rename(from, to)
+}
+
+/// Stops the process here when `QUARTIER_CRASH_AT` names this point: the
+/// tests use it to show what a crash (power cut, kill -9) at that moment
+/// leaves behind. Without the variable it does nothing.
+pub(crate) fn crash_point(name: &str) {
+    if std::env::var_os("QUARTIER_CRASH_AT").is_some_and(|v| v == name) {
+        std::process::abort();
     }
 }
 

@@ -13,6 +13,8 @@ mod event;
 mod git;
 mod help;
 mod input;
+mod lost;
+mod out;
 mod partner;
 mod referral;
 mod reliability;

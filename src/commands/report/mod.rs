@@ -10,7 +10,7 @@ use crate::report::{ReportKind, Source};
 use crate::store::Finding;
 use chrono::{Datelike, NaiveDate};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// ESF activity reports: what the office did in a month, quarter, year or
 /// any period — consultations, clients, referrals, events, sponsors, the
@@ -144,6 +144,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 
 fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
+    if let Some(out) = &output.out {
+        crate::out::target(out, store.root())?; // refused before any work
+    }
     let lang = globals.lang(&config);
     let format = output.format.unwrap_or(if globals.json {
         Format::Json
@@ -190,7 +193,7 @@ fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals)
     };
     let text = render::render(&report, format, &config, lang, target);
     match output.out {
-        Some(path) => write_file(&path, &text),
+        Some(path) => crate::out::write(&path, store.root(), text.as_bytes()),
         None => print(&text),
     }
 }
@@ -214,15 +217,6 @@ fn refuse(findings: &[Finding]) -> CommandError {
         "no report made: {} error(s) in the records it reads (listed above); fix them — `quartier check` shows every problem — and run the report again",
         findings.len()
     ))
-}
-
-fn write_file(path: &Path, text: &str) -> Result<()> {
-    let path = if path.parent() == Some(Path::new("")) {
-        Path::new(".").join(path)
-    } else {
-        path.to_path_buf()
-    };
-    crate::store::atomic_write(&path, text.as_bytes())
 }
 
 fn print(text: &str) -> Result<()> {

@@ -1,0 +1,140 @@
+//! `git init` and commits of single records with the user's identity.
+
+use super::{Repo, git, git_ok, head, message_of, pathspec, relative_to_dir};
+use crate::error::{CommandError, Result};
+use std::path::Path;
+
+/// `git init` and a first commit of everything in `dir`.
+pub fn init_repository(dir: &Path) -> Result<()> {
+    git_ok(dir, &["init", "--quiet"])?;
+    git_ok(dir, &["add", "-A"])?;
+    commit(
+        dir,
+        &[
+            "commit",
+            "--quiet",
+            "-m",
+            "records folder created by quartier init",
+        ],
+    )
+}
+
+/// Whether git knows who the user is (`user.name`/`user.email` or the
+/// GIT_AUTHOR_*/GIT_COMMITTER_* variables).
+pub(super) fn has_identity(dir: &Path) -> bool {
+    ["GIT_AUTHOR_IDENT", "GIT_COMMITTER_IDENT"]
+        .iter()
+        .all(|v| git(dir, &["var", v]).is_ok_and(|o| o.status.success()))
+}
+
+/// Commits with the user's identity; when git has none configured, with a
+/// placeholder so that the commit is not lost (the message says how to fix it).
+pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<()> {
+    let mut full: Vec<&str> = Vec::new();
+    let placeholder = !has_identity(dir);
+    if placeholder {
+        full.extend([
+            "-c",
+            "user.name=quartier",
+            "-c",
+            "user.email=quartier@localhost",
+        ]);
+    }
+    full.extend_from_slice(args);
+    let out = git(dir, &full)?;
+    if !out.status.success() {
+        return Err(CommandError::data(format!(
+            "git commit failed: {}",
+            message_of(&out)
+        )));
+    }
+    if placeholder {
+        eprintln!(
+            "quartier: git has no user name/e-mail here; committed as `quartier`. Set yours with `git config --global user.name \"…\"` and `git config --global user.email \"…\"`"
+        );
+    }
+    Ok(())
+}
+
+/// Commits exactly `paths` (added, changed, removed, or both ends of a
+/// move) with `message`, as the user's git identity. Changes to other files
+/// stay as they were: staged ones remain staged and uncommitted. Paths may
+/// be absolute or relative to the working directory, like the store's
+/// (`records/appointments/2026/11/apt-20261125-x7k2.toml` with `dir` = `records`).
+///
+/// While a sync is stopped on a conflict (a rebase or merge in progress) git
+/// cannot commit single files; the paths are then staged, and finishing the
+/// sync commits them.
+pub fn commit_paths(dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
+    let repo = Repo::open(dir)?;
+    let mut specs = Vec::new();
+    for p in paths {
+        specs.push(pathspec(&relative_to_dir(dir, p)?));
+    }
+    if specs.is_empty() {
+        return Err(CommandError::usage("nothing to commit: no files given"));
+    }
+    let tracked = repo.listed(&["ls-files", "-z", "--full-name", "--"], &specs)?;
+    let in_head = if head(dir).is_some() {
+        repo.listed(
+            &[
+                "ls-tree",
+                "-r",
+                "-z",
+                "--full-name",
+                "--name-only",
+                "HEAD",
+                "--",
+            ],
+            &specs,
+        )?
+    } else {
+        Vec::new()
+    };
+    let mut to_add = Vec::new();
+    let mut to_commit = Vec::new();
+    for (p, spec) in paths.iter().zip(&specs) {
+        let rel = repo.top_path(&relative_to_dir(dir, p)?);
+        let on_disk = std::fs::symlink_metadata(p).is_ok();
+        let indexed = tracked.contains(&rel);
+        if on_disk || indexed {
+            to_add.push(spec.clone());
+        }
+        if on_disk || indexed || in_head.contains(&rel) {
+            to_commit.push(spec.clone());
+        } else {
+            return Err(CommandError::data(format!(
+                "cannot commit {}: the file does not exist and git does not know it",
+                p.display()
+            )));
+        }
+    }
+    if !to_add.is_empty() {
+        let mut args = vec!["add", "-A", "--"];
+        args.extend(to_add.iter().map(String::as_str));
+        git_ok(dir, &args)?;
+    }
+    if let Some(op) = repo.in_progress()? {
+        eprintln!(
+            "quartier: not committed yet: a {} is in progress in {}; the change is staged and will be part of it — finish with `quartier sync` (or `quartier sync --abort`)",
+            op.name(),
+            repo.top.display()
+        );
+        return Ok(());
+    }
+    if head(dir).is_some() {
+        let mut diff = vec!["diff", "--cached", "--quiet", "HEAD", "--"];
+        diff.extend(to_commit.iter().map(String::as_str));
+        if git(dir, &diff)?.status.success() {
+            return Ok(());
+        }
+    }
+    let mut args = vec!["commit", "--quiet", "-m", message, "--only", "--"];
+    args.extend(to_commit.iter().map(String::as_str));
+    commit(dir, &args).map_err(|e| {
+        CommandError::data(format!(
+            "the file is saved but was not committed: {}",
+            e.message
+        ))
+    })
+}

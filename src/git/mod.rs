@@ -1,0 +1,150 @@
+//! The staff's own `git` (their configuration, identity and credentials), run
+//! as a child process. Nothing here ever waits for a person who is not there:
+//! without a terminal git may not prompt.
+//!
+//! - this module: running git, paths as git names them, HEAD and dirtiness;
+//! - [`commit`]: `git init` and commits of single records;
+//! - [`repo`]: the repository holding a records folder and its state;
+//! - [`share`]: pulling, pushing, conflicts of a sync.
+
+mod commit;
+mod repo;
+mod share;
+#[cfg(test)]
+mod tests;
+
+pub use commit::{commit_paths, init_repository};
+pub use repo::{Change, InProgress, LogEntry, Repo, Upstream};
+pub use share::{Conflict, Pulled, Pushed, Stopped};
+
+use crate::error::{CommandError, Result};
+use std::io::IsTerminal;
+use std::path::{Component, Path, PathBuf};
+use std::process::{Command, Output};
+
+/// Runs `git` in `dir` with `args`.
+pub fn git(dir: &Path, args: &[&str]) -> Result<Output> {
+    let mut cmd = command(dir);
+    cmd.args(args);
+    run(cmd)
+}
+
+/// Runs git and fails with its message when it fails.
+pub fn git_ok(dir: &Path, args: &[&str]) -> Result<String> {
+    let out = git(dir, args)?;
+    checked(&out, args)
+}
+
+/// A `git -C dir` command that cannot hang on a prompt when nobody is at
+/// the terminal (cron, scripts).
+pub(crate) fn command(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C").arg(dir);
+    if !std::io::stdin().is_terminal() {
+        cmd.env("GIT_TERMINAL_PROMPT", "0");
+        cmd.env("GCM_INTERACTIVE", "never");
+    }
+    cmd
+}
+
+pub(crate) fn run(mut cmd: Command) -> Result<Output> {
+    cmd.output().map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            CommandError::data(
+                "git is not installed: install it (Debian/Ubuntu: `sudo apt install git`, Windows/macOS: https://git-scm.com)",
+            )
+        } else {
+            CommandError::data(format!("cannot run git: {e}"))
+        }
+    })
+}
+
+pub(crate) fn checked(out: &Output, args: &[&str]) -> Result<String> {
+    if out.status.success() {
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    } else {
+        Err(CommandError::data(format!(
+            "git {} failed: {}",
+            args.join(" "),
+            message_of(out)
+        )))
+    }
+}
+
+/// What git said on stderr (else stdout), trimmed.
+pub(crate) fn message_of(out: &Output) -> String {
+    let err = String::from_utf8_lossy(&out.stderr).trim().to_string();
+    if err.is_empty() {
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    } else {
+        err
+    }
+}
+
+/// A literal pathspec (no wildcards) for a path relative to git's working directory.
+pub(crate) fn pathspec(rel: &Path) -> String {
+    format!(":(literal){}", slashed(rel))
+}
+
+/// A relative path with `/` between its parts, as git writes them.
+pub(crate) fn slashed(rel: &Path) -> String {
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// `path` relative to `dir`; both may be relative to the working directory.
+pub(crate) fn relative_to_dir(dir: &Path, path: &Path) -> Result<PathBuf> {
+    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| CommandError::io("find", p, &e));
+    let (adir, apath) = (normalize(&absolute(dir)?), normalize(&absolute(path)?));
+    if let Ok(rel) = apath.strip_prefix(&adir) {
+        return Ok(rel.to_path_buf());
+    }
+    // The same folder reached through a symbolic link (e.g. /tmp on macOS).
+    if let (Ok(cdir), Some(parent), Some(name)) = (
+        adir.canonicalize(),
+        apath.parent().and_then(|p| p.canonicalize().ok()),
+        apath.file_name(),
+    ) && let Ok(rel) = parent.join(name).strip_prefix(&cdir)
+    {
+        return Ok(rel.to_path_buf());
+    }
+    Err(CommandError::usage(format!(
+        "{} is not inside {}",
+        path.display(),
+        dir.display()
+    )))
+}
+
+/// Removes `.` and resolves `..` by name (the paths here are built, not typed).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// HEAD of the repository holding `dir`, or None when it is none (or has no commit).
+pub fn head(dir: &Path) -> Option<String> {
+    let out = git(dir, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
+        .filter(|s| !s.is_empty())
+}
+
+/// Whether anything under `dir` differs from HEAD (untracked files included).
+pub fn is_dirty(dir: &Path) -> bool {
+    match git(dir, &["status", "--porcelain", "--", "."]) {
+        Ok(out) if out.status.success() => !out.stdout.is_empty(),
+        _ => false,
+    }
+}
