@@ -16,6 +16,7 @@ mod input;
 mod lost;
 mod out;
 mod partner;
+mod privacy;
 mod referral;
 mod reliability;
 mod report;
