@@ -13,6 +13,7 @@ pub mod error;
 pub mod git;
 pub mod i18n;
 pub mod model;
+pub mod names;
 pub mod out;
 pub mod privacy;
 pub mod report;
