@@ -15,6 +15,7 @@ pub mod i18n;
 pub mod model;
 pub mod names;
 pub mod out;
+pub mod print;
 pub mod privacy;
 pub mod report;
 pub mod schema;
