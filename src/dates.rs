@@ -362,6 +362,18 @@ mod tests {
     }
 
     #[test]
+    fn reads_german_dates() {
+        let today = d("2026-11-25");
+        assert_eq!(
+            parse_date_relative("03.02.2026", today),
+            Ok(d("2026-02-03"))
+        );
+        assert_eq!(parse_date_relative("3.2.2026", today), Ok(d("2026-02-03")));
+        assert!(parse_date_relative("31.02.2026", today).is_err());
+        assert!(parse_date_relative("03.02.26.1", today).is_err());
+    }
+
+    #[test]
     fn relative_dates() {
         let t = d("2026-03-01"); // a Sunday
         assert_eq!(parse_date_relative("today", t), Ok(t));
@@ -378,6 +390,7 @@ mod tests {
             "2026-2-3",
             "26-01-01",
             "",
+            "01.02.26x",
             "2026-01-01x",
             "1.2",
             "1.2.3",
