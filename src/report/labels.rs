@@ -216,6 +216,20 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
             "Projektträger ohne Termin seit mehr als",
             "Sponsors without a meeting for more than",
         ),
+        ("sponsors", "continuation") => lang.pick(
+            "Aktive Projektträger nach Verstetigung",
+            "Active sponsors by continuation",
+        ),
+        ("sponsors.deadlines", "due") => {
+            lang.pick("Fristen fällig im Zeitraum", "deadlines due in the period")
+        }
+        ("sponsors.deadlines", "met") => {
+            lang.pick("davon fristgerecht erledigt", "of these met on time")
+        }
+        ("sponsors.deadlines", "overdue") => lang.pick(
+            "Fristen überfällig am Ende des Zeitraums",
+            "deadlines overdue at the end of the period",
+        ),
         ("year_to_date" | "targets", "consultations") => {
             lang.pick("durchgeführte Beratungen", "consultations held")
         }
@@ -273,6 +287,9 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
             .to_string(),
         "events.by_kind" => coded(EventKind::from_code(code).map(|k| k.label(lang))),
         "sponsors.by_field" => coded(Field::from_code(code).map(|f| f.label(lang))),
+        "sponsors.continuation" => {
+            coded(crate::model::Continuation::from_code(code).map(|c| c.label(lang)))
+        }
         "referrals.by_partner" => names
             .partners
             .get(code)

@@ -7,6 +7,7 @@
 pub mod build;
 pub mod labels;
 pub mod make;
+pub mod office;
 pub mod render;
 
 pub use build::build;
@@ -161,6 +162,9 @@ pub struct Sponsors {
     pub by_sponsor: Breakdown,
     pub by_field: Breakdown,
     pub stale: Vec<String>,
+    /// Active sponsors by `continuation` (absent = `open`).
+    pub continuation: Breakdown,
+    pub deadlines: office::DeadlineFigures,
 }
 
 /// The year-to-date figures; also what targets are measured against.

@@ -7,6 +7,7 @@ mod agenda;
 mod appointment;
 mod check;
 mod client;
+mod deadlines;
 mod delete;
 mod edit;
 mod event;

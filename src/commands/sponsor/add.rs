@@ -81,7 +81,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         email: args.email,
         phone: args.phone,
         status: args.status,
+        planned_participants: None,
+        continuation: None,
+        continuation_notes: None,
         notes: args.notes,
+        deadlines: Vec::new(),
     };
     let (record, path) = store.create(&config, Kind::Sponsor, None, |_| {
         Record::Sponsor(sponsor.clone())

@@ -267,6 +267,7 @@ impl Builder<'_> {
                     .or((code == "outside").then_some(usize::MAX - 1)),
                 "events.by_kind" => position_of::<EventKind>(code),
                 "sponsors.by_field" => position_of::<Field>(code),
+                "sponsors.continuation" => position_of::<crate::model::Continuation>(code),
                 _ => None,
             }
         };
@@ -457,6 +458,15 @@ impl Builder<'_> {
                 self.breakdown("sponsors", "by_sponsor", &s.by_sponsor),
                 self.breakdown("sponsors", "by_field", &s.by_field),
                 stale,
+                self.breakdown("sponsors", "continuation", &s.continuation),
+                self.figures(
+                    "sponsors.deadlines",
+                    &[
+                        ("due", s.deadlines.due),
+                        ("met", s.deadlines.met),
+                        ("overdue", s.deadlines.overdue),
+                    ],
+                ),
             ],
         )
     }
