@@ -92,7 +92,10 @@ fn the_sample_has_hours_deadlines_and_continuation_states() {
         })
         .collect();
     let deadlines: Vec<&Deadline> = sponsors.iter().flat_map(|s| &s.deadlines).collect();
-    assert!(deadlines.iter().any(|d| d.done.is_some() && !d.met()), "one done late");
+    assert!(
+        deadlines.iter().any(|d| d.done.is_some() && !d.met()),
+        "one done late"
+    );
     assert!(
         deadlines
             .iter()
@@ -100,8 +103,16 @@ fn the_sample_has_hours_deadlines_and_continuation_states() {
         "one overdue"
     );
     assert!(deadlines.iter().any(|d| d.due > data_end()), "some ahead");
-    assert!(deadlines.iter().all(|d| d.done.is_none_or(|x| x <= data_end())));
-    for c in [Continuation::Planned, Continuation::Secured, Continuation::Ending] {
+    assert!(
+        deadlines
+            .iter()
+            .all(|d| d.done.is_none_or(|x| x <= data_end()))
+    );
+    for c in [
+        Continuation::Planned,
+        Continuation::Secured,
+        Continuation::Ending,
+    ] {
         assert!(sponsors.iter().any(|s| s.continuation == Some(c)), "{c:?}");
     }
     assert!(sponsors.iter().all(|s| s.planned_participants.is_some()));
