@@ -220,16 +220,7 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
             "Aktive Projektträger nach Verstetigung",
             "Active sponsors by continuation",
         ),
-        ("sponsors.deadlines", "due") => {
-            lang.pick("Fristen fällig im Zeitraum", "deadlines due in the period")
-        }
-        ("sponsors.deadlines", "met") => {
-            lang.pick("davon fristgerecht erledigt", "of these met on time")
-        }
-        ("sponsors.deadlines", "overdue") => lang.pick(
-            "Fristen überfällig am Ende des Zeitraums",
-            "deadlines overdue at the end of the period",
-        ),
+        ("sponsors", "deadlines") => lang.pick("Fristen der Projektträger", "Sponsors' deadlines"),
         ("year_to_date" | "targets", "consultations") => {
             lang.pick("durchgeführte Beratungen", "consultations held")
         }
@@ -287,6 +278,16 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
             .to_string(),
         "events.by_kind" => coded(EventKind::from_code(code).map(|k| k.label(lang))),
         "sponsors.by_field" => coded(Field::from_code(code).map(|f| f.label(lang))),
+        "sponsors.deadlines" => match code {
+            "due" => lang.pick("fällig im Zeitraum", "due in the period"),
+            "met" => lang.pick("davon fristgerecht erledigt", "of these met on time"),
+            "overdue" => lang.pick(
+                "überfällig am Ende des Zeitraums",
+                "overdue at the end of the period",
+            ),
+            _ => code,
+        }
+        .to_string(),
         "sponsors.continuation" => {
             coded(crate::model::Continuation::from_code(code).map(|c| c.label(lang)))
         }

@@ -245,5 +245,6 @@ fn report_counts_deadlines_due_met_overdue_and_continuation_of_active_sponsors()
         .ok()
         .has("Aktive Projektträger nach Verstetigung")
         .has("gesichert")
-        .has("davon fristgerecht erledigt");
+        .has("davon fristgerecht erledigt")
+        .has("Fristen der Projektträger");
 }

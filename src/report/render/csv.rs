@@ -79,6 +79,10 @@ pub fn rows(report: &Report) -> Vec<(String, String, String)> {
     rows.add("sponsors", "network_events", s.network_events);
     rows.breakdown("sponsors.by_sponsor", &s.by_sponsor);
     rows.breakdown("sponsors.by_field", &s.by_field);
+    rows.breakdown("sponsors.continuation", &s.continuation);
+    rows.add("sponsors.deadlines", "due", s.deadlines.due);
+    rows.add("sponsors.deadlines", "met", s.deadlines.met);
+    rows.add("sponsors.deadlines", "overdue", s.deadlines.overdue);
     for (i, slug) in s.stale.iter().enumerate() {
         rows.add("sponsors.stale", i, slug);
     }

@@ -268,6 +268,7 @@ impl Builder<'_> {
                 "events.by_kind" => position_of::<EventKind>(code),
                 "sponsors.by_field" => position_of::<Field>(code),
                 "sponsors.continuation" => position_of::<crate::model::Continuation>(code),
+                "sponsors.deadlines" => ["due", "met", "overdue"].iter().position(|c| *c == code),
                 _ => None,
             }
         };
@@ -459,13 +460,14 @@ impl Builder<'_> {
                 self.breakdown("sponsors", "by_field", &s.by_field),
                 stale,
                 self.breakdown("sponsors", "continuation", &s.continuation),
-                self.figures(
-                    "sponsors.deadlines",
-                    &[
-                        ("due", s.deadlines.due),
-                        ("met", s.deadlines.met),
-                        ("overdue", s.deadlines.overdue),
-                    ],
+                self.breakdown(
+                    "sponsors",
+                    "deadlines",
+                    &Breakdown::from([
+                        ("due".to_string(), s.deadlines.due),
+                        ("met".to_string(), s.deadlines.met),
+                        ("overdue".to_string(), s.deadlines.overdue),
+                    ]),
                 ),
             ],
         )
