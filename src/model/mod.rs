@@ -15,7 +15,7 @@ pub mod write;
 mod proptests;
 
 pub use codes::*;
-pub use config::Config;
+pub use config::{Config, EsfSettings, Regulation};
 pub use deadline::{Deadline, DeadlineState};
 pub use kind::{IdScheme, Kind, KindInfo, PathError};
 

@@ -5,6 +5,7 @@ mod support;
 
 mod agenda;
 mod appointment;
+mod calendar;
 mod check;
 mod client;
 mod deadlines;
@@ -23,6 +24,8 @@ mod privacy;
 mod referral;
 mod reliability;
 mod report;
+mod report_print;
+mod report_v2;
 mod sample;
 mod search;
 mod sponsor;

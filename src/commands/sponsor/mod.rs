@@ -10,6 +10,11 @@ mod show;
 use crate::cli::Globals;
 use crate::error::Result;
 
+crate::flag_sets! {
+    AddFlags = Sponsor, Add;
+    EditFlags = Sponsor, Edit;
+}
+
 /// ESF project sponsors: add, list, show, edit, end, deadline add|done.
 ///
 /// Example: quartier sponsor list --status active
