@@ -23,6 +23,8 @@ mod privacy;
 mod referral;
 mod reliability;
 mod report;
+mod report_print;
+mod report_v2;
 mod sample;
 mod search;
 mod sponsor;
