@@ -8,6 +8,7 @@ mod appointment;
 mod calendar;
 mod check;
 mod client;
+mod deadlines;
 mod delete;
 mod edit;
 mod event;

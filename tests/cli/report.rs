@@ -327,6 +327,8 @@ fn json_keys_are_exactly_those_of_the_spec() {
     assert_eq!(
         keys(&j["sponsors"]),
         sorted(&[
+            "continuation",
+            "deadlines",
             "meetings",
             "active",
             "network_events",
