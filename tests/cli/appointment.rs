@@ -229,9 +229,10 @@ fn add_refuses_bad_dates_times_topics_and_languages() {
     let f = folder();
     let base = ["appointment", "add", "--client", "K-7F3A"];
     for (flag, value, says) in [
-        ("--date", "2026-13-01", "not a date"),
-        ("--date", "31.11.2026", "not a date"),
-        ("--time", "25:00", "not a time"),
+        ("--date", "2026-13-01", "kein Datum"),
+        ("--date", "32.11.2026", "kein Datum"),
+        ("--date", "31.11.2026", "diesen Tag gibt es nicht"),
+        ("--time", "25:00", "keine Uhrzeit"),
         ("--topics", "residence,asyl", "`asyl` is not a topic code"),
         ("--language", "arabic", "ISO 639-1"),
         ("--duration", "-5", ""),
