@@ -12,6 +12,7 @@ pub mod demo;
 pub mod erasure;
 pub mod error;
 pub mod git;
+pub mod i18n;
 pub mod ics;
 pub mod import;
 pub mod model;

@@ -31,6 +31,13 @@ fn sponsor(v: &Values) -> Option<Sponsor> {
         phone: v.string("phone"),
         status: v.code_or_default("status")?,
         notes: v.string("notes"),
+        planned_participants: v
+            .int("planned_participants")
+            .and_then(|n| u64::try_from(n).ok()),
+        continuation: v.code("continuation"),
+        continuation_notes: v.string("continuation_notes"),
+        // `[[deadlines]]` are read by `read::deadlines` (their own rules)
+        deadlines: Vec::new(),
     })
 }
 

@@ -48,6 +48,23 @@ fn full() -> Vec<Record> {
             phone: Some("0341 1234567".into()),
             status: SponsorStatus::Ended,
             notes: text.clone(),
+            planned_participants: Some(120),
+            continuation: Some(Continuation::Secured),
+            continuation_notes: text.clone(),
+            deadlines: vec![
+                Deadline {
+                    kind: DeadlineKind::Sachbericht,
+                    due: date(2026, 6, 30),
+                    done: Some(date(2026, 7, 2)),
+                    notes: text.clone(),
+                },
+                Deadline {
+                    kind: DeadlineKind::ParticipantData,
+                    due: date(2026, 6, 30),
+                    done: None,
+                    notes: None,
+                },
+            ],
         }),
         Record::Partner(Partner {
             id: "caritas".into(),
@@ -161,6 +178,10 @@ fn minimal() -> Vec<Record> {
             phone: None,
             status: SponsorStatus::Active,
             notes: None,
+            planned_participants: None,
+            continuation: None,
+            continuation_notes: None,
+            deadlines: Vec::new(),
         }),
         Record::Partner(Partner {
             id: "p".into(),

@@ -171,6 +171,8 @@ fn json_holds_every_section_in_order() {
             "follow_ups",
             "stale_sponsors",
             "past_planned",
+            "deadlines",
+            "open_continuations",
             "consents_expiring"
         ]
     );
