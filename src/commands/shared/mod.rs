@@ -9,6 +9,7 @@ mod args;
 mod commit;
 mod lookup;
 mod output;
+pub mod pager;
 pub mod prompt;
 mod show;
 mod toml_set;
