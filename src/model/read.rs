@@ -3,7 +3,8 @@
 //! (references, duplicates) live in `check`; this module sees one file.
 
 use super::config::{
-    Area, GitSettings, Office, SponsorSettings, TARGET_KEYS, Targets, TopicLabels, TopicSettings,
+    Area, EsfSettings, GitSettings, Office, Regulation, SponsorSettings, TARGET_KEYS, Targets,
+    TopicLabels, TopicSettings,
 };
 use super::*;
 use crate::privacy;
@@ -12,6 +13,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod deadlines;
 mod hours;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -240,6 +242,10 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
             })
         })
         .unwrap_or_default();
+    let esf = f
+        .subtable("esf")
+        .map(|t| f.nested(t, "esf.".into(), read_esf))
+        .unwrap_or_default();
     let hours = hours::read_hours(&mut f);
     f.finish();
     let config = Config {
@@ -250,6 +256,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         sponsors,
         topics,
         git,
+        esf,
         hours,
     };
     (Some(config), problems)
@@ -370,6 +377,23 @@ fn read_sponsor_settings(f: &mut Fields) -> SponsorSettings {
         }
     }
     settings
+}
+
+fn read_esf(f: &mut Fields) -> EsfSettings {
+    let span = f.span_of("regulation");
+    let regulation = match f.opt_str("regulation") {
+        None => Regulation::default(),
+        Some(code) => Regulation::from_code(&code).unwrap_or_else(|| {
+            f.error(
+                span,
+                format!(
+                    "`esf.regulation` = \"{code}\" is not one of 2021/1057 (ESF+, the default) | 1304/2013 (ESF 2014–2020)"
+                ),
+            );
+            Regulation::default()
+        }),
+    };
+    EsfSettings { regulation }
 }
 
 fn read_topic_settings(f: &mut Fields) -> TopicSettings {
@@ -832,7 +856,7 @@ fn type_name(v: &DeValue) -> &'static str {
 
 use super::similar::suggestion;
 
-fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
+fn read_sponsor(f: &mut Fields, ctx: &Context) -> Option<Sponsor> {
     let id = f.req_str("id");
     let name = f.req_str("name");
     let project = f.req_str("project");
@@ -846,7 +870,11 @@ fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
     let status = f
         .opt_code::<SponsorStatus>("status")
         .unwrap_or(SponsorStatus::Active);
+    let planned_participants = f.opt_count("planned_participants");
+    let continuation = f.opt_code::<Continuation>("continuation");
+    let continuation_notes = f.opt_str("continuation_notes");
     let notes = f.opt_str("notes");
+    let deadlines = deadlines::read_deadlines(f, ctx);
     if let (Some(s), Some(e)) = (start, end)
         && e < s
     {
@@ -863,7 +891,11 @@ fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
         email,
         phone,
         status,
+        planned_participants,
+        continuation,
+        continuation_notes,
         notes,
+        deadlines,
     })
 }
 
@@ -900,6 +932,16 @@ fn read_client(f: &mut Fields, ctx: &Context) -> Option<Client> {
             f.error(
                 by_span,
                 format!("`birth_year` {y} is not plausible (before 1900)"),
+            );
+        } else if let Some(first) = first_contact
+            && y > i64::from(first.year())
+        {
+            // The ESF counts the age at first contact (SPEC v2 §3.1).
+            f.error(
+                by_span,
+                format!(
+                    "`birth_year` {y} lies after the first contact ({first}): correct one of them"
+                ),
             );
         }
     }
@@ -1258,7 +1300,24 @@ mod tests {
                 email: Some("info@jugendwerk.example".into()),
                 phone: Some("0341 1234567".into()),
                 status: SponsorStatus::Ended,
+                planned_participants: Some(120),
+                continuation: Some(Continuation::Secured),
+                continuation_notes: text.clone(),
                 notes: text.clone(),
+                deadlines: vec![
+                    Deadline {
+                        kind: DeadlineKind::Sachbericht,
+                        due: date(2026, 6, 30),
+                        done: Some(date(2026, 7, 2)),
+                        notes: text.clone(),
+                    },
+                    Deadline {
+                        kind: DeadlineKind::ParticipantData,
+                        due: date(2026, 6, 30),
+                        done: None,
+                        notes: None,
+                    },
+                ],
             }),
             Record::Partner(Partner {
                 id: "caritas".into(),
@@ -1369,7 +1428,11 @@ mod tests {
                 email: None,
                 phone: None,
                 status: SponsorStatus::Active,
+                planned_participants: None,
+                continuation: None,
+                continuation_notes: None,
                 notes: None,
+                deadlines: Vec::new(),
             }),
             Record::Partner(Partner {
                 id: "p".into(),

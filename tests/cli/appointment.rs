@@ -229,9 +229,10 @@ fn add_refuses_bad_dates_times_topics_and_languages() {
     let f = folder();
     let base = ["appointment", "add", "--client", "K-7F3A"];
     for (flag, value, says) in [
-        ("--date", "2026-13-01", "not a date"),
-        ("--date", "31.11.2026", "not a date"),
-        ("--time", "25:00", "not a time"),
+        ("--date", "2026-13-01", "kein Datum"),
+        ("--date", "32.11.2026", "kein Datum"),
+        ("--date", "31.11.2026", "diesen Tag gibt es nicht"),
+        ("--time", "25:00", "keine Uhrzeit"),
         ("--topics", "residence,asyl", "`asyl` is not a topic code"),
         ("--language", "arabic", "ISO 639-1"),
         ("--duration", "-5", ""),
@@ -544,8 +545,9 @@ fn show_lists_the_referrals_that_came_from_the_appointment() {
         .run(&["--json", "appointment", "show", "dddd"])
         .ok()
         .json();
-    assert_eq!(v["appointment"]["id"], "apt-20261120-dddd");
-    assert_eq!(ids(&v["referrals"]), ["ref-20261120-r1r1"]);
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "apt-20261120-dddd");
+    assert_eq!(ids(&v["linked"]["referrals"]), ["ref-20261120-r1r1"]);
     f.run(&["appointment", "show", "dddd"])
         .ok()
         .has("ref-20261120-r1r1")
