@@ -10,6 +10,7 @@ mod commit;
 mod linked;
 mod lookup;
 mod output;
+pub mod pager;
 pub mod prompt;
 mod show;
 mod toml_set;
