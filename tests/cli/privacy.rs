@@ -388,14 +388,17 @@ fn retention_erases_clients_whose_last_contact_is_before_the_cut_off() {
 #[test]
 fn erase_and_retention_keep_sealed_reports_identical() {
     let f = office();
-    f.run(&["report", "monthly", "--month", "2026-10", "--seal"]).ok();
-    f.run(&["report", "yearly", "--year", "2020", "--seal"]).ok();
+    f.run(&["report", "monthly", "--month", "2026-10", "--seal"])
+        .ok();
+    f.run(&["report", "yearly", "--year", "2020", "--seal"])
+        .ok();
     let sealed = |name: &str| f.read(&format!("reports/sealed/{name}.json"));
     let (oct, y2020) = (sealed("monthly-2026-10"), sealed("yearly-2020"));
     f.run(&["check", "--strict"]).ok();
 
     f.run(&["client", "erase", "K-1001"]).ok();
-    f.run(&["retention", "--before", "2023-01-01", "--apply"]).ok();
+    f.run(&["retention", "--before", "2023-01-01", "--apply"])
+        .ok();
     // check rebuilds every sealed report from the records and finds no difference.
     f.run(&["check", "--strict"]).ok().lacks("was");
     assert_eq!(sealed("monthly-2026-10"), oct);
