@@ -11,6 +11,7 @@ mod filters;
 mod linked;
 mod lookup;
 mod output;
+pub mod pager;
 pub mod prompt;
 mod show;
 mod toml_set;
