@@ -10,6 +10,7 @@ mod check;
 mod client;
 mod deadlines;
 mod delete;
+mod duplicates;
 mod edit;
 mod event;
 mod git;
