@@ -17,6 +17,7 @@ mod help;
 mod hours;
 mod import;
 mod input;
+mod language;
 mod lost;
 mod out;
 mod partner;
