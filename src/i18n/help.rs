@@ -109,7 +109,11 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
         if let Some(more) = &h.long {
             long = format!("{long}\n\n{}", more.get(lang));
         }
-        cmd = cmd.long_about(long);
+        // Without a paragraph or example of its own the command keeps its
+        // doc comment's (which holds its example).
+        if h.long.is_some() || h.example.is_some() {
+            cmd = cmd.long_about(long);
+        }
         if let Some(ex) = &h.example {
             cmd = cmd.after_help(format!("{}: {ex}", heading(lang, "help.example")));
         }
