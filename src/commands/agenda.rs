@@ -77,7 +77,7 @@ pub struct Agenda<'a> {
     /// Sponsor deadlines due by the agenda's last day and not handed in.
     pub deadlines: Vec<crate::commands::reminders::DueDeadline<'a>>,
     /// Active sponsors ending within 6 months with continuation open.
-    pub open_continuations: Vec<crate::commands::reminders::OpenContinuation<'a>>,
+    pub open_continuations: Vec<crate::commands::reminders::OpenContinuation>,
 }
 
 fn month_of(d: NaiveDate) -> (i32, u32) {

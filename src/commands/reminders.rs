@@ -101,9 +101,9 @@ pub const CONTINUATION_MONTHS: u32 = 6;
 
 /// An active sponsor whose project ends soon with `continuation = "open"`.
 #[derive(Debug, Serialize)]
-pub struct OpenContinuation<'a> {
-    pub sponsor: &'a str,
-    pub name: &'a str,
+pub struct OpenContinuation {
+    pub sponsor: String,
+    pub name: String,
     pub end: NaiveDate,
 }
 
@@ -112,7 +112,7 @@ pub struct OpenContinuation<'a> {
 pub fn open_continuations<'a>(
     sponsors: impl Iterator<Item = &'a crate::model::Sponsor>,
     today: NaiveDate,
-) -> Vec<OpenContinuation<'a>> {
+) -> Vec<OpenContinuation> {
     let horizon = today
         .checked_add_months(chrono::Months::new(CONTINUATION_MONTHS))
         .unwrap_or(NaiveDate::MAX);
@@ -122,13 +122,13 @@ pub fn open_continuations<'a>(
         .filter_map(|s| {
             let end = s.end?;
             (end <= horizon).then_some(OpenContinuation {
-                sponsor: &s.id,
-                name: &s.name,
+                sponsor: s.id.clone(),
+                name: s.name.clone(),
                 end,
             })
         })
         .collect();
-    out.sort_by(|a, b| (a.end, a.sponsor).cmp(&(b.end, b.sponsor)));
+    out.sort_by(|a, b| (a.end, &a.sponsor).cmp(&(b.end, &b.sponsor)));
     out
 }
 
@@ -182,11 +182,7 @@ pub fn print_sponsor_reminders(
             &[("Ende", "End"), ("Träger", "Sponsor"), ("Name", "Name")],
         );
         for c in continuations {
-            t.add_row(vec![
-                c.end.to_string(),
-                c.sponsor.to_string(),
-                c.name.to_string(),
-            ]);
+            t.add_row(vec![c.end.to_string(), c.sponsor.clone(), c.name.clone()]);
         }
         print_table(t, lang);
     }

@@ -215,7 +215,12 @@ fn add_refuses_unknown_references_with_close_matches() {
         .has("does not exist")
         .has("K-7F3A")
         .has("K-7F3B");
+    // `7F3` starts both codes (without `K-`): ambiguous, both named.
     f.run(&["appointment", "add", "--client", "7F3"])
+        .code(1)
+        .has("K-7F3A")
+        .has("K-7F3B");
+    f.run(&["appointment", "add", "--client", "QQQ"])
         .code(1)
         .has("does not exist");
     f.run(&["appointment", "add", "--sponsor", "kinderbuero-ost"])

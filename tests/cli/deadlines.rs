@@ -248,3 +248,24 @@ fn report_counts_deadlines_due_met_overdue_and_continuation_of_active_sponsors()
         .has("davon fristgerecht erledigt")
         .has("Fristen der Projektträger");
 }
+
+#[test]
+fn status_reminds_of_an_open_continuation_and_check_stays_clean() {
+    let f = folder();
+    let v = f.run(&["--json", "status"]).ok().json();
+    assert_eq!(v["open_continuations"][0]["sponsor"], "lesewelt");
+    assert_eq!(v["open_continuations"].as_array().unwrap().len(), 1);
+    f.run(&["status"])
+        .ok()
+        .has("Verstetigung noch offen")
+        .has("lesewelt");
+    // Ended, or continuation planned: no reminder.
+    sponsor(
+        &f,
+        "lesewelt",
+        "end = 2027-03-31\n",
+        "continuation = \"planned\"\n",
+    );
+    let v = f.run(&["--json", "status"]).ok().json();
+    assert_eq!(v["open_continuations"], serde_json::json!([]));
+}
