@@ -22,3 +22,4 @@ mod sample;
 mod sponsor;
 mod status;
 mod store;
+mod sync;
