@@ -1,12 +1,21 @@
-//! `quartier git-hook install`: a git pre-commit hook that runs `quartier
-//! check`, so that a broken record cannot be committed by hand either.
+//! `quartier git-hook install`: a git pre-commit hook, so that a broken
+//! record or personal data cannot be committed by hand either (SPEC §4).
+//! The hook runs `quartier git-hook pre-commit`, which refuses a commit
+//! when `check` finds an error anywhere in the folder, or when a file being
+//! committed — its staged version — holds a privacy finding (free-text
+//! fields and comments). Other warnings (an old `planned` record, unknown
+//! staff) never block a commit.
 
 use crate::cli::Globals;
 use crate::error::{CommandError, Result};
 use crate::git::Repo;
-use crate::store::atomic_write;
+use crate::model::Kind;
+use crate::privacy;
+use crate::store::{Finding, atomic_write};
 use clap::Subcommand;
-use std::path::Path;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// Git hooks of the records repository (`install`).
 ///
@@ -20,12 +29,17 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum HookCommand {
     Install(InstallArgs),
+    /// What the installed hook runs (also by hand: would a commit of the
+    /// staged files go through?)
+    PreCommit,
 }
 
-/// Install a pre-commit hook that runs `quartier check` before every commit.
+/// Install a pre-commit hook that runs `quartier git-hook pre-commit` before every commit.
 ///
-/// A commit is refused while check finds errors in the records, also one made
-/// with `git commit` by hand. Each clone needs its own (git does not copy hooks).
+/// A commit is refused while check finds errors in the records, or personal
+/// data (e-mail, phone, IBAN, birth date) in a file being committed, also
+/// one made with `git commit` by hand. Each clone needs its own (git does
+/// not copy hooks).
 ///
 /// Example: quartier git-hook install
 #[derive(Debug, clap::Args)]
@@ -42,6 +56,7 @@ const MARK: &str = "# quartier pre-commit hook";
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     match args.command {
         HookCommand::Install(a) => install(a, globals),
+        HookCommand::PreCommit => pre_commit(globals),
     }
 }
 
@@ -75,7 +90,7 @@ fn install(args: InstallArgs, globals: &Globals) -> Result<()> {
     atomic_write(&hook, script.as_bytes())?;
     make_executable(&hook)?;
     println!(
-        "installed {}: every commit in {} now runs `quartier check` on {} and is refused while it finds errors",
+        "installed {}: every commit in {} now runs `quartier check` on {} and is refused while it finds errors, or personal data in a file being committed",
         hook.display(),
         repo.top.display(),
         store.root().display()
@@ -92,7 +107,8 @@ fn hook_script(exe: Option<&Path>, records: &str) -> String {
     format!(
         r#"#!/bin/sh
 {MARK}, written by `quartier git-hook install`.
-# Refuses a commit while `quartier check` finds errors in the records folder.
+# Refuses a commit while `quartier check` finds errors in the records folder,
+# or personal data (privacy warnings) in a file being committed.
 # To commit anyway once (not recommended): git commit --no-verify
 records={records}
 installed_by={exe}
@@ -103,14 +119,127 @@ if [ ! -x "$quartier" ]; then
         exit 1
     }}
 fi
-if ! "$quartier" --records "$records" check >&2; then
-    echo "pre-commit: commit refused, 'quartier check' found errors in the records (listed above): fix them, then commit again" >&2
-    exit 1
-fi
+exec "$quartier" --records "$records" git-hook pre-commit >&2
 "#,
         records = sh_quote(records),
         exe = sh_quote(&exe),
     )
+}
+
+/// Refuses (exit 1) when check finds an error anywhere, or the staged
+/// version of a record being committed holds personal data.
+fn pre_commit(globals: &Globals) -> Result<()> {
+    let store = globals.store()?;
+    let repo = Repo::open(store.root())?;
+    let errors: Vec<Finding> = crate::check::check_folder(&store)
+        .into_iter()
+        .filter(Finding::is_error)
+        .collect();
+    let mut privacy = Vec::new();
+    for path in staged(&repo.top)? {
+        let Ok(rel) = path.strip_prefix(&repo.prefix) else {
+            continue;
+        };
+        let Some(kind) = record_kind(rel) else {
+            continue;
+        };
+        let text = staged_text(&repo.top, &path)?;
+        for hit in privacy::scan_record(kind, &text) {
+            let key = if hit.key == "#" {
+                "a comment".to_string()
+            } else {
+                format!("`{}`", hit.key)
+            };
+            privacy.push(Finding::error(
+                store.root().join(rel),
+                hit.line,
+                format!(
+                    "privacy: {key} seems to contain {}; records must not hold personal contact data — remove it and stage the file again",
+                    hit.finding.phrase_en()
+                ),
+            ));
+        }
+    }
+    for f in errors.iter().chain(&privacy) {
+        println!("{f}");
+    }
+    if errors.is_empty() && privacy.is_empty() {
+        return Ok(());
+    }
+    Err(CommandError::data(format!(
+        "pre-commit: commit refused: {} error(s) in the records and {} privacy finding(s) in the files being committed (listed above); fix them, then commit again",
+        errors.len(),
+        privacy.len()
+    )))
+}
+
+/// The record kind of a `.toml` file at `rel` below the records folder.
+fn record_kind(rel: &Path) -> Option<Kind> {
+    if rel.extension().is_none_or(|e| e != "toml") {
+        return None;
+    }
+    let first = rel.components().next()?.as_os_str().to_str()?;
+    Kind::from_folder(first)
+}
+
+/// A git command at the top of the work tree. Git gives a hook the index
+/// being committed in `GIT_INDEX_FILE`, maybe relative to the hook's working
+/// directory: it is made absolute so that it holds wherever git runs.
+fn git_at(top: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(top);
+    if let Some(index) = std::env::var_os("GIT_INDEX_FILE").map(PathBuf::from)
+        && index.is_relative()
+        && let Ok(cwd) = std::env::current_dir()
+    {
+        cmd.env("GIT_INDEX_FILE", cwd.join(index));
+    }
+    cmd
+}
+
+fn git_output(top: &Path, args: &[&OsStr]) -> Result<Vec<u8>> {
+    let out = git_at(top)
+        .args(args)
+        .output()
+        .map_err(|e| CommandError::io("run git in", top, &e))?;
+    if !out.status.success() {
+        return Err(CommandError::data(format!(
+            "git {} failed in {}: {}",
+            args.iter()
+                .map(|a| a.to_string_lossy())
+                .collect::<Vec<_>>()
+                .join(" "),
+            top.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(out.stdout)
+}
+
+/// The files added, copied, changed or renamed in the index (relative to the top).
+fn staged(top: &Path) -> Result<Vec<PathBuf>> {
+    let args = [
+        "diff",
+        "--cached",
+        "--name-only",
+        "-z",
+        "--diff-filter=ACMR",
+    ]
+    .map(OsStr::new);
+    let out = git_output(top, &args)?;
+    Ok(out
+        .split(|b| *b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| PathBuf::from(String::from_utf8_lossy(p).into_owned()))
+        .collect())
+}
+
+/// The staged content of `path` (not the work tree's: that may differ).
+fn staged_text(top: &Path, path: &Path) -> Result<String> {
+    let mut spec = std::ffi::OsString::from(":");
+    spec.push(path.as_os_str());
+    let out = git_output(top, &[OsStr::new("cat-file"), OsStr::new("blob"), &spec])?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// A relative path with `/` between its parts.
@@ -159,6 +288,6 @@ mod tests {
         assert!(s.contains("installed_by='/usr/local/bin/quartier'"));
         assert!(s.contains("records='records'"));
         assert!(s.contains("command -v quartier"));
-        assert!(s.contains(r#""$quartier" --records "$records" check"#));
+        assert!(s.contains(r#""$quartier" --records "$records" git-hook pre-commit"#));
     }
 }

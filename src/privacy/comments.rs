@@ -27,15 +27,15 @@ pub fn toml_comments(raw: &str) -> Vec<Comment> {
         let b = line.as_bytes();
         let mut j = 0;
         while j < b.len() {
-            let rest = &line[j..];
+            let rest = &b[j..];
             match state {
                 State::Code => {
-                    if rest.starts_with("\"\"\"") {
+                    if rest.starts_with(b"\"\"\"") {
                         state = State::MultiBasic;
                         j += 3;
                         continue;
                     }
-                    if rest.starts_with("'''") {
+                    if rest.starts_with(b"'''") {
                         state = State::MultiLiteral;
                         j += 3;
                         continue;
@@ -56,12 +56,12 @@ pub fn toml_comments(raw: &str) -> Vec<Comment> {
                 State::Basic | State::MultiBasic if b[j] == b'\\' => j += 1,
                 State::Basic if b[j] == b'"' => state = State::Code,
                 State::Literal if b[j] == b'\'' => state = State::Code,
-                State::MultiBasic if rest.starts_with("\"\"\"") => {
+                State::MultiBasic if rest.starts_with(b"\"\"\"") => {
                     state = State::Code;
                     j += 3;
                     continue;
                 }
-                State::MultiLiteral if rest.starts_with("'''") => {
+                State::MultiLiteral if rest.starts_with(b"'''") => {
                     state = State::Code;
                     j += 3;
                     continue;
@@ -94,12 +94,18 @@ lit = '''
 # inside
 '''
 esc = "a\"#b"
+umlaut = "Rückruf" # Grüße
 "##;
         let got: Vec<(usize, String)> = toml_comments(raw)
             .into_iter()
             .map(|c| (c.line, c.text))
             .collect();
-        let want = [(1, " head"), (2, " tail \"quoted\""), (6, " after")];
+        let want = [
+            (1, " head"),
+            (2, " tail \"quoted\""),
+            (6, " after"),
+            (11, " Grüße"),
+        ];
         assert_eq!(got, want.map(|(l, t)| (l, t.to_string())));
     }
 }

@@ -18,9 +18,11 @@ mod corpus;
 mod email;
 mod iban;
 mod phone;
+mod record;
 mod text;
 
 pub use comments::{Comment, toml_comments};
+pub use record::{RecordHit, is_scanned, scan_record};
 
 /// One kind of personal data found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -166,6 +168,21 @@ mod tests {
             "Öffnungszeiten 08.00-12.00 Uhr",
         ] {
             assert!(find(ok).is_empty(), "{ok}: {:?}", find(ok));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_scanned_without_panic(s in "\\PC{0,80}") {
+            let _ = find(&s);
+            let _ = scan_comments(&s);
+            let _ = scan_record(crate::model::Kind::Client, &s);
+        }
+
+        #[test]
+        fn digits_and_separators_never_panic(s in "[0-9 ./()+ä#-]{0,40}") {
+            let _ = find(&s);
+            let _ = scan_comments(&s);
         }
     }
 

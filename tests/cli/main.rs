@@ -15,6 +15,7 @@ mod help;
 mod lost;
 mod out;
 mod partner;
+mod privacy;
 mod referral;
 mod reliability;
 mod report;
