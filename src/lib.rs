@@ -12,6 +12,7 @@ pub mod demo;
 pub mod error;
 pub mod git;
 pub mod model;
+pub mod names;
 pub mod out;
 pub mod privacy;
 pub mod report;

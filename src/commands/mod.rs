@@ -17,6 +17,7 @@ pub mod man;
 pub mod partner;
 pub mod referral;
 pub mod report;
+pub mod search;
 pub mod shared;
 pub mod sponsor;
 pub mod status;
@@ -38,6 +39,7 @@ pub enum Command {
     Referral(referral::Args),
     Event(event::Args),
     Agenda(agenda::Args),
+    Search(search::Args),
     Status(status::Args),
     Topics(topics::Args),
     Report(report::Args),
@@ -62,6 +64,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Referral(a) => referral::run(a, globals),
         Command::Event(a) => event::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
+        Command::Search(a) => search::run(a, globals),
         Command::Status(a) => status::run(a, globals),
         Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),

@@ -2,13 +2,15 @@
 //! into a plain [`Report`] — every figure is computed there and nowhere else;
 //! the renderers in [`render`] only lay the figures out as a table, Markdown,
 //! CSV, JSON or an HTML page. [`scope`] says which month folders a report
-//! has to read.
+//! has to read; [`make`] reads the records a report needs and builds it.
 
 pub mod build;
 pub mod labels;
+pub mod make;
 pub mod render;
 
 pub use build::build;
+pub use make::make;
 
 use crate::dates::Period;
 use crate::model::{Config, Kind};

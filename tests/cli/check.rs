@@ -708,7 +708,7 @@ fn language_and_country_codes_must_be_iso() {
     f.write(
         CLIENT,
         &set(
-            &set(CLIENT_TEXT, "origin", "origin = \"XX\""),
+            &set(CLIENT_TEXT, "origin", "origin = \"QQ\""),
             "languages",
             "languages = [\"ar\", \"arabic\"]",
         ),
@@ -728,7 +728,7 @@ fn language_and_country_codes_must_be_iso() {
     f.run(&["check"])
         .code(1)
         .has(&format!(
-            "{CLIENT}:4: error: `origin` = \"XX\" is not an ISO 3166-1 alpha-2 country code"
+            "{CLIENT}:4: error: `origin` = \"QQ\" is not an ISO 3166-1 alpha-2 country code"
         ))
         .has(&format!(
             "{CLIENT}:5: error: `arabic` is not an ISO 639-1 language code"

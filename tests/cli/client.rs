@@ -131,9 +131,9 @@ fn new_refuses_bad_values_with_exit_2_and_writes_nothing() {
     f.run(&["client", "new", "--origin", "Syria"])
         .code(2)
         .has("ISO 3166-1");
-    f.run(&["client", "new", "--origin", "XX"])
+    f.run(&["client", "new", "--origin", "QQ"])
         .code(2)
-        .has("`XX`");
+        .has("`QQ`");
     f.run(&["client", "new", "--languages", "ar,arabic"])
         .code(2)
         .has("`arabic` is not an ISO 639-1 language code");

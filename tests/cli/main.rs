@@ -20,6 +20,7 @@ mod referral;
 mod reliability;
 mod report;
 mod sample;
+mod search;
 mod sponsor;
 mod status;
 mod store;

@@ -4,9 +4,8 @@
 use crate::cli::Globals;
 use crate::dates::{self, Period};
 use crate::error::{CommandError, Result};
-use crate::model::Kind;
+use crate::report::ReportKind;
 use crate::report::render::{self, Format, Target};
-use crate::report::{ReportKind, Source};
 use crate::store::Finding;
 use chrono::{Datelike, NaiveDate};
 use std::io::{IsTerminal, Write};
@@ -153,41 +152,7 @@ fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals)
     } else {
         Format::Table
     });
-
-    // git looks at the folder while the records are read.
-    let root = store.root().to_path_buf();
-    let source = std::thread::spawn(move || Source::of(&root));
-    let (mut loaded, clients) = rayon::join(
-        || store.load(&config, &crate::report::scope(period, kind, &config)),
-        || store.id_set(Kind::Client),
-    );
-    // Of the clients, only those the report counts are read.
-    let needed = store.load_ids(
-        &config,
-        Kind::Client,
-        crate::report::build::clients_needed(&loaded.records),
-    );
-    loaded.records.clients = needed.records.clients;
-    loaded.findings.extend(needed.findings);
-    loaded.findings.sort();
-    let client_exists = |id: &str| clients.contains(id);
-    let built = errors_of(loaded.findings).and_then(|()| {
-        crate::report::build::build_with(&loaded.records, &config, period, kind, &client_exists)
-            .map_err(|findings| {
-                findings
-                    .into_iter()
-                    .map(|mut f| {
-                        f.path = store.root().join(&f.path);
-                        f
-                    })
-                    .collect()
-            })
-    });
-    crate::store::drop_in_background(loaded.records);
-    let source = source.join().unwrap_or_default();
-    let mut report = built.map_err(|findings| refuse(&findings))?;
-    report.source = source;
-
+    let report = crate::report::make(&store, &config, period, kind).map_err(|f| refuse(&f))?;
     let target = Target {
         terminal: output.out.is_none() && std::io::stdout().is_terminal(),
     };
@@ -195,16 +160,6 @@ fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals)
     match output.out {
         Some(path) => crate::out::write(&path, store.root(), text.as_bytes()),
         None => print(&text),
-    }
-}
-
-/// The errors among `findings`; warnings do not stop a report.
-fn errors_of(findings: Vec<Finding>) -> std::result::Result<(), Vec<Finding>> {
-    let errors: Vec<Finding> = findings.into_iter().filter(Finding::is_error).collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
     }
 }
 

@@ -152,7 +152,7 @@ mod tests {
     fn codes_are_checked_and_normalised() {
         let c = config();
         assert_eq!(check_country("sy", "--origin").unwrap(), "SY");
-        assert_eq!(check_country("XX", "--origin").unwrap_err().exit_code(), 2);
+        assert_eq!(check_country("QQ", "--origin").unwrap_err().exit_code(), 2);
         assert_eq!(
             check_languages(&["AR".into(), "".into(), " de ".into()], "--languages").unwrap(),
             ["ar", "de"]

@@ -1,0 +1,221 @@
+//! `quartier search TEXT`: the records whose free text, title or name holds
+//! a piece of text.
+
+use crate::cli::Globals;
+use crate::commands::shared::{print_table, table};
+use crate::error::{CommandError, Result};
+use crate::model::Kind;
+use crate::schema::{self, FieldSpec, FieldType};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Find records whose notes, outcome, title, location, topics of sponsor
+/// meetings, names or project titles hold TEXT.
+///
+/// Upper and lower case do not matter. Newest records first.
+///
+/// Example: quartier search Jobcenter
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The text to look for
+    pub text: String,
+    /// Only records of this kind (sponsor, partner, client, appointment, referral, event)
+    #[arg(long, value_parser = kind_arg)]
+    pub kind: Option<Kind>,
+}
+
+fn kind_arg(s: &str) -> std::result::Result<Kind, String> {
+    Kind::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        format!("`{s}` is no kind of record: {}", names.join(", "))
+    })
+}
+
+/// One key of one record that holds the text.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    #[serde(skip)]
+    pub record_kind: Kind,
+    pub kind: &'static str,
+    pub id: String,
+    pub path: PathBuf,
+    pub key: String,
+    pub text: String,
+}
+
+pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    let lang = globals.lang(&config);
+    let needle = args.text.trim().to_lowercase();
+    if needle.is_empty() {
+        return Err(CommandError::usage(lang.pick(
+            "search braucht einen Text, z. B. `quartier search Jobcenter`",
+            "search needs a text, e.g. `quartier search Jobcenter`",
+        )));
+    }
+    let files: Vec<(Kind, String, PathBuf)> = Kind::ALL
+        .into_iter()
+        .filter(|k| args.kind.is_none_or(|only| only == *k))
+        .flat_map(|k| {
+            store
+                .list_ids(k)
+                .into_iter()
+                .map(move |(id, path)| (k, id, path))
+        })
+        .collect();
+    let mut hits: Vec<Hit> = files
+        .par_iter()
+        .flat_map_iter(|(kind, id, path)| {
+            let table: Option<toml::Table> = crate::store::read_text(path)
+                .ok()
+                .and_then(|t| t.parse().ok());
+            let mut found = Vec::new();
+            if let Some(table) = table {
+                search_table(
+                    &table,
+                    schema::of(*kind).fields,
+                    &needle,
+                    "",
+                    &mut |key, text| {
+                        found.push(Hit {
+                            record_kind: *kind,
+                            kind: kind.name(),
+                            id: id.clone(),
+                            path: path.clone(),
+                            key,
+                            text,
+                        });
+                    },
+                );
+            }
+            found
+        })
+        .collect();
+    // Dated records newest first, then the others by kind and id.
+    hits.sort_by_key(|h| {
+        let date = if h.record_kind.is_dated() {
+            h.record_kind.date_of_id(&h.id)
+        } else {
+            None
+        };
+        (
+            std::cmp::Reverse(date),
+            h.record_kind,
+            h.id.clone(),
+            h.key.clone(),
+        )
+    });
+    if globals.json {
+        let text = serde_json::to_string_pretty(&hits)
+            .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+        println!("{text}");
+        return Ok(());
+    }
+    let mut t = table(
+        lang,
+        &[
+            ("Art", "Kind"),
+            ("ID", "Id"),
+            ("Feld", "Field"),
+            ("Text", "Text"),
+        ],
+    );
+    for h in &hits {
+        t.add_row(vec![
+            h.kind.to_string(),
+            h.id.clone(),
+            schema::label(h.record_kind, &h.key, lang).to_string(),
+            excerpt(&h.text, &needle),
+        ]);
+    }
+    print_table(t, lang);
+    Ok(())
+}
+
+/// Whether a key holds text a person wrote or a name: what `search` looks in.
+fn searched(f: &FieldSpec) -> bool {
+    f.may_hold_free_text() || matches!(f.ty, FieldType::Text)
+}
+
+fn search_table(
+    table: &toml::Table,
+    fields: &[FieldSpec],
+    needle: &str,
+    prefix: &str,
+    hit: &mut dyn FnMut(String, String),
+) {
+    for f in fields {
+        let Some(value) = table.get(f.key) else {
+            continue;
+        };
+        let key = format!("{prefix}{}", f.key);
+        if let Some(sub) = f.ty.subfields() {
+            let nested = format!("{key}.");
+            match value {
+                toml::Value::Table(t) => search_table(t, sub, needle, &nested, hit),
+                toml::Value::Array(items) => {
+                    for t in items.iter().filter_map(toml::Value::as_table) {
+                        search_table(t, sub, needle, &nested, hit);
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if !searched(f) {
+            continue;
+        }
+        let texts: Vec<&str> = match value {
+            toml::Value::String(s) => vec![s.as_str()],
+            toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        for text in texts {
+            if text.to_lowercase().contains(needle) {
+                hit(key.clone(), text.to_string());
+            }
+        }
+    }
+}
+
+/// At most about 60 characters of `text` around the first place of `needle`.
+fn excerpt(text: &str, needle: &str) -> String {
+    const WIDTH: usize = 60;
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let chars: Vec<char> = flat.chars().collect();
+    if chars.len() <= WIDTH {
+        return flat;
+    }
+    let lower: Vec<char> = flat.to_lowercase().chars().collect();
+    let n: Vec<char> = needle.chars().collect();
+    let at = (0..lower.len().saturating_sub(n.len()))
+        .find(|&i| lower[i..].starts_with(&n))
+        .unwrap_or(0);
+    let start = at.saturating_sub(WIDTH / 3).min(chars.len() - WIDTH);
+    let mut out: String = chars[start..start + WIDTH].iter().collect();
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    if start + WIDTH < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_keep_the_hit_in_view() {
+        let text = format!("{}Jobcenter Leipzig{}", "a".repeat(100), "b".repeat(100));
+        let e = excerpt(&text, "jobcenter");
+        assert!(e.contains("Jobcenter"), "{e}");
+        assert!(e.starts_with('…') && e.ends_with('…'));
+        assert_eq!(excerpt("kurz", "kurz"), "kurz");
+    }
+}

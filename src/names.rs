@@ -1,0 +1,87 @@
+//! Display names of country and language codes in the interface language,
+//! from the CLDR data that ICU4X compiles in (`icu_experimental`
+//! display names): `SY` → "Syrien" / "Syria", `ar` → "Arabisch" / "Arabic".
+//!
+//! Codes CLDR has no name for fall back in this order: the English CLDR
+//! name, the English ISO 639-3 name (`isolang`, e.g. for `gsg`), the code
+//! itself. `XX` (stateless or unresolved, SPEC v2) is the office's own code
+//! and carries its own words. Nothing here is a hand-typed list of names.
+
+use crate::model::Lang;
+use icu_experimental::displaynames::multi::{LanguageDisplayNames, RegionDisplayNames};
+use icu_experimental::displaynames::{DisplayNamesOptions, DisplayNamesPreferences};
+use icu_locale_core::subtags::{Language, Region};
+use icu_locale_core::{Locale, locale};
+
+/// The office's code for a person without a state or whose origin is unresolved.
+pub const STATELESS: &str = "XX";
+
+fn prefs(lang: Lang) -> DisplayNamesPreferences {
+    let locale: Locale = match lang {
+        Lang::De => locale!("de"),
+        Lang::En => locale!("en"),
+    };
+    (&locale).into()
+}
+
+fn cldr_country(code: &str, lang: Lang) -> Option<String> {
+    let region = Region::try_from_str(code).ok()?;
+    let names = RegionDisplayNames::try_new(prefs(lang), DisplayNamesOptions::default()).ok()?;
+    names.of(region).map(str::to_string)
+}
+
+fn cldr_language(code: &str, lang: Lang) -> Option<String> {
+    let language = Language::try_from_str(code).ok()?;
+    let names = LanguageDisplayNames::try_new(prefs(lang), DisplayNamesOptions::default()).ok()?;
+    names.of(language).map(str::to_string)
+}
+
+/// The name of an ISO 3166-1 alpha-2 country code (`SY`, `XK`, `XX`) in
+/// `lang`; the code itself when no name is known.
+pub fn country(code: &str, lang: Lang) -> String {
+    if code == STATELESS {
+        return lang
+            .pick("staatenlos/ungeklärt", "stateless/unresolved")
+            .to_string();
+    }
+    cldr_country(code, lang)
+        .or_else(|| cldr_country(code, Lang::En))
+        .unwrap_or_else(|| code.to_string())
+}
+
+/// The name of an ISO 639-1 (or 639-3) language code (`ar`, `rom`) in
+/// `lang`; the code itself when no name is known.
+pub fn language(code: &str, lang: Lang) -> String {
+    cldr_language(code, lang)
+        .or_else(|| cldr_language(code, Lang::En))
+        .or_else(|| isolang::Language::from_639_3(code).map(|l| l.to_name().to_string()))
+        .unwrap_or_else(|| code.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_in_german_and_english() {
+        assert_eq!(country("SY", Lang::De), "Syrien");
+        assert_eq!(country("SY", Lang::En), "Syria");
+        assert_eq!(country("DE", Lang::De), "Deutschland");
+        assert_eq!(country("UA", Lang::De), "Ukraine");
+        assert_eq!(country("XK", Lang::De), "Kosovo");
+        assert_eq!(country("XX", Lang::En), "stateless/unresolved");
+        assert_eq!(country("QQ", Lang::De), "QQ");
+        assert_eq!(country("unknown", Lang::De), "unknown");
+    }
+
+    #[test]
+    fn languages_in_german_and_english() {
+        assert_eq!(language("ar", Lang::De), "Arabisch");
+        assert_eq!(language("ar", Lang::En), "Arabic");
+        assert_eq!(language("fa", Lang::De), "Persisch");
+        assert_eq!(language("uk", Lang::En), "Ukrainian");
+        assert_eq!(language("rom", Lang::De), "Romani");
+        assert!(language("gsg", Lang::En).contains("Sign Language"));
+        assert_eq!(language("qqq", Lang::De), "qqq");
+    }
+}
