@@ -14,6 +14,7 @@ pub mod git;
 pub mod model;
 pub mod names;
 pub mod out;
+pub mod print;
 pub mod privacy;
 pub mod report;
 pub mod schema;

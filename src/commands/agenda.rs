@@ -51,6 +51,8 @@ pub struct StaleSponsor<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct Agenda<'a> {
+    /// Today's consultation hours (`[[hours]]`).
+    pub hours: Vec<crate::commands::reminders::TodaysHour<'a>>,
     pub appointments: Vec<&'a Appointment>,
     pub events: Vec<&'a Event>,
     pub follow_ups: Vec<FollowUp<'a>>,
@@ -69,7 +71,7 @@ fn days_before(d: NaiveDate, n: u64) -> NaiveDate {
 /// The agenda of [today, until], from records loaded with [`scope`].
 pub fn build<'a>(
     records: &'a Records,
-    config: &Config,
+    config: &'a Config,
     today: NaiveDate,
     until: NaiveDate,
 ) -> Agenda<'a> {
@@ -143,6 +145,7 @@ pub fn build<'a>(
         .collect();
     past_planned.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
     Agenda {
+        hours: crate::commands::reminders::todays_hours(config, today),
         appointments,
         events,
         follow_ups,
@@ -213,6 +216,7 @@ fn with_whom(a: &Appointment) -> String {
 
 fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
     println!("{} {today} – {until}\n", lang.pick("Agenda", "Agenda"));
+    crate::commands::reminders::print_todays_hours(config, lang, today);
     println!("{}", lang.pick("Geplante Termine", "Planned appointments"));
     let mut t = table(
         lang,

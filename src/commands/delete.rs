@@ -35,6 +35,8 @@ pub struct Args {
 /// A record that refers to the one to delete.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reference {
+    #[serde(skip)]
+    pub record_kind: Kind,
     pub kind: &'static str,
     pub id: String,
     pub path: PathBuf,
@@ -172,6 +174,7 @@ pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Refere
             keys_referring(&table, s.fields, target, id, "", &mut keys);
             for key in keys {
                 out.push(Reference {
+                    record_kind: s.kind,
                     kind: s.kind.name(),
                     id: record_id.clone(),
                     path: path.clone(),

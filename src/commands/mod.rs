@@ -8,14 +8,17 @@ pub mod client;
 pub mod completions;
 pub mod delete;
 pub mod demo;
+pub mod directory;
 pub mod edit;
 pub mod event;
+pub mod flyer;
 pub mod git_hook;
 pub mod init;
 pub mod log;
 pub mod man;
 pub mod partner;
 pub mod referral;
+pub mod reminders;
 pub mod report;
 pub mod search;
 pub mod shared;
@@ -43,6 +46,8 @@ pub enum Command {
     Status(status::Args),
     Topics(topics::Args),
     Report(report::Args),
+    Directory(directory::Args),
+    Flyer(flyer::Args),
     Edit(edit::Args),
     Delete(delete::Args),
     Sync(sync::Args),
@@ -68,6 +73,8 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Status(a) => status::run(a, globals),
         Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
+        Command::Directory(a) => directory::run(a, globals),
+        Command::Flyer(a) => flyer::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Delete(a) => delete::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),

@@ -22,6 +22,9 @@ pub struct Config {
     pub topics: TopicSettings,
     #[serde(default)]
     pub git: GitSettings,
+    /// The regular consultation hours (`[[hours]]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours: Vec<super::hours::Hours>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

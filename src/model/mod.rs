@@ -3,6 +3,7 @@
 
 pub mod codes;
 pub mod config;
+pub mod hours;
 pub mod iso;
 pub mod kind;
 pub mod read;

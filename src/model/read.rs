@@ -12,6 +12,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod hours;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -221,6 +223,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
             })
         })
         .unwrap_or_default();
+    let hours = hours::read_hours(&mut f);
     f.finish();
     let config = Config {
         office,
@@ -230,6 +233,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         sponsors,
         topics,
         git,
+        hours,
     };
     (Some(config), problems)
 }

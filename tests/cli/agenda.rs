@@ -161,6 +161,7 @@ fn json_holds_every_section_in_order() {
     assert_eq!(
         keys,
         [
+            "hours",
             "appointments",
             "events",
             "follow_ups",

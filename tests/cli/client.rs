@@ -504,3 +504,70 @@ fn help_of_every_client_command_has_an_example() {
         f.run(sub).ok().has("Example: quartier client");
     }
 }
+
+#[test]
+fn merge_moves_every_reference_and_removes_the_second_code() {
+    let f = Folder::new();
+    f.client("K-AAAA", "gender = \"f\"\nbirth_year = 1990");
+    f.write(
+        "clients/K-BBBB.toml",
+        "id = \"K-BBBB\"\nfirst_contact = 2026-01-02\ngender = \"m\"\nconsent = 2026-01-02\n",
+    );
+    f.write(
+        "partners/jobcenter.toml",
+        "id = \"jobcenter\"\nname = \"Jobcenter\"\nkind = \"authority\"\n",
+    );
+    f.write(
+        "appointments/2026/01/apt-20260105-ab12.toml",
+        "id = \"apt-20260105-ab12\"\ndate = 2026-01-05\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB\" # war K-BBBB\n",
+    );
+    f.write(
+        "referrals/2026/01/ref-20260105-cd34.toml",
+        "id = \"ref-20260105-cd34\"\ndate = 2026-01-05\nclient = \"K-BBBB\"\npartner = \"jobcenter\"\ntopic = \"employment\"\nstatus = \"open\"\n",
+    );
+    f.run(&["check", "--strict"]).ok();
+    let before = f
+        .run(&[
+            "--json",
+            "report",
+            "period",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-01-31",
+        ])
+        .ok()
+        .json();
+    f.run(&["client", "merge", "aaaa", "k-bbbb"])
+        .ok()
+        .has("K-BBBB → K-AAAA");
+    assert!(!f.exists("clients/K-BBBB.toml"));
+    let apt = f.read("appointments/2026/01/apt-20260105-ab12.toml");
+    assert!(apt.contains("client = \"K-AAAA\" # war K-BBBB"), "{apt}");
+    assert!(
+        f.read("referrals/2026/01/ref-20260105-cd34.toml")
+            .contains("client = \"K-AAAA\"")
+    );
+    let kept = f.read("clients/K-AAAA.toml");
+    assert!(kept.contains("first_contact = 2026-01-02"), "{kept}");
+    assert!(kept.contains("consent = 2026-01-02"), "{kept}");
+    assert!(kept.contains("gender = \"f\""), "{kept}");
+    f.run(&["check", "--strict"]).ok();
+    let after = f
+        .run(&[
+            "--json",
+            "report",
+            "period",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-01-31",
+        ])
+        .ok()
+        .json();
+    assert_eq!(before["consultations"], after["consultations"]);
+    assert_eq!(before["referrals"], after["referrals"]);
+    assert_eq!(after["clients"]["unique"], 1);
+    f.run(&["client", "merge", "K-AAAA", "K-AAAA"]).code(2);
+    f.run(&["client", "merge", "K-AAAA", "K-CCCC"]).code(1);
+}

@@ -3,6 +3,7 @@
 
 mod edit;
 mod list;
+mod merge;
 mod new;
 mod show;
 
@@ -25,6 +26,7 @@ enum Command {
     List(list::Args),
     Show(show::Args),
     Edit(edit::Args),
+    Merge(merge::Args),
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -33,5 +35,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Command::List(a) => list::run(a, globals),
         Command::Show(a) => show::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
+        Command::Merge(a) => merge::run(a, globals),
     }
 }
