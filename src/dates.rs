@@ -25,10 +25,24 @@ pub fn parse_date_relative(s: &str, today: NaiveDate) -> Result<NaiveDate, Strin
         _ => NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .ok()
             .filter(|_| is_iso_date_shape(s))
+            .or_else(|| german_date(s))
             .ok_or_else(|| {
-                format!("`{s}` is not a date: use YYYY-MM-DD (e.g. 2026-11-25), today, yesterday or tomorrow")
+                format!("`{s}` is not a date: use YYYY-MM-DD (e.g. 2026-11-25), TT.MM.JJJJ (25.11.2026), today, yesterday or tomorrow")
             }),
     }
+}
+
+/// `TT.MM.JJJJ` or `T.M.JJJJ`, as German spreadsheets and people write dates.
+fn german_date(s: &str) -> Option<NaiveDate> {
+    let mut parts = s.split('.');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some() || !digits(d, 1..=2) || !digits(m, 1..=2) || !digits(y, 4..=4) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
 }
 
 fn is_iso_date_shape(s: &str) -> bool {
@@ -186,6 +200,18 @@ mod tests {
     }
 
     #[test]
+    fn reads_german_dates() {
+        let today = d("2026-11-25");
+        assert_eq!(
+            parse_date_relative("03.02.2026", today),
+            Ok(d("2026-02-03"))
+        );
+        assert_eq!(parse_date_relative("3.2.2026", today), Ok(d("2026-02-03")));
+        assert!(parse_date_relative("31.02.2026", today).is_err());
+        assert!(parse_date_relative("03.02.26.1", today).is_err());
+    }
+
+    #[test]
     fn relative_dates() {
         let t = d("2026-03-01");
         assert_eq!(parse_date_relative("today", t), Ok(t));
@@ -197,7 +223,7 @@ mod tests {
             "2026-2-3",
             "26-01-01",
             "",
-            "01.02.2026",
+            "01.02.26x",
             "2026-01-01x",
         ] {
             assert!(parse_date_relative(bad, t).is_err(), "{bad}");

@@ -13,6 +13,7 @@ pub mod edit;
 pub mod event;
 pub mod flyer;
 pub mod git_hook;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod man;
@@ -53,6 +54,7 @@ pub enum Command {
     Sync(sync::Args),
     Log(log::Args),
     GitHook(git_hook::Args),
+    Import(import::Args),
     Completions(completions::Args),
     Man(man::Args),
     Demo(demo::Args),
@@ -80,6 +82,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Sync(a) => sync::run(a, globals),
         Command::Log(a) => log::run(a, globals),
         Command::GitHook(a) => git_hook::run(a, globals),
+        Command::Import(a) => import::run(a, globals),
         Command::Completions(a) => completions::run(a, globals),
         Command::Man(a) => man::run(a, globals),
         Command::Demo(a) => demo::run(a, globals),

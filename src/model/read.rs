@@ -80,9 +80,26 @@ pub fn read_record(
         Kind::Referral => read_referral(&mut f, ctx).map(Record::Referral),
         Kind::Event => read_event(&mut f, ctx).map(Record::Event),
     };
+    read_import_hash(&mut f);
     f.finish();
     check_placement(kind, root, placement, &mut problems);
     (record, problems)
+}
+
+/// `import`: the content hash `quartier import` sets on every kind (SPEC §5),
+/// 64 lower-case hex digits; nothing else writes it.
+fn read_import_hash(f: &mut Fields) {
+    let span = f.span_of("import");
+    if let Some(h) = f.opt_str("import")
+        && !(h.len() == 64
+            && h.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+    {
+        f.error(
+            span,
+            "`import` must be the 64 hex digits `quartier import` wrote: restore it or remove the line".into(),
+        );
+    }
 }
 
 /// The id against its shape and the file name, the date against the month

@@ -183,6 +183,14 @@ pub(super) fn refuse_links(root: &Path, path: &Path) -> Result<()> {
 }
 
 impl Store {
+    /// Writes an already validated record text as a new file: atomically,
+    /// never over an existing file (`AlreadyExists` then), never through a
+    /// symbolic link. For writers that build many records (`import`).
+    pub fn create_new_file(&self, path: &Path, text: &[u8]) -> std::io::Result<()> {
+        refuse_links(self.root(), path).map_err(|e| std::io::Error::other(e.message))?;
+        atomic_create(path, text)
+    }
+
     /// Checks a record on its own, as `check` would, before it is written.
     pub fn validate_text(
         &self,

@@ -230,7 +230,7 @@ fn add_refuses_bad_dates_times_topics_and_languages() {
     let base = ["appointment", "add", "--client", "K-7F3A"];
     for (flag, value, says) in [
         ("--date", "2026-13-01", "not a date"),
-        ("--date", "25.11.2026", "not a date"),
+        ("--date", "31.11.2026", "not a date"),
         ("--time", "25:00", "not a time"),
         ("--topics", "residence,asyl", "`asyl` is not a topic code"),
         ("--language", "arabic", "ISO 639-1"),

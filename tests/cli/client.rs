@@ -127,7 +127,7 @@ fn new_refuses_bad_values_with_exit_2_and_writes_nothing() {
     f.run(&["client", "new", "--first-contact", "2026-02-30"])
         .code(2)
         .has("2026-02-30");
-    f.run(&["client", "new", "--consent", "30.11.2026"]).code(2);
+    f.run(&["client", "new", "--consent", "31.11.2026"]).code(2);
     f.run(&["client", "new", "--origin", "Syria"])
         .code(2)
         .has("ISO 3166-1");

@@ -13,6 +13,7 @@ mod event;
 mod git;
 mod help;
 mod hours;
+mod import;
 mod lost;
 mod out;
 mod partner;
