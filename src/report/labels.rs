@@ -112,6 +112,10 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
             "Achtung: der Datenordner hatte nicht committete Änderungen",
             "Note: the records folder had uncommitted changes",
         ),
+        "dirty_unknown" => lang.pick(
+            "Nicht committete Änderungen: unbekannt (git gab keine Auskunft)",
+            "Uncommitted changes: unknown (git could not tell)",
+        ),
         "clean" => lang.pick(
             "keine nicht committeten Änderungen",
             "no uncommitted changes",

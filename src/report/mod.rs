@@ -260,7 +260,8 @@ impl Serialize for TargetTable {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub commit: Option<String>,
-    pub dirty: bool,
+    /// `None` when git could not tell.
+    pub dirty: Option<bool>,
 }
 
 impl Source {

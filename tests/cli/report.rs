@@ -242,7 +242,7 @@ fn the_sample_october_in_json() {
     assert_eq!(t["new_clients"]["percent"], 44.4);
     assert_eq!(
         j["source"],
-        serde_json::json!({"commit": null, "dirty": false})
+        serde_json::json!({"commit": null, "dirty": null})
     );
 }
 

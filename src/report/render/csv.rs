@@ -108,7 +108,8 @@ pub fn rows(report: &Report) -> Vec<(String, String, String)> {
         "commit",
         report.source.commit.as_deref().unwrap_or(""),
     );
-    rows.add("source", "dirty", report.source.dirty);
+    let dirty = report.source.dirty.map_or(String::new(), |d| d.to_string()); // as JSON null
+    rows.add("source", "dirty", dirty);
     rows.0
 }
 

@@ -177,10 +177,10 @@ impl Layout {
                 None => word("no_commit", lang).to_string(),
             },
             word(
-                if report.source.dirty {
-                    "dirty"
-                } else {
-                    "clean"
+                match report.source.dirty {
+                    Some(true) => "dirty",
+                    Some(false) => "clean",
+                    None => "dirty_unknown",
                 },
                 lang,
             )
