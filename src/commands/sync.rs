@@ -58,6 +58,7 @@ struct Summary {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let store = globals.store()?;
     let repo = Repo::open(store.root())?;
+    let _turn = repo.sync_turn()?;
     let mut progress = repo.in_progress()?;
     if args.abort {
         return abort(&repo, progress);

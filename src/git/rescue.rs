@@ -155,8 +155,11 @@ impl Repo {
         Ok(files)
     }
 
-    /// Points [`BACKUP_REF`] at HEAD (with a reflog, so earlier ones stay findable).
+    /// Points [`BACKUP_REF`] at HEAD (with a reflog, so earlier ones stay
+    /// findable). Called while holding [`Repo::sync_turn`], so a lock file of
+    /// this ref can only be one a killed sync left behind.
     pub fn backup(&self) -> Result<()> {
+        let _ = std::fs::remove_file(self.git_dir()?.join(format!("{BACKUP_REF}.lock")));
         self.at_top_ok(&[
             "update-ref",
             "--create-reflog",
@@ -347,6 +350,26 @@ impl Repo {
 }
 
 impl Repo {
+    /// One sync at a time per repository: an advisory lock on
+    /// `quartier-sync.lock` in the git folder, held while the file lives.
+    pub fn sync_turn(&self) -> Result<std::fs::File> {
+        let path = self.git_dir()?.join("quartier-sync.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| CommandError::io("open", &path, &e))?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(CommandError::data(format!(
+                "another `quartier sync` is running in {}; wait until it has finished",
+                self.top.display()
+            ))),
+            Err(std::fs::TryLockError::Error(e)) => Err(CommandError::io("lock", &path, &e)),
+        }
+    }
+
     fn stop_marker(&self) -> Result<PathBuf> {
         Ok(self.git_dir()?.join("quartier-sync-stopped"))
     }

@@ -22,6 +22,7 @@ mod privacy;
 mod referral;
 mod reliability;
 mod report;
+mod safety;
 mod sample;
 mod search;
 mod sponsor;

@@ -254,8 +254,17 @@ fn killing_syncs_at_random_moments_loses_nothing() {
             kills += 1;
         }
         let _ = child.wait();
-        // a stale index.lock is what a killed git leaves; people remove it as git says
-        let _ = std::fs::remove_file(bob.join(".git/index.lock"));
+        // a killed git leaves its own lock files (index.lock, refs/…/main.lock);
+        // git's message says to remove them, and people do
+        for e in walkdir::WalkDir::new(bob.join(".git"))
+            .into_iter()
+            .flatten()
+        {
+            let name = e.file_name().to_string_lossy();
+            if name.ends_with(".lock") && !name.starts_with("quartier-") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
         // meanwhile Bob records one more
         write(
             &bob,
