@@ -26,9 +26,25 @@ const PAST_PLANNED_DAYS: u64 = 90;
 /// Example: quartier agenda --days 7
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// How many days ahead to show
-    #[arg(long, default_value_t = 14, value_name = "N")]
-    pub days: u32,
+    /// How many days ahead to show [default: 14, with --format ics 30]
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
+    /// table (default) or ics: an iCalendar file for Thunderbird, Outlook and phones
+    #[arg(long, value_enum, default_value_t = AgendaFormat::Table)]
+    pub format: AgendaFormat,
+    /// Write to FILE instead of the screen (`-`: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Put client codes into the calendar (left out by default)
+    #[arg(long)]
+    pub with_codes: bool,
+}
+
+/// What `agenda` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgendaFormat {
+    Table,
+    Ics,
 }
 
 /// A referral whose follow-up day falls within the agenda.
@@ -181,8 +197,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
     let today = crate::dates::today();
+    let ics = args.format == AgendaFormat::Ics;
+    if !ics && (args.out.is_some() || args.with_codes) {
+        return Err(crate::error::CommandError::usage(
+            "--out and --with-codes belong to --format ics (the calendar file)",
+        ));
+    }
+    let days = args.days.unwrap_or(if ics { 30 } else { 14 });
     let until = today
-        .checked_add_days(Days::new(args.days.into()))
+        .checked_add_days(Days::new(days.into()))
         .unwrap_or(NaiveDate::MAX);
     let loaded = store.load(&config, &scope(&config, today, until));
     let broken: Vec<_> = loaded.findings.iter().filter(|f| f.is_error()).collect();
@@ -194,6 +217,22 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             "warning: {} problem(s) in record files; those records are missing below — run `quartier check` and fix them",
             broken.len()
         );
+    }
+    if ics {
+        let text = crate::ics::agenda(
+            &loaded.records,
+            &config,
+            today,
+            until,
+            None,
+            crate::ics::Options {
+                with_codes: args.with_codes,
+                lang,
+                stamp: chrono::Utc::now(),
+            },
+        );
+        let out = args.out.unwrap_or_else(|| "-".into());
+        return crate::out::write(&out, store.root(), text.as_bytes());
     }
     let agenda = build(&loaded.records, &config, today, until);
     if globals.json {

@@ -20,7 +20,9 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let store = globals.store()?;
+    let progress = crate::progress::spinner("check");
     let mut findings = crate::check::check_folder(&store);
+    progress.finish_and_clear();
     if args.strict {
         for f in &mut findings {
             f.severity = crate::model::read::Severity::Error;

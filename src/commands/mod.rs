@@ -11,6 +11,7 @@ pub mod demo;
 pub mod directory;
 pub mod edit;
 pub mod event;
+pub mod fields;
 pub mod flyer;
 pub mod git_hook;
 pub mod import;

@@ -540,8 +540,9 @@ fn show_lists_the_referrals_that_came_from_the_appointment() {
         .run(&["--json", "appointment", "show", "dddd"])
         .ok()
         .json();
-    assert_eq!(v["appointment"]["id"], "apt-20261120-dddd");
-    assert_eq!(ids(&v["referrals"]), ["ref-20261120-r1r1"]);
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "apt-20261120-dddd");
+    assert_eq!(ids(&v["linked"]["referrals"]), ["ref-20261120-r1r1"]);
     f.run(&["appointment", "show", "dddd"])
         .ok()
         .has("ref-20261120-r1r1")

@@ -333,17 +333,18 @@ fn show_has_the_client_with_consultations_and_referrals_newest_first() {
     history(&f);
     f.run(&["check", "--strict"]).ok();
     let v = f.run(&["--json", "client", "show", "AAAA11"]).ok().json();
-    assert_eq!(v["client"]["id"], "K-AAAA11");
-    assert_eq!(v["client"]["origin"], "SY");
-    let consultations: Vec<_> = v["consultations"]
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "K-AAAA11");
+    assert_eq!(v["origin"], "SY");
+    let consultations: Vec<_> = v["linked"]["appointments"]
         .as_array()
         .unwrap()
         .iter()
         .map(|a| a["id"].as_str().unwrap())
         .collect();
     assert_eq!(consultations, ["apt-20261012-bbbb", "apt-20260305-aaaa"]);
-    assert_eq!(v["referrals"][0]["id"], "ref-20261012-dddd");
-    assert_eq!(v["referrals"].as_array().unwrap().len(), 1);
+    assert_eq!(v["linked"]["referrals"][0]["id"], "ref-20261012-dddd");
+    assert_eq!(v["linked"]["referrals"].as_array().unwrap().len(), 1);
     let text = f.run(&["client", "show", "K-AAAA11"]).ok().all();
     for needed in [
         "f — weiblich",

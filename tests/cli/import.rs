@@ -401,3 +401,85 @@ fn clients_are_imported_with_their_codes_and_checked() {
     );
     f.run(&["check"]).ok();
 }
+
+/// The block after the line "```LANG" that follows `after` in docs/IMPORT.md.
+fn doc_block(lang: &str, after: &str) -> String {
+    let doc = include_str!("../../docs/IMPORT.md");
+    let from = doc.find(after).expect("heading in docs/IMPORT.md");
+    let rest = &doc[from..];
+    let start = rest.find(&format!("```{lang}\n")).unwrap() + lang.len() + 4;
+    let end = start + rest[start..].find("\n```").unwrap();
+    rest[start..end].to_string() + "\n"
+}
+
+#[test]
+fn the_worked_example_of_the_docs_does_what_the_docs_say() {
+    let f = Folder::new();
+    for code in ["K-7F3A", "K-2B9C", "K-4D1E"] {
+        f.write(
+            &format!("clients/{code}.toml"),
+            &format!("id = \"{code}\"\nfirst_contact = 2024-09-01\n"),
+        );
+    }
+    git(f.root(), &["init", "--quiet"]);
+    git(f.root(), &["add", "-A"]);
+    git(f.root(), &["commit", "--quiet", "-m", "start"]);
+    let example = "Ein vollständiges Beispiel";
+    let csv = f.parent().join("beratungen-2025.csv");
+    let rules = f.parent().join("beratungen.toml");
+    std::fs::write(&csv, doc_block("csv", example)).unwrap();
+    std::fs::write(&rules, doc_block("toml", example)).unwrap();
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            "import".to_string(),
+            "appointment".into(),
+            csv.display().to_string(),
+            "--rules".into(),
+            rules.display().to_string(),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let run = |extra: &[&'static str]| {
+        let a = args(extra);
+        f.run(&a.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+    run(&["--dry-run"])
+        .code(1)
+        .has("beratungen-2025.csv:5: error: Datenschutz: `notes` (Spalte \"Bemerkung\")")
+        .has("beratungen-2025.csv:7: error: client `K-9Z9Z` does not exist")
+        .has("nicht übernommene Spalten (in den Regeln nicht zugeordnet): Kanal, Name (intern)")
+        .has(
+            "Probelauf: 4 von 6 Zeilen aus beratungen-2025.csv würden als appointment geschrieben",
+        );
+    run(&[]).code(1).has("4 von 6 Zeilen");
+    assert_eq!(
+        git(f.root(), &["log", "-1", "--format=%s"]).trim(),
+        "import: 4 appointment records from beratungen-2025.csv"
+    );
+    let written = appointment_files(&f);
+    let first = written
+        .iter()
+        .find(|t| t.contains("date = 2025-01-06\ntime = 10:00:00"))
+        .unwrap();
+    let shown = doc_block("toml", "Ein geschriebener Termin");
+    for line in shown
+        .lines()
+        .filter(|l| !l.starts_with("id =") && !l.starts_with("import ="))
+    {
+        assert!(
+            first.contains(line),
+            "`{line}` of the docs missing in\n{first}"
+        );
+    }
+    let mut fixed = std::fs::read_to_string(&csv).unwrap();
+    fixed = fixed.replace("Rückruf unter 0341 1234567", "Rückruf vereinbart");
+    std::fs::write(&csv, fixed).unwrap();
+    f.write(
+        "clients/K-9Z9Z.toml",
+        "id = \"K-9Z9Z\"\nfirst_contact = 2024-09-01\n",
+    );
+    run(&[]).ok().has("4 schon früher importiert");
+    assert_eq!(appointment_files(&f).len(), 6);
+    f.run(&["check"]).ok();
+}

@@ -5,6 +5,7 @@ mod support;
 
 mod agenda;
 mod appointment;
+mod calendar;
 mod check;
 mod client;
 mod delete;

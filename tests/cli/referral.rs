@@ -460,9 +460,10 @@ fn show_gives_the_partner_and_the_appointment() {
         "client = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nappointment = \"apt-20261120-ab12\"\nstatus = \"open\"",
     );
     let v = f.run(&["--json", "referral", "show", "k3p9"]).ok().json();
-    assert_eq!(v["referral"]["id"], "ref-20261120-k3p9");
-    assert_eq!(v["partner"]["name"], "Jobcenter Leipzig West");
-    assert_eq!(v["appointment"]["id"], "apt-20261120-ab12");
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "ref-20261120-k3p9");
+    assert_eq!(v["partner"], "jobcenter-west");
+    assert_eq!(v["appointment"], "apt-20261120-ab12");
     f.run(&["referral", "show", "k3p9"])
         .ok()
         .has("Jobcenter Leipzig West")

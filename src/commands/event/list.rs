@@ -32,6 +32,20 @@ pub struct Args {
     pub sponsor: Option<String>,
     #[command(flatten)]
     pub dates: DateFilter,
+    /// table (default) or ics: an iCalendar file to publish (titles, place,
+    /// time and languages only), e.g. --format ics --from heute --out veranstaltungen.ics
+    #[arg(long, value_enum, default_value_t = EventListFormat::Table)]
+    pub format: EventListFormat,
+    /// With --format ics: write to FILE (`-`: standard output, the default)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+/// What `event list` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EventListFormat {
+    Table,
+    Ics,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -58,6 +72,25 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|e| sponsor.as_ref().is_none_or(|s| e.sponsors.contains(s)))
         .collect();
     events.sort_by(|a, b| newest_first(a, b));
+    if args.format == EventListFormat::Ics {
+        // oldest first, as a calendar reads
+        let text = crate::ics::events(
+            events.iter().rev().copied(),
+            &config,
+            crate::ics::Options {
+                with_codes: false,
+                lang,
+                stamp: chrono::Utc::now(),
+            },
+        );
+        let out = args.out.unwrap_or_else(|| "-".into());
+        return crate::out::write(&out, store.root(), text.as_bytes());
+    }
+    if args.out.is_some() {
+        return Err(crate::error::CommandError::usage(
+            "--out belongs to --format ics",
+        ));
+    }
     if globals.json {
         return print_json(&events);
     }

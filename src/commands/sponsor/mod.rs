@@ -9,6 +9,11 @@ mod show;
 use crate::cli::Globals;
 use crate::error::Result;
 
+crate::flag_sets! {
+    AddFlags = Sponsor, Add;
+    EditFlags = Sponsor, Edit;
+}
+
 /// ESF project sponsors: add, list, show, edit, end.
 ///
 /// Example: quartier sponsor list --status active
