@@ -29,6 +29,8 @@ pub fn check_folder(store: &Store) -> Vec<Finding> {
     findings.extend(relations(store.root(), &records, &unloaded));
     crate::store::drop_in_background(records);
     findings.extend(strays(store.root()));
+    // Sealed reports rebuilt with their stored settings (SPEC §3.7).
+    findings.extend(crate::seal::drift(store, &config));
     findings.sort();
     findings.dedup();
     settings.sort();

@@ -21,4 +21,5 @@ pub mod privacy;
 pub mod progress;
 pub mod report;
 pub mod schema;
+pub mod seal;
 pub mod store;

@@ -481,7 +481,11 @@ fn privacy_hits(kind: Kind, plan: &Plan, mapped: &Mapped, lang: Lang) -> Vec<(St
     let mut hits = Vec::new();
     for (key, v) in &mapped.values {
         for text in v.texts() {
-            for hit in crate::privacy::scan(text) {
+            for found in crate::privacy::find(text) {
+                let hit = match lang {
+                    Lang::De => found.phrase_de(),
+                    Lang::En => found.phrase_en(),
+                };
                 let columns = plan.columns_of(key);
                 let place = if columns.is_empty() {
                     format!("`{key}`")

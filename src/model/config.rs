@@ -22,6 +22,9 @@ pub struct Config {
     pub topics: TopicSettings,
     #[serde(default)]
     pub git: GitSettings,
+    /// (v2) `[esf]`: which ESF regulation's rules the reports follow.
+    #[serde(default)]
+    pub esf: EsfSettings,
     /// The regular consultation hours (`[[hours]]`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hours: Vec<super::hours::Hours>,
@@ -135,6 +138,42 @@ pub struct GitSettings {
     /// Commit every record a command writes.
     #[serde(default)]
     pub auto_commit: bool,
+}
+
+/// (v2) `[esf]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EsfSettings {
+    #[serde(default)]
+    pub regulation: Regulation,
+}
+
+/// `[esf] regulation`: the ESF regulation whose age bands the reports use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Regulation {
+    /// ESF+ 2021–2027, Regulation (EU) 2021/1057 (the default).
+    #[default]
+    #[serde(rename = "2021/1057")]
+    Esf2021,
+    /// ESF 2014–2020, Regulation (EU) No 1304/2013.
+    #[serde(rename = "1304/2013")]
+    Esf2014,
+}
+
+impl Regulation {
+    pub const ALL: [Regulation; 2] = [Regulation::Esf2021, Regulation::Esf2014];
+
+    /// As written in `quartier.toml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Regulation::Esf2021 => "2021/1057",
+            Regulation::Esf2014 => "1304/2013",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Regulation> {
+        Regulation::ALL.into_iter().find(|r| r.code() == code)
+    }
 }
 
 impl Config {

@@ -14,7 +14,7 @@ pub mod write;
 mod proptests;
 
 pub use codes::*;
-pub use config::Config;
+pub use config::{Config, EsfSettings, Regulation};
 pub use kind::{IdScheme, Kind, KindInfo, PathError};
 
 use chrono::{NaiveDate, NaiveTime};

@@ -210,7 +210,8 @@ fn client() -> impl Strategy<Value = Record> {
                     id,
                     first_contact,
                     gender,
-                    birth_year,
+                    // Born no later than the year of first contact (else an error).
+                    birth_year: birth_year.map(|y| y.min(i64::from(first_contact.year()))),
                     origin: origin.map(String::from),
                     languages,
                     residence,

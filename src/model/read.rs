@@ -3,7 +3,8 @@
 //! (references, duplicates) live in `check`; this module sees one file.
 
 use super::config::{
-    Area, GitSettings, Office, SponsorSettings, TARGET_KEYS, Targets, TopicLabels, TopicSettings,
+    Area, EsfSettings, GitSettings, Office, Regulation, SponsorSettings, TARGET_KEYS, Targets,
+    TopicLabels, TopicSettings,
 };
 use super::*;
 use crate::privacy;
@@ -240,6 +241,10 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
             })
         })
         .unwrap_or_default();
+    let esf = f
+        .subtable("esf")
+        .map(|t| f.nested(t, "esf.".into(), read_esf))
+        .unwrap_or_default();
     let hours = hours::read_hours(&mut f);
     f.finish();
     let config = Config {
@@ -250,6 +255,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         sponsors,
         topics,
         git,
+        esf,
         hours,
     };
     (Some(config), problems)
@@ -370,6 +376,23 @@ fn read_sponsor_settings(f: &mut Fields) -> SponsorSettings {
         }
     }
     settings
+}
+
+fn read_esf(f: &mut Fields) -> EsfSettings {
+    let span = f.span_of("regulation");
+    let regulation = match f.opt_str("regulation") {
+        None => Regulation::default(),
+        Some(code) => Regulation::from_code(&code).unwrap_or_else(|| {
+            f.error(
+                span,
+                format!(
+                    "`esf.regulation` = \"{code}\" is not one of 2021/1057 (ESF+, the default) | 1304/2013 (ESF 2014–2020)"
+                ),
+            );
+            Regulation::default()
+        }),
+    };
+    EsfSettings { regulation }
 }
 
 fn read_topic_settings(f: &mut Fields) -> TopicSettings {
@@ -900,6 +923,16 @@ fn read_client(f: &mut Fields, ctx: &Context) -> Option<Client> {
             f.error(
                 by_span,
                 format!("`birth_year` {y} is not plausible (before 1900)"),
+            );
+        } else if let Some(first) = first_contact
+            && y > i64::from(first.year())
+        {
+            // The ESF counts the age at first contact (SPEC v2 §3.1).
+            f.error(
+                by_span,
+                format!(
+                    "`birth_year` {y} lies after the first contact ({first}): correct one of them"
+                ),
             );
         }
     }

@@ -307,7 +307,7 @@ fn an_xlsx_sheet_with_date_cells_is_imported_like_the_csv() {
 
     let run = import(&f, "beratungen.xlsx", &[]);
     run.code(1)
-        .has("beratungen.xlsx:4: error: Datenschutz: `notes` (Spalte \"Bemerkung\") scheint an e-mail address")
+        .has("beratungen.xlsx:4: error: Datenschutz: `notes` (Spalte \"Bemerkung\") scheint eine E-Mail-Adresse")
         .has("beratungen.xlsx:5: error: `Unbekannt` is not a topic code")
         .has("2 von 4 Zeilen aus beratungen.xlsx als appointment geschrieben");
     let files = appointment_files(&f);
@@ -446,7 +446,13 @@ fn the_worked_example_of_the_docs_does_what_the_docs_say() {
     };
     run(&["--dry-run"])
         .code(1)
-        .has("beratungen-2025.csv:5: error: Datenschutz: `notes` (Spalte \"Bemerkung\")")
+        .has(
+            &doc_block("text", "Erst ein Probelauf")
+                .lines()
+                .next()
+                .unwrap()
+                .replace("beratungen-2025.csv", &csv.display().to_string()),
+        )
         .has("beratungen-2025.csv:7: error: client `K-9Z9Z` does not exist")
         .has("nicht übernommene Spalten (in den Regeln nicht zugeordnet): Kanal, Name (intern)")
         .has(

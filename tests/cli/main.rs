@@ -23,6 +23,8 @@ mod privacy;
 mod referral;
 mod reliability;
 mod report;
+mod report_print;
+mod report_v2;
 mod safety;
 mod sample;
 mod search;
