@@ -11,6 +11,7 @@ pub mod dates;
 pub mod demo;
 pub mod error;
 pub mod git;
+pub mod i18n;
 pub mod ics;
 pub mod import;
 pub mod model;

@@ -74,6 +74,10 @@ pub struct Agenda<'a> {
     pub follow_ups: Vec<FollowUp<'a>>,
     pub stale_sponsors: Vec<StaleSponsor<'a>>,
     pub past_planned: Vec<&'a Appointment>,
+    /// Sponsor deadlines due by the agenda's last day and not handed in.
+    pub deadlines: Vec<crate::commands::reminders::DueDeadline<'a>>,
+    /// Active sponsors ending within 6 months with continuation open.
+    pub open_continuations: Vec<crate::commands::reminders::OpenContinuation>,
 }
 
 fn month_of(d: NaiveDate) -> (i32, u32) {
@@ -167,6 +171,15 @@ pub fn build<'a>(
         follow_ups,
         stale_sponsors,
         past_planned,
+        deadlines: crate::commands::reminders::due_deadlines(
+            records.sponsors.iter().map(|e| &e.record),
+            today,
+            until,
+        ),
+        open_continuations: crate::commands::reminders::open_continuations(
+            records.sponsors.iter().map(|e| &e.record),
+            today,
+        ),
     }
 }
 
@@ -368,6 +381,11 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         ]);
     }
     print_table(t, lang);
+    crate::commands::reminders::print_sponsor_reminders(
+        &agenda.deadlines,
+        &agenda.open_continuations,
+        lang,
+    );
 
     println!(
         "\n{}",

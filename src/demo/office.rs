@@ -174,7 +174,11 @@ impl Generator {
                     } else {
                         SponsorStatus::Active
                     },
+                    planned_participants: None,
+                    continuation: None,
+                    continuation_notes: None,
                     notes: (!s.notes.is_empty()).then(|| s.notes.to_string()),
+                    deadlines: Vec::new(),
                 },
                 meetings_until: s.stale_after.map(|(y, m, d)| ymd(y, m, d)),
             });
@@ -252,7 +256,11 @@ impl Generator {
                 } else {
                     SponsorStatus::Active
                 },
+                planned_participants: None,
+                continuation: None,
+                continuation_notes: None,
                 notes: None,
+                deadlines: Vec::new(),
             },
             meetings_until: None,
         });

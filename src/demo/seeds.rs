@@ -218,7 +218,7 @@ pub(super) const SPONSORS: &[SponsorSeed] = &[
         project: "Lernwerkstatt Lindenau – Lernförderung für Kinder aus zugewanderten Familien",
         field: Field::YouthEducation,
         start: (2024, 1, 1),
-        end: Some((2027, 6, 30)),
+        end: Some((2027, 3, 31)),
         contact: "Projektleitung",
         notes: "Arbeitet eng mit zwei Grundschulen im Stadtteil zusammen.",
         stale_after: None,

@@ -130,7 +130,9 @@ pub fn parse_cell(ty: KeyType, text: &str) -> Result<Option<Val>, String> {
         KeyType::Date => {
             // a workbook cell holding a date and a time counts by its date
             let day = t.split_once(' ').map(|(d, _)| d).unwrap_or(t);
-            crate::dates::parse_date(day).map(|d| Some(Val::Date(d)))
+            crate::dates::parse_date(day)
+                .map(|d| Some(Val::Date(d)))
+                .map_err(|e| e.to_string())
         }
         KeyType::Time => {
             let t = t
@@ -138,7 +140,9 @@ pub fn parse_cell(ty: KeyType, text: &str) -> Result<Option<Val>, String> {
                 .map(str::trim)
                 .unwrap_or(t)
                 .replace('.', ":");
-            crate::dates::parse_time(&t).map(|t| Some(Val::Time(t)))
+            crate::dates::parse_time(&t)
+                .map(|t| Some(Val::Time(t)))
+                .map_err(|e| e.to_string())
         }
         KeyType::Int => t
             .parse::<i64>()

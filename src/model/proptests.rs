@@ -145,7 +145,11 @@ fn sponsor() -> impl Strategy<Value = Record> {
                     email,
                     phone,
                     status,
+                    planned_participants: None,
+                    continuation: None,
+                    continuation_notes: None,
                     notes,
+                    deadlines: Vec::new(),
                 })
             },
         )

@@ -13,6 +13,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+mod deadlines;
 mod hours;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -855,7 +856,7 @@ fn type_name(v: &DeValue) -> &'static str {
 
 use super::similar::suggestion;
 
-fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
+fn read_sponsor(f: &mut Fields, ctx: &Context) -> Option<Sponsor> {
     let id = f.req_str("id");
     let name = f.req_str("name");
     let project = f.req_str("project");
@@ -869,7 +870,11 @@ fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
     let status = f
         .opt_code::<SponsorStatus>("status")
         .unwrap_or(SponsorStatus::Active);
+    let planned_participants = f.opt_count("planned_participants");
+    let continuation = f.opt_code::<Continuation>("continuation");
+    let continuation_notes = f.opt_str("continuation_notes");
     let notes = f.opt_str("notes");
+    let deadlines = deadlines::read_deadlines(f, ctx);
     if let (Some(s), Some(e)) = (start, end)
         && e < s
     {
@@ -886,7 +891,11 @@ fn read_sponsor(f: &mut Fields, _ctx: &Context) -> Option<Sponsor> {
         email,
         phone,
         status,
+        planned_participants,
+        continuation,
+        continuation_notes,
         notes,
+        deadlines,
     })
 }
 
@@ -1291,7 +1300,24 @@ mod tests {
                 email: Some("info@jugendwerk.example".into()),
                 phone: Some("0341 1234567".into()),
                 status: SponsorStatus::Ended,
+                planned_participants: Some(120),
+                continuation: Some(Continuation::Secured),
+                continuation_notes: text.clone(),
                 notes: text.clone(),
+                deadlines: vec![
+                    Deadline {
+                        kind: DeadlineKind::Sachbericht,
+                        due: date(2026, 6, 30),
+                        done: Some(date(2026, 7, 2)),
+                        notes: text.clone(),
+                    },
+                    Deadline {
+                        kind: DeadlineKind::ParticipantData,
+                        due: date(2026, 6, 30),
+                        done: None,
+                        notes: None,
+                    },
+                ],
             }),
             Record::Partner(Partner {
                 id: "caritas".into(),
@@ -1402,7 +1428,11 @@ mod tests {
                 email: None,
                 phone: None,
                 status: SponsorStatus::Active,
+                planned_participants: None,
+                continuation: None,
+                continuation_notes: None,
                 notes: None,
+                deadlines: Vec::new(),
             }),
             Record::Partner(Partner {
                 id: "p".into(),

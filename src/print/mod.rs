@@ -37,15 +37,36 @@ pub fn escape(s: &str) -> String {
 
 /// The name of a language code in the interface language (`ar` → Arabisch).
 pub fn language_name(code: &str, lang: Lang) -> String {
-    let _ = lang;
-    code.to_string()
+    crate::names::language(code, lang)
 }
 
 /// The name of language `code` written in language `in_language` (a flyer
 /// page's language): `ar` in `ar` is its own name.
+/// From CLDR (ICU4X, as [`crate::names`]); falls back to the English name,
+/// then to the code.
 pub fn language_name_in(code: &str, in_language: &str) -> String {
-    let _ = in_language;
-    code.to_string()
+    use icu_experimental::displaynames::DisplayNamesOptions;
+    use icu_experimental::displaynames::multi::LanguageDisplayNames;
+    use icu_locale_core::Locale;
+    use icu_locale_core::subtags::Language;
+    let name = || -> Option<String> {
+        let locale: Locale = in_language.parse().ok()?;
+        let language = Language::try_from_str(code).ok()?;
+        let names =
+            LanguageDisplayNames::try_new((&locale).into(), DisplayNamesOptions::default()).ok()?;
+        names.of(language).map(str::to_string)
+    };
+    match name() {
+        Some(n) => {
+            // CLDR writes some names in lower case ("arabo"); a flyer line starts big.
+            let mut chars = n.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => n,
+            }
+        }
+        None => crate::names::language(code, Lang::En),
+    }
 }
 
 /// A website as a link when it is a plain http(s) address, else as text.
@@ -73,6 +94,15 @@ pub fn website_html(site: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_names_in_the_page_language() {
+        assert_eq!(language_name("ar", Lang::De), "Arabisch");
+        assert_eq!(language_name_in("ar", "ar"), "العربية");
+        assert_eq!(language_name_in("de", "tr"), "Almanca");
+        assert_eq!(language_name_in("uk", "uk"), "Українська");
+        assert_eq!(language_name_in("fa", "ru"), "Персидский");
+    }
 
     #[test]
     fn escape_and_links() {

@@ -406,6 +406,9 @@ fn sponsors(records: &Records, config: &Config, period: Period) -> Sponsors {
         .map(|e| e.id.clone())
         .collect();
     s.stale.sort();
+    let all = || records.sponsors.iter().map(|e| &e.record);
+    s.continuation = super::office::continuation(all(), period);
+    s.deadlines = super::office::deadlines(all(), period);
     s
 }
 

@@ -243,6 +243,11 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
             "Projektträger ohne Termin seit mehr als",
             "Sponsors without a meeting for more than",
         ),
+        ("sponsors", "continuation") => lang.pick(
+            "Aktive Projektträger nach Verstetigung",
+            "Active sponsors by continuation",
+        ),
+        ("sponsors", "deadlines") => lang.pick("Fristen der Projektträger", "Sponsors' deadlines"),
         ("year_to_date" | "targets" | "series", "consultations") => {
             lang.pick("durchgeführte Beratungen", "consultations held")
         }
@@ -334,6 +339,19 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
             .to_string(),
         "events.by_kind" => coded(EventKind::from_code(code).map(|k| k.label(lang))),
         "sponsors.by_field" => coded(Field::from_code(code).map(|f| f.label(lang))),
+        "sponsors.deadlines" => match code {
+            "due" => lang.pick("fällig im Zeitraum", "due in the period"),
+            "met" => lang.pick("davon fristgerecht erledigt", "of these met on time"),
+            "overdue" => lang.pick(
+                "überfällig am Ende des Zeitraums",
+                "overdue at the end of the period",
+            ),
+            _ => code,
+        }
+        .to_string(),
+        "sponsors.continuation" => {
+            coded(crate::model::Continuation::from_code(code).map(|c| c.label(lang)))
+        }
         "referrals.by_partner" => names
             .partners
             .get(code)

@@ -8,6 +8,7 @@ pub mod age;
 pub mod build;
 pub mod labels;
 pub mod make;
+pub mod office;
 pub mod quality;
 pub mod render;
 pub mod series;
@@ -245,6 +246,9 @@ pub struct Sponsors {
     pub by_sponsor: Breakdown,
     pub by_field: Breakdown,
     pub stale: Vec<String>,
+    /// Active sponsors by `continuation` (absent = `open`).
+    pub continuation: Breakdown,
+    pub deadlines: office::DeadlineFigures,
 }
 
 /// The year-to-date figures; also what targets are measured against.

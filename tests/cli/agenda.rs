@@ -166,7 +166,9 @@ fn json_holds_every_section_in_order() {
             "events",
             "follow_ups",
             "stale_sponsors",
-            "past_planned"
+            "past_planned",
+            "deadlines",
+            "open_continuations"
         ]
     );
     assert_eq!(

@@ -215,7 +215,12 @@ fn add_refuses_unknown_references_with_close_matches() {
         .has("does not exist")
         .has("K-7F3A")
         .has("K-7F3B");
+    // `7F3` starts both codes (without `K-`): ambiguous, both named.
     f.run(&["appointment", "add", "--client", "7F3"])
+        .code(1)
+        .has("K-7F3A")
+        .has("K-7F3B");
+    f.run(&["appointment", "add", "--client", "QQQ"])
         .code(1)
         .has("does not exist");
     f.run(&["appointment", "add", "--sponsor", "kinderbuero-ost"])
@@ -229,9 +234,10 @@ fn add_refuses_bad_dates_times_topics_and_languages() {
     let f = folder();
     let base = ["appointment", "add", "--client", "K-7F3A"];
     for (flag, value, says) in [
-        ("--date", "2026-13-01", "not a date"),
-        ("--date", "31.11.2026", "not a date"),
-        ("--time", "25:00", "not a time"),
+        ("--date", "2026-13-01", "kein Datum"),
+        ("--date", "32.11.2026", "kein Datum"),
+        ("--date", "31.11.2026", "diesen Tag gibt es nicht"),
+        ("--time", "25:00", "keine Uhrzeit"),
         ("--topics", "residence,asyl", "`asyl` is not a topic code"),
         ("--language", "arabic", "ISO 639-1"),
         ("--duration", "-5", ""),

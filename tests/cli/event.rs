@@ -158,7 +158,7 @@ fn add_refuses_counts_that_do_not_add_up_and_bad_values() {
         .code(2)
         .has("not a topic code");
     with(&["--languages", "arabic"]).code(2).has("ISO 639-1");
-    with(&["--time", "7pm"]).code(2).has("not a time");
+    with(&["--time", "7pm"]).code(2).has("keine Uhrzeit");
     with(&["--partners", "caritas"]).code(1).has("caritas");
     with(&["--sponsors", "nobody"]).code(1).has("nobody");
     add(

@@ -239,7 +239,9 @@ fn add_refuses_unknown_references_topics_and_bad_dates() {
         .code(2)
         .has("not a topic code");
     with(&[("--topic", "housing,health")]).code(2);
-    with(&[("--date", "2026-02-30")]).code(2).has("not a date");
+    with(&[("--date", "2026-02-30")])
+        .code(2)
+        .has("diesen Tag gibt es nicht");
     with(&[("--follow-up", "soon")]).code(2);
     with(&[("--follow-up", "2026-11-01")]).code(2).has("before");
     assert!(!f.exists("referrals"));

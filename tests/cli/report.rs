@@ -327,6 +327,8 @@ fn json_keys_are_exactly_those_of_the_spec() {
     assert_eq!(
         keys(&j["sponsors"]),
         sorted(&[
+            "continuation",
+            "deadlines",
             "meetings",
             "active",
             "network_events",
@@ -913,14 +915,14 @@ fn bad_periods_are_usage_errors() {
     let f = sample();
     for (args, says) in [
         (vec!["monthly", "--month", "2026-13"], "2026-13"),
-        (vec!["monthly", "--month", "10-2026"], "YYYY-MM"),
+        (vec!["monthly", "--month", "10-2026"], "11.2026"),
         (
             vec!["monthly", "--month", "2026-10", "--previous"],
             "--previous",
         ),
-        (vec!["quarterly", "--quarter", "2026-Q5"], "YYYY-Qn"),
+        (vec!["quarterly", "--quarter", "2026-Q5"], "2026-Q3"),
         (vec!["quarterly", "--quarter", "2026-4"], "2026-4"),
-        (vec!["yearly", "--year", "26"], "YYYY"),
+        (vec!["yearly", "--year", "26"], "kein Jahr"),
         (
             vec!["period", "--from", "2026-02-30", "--to", "2026-03-31"],
             "2026-02-30",
@@ -932,7 +934,7 @@ fn bad_periods_are_usage_errors() {
         (vec!["period", "--from", "2026-01-01"], "--to"),
         (
             vec!["period", "--from", "2026-10-02", "--to", "2026-10-01"],
-            "after",
+            "nach seinem Ende",
         ),
         (vec!["monthly", "--format", "pdf"], "pdf"),
     ] {

@@ -298,20 +298,19 @@ fn empty_or(s: &str, parse: impl Fn(&str) -> Result<Raw, String>) -> Result<Raw,
 
 /// A day as people type it (see `crate::dates`).
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::dates::parse_date(s)
+    crate::dates::parse_date(s).map_err(|e| e.to_string())
 }
 
 /// A time as people type it (see `crate::dates`).
 pub fn parse_time(s: &str) -> Result<NaiveTime, String> {
-    crate::dates::parse_time(s)
+    crate::dates::parse_time(s).map_err(|e| e.to_string())
 }
 
-/// A length in minutes.
+/// A length in minutes: 45, 45min, 1h, 1h30, 1:30 (see `crate::dates`).
 pub fn parse_minutes(s: &str) -> Result<i64, String> {
-    s.trim()
-        .parse::<u32>()
+    crate::dates::parse_duration(s)
         .map(i64::from)
-        .map_err(|_| format!("`{s}` is not a number of minutes, e.g. 45"))
+        .map_err(|e| e.to_string())
 }
 
 /// A count ≥ 0.

@@ -13,6 +13,9 @@ pub mod flags;
 pub mod resolve;
 pub mod write;
 
+#[cfg(test)]
+mod tests;
+
 pub use flags::{FlagSet, Given, Mode, Raw, RecordFlags, flags_of};
 pub use write::{AddRequest, EditRequest, add_record, edit_record};
 

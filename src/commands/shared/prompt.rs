@@ -74,12 +74,12 @@ impl Need {
     }
 
     /// A required value parsed from text (dates, numbers).
-    pub fn parsed<T>(
+    pub fn parsed<T, E: std::fmt::Display>(
         &mut self,
         flag: &str,
         question: &str,
         value: Option<T>,
-        parse: impl Fn(&str) -> std::result::Result<T, String> + Clone + 'static,
+        parse: impl Fn(&str) -> std::result::Result<T, E> + Clone + 'static,
     ) -> Result<Option<T>> {
         match value {
             Some(v) => Ok(Some(v)),

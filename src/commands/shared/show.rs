@@ -209,7 +209,11 @@ mod tests {
             email: None,
             phone: None,
             status: SponsorStatus::Active,
+            planned_participants: None,
+            continuation: None,
+            continuation_notes: None,
             notes: None,
+            deadlines: Vec::new(),
         });
         let rows = record_rows(&sponsor, None, Lang::De).unwrap();
         assert_eq!(

@@ -1,6 +1,7 @@
 //! `quartier sponsor`: the ESF project sponsors the office accompanies.
 
 mod add;
+pub mod deadline;
 mod edit;
 mod end;
 mod list;
@@ -14,7 +15,7 @@ crate::flag_sets! {
     EditFlags = Sponsor, Edit;
 }
 
-/// ESF project sponsors: add, list, show, edit, end.
+/// ESF project sponsors: add, list, show, edit, end, deadline add|done.
 ///
 /// Example: quartier sponsor list --status active
 #[derive(Debug, clap::Args)]
@@ -30,6 +31,7 @@ enum Command {
     Show(show::Args),
     Edit(edit::Args),
     End(end::Args),
+    Deadline(deadline::Args),
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -39,5 +41,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Command::Show(a) => show::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::End(a) => end::run(a, globals),
+        Command::Deadline(a) => deadline::run(a, globals),
     }
 }

@@ -316,6 +316,8 @@ impl Builder<'_> {
                     .or((code == "outside").then_some(usize::MAX - 1)),
                 "events.by_kind" => position_of::<EventKind>(code),
                 "sponsors.by_field" => position_of::<Field>(code),
+                "sponsors.continuation" => position_of::<crate::model::Continuation>(code),
+                "sponsors.deadlines" => ["due", "met", "overdue"].iter().position(|c| *c == code),
                 _ => None,
             }
         };
@@ -574,6 +576,16 @@ impl Builder<'_> {
                 self.breakdown("sponsors", "by_sponsor", &s.by_sponsor),
                 self.breakdown("sponsors", "by_field", &s.by_field),
                 stale,
+                self.breakdown("sponsors", "continuation", &s.continuation),
+                self.breakdown(
+                    "sponsors",
+                    "deadlines",
+                    &Breakdown::from([
+                        ("due".to_string(), s.deadlines.due),
+                        ("met".to_string(), s.deadlines.met),
+                        ("overdue".to_string(), s.deadlines.overdue),
+                    ]),
+                ),
             ],
         )
     }
