@@ -345,7 +345,11 @@ fn show_has_the_client_with_consultations_and_referrals_newest_first() {
     assert_eq!(consultations, ["apt-20261012-bbbb", "apt-20260305-aaaa"]);
     assert_eq!(v["linked"]["referrals"][0]["id"], "ref-20261012-dddd");
     assert_eq!(v["linked"]["referrals"].as_array().unwrap().len(), 1);
-    let text = f.run(&["client", "show", "K-AAAA11"]).ok().all();
+    // a wide table: piped tables are 80 columns wide and shorten long text
+    let text = f
+        .run_env(&["client", "show", "K-AAAA11"], &[("COLUMNS", "200")])
+        .ok()
+        .all();
     for needed in [
         "f — weiblich",
         "asylum-seeker — Asylsuchend",
