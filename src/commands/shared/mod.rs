@@ -7,6 +7,7 @@
 
 mod args;
 mod commit;
+mod filters;
 mod linked;
 mod lookup;
 mod output;
@@ -18,6 +19,7 @@ mod values;
 
 pub use args::*;
 pub use commit::*;
+pub use filters::*;
 pub use linked::*;
 pub use lookup::*;
 pub use output::*;
