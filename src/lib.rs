@@ -22,6 +22,7 @@ pub mod print;
 pub mod privacy;
 pub mod progress;
 pub mod report;
+pub mod rules;
 pub mod schema;
 pub mod seal;
 pub mod store;

@@ -29,7 +29,8 @@ fn folder_with_hours() -> Folder {
 fn agenda_shows_todays_hours_only() {
     // 2026-11-25 is a Wednesday.
     let f = folder_with_hours();
-    f.run(&["agenda"])
+    // a wide table: piped tables are 80 columns wide and shorten long text
+    f.run_env(&["agenda"], &[("COLUMNS", "200")])
         .ok()
         .has("Sprechstunden heute")
         .has("14:00–16:00")

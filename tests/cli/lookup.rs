@@ -169,3 +169,54 @@ fn list_filters_take_short_forms() {
         .json();
     assert_eq!(v.as_array().unwrap().len(), 1, "{v}");
 }
+
+#[test]
+fn unknown_filter_values_are_usage_errors_with_suggestions() {
+    let f = folder();
+    f.run(&["appointment", "list", "--topic", "wohnen"])
+        .code(2)
+        .has("housing (Wohnen)");
+    f.run(&["event", "list", "--topic", "housng"])
+        .code(2)
+        .has("housing");
+    f.run(&["referral", "list", "--topic", "wohnen"])
+        .code(2)
+        .has("housing");
+    f.run(&["partner", "list", "--offers", "wohnen"])
+        .code(2)
+        .has("housing");
+    f.run(&["referral", "list", "--partner", "nope"])
+        .code(2)
+        .has("partner list");
+    f.run(&["event", "list", "--partner", "mieterverien"])
+        .code(2)
+        .has("mieterverein");
+    f.run(&["event", "list", "--sponsor", "nope"]).code(2);
+    f.run(&["appointment", "list", "--sponsor", "nope"]).code(2);
+    f.run(&["appointment", "list", "--client", "K-AM9JLQ"])
+        .code(2)
+        .has("K-AM9JLP");
+    f.run(&["appointment", "list", "--staff", "ebb"])
+        .code(2)
+        .has("eb");
+    f.run(&["referral", "list", "--staff", "xy"])
+        .code(2)
+        .has("mk");
+    f.run(&["client", "list", "--language", "xx"]).code(2);
+    // Known values without records: an empty list, exit 0.
+    let v = f
+        .run(&["--json", "appointment", "list", "--topic", "health"])
+        .ok()
+        .json();
+    assert_eq!(v.as_array().unwrap().len(), 0);
+    let v = f
+        .run(&["--json", "appointment", "list", "--staff", "EB"])
+        .ok()
+        .json();
+    assert_eq!(v.as_array().unwrap().len(), 0);
+    let v = f
+        .run(&["--json", "appointment", "list", "--staff", "mk"])
+        .ok()
+        .json();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+}

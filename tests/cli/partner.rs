@@ -209,7 +209,8 @@ fn list_shows_labels_in_the_chosen_language() {
         .has("Wohnen")
         .has("Beratungsstelle")
         .lacks("Jobcenter");
-    f.run(&["partner", "list", "--lang", "en"])
+    // the labels are checked in a wide table (piped tables are 80 columns wide)
+    f.run_env(&["partner", "list", "--lang", "en"], &[("COLUMNS", "200")])
         .ok()
         .has("Offers")
         .has("Authority")

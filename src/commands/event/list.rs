@@ -3,7 +3,8 @@
 use super::newest_first;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, date_time_cell, filter_ref, print_json, print_table, refuse_errors, table,
+    DateFilter, date_time_cell, filter_ref, filter_topic, print_json, print_table, refuse_errors,
+    table,
 };
 use crate::error::Result;
 use crate::model::{EventKind, EventStatus, Kind};
@@ -52,6 +53,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
     let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
+    let topic = filter_topic(&config, "--topic", &args.topic)?;
     let sponsor = filter_ref(&store, Kind::Sponsor, "--sponsor", &args.sponsor)?;
     let scope = Scope {
         events: vec![args.dates.month_range()],
@@ -67,7 +69,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|e| args.dates.matches(e.date))
         .filter(|e| args.status.is_none_or(|s| e.status == s))
         .filter(|e| args.kind.is_none_or(|k| e.kind == k))
-        .filter(|e| args.topic.as_ref().is_none_or(|t| e.topics.contains(t)))
+        .filter(|e| topic.as_ref().is_none_or(|t| e.topics.contains(t)))
         .filter(|e| partner.as_ref().is_none_or(|p| e.partners.contains(p)))
         .filter(|e| sponsor.as_ref().is_none_or(|s| e.sponsors.contains(s)))
         .collect();

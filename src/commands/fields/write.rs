@@ -15,7 +15,7 @@ use crate::error::{CommandError, Result};
 use crate::model::read::{Context, Severity, read_record};
 use crate::model::{Config, Kind, Record};
 use crate::schema::{DefaultValue, FieldType, Required};
-use crate::store::{Finding, Store, line_of};
+use crate::store::{Finding, Store};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml_edit::DocumentMut;
@@ -256,12 +256,7 @@ fn read_with_findings(kind: Kind, text: &str, config: &Config) -> (Option<Record
     let (record, problems) = read_record(kind, text, &ctx, None);
     let findings = problems
         .into_iter()
-        .map(|p| Finding {
-            path: PathBuf::new(),
-            line: p.span.map(|s| line_of(text, s.start)),
-            severity: p.severity,
-            message: p.message,
-        })
+        .map(|p| crate::store::problem_finding(&PathBuf::new(), text, p))
         .collect();
     (record, findings)
 }

@@ -7,9 +7,11 @@
 
 mod args;
 mod commit;
+mod filters;
 mod linked;
 mod lookup;
 mod output;
+pub mod pager;
 pub mod prompt;
 mod show;
 mod toml_set;
@@ -17,6 +19,7 @@ mod values;
 
 pub use args::*;
 pub use commit::*;
+pub use filters::*;
 pub use linked::*;
 pub use lookup::*;
 pub use output::*;
