@@ -13,6 +13,9 @@ pub struct Config {
     /// Initials used in records → display name.
     #[serde(default)]
     pub staff: BTreeMap<String, String>,
+    /// `[staff.former]`: initials valid in old records, never offered (v2).
+    #[serde(skip)]
+    pub former_staff: BTreeMap<String, String>,
     /// Yearly targets, keyed by the year as written (`[targets.2026]`).
     #[serde(default)]
     pub targets: BTreeMap<String, Targets>,
@@ -212,9 +215,18 @@ impl Config {
         self.area.districts.iter().any(|d| d == district)
     }
 
-    /// Display name of staff initials; unknown initials are shown as they are.
+    /// Display name of staff initials (current or former); unknown initials
+    /// are shown as they are.
     pub fn staff_name<'a>(&'a self, initials: &'a str) -> &'a str {
-        self.staff.get(initials).map_or(initials, String::as_str)
+        self.staff
+            .get(initials)
+            .or_else(|| self.former_staff.get(initials))
+            .map_or(initials, String::as_str)
+    }
+
+    /// Whether the initials are listed under `[staff]` or `[staff.former]`.
+    pub fn is_staff(&self, initials: &str) -> bool {
+        self.staff.contains_key(initials) || self.former_staff.contains_key(initials)
     }
 }
 

@@ -3,12 +3,16 @@
 
 pub mod codes;
 pub mod config;
+mod config_read;
+pub mod convert;
 pub mod deadline;
+mod fields;
 pub mod hours;
 pub mod iso;
 pub mod kind;
 pub mod read;
 pub mod similar;
+pub mod table;
 pub mod write;
 
 #[cfg(test)]

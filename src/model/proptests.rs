@@ -190,7 +190,8 @@ fn client() -> impl Strategy<Value = Record> {
             client_code(),
             past_date(),
             code::<Gender>(),
-            prop::option::of(1900i64..=2026),
+            // SPEC v2: never after the year of first contact (2015 at the earliest)
+            prop::option::of(1900i64..=2015),
         ),
         (
             prop::option::of(select(&["SY", "UA", "AF", "DE", "ER"][..])),

@@ -317,8 +317,8 @@ fn history(f: &Folder) {
         "id = \"apt-20261012-bbbb\"\ndate = 2026-10-12\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-AAAA11\"\ntopics = [\"employment\", \"housing\"]\n",
     );
     f.write(
-        "appointments/2026/10/apt-20261013-cccc.toml",
-        "id = \"apt-20261013-cccc\"\ndate = 2026-10-13\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB22\"\n",
+        "appointments/2026/11/apt-20261103-cccc.toml",
+        "id = \"apt-20261103-cccc\"\ndate = 2026-11-03\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB22\"\n",
     );
     f.write(
         "referrals/2026/10/ref-20261012-dddd.toml",
@@ -360,7 +360,7 @@ fn show_has_the_client_with_consultations_and_referrals_newest_first() {
     ] {
         assert!(text.contains(needed), "`{needed}` missing:\n{text}");
     }
-    assert!(!text.contains("apt-20261013-cccc"), "{text}");
+    assert!(!text.contains("apt-20261103-cccc"), "{text}");
     let newer = text.find("apt-20261012-bbbb").unwrap();
     let older = text.find("apt-20260305-aaaa").unwrap();
     assert!(newer < older, "newest first:\n{text}");

@@ -15,7 +15,7 @@ use crate::error::{CommandError, Result};
 use crate::model::read::{Context, Severity, read_record};
 use crate::model::{Config, Kind, Record};
 use crate::schema::{DefaultValue, FieldType, Required};
-use crate::store::{Finding, Store, line_of};
+use crate::store::{Finding, Store};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use toml_edit::DocumentMut;
@@ -56,10 +56,12 @@ fn fill_defaults(kind: Kind, given: &mut Given) {
             DefaultValue::Value(v) if f.is_always_required() => {
                 given.set(f.key, Raw::Text(v.to_string()))
             }
-            DefaultValue::Value(_)
-            | DefaultValue::None
-            | DefaultValue::Generated
-            | DefaultValue::PersonalStaff => {}
+            DefaultValue::PersonalStaff => {
+                if let Some(staff) = crate::personal::staff() {
+                    given.set(f.key, Raw::Text(staff));
+                }
+            }
+            DefaultValue::Value(_) | DefaultValue::None | DefaultValue::Generated => {}
         }
     }
 }
@@ -254,12 +256,7 @@ fn read_with_findings(kind: Kind, text: &str, config: &Config) -> (Option<Record
     let (record, problems) = read_record(kind, text, &ctx, None);
     let findings = problems
         .into_iter()
-        .map(|p| Finding {
-            path: PathBuf::new(),
-            line: p.span.map(|s| line_of(text, s.start)),
-            severity: p.severity,
-            message: p.message,
-        })
+        .map(|p| crate::store::problem_finding(&PathBuf::new(), text, p))
         .collect();
     (record, findings)
 }

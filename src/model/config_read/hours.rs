@@ -61,7 +61,7 @@ pub(super) fn read_hours(f: &mut Fields) -> Vec<Hours> {
             let mut bad = false;
             for (code, span) in &languages {
                 if !iso::is_language(code) {
-                    h.error(Some(span.clone()), super::bad_language(code));
+                    h.error(Some(span.clone()), crate::model::fields::bad_language(code));
                     bad = true;
                 }
             }
