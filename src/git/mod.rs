@@ -5,16 +5,19 @@
 //! - this module: running git, paths as git names them, HEAD and dirtiness;
 //! - [`commit`]: `git init` and commits of single records;
 //! - [`repo`]: the repository holding a records folder and its state;
-//! - [`share`]: pulling, pushing, conflicts of a sync.
+//! - [`share`]: pulling, pushing, conflicts of a sync;
+//! - [`rescue`]: the save commit, backup ref and safe undo of a sync.
 
 mod commit;
 mod repo;
+mod rescue;
 mod share;
 #[cfg(test)]
 mod tests;
 
-pub use commit::{commit_paths, init_repository};
+pub use commit::{commit_paths, init_repository, init_with_files};
 pub use repo::{Change, InProgress, LogEntry, Repo, Upstream};
+pub use rescue::{ABORTED_REF, BACKUP_REF, ModifyDelete, Undone};
 pub use share::{Conflict, Pulled, Pushed, Stopped};
 
 use crate::error::{CommandError, Result};
@@ -141,10 +144,12 @@ pub fn head(dir: &Path) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Whether anything under `dir` differs from HEAD (untracked files included).
-pub fn is_dirty(dir: &Path) -> bool {
+/// Whether anything under `dir` differs from HEAD (untracked files
+/// included); `None` when git cannot tell (not installed, no repository, a
+/// broken index) — never "clean" for want of an answer.
+pub fn is_dirty(dir: &Path) -> Option<bool> {
     match git(dir, &["status", "--porcelain", "--", "."]) {
-        Ok(out) if out.status.success() => !out.stdout.is_empty(),
-        _ => false,
+        Ok(out) if out.status.success() => Some(!out.stdout.is_empty()),
+        _ => None,
     }
 }

@@ -357,7 +357,7 @@ impl Source {
     pub fn of(dir: &Path) -> Source {
         let commit = crate::git::head(dir);
         Source {
-            dirty: commit.as_ref().map(|_| crate::git::is_dirty(dir)),
+            dirty: commit.as_ref().and_then(|_| crate::git::is_dirty(dir)),
             commit,
         }
     }
