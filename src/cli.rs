@@ -73,7 +73,9 @@ pub fn interactive() -> bool {
 
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::i18n::set_lang(lang_from_args(&args).unwrap_or_default());
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -85,6 +87,24 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) => report_error(&e),
     }
+}
+
+/// The value of `--lang de|en` (or `--lang=…`) among the arguments, read
+/// before clap parses them so that parsing itself speaks that language.
+fn lang_from_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            return None;
+        }
+        if a == "--lang" {
+            return it.next().and_then(Lang::from_code);
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::from_code(v);
+        }
+    }
+    None
 }
 
 fn report_error(e: &CommandError) -> i32 {

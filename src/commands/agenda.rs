@@ -26,9 +26,25 @@ const PAST_PLANNED_DAYS: u64 = 90;
 /// Example: quartier agenda --days 7
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// How many days ahead to show
-    #[arg(long, default_value_t = 14, value_name = "N")]
-    pub days: u32,
+    /// How many days ahead to show [default: 14, with --format ics 30]
+    #[arg(long, value_name = "N")]
+    pub days: Option<u32>,
+    /// table (default) or ics: an iCalendar file for Thunderbird, Outlook and phones
+    #[arg(long, value_enum, default_value_t = AgendaFormat::Table)]
+    pub format: AgendaFormat,
+    /// Write to FILE instead of the screen (`-`: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Put client codes into the calendar (left out by default)
+    #[arg(long)]
+    pub with_codes: bool,
+}
+
+/// What `agenda` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AgendaFormat {
+    Table,
+    Ics,
 }
 
 /// A referral whose follow-up day falls within the agenda.
@@ -51,11 +67,17 @@ pub struct StaleSponsor<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct Agenda<'a> {
+    /// Today's consultation hours (`[[hours]]`).
+    pub hours: Vec<crate::commands::reminders::TodaysHour<'a>>,
     pub appointments: Vec<&'a Appointment>,
     pub events: Vec<&'a Event>,
     pub follow_ups: Vec<FollowUp<'a>>,
     pub stale_sponsors: Vec<StaleSponsor<'a>>,
     pub past_planned: Vec<&'a Appointment>,
+    /// Sponsor deadlines due by the agenda's last day and not handed in.
+    pub deadlines: Vec<crate::commands::reminders::DueDeadline<'a>>,
+    /// Active sponsors ending within 6 months with continuation open.
+    pub open_continuations: Vec<crate::commands::reminders::OpenContinuation>,
 }
 
 fn month_of(d: NaiveDate) -> (i32, u32) {
@@ -69,7 +91,7 @@ fn days_before(d: NaiveDate, n: u64) -> NaiveDate {
 /// The agenda of [today, until], from records loaded with [`scope`].
 pub fn build<'a>(
     records: &'a Records,
-    config: &Config,
+    config: &'a Config,
     today: NaiveDate,
     until: NaiveDate,
 ) -> Agenda<'a> {
@@ -143,11 +165,21 @@ pub fn build<'a>(
         .collect();
     past_planned.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
     Agenda {
+        hours: crate::commands::reminders::todays_hours(config, today),
         appointments,
         events,
         follow_ups,
         stale_sponsors,
         past_planned,
+        deadlines: crate::commands::reminders::due_deadlines(
+            records.sponsors.iter().map(|e| &e.record),
+            today,
+            until,
+        ),
+        open_continuations: crate::commands::reminders::open_continuations(
+            records.sponsors.iter().map(|e| &e.record),
+            today,
+        ),
     }
 }
 
@@ -178,8 +210,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
     let today = crate::dates::today();
+    let ics = args.format == AgendaFormat::Ics;
+    if !ics && (args.out.is_some() || args.with_codes) {
+        return Err(crate::error::CommandError::usage(
+            "--out and --with-codes belong to --format ics (the calendar file)",
+        ));
+    }
+    let days = args.days.unwrap_or(if ics { 30 } else { 14 });
     let until = today
-        .checked_add_days(Days::new(args.days.into()))
+        .checked_add_days(Days::new(days.into()))
         .unwrap_or(NaiveDate::MAX);
     let loaded = store.load(&config, &scope(&config, today, until));
     let broken: Vec<_> = loaded.findings.iter().filter(|f| f.is_error()).collect();
@@ -191,6 +230,22 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             "warning: {} problem(s) in record files; those records are missing below — run `quartier check` and fix them",
             broken.len()
         );
+    }
+    if ics {
+        let text = crate::ics::agenda(
+            &loaded.records,
+            &config,
+            today,
+            until,
+            None,
+            crate::ics::Options {
+                with_codes: args.with_codes,
+                lang,
+                stamp: chrono::Utc::now(),
+            },
+        );
+        let out = args.out.unwrap_or_else(|| "-".into());
+        return crate::out::write(&out, store.root(), text.as_bytes());
     }
     let agenda = build(&loaded.records, &config, today, until);
     if globals.json {
@@ -213,6 +268,7 @@ fn with_whom(a: &Appointment) -> String {
 
 fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
     println!("{} {today} – {until}\n", lang.pick("Agenda", "Agenda"));
+    crate::commands::reminders::print_todays_hours(config, lang, today);
     println!("{}", lang.pick("Geplante Termine", "Planned appointments"));
     let mut t = table(
         lang,
@@ -325,6 +381,11 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         ]);
     }
     print_table(t, lang);
+    crate::commands::reminders::print_sponsor_reminders(
+        &agenda.deadlines,
+        &agenda.open_continuations,
+        lang,
+    );
 
     println!(
         "\n{}",

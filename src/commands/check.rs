@@ -16,11 +16,21 @@ pub struct Args {
     /// Treat warnings (privacy, consent, symlinks) as errors
     #[arg(long)]
     pub strict: bool,
+    /// List the files behind each data-quality figure of this year so far
+    /// (consultations without topics or duration, events without the split,
+    /// past records still planned, incomplete clients, referrals without consent)
+    #[arg(long)]
+    pub completeness: bool,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
+    if args.completeness {
+        return crate::commands::report::completeness::run(globals);
+    }
     let store = globals.store()?;
+    let progress = crate::progress::spinner("check");
     let mut findings = crate::check::check_folder(&store);
+    progress.finish_and_clear();
     if args.strict {
         for f in &mut findings {
             f.severity = crate::model::read::Severity::Error;

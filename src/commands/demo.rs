@@ -52,8 +52,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 }
 
 fn generate(args: GenerateArgs, globals: &Globals) -> Result<()> {
+    let progress = crate::progress::spinner("demo generate");
     let sample = crate::demo::generate(args.seed, args.scale);
-    let written = sample.write_to(&args.out)?;
+    let written = sample.write_to(&args.out);
+    progress.finish_and_clear();
+    let written = written?;
     if globals.json {
         println!(
             "{}",

@@ -76,6 +76,8 @@ pub fn edit_in_editor(
             .map_err(|e| CommandError::io("read", &work.file, &e))?;
         let result =
             store.replace_validated_with(config, kind, path, &original, &edited, |record| {
+                // refused exactly when `check --strict` would flag it (privacy included)
+                crate::commands::fields::write::judge_file(kind, path, &edited, config)?;
                 check_references(store, record)
             });
         match result {

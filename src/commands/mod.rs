@@ -8,14 +8,19 @@ pub mod client;
 pub mod completions;
 pub mod delete;
 pub mod demo;
+pub mod directory;
 pub mod edit;
 pub mod event;
+pub mod fields;
+pub mod flyer;
 pub mod git_hook;
+pub mod import;
 pub mod init;
 pub mod log;
 pub mod man;
 pub mod partner;
 pub mod referral;
+pub mod reminders;
 pub mod report;
 pub mod search;
 pub mod shared;
@@ -43,11 +48,14 @@ pub enum Command {
     Status(status::Args),
     Topics(topics::Args),
     Report(report::Args),
+    Directory(directory::Args),
+    Flyer(flyer::Args),
     Edit(edit::Args),
     Delete(delete::Args),
     Sync(sync::Args),
     Log(log::Args),
     GitHook(git_hook::Args),
+    Import(import::Args),
     Completions(completions::Args),
     Man(man::Args),
     Demo(demo::Args),
@@ -68,11 +76,14 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Status(a) => status::run(a, globals),
         Command::Topics(a) => topics::run(a, globals),
         Command::Report(a) => report::run(a, globals),
+        Command::Directory(a) => directory::run(a, globals),
+        Command::Flyer(a) => flyer::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::Delete(a) => delete::run(a, globals),
         Command::Sync(a) => sync::run(a, globals),
         Command::Log(a) => log::run(a, globals),
         Command::GitHook(a) => git_hook::run(a, globals),
+        Command::Import(a) => import::run(a, globals),
         Command::Completions(a) => completions::run(a, globals),
         Command::Man(a) => man::run(a, globals),
         Command::Demo(a) => demo::run(a, globals),

@@ -46,6 +46,8 @@ pub struct Status {
     pub warnings: usize,
     pub problems: Vec<Finding>,
     pub past_planned: Vec<PastPlanned>,
+    /// Active sponsors ending within 6 months with continuation still open.
+    pub open_continuations: Vec<crate::commands::reminders::OpenContinuation>,
 }
 
 #[derive(Debug, Serialize)]
@@ -76,6 +78,13 @@ pub fn run(_args: Args, globals: &Globals) -> Result<()> {
         warnings: findings.len() - errors,
         problems: findings,
         past_planned: past_planned(&store, &config, today),
+        open_continuations: {
+            let loaded = store.load(&config, &Scope::undated_kinds(&[Kind::Sponsor]));
+            crate::commands::reminders::open_continuations(
+                loaded.records.sponsors.iter().map(|e| &e.record),
+                today,
+            )
+        },
     };
     if globals.json {
         let text = serde_json::to_string_pretty(&status)
@@ -256,6 +265,26 @@ fn print(status: &Status, store: &Store, lang: Lang) {
             println!(
                 "  … {} `quartier check`",
                 t("alle zeigt", "all are shown by")
+            );
+        }
+    }
+    if !status.open_continuations.is_empty() {
+        println!(
+            "{}",
+            t(
+                "Projektende in den nächsten 6 Monaten, Verstetigung noch offen (continuation):",
+                "Projects ending within 6 months, continuation still open:"
+            )
+        );
+        for c in &status.open_continuations {
+            println!(
+                "  {}  {} ({})",
+                match lang {
+                    Lang::De => c.end.format("%d.%m.%Y").to_string(),
+                    Lang::En => c.end.to_string(),
+                },
+                c.sponsor,
+                c.name
             );
         }
     }

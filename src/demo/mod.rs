@@ -21,6 +21,7 @@ mod clients;
 mod material;
 mod meetings;
 mod office;
+mod plans;
 mod rng;
 mod seeds;
 #[cfg(test)]
@@ -134,6 +135,7 @@ pub fn generate(seed: u64, scale: u32) -> Sample {
     g.staff();
     g.partners();
     g.sponsors();
+    g.sponsor_plans();
     g.consultations();
     g.planned_consultations();
     g.sponsor_meetings();

@@ -115,9 +115,9 @@ impl Generator {
     }
 
     pub(super) fn partners(&mut self) {
-        for p in PARTNERS {
+        for (n, p) in PARTNERS.iter().enumerate() {
             self.partners
-                .push(p.record(p.slug.to_string(), p.name.to_string()));
+                .push(p.record(p.slug.to_string(), p.name.to_string(), 100 + n));
         }
         let extra = (self.dense(PARTNERS.len() as u64) as usize).saturating_sub(PARTNERS.len());
         for i in 0..extra {
@@ -127,6 +127,7 @@ impl Generator {
             self.partners.push(p.record(
                 format!("{}-{copy}", p.slug),
                 format!("{} (Standort {district})", p.name),
+                100 + PARTNERS.len() + i,
             ));
         }
     }
@@ -173,7 +174,11 @@ impl Generator {
                     } else {
                         SponsorStatus::Active
                     },
+                    planned_participants: None,
+                    continuation: None,
+                    continuation_notes: None,
                     notes: (!s.notes.is_empty()).then(|| s.notes.to_string()),
+                    deadlines: Vec::new(),
                 },
                 meetings_until: s.stale_after.map(|(y, m, d)| ymd(y, m, d)),
             });
@@ -251,7 +256,11 @@ impl Generator {
                 } else {
                     SponsorStatus::Active
                 },
+                planned_participants: None,
+                continuation: None,
+                continuation_notes: None,
                 notes: None,
+                deadlines: Vec::new(),
             },
             meetings_until: None,
         });
@@ -309,6 +318,23 @@ debts = {{ de = "Schulden", en = "Debts" }}
 
 [git]
 auto_commit = false             # true: every writing command commits its file
+
+# The regular consultation hours: `agenda` shows today's, `flyer` prints them.
+[[hours]]
+day = "friday"
+from = 10:00:00
+to = 16:00:00
+kind = "asylum"                 # walk-in for residents, with interpreters
+location = "Stadtteilladen, Merseburger Straße 1"
+languages = ["de", "ar", "fa", "uk"]
+
+[[hours]]
+day = "tuesday"
+from = 10:00:00
+to = 16:00:00
+kind = "organisation"           # intercultural opening: a sports club as much as a Kita
+location = "Stadtteilbüro, Lützner Straße 30"
+languages = ["de"]
 "#,
             t(420),
             t(150),

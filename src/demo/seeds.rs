@@ -13,7 +13,12 @@ pub(super) struct PartnerSeed {
 }
 
 impl PartnerSeed {
-    pub(super) fn record(&self, id: String, name: String) -> Partner {
+    /// The partner's record; `n` numbers its phone line. Phone numbers lie in
+    /// the range the Bundesnetzagentur keeps free for fiction (030 23125 000–999)
+    /// and websites under the reserved `.example` domain, so that no printed
+    /// guide of the sample points to a real line or site.
+    pub(super) fn record(&self, id: String, name: String, n: usize) -> Partner {
+        let website = Some(format!("https://www.{id}.example"));
         Partner {
             id,
             name,
@@ -21,9 +26,9 @@ impl PartnerSeed {
             offers: strings(self.offers),
             languages: strings(self.languages),
             address: Some(self.address.to_string()),
-            phone: None,
+            phone: Some(format!("030 23125 {:03}", n % 1000)),
             email: None,
-            website: None,
+            website,
             notes: Some(self.notes.to_string()),
         }
     }
@@ -213,7 +218,7 @@ pub(super) const SPONSORS: &[SponsorSeed] = &[
         project: "Lernwerkstatt Lindenau – Lernförderung für Kinder aus zugewanderten Familien",
         field: Field::YouthEducation,
         start: (2024, 1, 1),
-        end: Some((2027, 6, 30)),
+        end: Some((2027, 3, 31)),
         contact: "Projektleitung",
         notes: "Arbeitet eng mit zwei Grundschulen im Stadtteil zusammen.",
         stale_after: None,

@@ -78,3 +78,42 @@ fn the_generator_is_uniform_enough() {
     let mean: u64 = (0..10_000).map(|_| rng.around(2500)).sum();
     assert!((23_000..27_000).contains(&mean), "{mean}");
 }
+
+#[test]
+fn the_sample_has_hours_deadlines_and_continuation_states() {
+    let sample = generate(SAMPLE_SEED, 1);
+    assert_eq!(config(&sample).hours.len(), 2);
+    let sponsors: Vec<&Sponsor> = sample
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Sponsor(s) => Some(s),
+            _ => None,
+        })
+        .collect();
+    let deadlines: Vec<&Deadline> = sponsors.iter().flat_map(|s| &s.deadlines).collect();
+    assert!(
+        deadlines.iter().any(|d| d.done.is_some() && !d.met()),
+        "one done late"
+    );
+    assert!(
+        deadlines
+            .iter()
+            .any(|d| d.done.is_none() && d.due < data_end()),
+        "one overdue"
+    );
+    assert!(deadlines.iter().any(|d| d.due > data_end()), "some ahead");
+    assert!(
+        deadlines
+            .iter()
+            .all(|d| d.done.is_none_or(|x| x <= data_end()))
+    );
+    for c in [
+        Continuation::Planned,
+        Continuation::Secured,
+        Continuation::Ending,
+    ] {
+        assert!(sponsors.iter().any(|s| s.continuation == Some(c)), "{c:?}");
+    }
+    assert!(sponsors.iter().all(|s| s.planned_participants.is_some()));
+}

@@ -134,6 +134,27 @@ code_enum!(
 );
 
 code_enum!(
+    /// Whether a sponsor's project goes on after the funding (*Verstetigung*).
+    Continuation {
+        Open = "open", "offen", "open";
+        Planned = "planned", "geplant", "planned";
+        Secured = "secured", "gesichert", "secured";
+        Ending = "ending", "endet", "ending";
+    }
+);
+
+code_enum!(
+    /// What a sponsor has to hand in by a deadline.
+    DeadlineKind {
+        Sachbericht = "sachbericht", "Sachbericht", "Progress report";
+        Mittelabruf = "mittelabruf", "Mittelabruf", "Funds request";
+        Verwendungsnachweis = "verwendungsnachweis", "Verwendungsnachweis", "Statement of expenditure";
+        ParticipantData = "participant-data", "Teilnehmendendaten", "Participant data";
+        Other = "other", "Sonstige Frist", "Other deadline";
+    }
+);
+
+code_enum!(
     /// What kind of organisation a partner is.
     PartnerKind {
         Authority = "authority", "Behörde", "Authority";

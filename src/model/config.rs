@@ -13,6 +13,9 @@ pub struct Config {
     /// Initials used in records → display name.
     #[serde(default)]
     pub staff: BTreeMap<String, String>,
+    /// `[staff.former]`: initials valid in old records, never offered (v2).
+    #[serde(skip)]
+    pub former_staff: BTreeMap<String, String>,
     /// Yearly targets, keyed by the year as written (`[targets.2026]`).
     #[serde(default)]
     pub targets: BTreeMap<String, Targets>,
@@ -22,6 +25,12 @@ pub struct Config {
     pub topics: TopicSettings,
     #[serde(default)]
     pub git: GitSettings,
+    /// (v2) `[esf]`: which ESF regulation's rules the reports follow.
+    #[serde(default)]
+    pub esf: EsfSettings,
+    /// The regular consultation hours (`[[hours]]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hours: Vec<super::hours::Hours>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -134,6 +143,42 @@ pub struct GitSettings {
     pub auto_commit: bool,
 }
 
+/// (v2) `[esf]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct EsfSettings {
+    #[serde(default)]
+    pub regulation: Regulation,
+}
+
+/// `[esf] regulation`: the ESF regulation whose age bands the reports use.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Regulation {
+    /// ESF+ 2021–2027, Regulation (EU) 2021/1057 (the default).
+    #[default]
+    #[serde(rename = "2021/1057")]
+    Esf2021,
+    /// ESF 2014–2020, Regulation (EU) No 1304/2013.
+    #[serde(rename = "1304/2013")]
+    Esf2014,
+}
+
+impl Regulation {
+    pub const ALL: [Regulation; 2] = [Regulation::Esf2021, Regulation::Esf2014];
+
+    /// As written in `quartier.toml`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Regulation::Esf2021 => "2021/1057",
+            Regulation::Esf2014 => "1304/2013",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Regulation> {
+        Regulation::ALL.into_iter().find(|r| r.code() == code)
+    }
+}
+
 impl Config {
     /// The targets configured for `year`, if any.
     pub fn targets_for(&self, year: i32) -> Option<&Targets> {
@@ -170,9 +215,18 @@ impl Config {
         self.area.districts.iter().any(|d| d == district)
     }
 
-    /// Display name of staff initials; unknown initials are shown as they are.
+    /// Display name of staff initials (current or former); unknown initials
+    /// are shown as they are.
     pub fn staff_name<'a>(&'a self, initials: &'a str) -> &'a str {
-        self.staff.get(initials).map_or(initials, String::as_str)
+        self.staff
+            .get(initials)
+            .or_else(|| self.former_staff.get(initials))
+            .map_or(initials, String::as_str)
+    }
+
+    /// Whether the initials are listed under `[staff]` or `[staff.former]`.
+    pub fn is_staff(&self, initials: &str) -> bool {
+        self.staff.contains_key(initials) || self.former_staff.contains_key(initials)
     }
 }
 

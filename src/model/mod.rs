@@ -3,17 +3,24 @@
 
 pub mod codes;
 pub mod config;
+mod config_read;
+pub mod convert;
+pub mod deadline;
+mod fields;
+pub mod hours;
 pub mod iso;
 pub mod kind;
 pub mod read;
 pub mod similar;
+pub mod table;
 pub mod write;
 
 #[cfg(test)]
 mod proptests;
 
 pub use codes::*;
-pub use config::Config;
+pub use config::{Config, EsfSettings, Regulation};
+pub use deadline::{Deadline, DeadlineState};
 pub use kind::{IdScheme, Kind, KindInfo, PathError};
 
 use chrono::{NaiveDate, NaiveTime};
@@ -35,11 +42,27 @@ pub struct Sponsor {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     pub status: SponsorStatus,
+    /// How many participants the project plans to reach.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_participants: Option<u64>,
+    /// Absent means `open`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continuation: Option<Continuation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continuation_notes: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+    /// `[[deadlines]]`: what the sponsor has to hand in, and when.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub deadlines: Vec<deadline::Deadline>,
 }
 
 impl Sponsor {
+    /// `continuation`, `open` when absent.
+    pub fn continuation(&self) -> Continuation {
+        self.continuation.unwrap_or(Continuation::Open)
+    }
+
     /// Whether the project runs on `day` by its dates (`status` aside).
     pub fn runs_on(&self, day: NaiveDate) -> bool {
         self.start <= day && self.end.is_none_or(|end| end >= day)

@@ -145,7 +145,11 @@ fn sponsor() -> impl Strategy<Value = Record> {
                     email,
                     phone,
                     status,
+                    planned_participants: None,
+                    continuation: None,
+                    continuation_notes: None,
                     notes,
+                    deadlines: Vec::new(),
                 })
             },
         )
@@ -186,7 +190,8 @@ fn client() -> impl Strategy<Value = Record> {
             client_code(),
             past_date(),
             code::<Gender>(),
-            prop::option::of(1900i64..=2026),
+            // SPEC v2: never after the year of first contact (2015 at the earliest)
+            prop::option::of(1900i64..=2015),
         ),
         (
             prop::option::of(select(&["SY", "UA", "AF", "DE", "ER"][..])),
@@ -210,7 +215,8 @@ fn client() -> impl Strategy<Value = Record> {
                     id,
                     first_contact,
                     gender,
-                    birth_year,
+                    // Born no later than the year of first contact (else an error).
+                    birth_year: birth_year.map(|y| y.min(i64::from(first_contact.year()))),
                     origin: origin.map(String::from),
                     languages,
                     residence,

@@ -111,7 +111,21 @@ pub fn to_document(record: &Record) -> DocumentMut {
             b.opt_str("email", &r.email);
             b.opt_str("phone", &r.phone);
             b.str("status", r.status.code());
+            if let Some(n) = r.planned_participants {
+                b.put("planned_participants", Value::from(n as i64));
+            }
+            if let Some(c) = r.continuation {
+                b.str("continuation", c.code());
+            }
+            b.opt_str("continuation_notes", &r.continuation_notes);
             b.opt_str("notes", &r.notes);
+            if !r.deadlines.is_empty() {
+                let mut a = toml_edit::ArrayOfTables::new();
+                for d in &r.deadlines {
+                    a.push(deadline_table(d));
+                }
+                b.table.insert("deadlines", Item::ArrayOfTables(a));
+            }
         }
         Record::Partner(r) => {
             b.str("id", &r.id);
@@ -191,6 +205,20 @@ pub fn to_document(record: &Record) -> DocumentMut {
         }
     }
     b.document()
+}
+
+/// One `[[deadlines]]` entry.
+pub fn deadline_table(d: &Deadline) -> Table {
+    let mut t = Table::new();
+    t.insert("kind", toml_edit::value(d.kind.code()));
+    t.insert("due", Item::Value(date_value(d.due)));
+    if let Some(done) = d.done {
+        t.insert("done", Item::Value(date_value(done)));
+    }
+    if let Some(n) = &d.notes {
+        t.insert("notes", toml_edit::value(n.as_str()));
+    }
+    t
 }
 
 pub fn participants_table(p: &Participants) -> Table {

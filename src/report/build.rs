@@ -20,16 +20,25 @@ pub fn build(
     kind: ReportKind,
 ) -> Result<Report, Vec<Finding>> {
     let clients: HashSet<&str> = records.clients.iter().map(|e| e.id.as_str()).collect();
-    build_with(records, config, period, kind, &|id| clients.contains(id))
+    build_with(
+        records,
+        config,
+        period,
+        kind,
+        crate::dates::today(),
+        &|id| clients.contains(id),
+    )
 }
 
 /// Like [`build`] when `records` holds only the clients the report counts
 /// ([`clients_needed`]): `client_exists` says which other clients there are.
+/// `today` decides which `planned` records lie in the past (`quality`).
 pub fn build_with(
     records: &Records,
     config: &Config,
     period: Period,
     kind: ReportKind,
+    today: NaiveDate,
     client_exists: &dyn Fn(&str) -> bool,
 ) -> Result<Report, Vec<Finding>> {
     let missing = missing_references(records, client_exists);
@@ -66,9 +75,11 @@ pub fn build_with(
         referrals: referrals(records, period),
         events: events(records, period),
         sponsors: sponsors(records, config, period),
+        quality: super::quality::quality(records, period, today),
         year_to_date,
         targets,
         source: Source::default(),
+        amended: None,
         names: Names {
             partners: records
                 .partners
@@ -82,23 +93,29 @@ pub fn build_with(
                 .collect(),
         },
         stale_after_days: config.sponsors.stale_after_days,
+        regulation: config.esf.regulation,
     })
 }
 
 /// The clients whose records a report counts: those of the consultations
-/// among `records` (the appointments a report reads).
-pub fn clients_needed(records: &Records) -> BTreeSet<&str> {
+/// among `records` (the appointments a report reads), and those of the
+/// referrals made in `period` (whose consent `quality` looks at).
+pub fn clients_needed(records: &Records, period: Period) -> BTreeSet<&str> {
     records
         .appointments
         .iter()
         .filter(|a| a.kind == AppointmentKind::Consultation)
         .filter_map(|a| a.client.as_deref())
+        .chain(referrals_made(records, period).map(|r| r.client.as_str()))
         .collect()
 }
 
 /// References to clients, partners and sponsors (the latter two always read
 /// in full) that lead nowhere.
-fn missing_references(records: &Records, client_exists: &dyn Fn(&str) -> bool) -> Vec<Finding> {
+pub(super) fn missing_references(
+    records: &Records,
+    client_exists: &dyn Fn(&str) -> bool,
+) -> Vec<Finding> {
     let partners: HashSet<&str> = records.partners.iter().map(|e| e.id.as_str()).collect();
     let sponsors: HashSet<&str> = records.sponsors.iter().map(|e| e.id.as_str()).collect();
     let clients = client_exists;
@@ -248,7 +265,6 @@ fn client_figures(
     period: Period,
 ) -> Clients {
     let mut c = Clients::default();
-    let year = i64::from(period.to.year());
     for client in unique_clients(records, clients, period) {
         c.unique += 1;
         if period.contains(client.first_contact) {
@@ -264,7 +280,11 @@ fn client_figures(
         count(&mut c.by_gender, client.gender.code());
         count(
             &mut c.by_age_group,
-            crate::model::AgeGroup::of(client.birth_year, year).code(),
+            super::age::band(
+                config.esf.regulation,
+                client.birth_year,
+                i64::from(client.first_contact.year()),
+            ),
         );
         count(
             &mut c.by_origin,
@@ -380,11 +400,18 @@ fn sponsors(records: &Records, config: &Config, period: Period) -> Sponsors {
         .map(|e| e.id.clone())
         .collect();
     s.stale.sort();
+    let all = || records.sponsors.iter().map(|e| &e.record);
+    s.continuation = super::office::continuation(all(), period);
+    s.deadlines = super::office::deadlines(all(), period);
     s
 }
 
 /// The year-to-date figures over `period`.
-fn totals(records: &Records, clients: &HashMap<&str, &Client>, period: Period) -> YearToDate {
+pub(super) fn totals(
+    records: &Records,
+    clients: &HashMap<&str, &Client>,
+    period: Period,
+) -> YearToDate {
     let unique = unique_clients(records, clients, period);
     YearToDate {
         consultations: held_consultations(records, period).count() as u64,

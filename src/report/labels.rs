@@ -3,7 +3,7 @@
 //! commands use).
 
 use super::{Names, Report, ReportKind, UNKNOWN};
-use crate::model::{AgeGroup, Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
+use crate::model::{Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
 use chrono::{Datelike, NaiveDate};
 
 /// The heading of the report: "Monatsbericht Oktober 2026".
@@ -116,6 +116,30 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
             "keine nicht committeten Änderungen",
             "no uncommitted changes",
         ),
+        "dirty_unknown" => lang.pick(
+            "ob es nicht committete Änderungen gab, ist unbekannt (Git konnte es nicht sagen)",
+            "whether there were uncommitted changes is unknown (git could not tell)",
+        ),
+        "share" => "%",
+        "from" => lang.pick("von", "from"),
+        "to" => lang.pick("bis", "to"),
+        "office" => lang.pick("Büro", "Office"),
+        "uncommitted" => lang.pick("nicht committete Änderungen", "uncommitted changes"),
+        "by_month" => lang.pick("nach Monat", "by month"),
+        "legend" => lang.pick("Abkürzungen", "Abbreviations"),
+        "by_quarter" => lang.pick("nach Quartal", "by quarter"),
+        "total" => lang.pick("Summe", "Total"),
+        "previous_year" => lang.pick("Vorjahr", "Previous year"),
+        "key_figures" => lang.pick("Kennzahlen auf einen Blick", "Key figures at a glance"),
+        "amended" => lang.pick("Nachträglich geänderte Berichte", "Amended reports"),
+        "report" => lang.pick("Bericht", "Report"),
+        "at" => lang.pick("geändert am", "amended on"),
+        "reason" => lang.pick("Grund", "Reason"),
+        "label" => lang.pick("Bezeichnung", "Label"),
+        "section" => lang.pick("Abschnitt", "Section"),
+        "key" => lang.pick("Schlüssel", "Key"),
+        "month" => lang.pick("Monat", "Month"),
+        "quarter" => lang.pick("Quartal", "Quarter"),
         _ => "",
     }
 }
@@ -137,6 +161,9 @@ pub fn section(section: &str, lang: Lang) -> &'static str {
         "year_to_date" => lang.pick("Seit Jahresbeginn", "Year to date"),
         "targets" => lang.pick("Zielwerte des Jahres", "Targets of the year"),
         "source" => lang.pick("Quelle", "Source"),
+        "quality" => lang.pick("Datenqualität", "Data quality"),
+        "amended" => lang.pick("Nachträglich geänderte Berichte", "Amended reports"),
+        "series" => lang.pick("Jahresverlauf", "The year month by month"),
         _ => "",
     }
 }
@@ -216,25 +243,69 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
             "Projektträger ohne Termin seit mehr als",
             "Sponsors without a meeting for more than",
         ),
-        ("year_to_date" | "targets", "consultations") => {
+        ("sponsors", "continuation") => lang.pick(
+            "Aktive Projektträger nach Verstetigung",
+            "Active sponsors by continuation",
+        ),
+        ("sponsors", "deadlines") => lang.pick("Fristen der Projektträger", "Sponsors' deadlines"),
+        ("year_to_date" | "targets" | "series", "consultations") => {
             lang.pick("durchgeführte Beratungen", "consultations held")
         }
-        ("year_to_date" | "targets", "unique_clients") => {
+        ("year_to_date" | "targets" | "series", "unique_clients") => {
             lang.pick("verschiedene Personen", "distinct clients")
         }
-        ("year_to_date" | "targets", "new_clients") => {
+        ("year_to_date" | "targets" | "series", "new_clients") => {
             lang.pick("neue Personen (Erstkontakt)", "new clients (first contact)")
         }
-        ("year_to_date" | "targets", "events") => {
+        ("year_to_date" | "targets" | "series", "events") => {
             lang.pick("durchgeführte Veranstaltungen", "events held")
         }
-        ("year_to_date" | "targets", "event_participants") => {
+        ("year_to_date" | "targets" | "series", "event_participants") => {
             lang.pick("Teilnehmende an Veranstaltungen", "event participants")
         }
-        ("year_to_date" | "targets", "sponsor_meetings") => {
+        ("year_to_date" | "targets" | "series", "sponsor_meetings") => {
             lang.pick("Termine mit Projektträgern", "sponsor meetings")
         }
-        ("year_to_date" | "targets", "referrals") => lang.pick("Vermittlungen", "referrals made"),
+        ("year_to_date" | "targets" | "series", "referrals") => {
+            lang.pick("Vermittlungen", "referrals made")
+        }
+        ("quality", "consultations_without_topics") => {
+            lang.pick("Beratungen ohne Thema", "consultations without topics")
+        }
+        ("quality", "consultations_without_duration") => {
+            lang.pick("Beratungen ohne Dauer", "consultations without duration")
+        }
+        ("quality", "events_without_split") => lang.pick(
+            "Veranstaltungen ohne Aufteilung der Teilnehmenden",
+            "events without the participants' split",
+        ),
+        ("quality", "planned_in_past") => lang.pick(
+            "vergangene Termine noch „geplant“",
+            "past appointments and events still planned",
+        ),
+        ("quality", "clients_incomplete") => lang.pick(
+            "Personen mit unvollständigen Angaben",
+            "clients with incomplete details",
+        ),
+        ("quality", "referrals_without_consent") => lang.pick(
+            "Vermittlungen ohne Einwilligung",
+            "referrals without consent",
+        ),
+        _ => "",
+    }
+}
+
+/// A short column heading for a figure of the series, so that a row of
+/// seven figures fits an 80-column terminal; [`figure`] explains it.
+pub fn short(key: &str, lang: Lang) -> &'static str {
+    match key {
+        "consultations" => lang.pick("Berat.", "Cons."),
+        "unique_clients" => lang.pick("Pers.", "Clients"),
+        "new_clients" => lang.pick("neu", "new"),
+        "events" => lang.pick("Veran.", "Events"),
+        "event_participants" => lang.pick("Teiln.", "Partic."),
+        "sponsor_meetings" => lang.pick("Träger", "Spons."),
+        "referrals" => lang.pick("Verm.", "Refer."),
         _ => "",
     }
 }
@@ -257,15 +328,10 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
         |label: Option<&'static str>| label.map_or_else(|| code.to_string(), str::to_string);
     match breakdown {
         "consultations.by_topic" | "referrals.by_topic" => config.topic_label(code, lang),
-        "consultations.by_language" => code.to_string(),
+        "consultations.by_language" => format!("{} ({code})", crate::names::language(code, lang)),
         "clients.by_gender" => coded(Gender::from_code(code).map(|g| g.label(lang))),
-        "clients.by_age_group" => coded(
-            AgeGroup::ALL
-                .iter()
-                .find(|a| a.code() == code)
-                .map(|a| a.label(lang)),
-        ),
-        "clients.by_origin" => code.to_uppercase(),
+        "clients.by_age_group" => coded(super::age::label(code, lang)),
+        "clients.by_origin" => format!("{} ({code})", crate::names::country(code, lang)),
         "clients.by_residence" => coded(Residence::from_code(code).map(|r| r.label(lang))),
         "clients.by_employment" => coded(Employment::from_code(code).map(|e| e.label(lang))),
         "clients.by_district" if code == "outside" => lang
@@ -273,6 +339,19 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
             .to_string(),
         "events.by_kind" => coded(EventKind::from_code(code).map(|k| k.label(lang))),
         "sponsors.by_field" => coded(Field::from_code(code).map(|f| f.label(lang))),
+        "sponsors.deadlines" => match code {
+            "due" => lang.pick("fällig im Zeitraum", "due in the period"),
+            "met" => lang.pick("davon fristgerecht erledigt", "of these met on time"),
+            "overdue" => lang.pick(
+                "überfällig am Ende des Zeitraums",
+                "overdue at the end of the period",
+            ),
+            _ => code,
+        }
+        .to_string(),
+        "sponsors.continuation" => {
+            coded(crate::model::Continuation::from_code(code).map(|c| c.label(lang)))
+        }
         "referrals.by_partner" => names
             .partners
             .get(code)

@@ -4,10 +4,14 @@
 //! CSV, JSON or an HTML page. [`scope`] says which month folders a report
 //! has to read; [`make`] reads the records a report needs and builds it.
 
+pub mod age;
 pub mod build;
 pub mod labels;
 pub mod make;
+pub mod office;
+pub mod quality;
 pub mod render;
+pub mod series;
 
 pub use build::build;
 pub use make::make;
@@ -31,6 +35,27 @@ pub enum ReportKind {
 }
 
 impl ReportKind {
+    pub const ALL: [ReportKind; 4] = [
+        ReportKind::Monthly,
+        ReportKind::Quarterly,
+        ReportKind::Yearly,
+        ReportKind::Period,
+    ];
+
+    /// As seals name it: `monthly`, `quarterly`, `yearly`, `period`.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportKind::Monthly => "monthly",
+            ReportKind::Quarterly => "quarterly",
+            ReportKind::Yearly => "yearly",
+            ReportKind::Period => "period",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ReportKind> {
+        ReportKind::ALL.into_iter().find(|k| k.code() == code)
+    }
+
     /// Monthly and quarterly reports carry the year to date.
     pub fn has_year_to_date(self) -> bool {
         matches!(self, ReportKind::Monthly | ReportKind::Quarterly)
@@ -60,17 +85,77 @@ pub struct Report {
     pub referrals: Referrals,
     pub events: Events,
     pub sponsors: Sponsors,
+    pub quality: Quality,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year_to_date: Option<YearToDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub targets: Option<TargetTable>,
     pub source: Source,
+    /// Yearly reports: the sealed reports of the year that were amended (SPEC §3.7).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amended: Option<Vec<Amendment>>,
     /// Display names of the partners and sponsors the report mentions.
     #[serde(skip)]
     pub names: Names,
     /// `[sponsors] stale_after_days`, for the label of `sponsors.stale`.
     #[serde(skip)]
     pub stale_after_days: i64,
+    /// `[esf] regulation`: which age bands `clients.by_age_group` holds.
+    #[serde(skip)]
+    pub regulation: crate::model::Regulation,
+}
+
+/// (v2) What would make the figures wrong (SPEC §3.1 `quality`): the ids of
+/// the records behind each figure; the JSON holds their counts, `check
+/// --completeness` lists them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Quality {
+    #[serde(serialize_with = "count_of")]
+    pub consultations_without_topics: Vec<String>,
+    #[serde(serialize_with = "count_of")]
+    pub consultations_without_duration: Vec<String>,
+    #[serde(serialize_with = "count_of")]
+    pub events_without_split: Vec<String>,
+    #[serde(serialize_with = "count_of")]
+    pub planned_in_past: Vec<String>,
+    #[serde(serialize_with = "count_of")]
+    pub clients_incomplete: Vec<String>,
+    #[serde(serialize_with = "count_of")]
+    pub referrals_without_consent: Vec<String>,
+}
+
+impl Quality {
+    /// The figures in JSON order with the ids behind them.
+    pub fn figures(&self) -> [(&'static str, &[String]); 6] {
+        [
+            (
+                "consultations_without_topics",
+                &self.consultations_without_topics,
+            ),
+            (
+                "consultations_without_duration",
+                &self.consultations_without_duration,
+            ),
+            ("events_without_split", &self.events_without_split),
+            ("planned_in_past", &self.planned_in_past),
+            ("clients_incomplete", &self.clients_incomplete),
+            ("referrals_without_consent", &self.referrals_without_consent),
+        ]
+    }
+}
+
+fn count_of<S: Serializer>(ids: &[String], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u64(ids.len() as u64)
+}
+
+/// One amended seal in a yearly report's `amended`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct Amendment {
+    /// The seal's name (`monthly-2026-10`).
+    pub report: String,
+    /// When the latest version was sealed (RFC 3339).
+    pub at: String,
+    pub reason: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -161,6 +246,9 @@ pub struct Sponsors {
     pub by_sponsor: Breakdown,
     pub by_field: Breakdown,
     pub stale: Vec<String>,
+    /// Active sponsors by `continuation` (absent = `open`).
+    pub continuation: Breakdown,
+    pub deadlines: office::DeadlineFigures,
 }
 
 /// The year-to-date figures; also what targets are measured against.
@@ -256,19 +344,21 @@ impl Serialize for TargetTable {
 }
 
 /// Where the numbers came from: the records repository's HEAD and whether
-/// the folder had uncommitted changes.
+/// the folder had uncommitted changes; `dirty` is None when git could not
+/// tell (no repository), and no format then claims a clean state.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Source {
     pub commit: Option<String>,
-    pub dirty: bool,
+    pub dirty: Option<bool>,
 }
 
 impl Source {
     /// The state of the git repository holding `dir`.
     pub fn of(dir: &Path) -> Source {
+        let commit = crate::git::head(dir);
         Source {
-            commit: crate::git::head(dir),
-            dirty: crate::git::is_dirty(dir),
+            dirty: commit.as_ref().map(|_| crate::git::is_dirty(dir)),
+            commit,
         }
     }
 }

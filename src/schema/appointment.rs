@@ -6,6 +6,8 @@ use crate::model::{AppointmentKind, AppointmentStatus, Kind};
 
 const CONSULTATION: Cond = Cond::is("kind", &["consultation"]);
 const SPONSOR: Cond = Cond::is("kind", &["sponsor"]);
+const CONSULTATIONS_ONLY: &str =
+    "`{key}` belongs to consultations, not to sponsor meetings: remove it";
 
 pub static SCHEMA: KindSchema = KindSchema {
     kind: Kind::Appointment,
@@ -43,6 +45,7 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("client", FieldType::Ref(Kind::Client))
             .required_when(CONSULTATION)
             .only_when(CONSULTATION)
+            .when_not_allowed("a sponsor meeting has a `sponsor`, not a `client`")
             .labels("Klient/in", "Client")
             .helps(
                 "Klientencode (Beratungen), z. B. K-7F3A",
@@ -51,6 +54,7 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("sponsor", FieldType::Ref(Kind::Sponsor))
             .required_when(SPONSOR)
             .only_when(SPONSOR)
+            .when_not_allowed("a consultation has a `client`, not a `sponsor`")
             .labels("Träger", "Sponsor")
             .helps(
                 "Kurzname des Trägers (Trägertermine)",
@@ -69,14 +73,18 @@ pub static SCHEMA: KindSchema = KindSchema {
         ),
         FieldSpec::new("language", FieldType::Language)
             .only_when(CONSULTATION)
+            .when_not_allowed(CONSULTATIONS_ONLY)
             .labels("Sprache", "Language")
             .helps(
                 "Sprache des Gesprächs (ISO 639-1), z. B. ar",
                 "Language of the conversation (ISO 639-1), e.g. ar",
             ),
-        interpreter().only_when(CONSULTATION),
+        interpreter()
+            .only_when(CONSULTATION)
+            .when_not_allowed(CONSULTATIONS_ONLY),
         FieldSpec::new("family_members", FieldType::Count)
             .only_when(CONSULTATION)
+            .when_not_allowed(CONSULTATIONS_ONLY)
             .default(DefaultValue::Value("0"))
             .labels("Familienangehörige", "Family members")
             .helps(

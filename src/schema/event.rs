@@ -90,6 +90,9 @@ pub static SCHEMA: KindSchema = KindSchema {
         notes(),
         FieldSpec::new("participants", FieldType::Table(PARTICIPANTS))
             .required_when(Cond::is("status", &["done"]))
+            .when_missing(
+                "a `done` event needs its participants: add a [participants] table with total, women, men, diverse, migrants",
+            )
             .labels("Teilnehmende", "Participants")
             .helps(
                 "Tabelle [participants] mit total, women, men, diverse, migrants",

@@ -323,6 +323,12 @@ pub struct FieldSpec {
     pub label_en: &'static str,
     pub help_de: &'static str,
     pub help_en: &'static str,
+    /// The finding when a `Required::When` key is missing, instead of the
+    /// generic one; `{key}` and `{value}` (the condition key's value) are
+    /// filled in, and it points at the condition's key.
+    pub missing_message: Option<&'static str>,
+    /// The finding when an `only_when` key is given where it does not belong.
+    pub not_allowed_message: Option<&'static str>,
 }
 
 impl FieldSpec {
@@ -338,7 +344,19 @@ impl FieldSpec {
             label_en: "",
             help_de: "",
             help_en: "",
+            missing_message: None,
+            not_allowed_message: None,
         }
+    }
+
+    pub const fn when_missing(mut self, message: &'static str) -> Self {
+        self.missing_message = Some(message);
+        self
+    }
+
+    pub const fn when_not_allowed(mut self, message: &'static str) -> Self {
+        self.not_allowed_message = Some(message);
+        self
     }
 
     pub const fn required(mut self) -> Self {

@@ -2,7 +2,7 @@
 
 use super::common::org_notes;
 use super::{DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
-use crate::model::{Field, Kind, SponsorStatus};
+use crate::model::{Continuation, DeadlineKind, Field, Kind, SponsorStatus};
 
 pub static SCHEMA: KindSchema = KindSchema {
     kind: Kind::Sponsor,
@@ -54,6 +54,61 @@ pub static SCHEMA: KindSchema = KindSchema {
         .default(DefaultValue::Value("active"))
         .labels("Status", "Status")
         .helps("Läuft das Projekt noch?", "Is the project still running?"),
+        FieldSpec::new("planned_participants", FieldType::Count)
+            .labels("Geplante Teilnehmende", "Planned participants")
+            .helps(
+                "Wie viele Teilnehmende das Projekt erreichen will",
+                "How many participants the project plans to reach",
+            ),
+        FieldSpec::new(
+            "continuation",
+            FieldType::Code(vocab::<Continuation>("Continuation")),
+        )
+        .default(DefaultValue::Value("open"))
+        .labels("Verstetigung", "Continuation")
+        .helps(
+            "Geht das Projekt nach der Förderung weiter? open, planned, secured oder ending",
+            "Does the project go on after the funding? open, planned, secured or ending",
+        ),
+        FieldSpec::new("continuation_notes", FieldType::Text)
+            .labels("Verstetigung: Notizen", "Continuation notes")
+            .helps(
+                "Wie es nach der Förderung weitergehen soll",
+                "How the project is to go on after the funding",
+            ),
         org_notes(),
+        FieldSpec::new("deadlines", FieldType::Tables(DEADLINE))
+            .labels("Fristen", "Deadlines")
+            .helps(
+                "Abgabefristen des Trägers (quartier sponsor deadline add|done)",
+                "The sponsor's deadlines (quartier sponsor deadline add|done)",
+            ),
     ],
 };
+
+/// The keys of one `[[deadlines]]` entry.
+static DEADLINE: &[FieldSpec] = &[
+    FieldSpec::new(
+        "kind",
+        FieldType::Code(vocab::<DeadlineKind>("DeadlineKind")),
+    )
+    .required()
+    .labels("Art", "Kind")
+    .helps(
+        "sachbericht, mittelabruf, verwendungsnachweis, participant-data oder other",
+        "sachbericht, mittelabruf, verwendungsnachweis, participant-data or other",
+    ),
+    FieldSpec::new("due", FieldType::Date)
+        .required()
+        .labels("Fällig am", "Due")
+        .helps(
+            "Tag, bis zu dem abzugeben ist",
+            "Day it has to be handed in by",
+        ),
+    FieldSpec::new("done", FieldType::Date)
+        .labels("Erledigt am", "Done")
+        .helps("Tag, an dem abgegeben wurde", "Day it was handed in"),
+    FieldSpec::new("notes", FieldType::Text)
+        .labels("Notizen", "Notes")
+        .helps("Notizen zur Frist", "Notes on the deadline"),
+];

@@ -702,6 +702,7 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
         line: p.span.map(|s| line_of(text, s.start)),
         severity: p.severity,
         message: p.message,
+        tolerated_on_write: false,
     }
 }
 

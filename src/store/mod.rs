@@ -8,7 +8,10 @@ mod resolve;
 mod settings;
 mod write;
 
-pub use load::{Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text};
+pub use load::{
+    Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text,
+    to_finding as problem_finding,
+};
 pub use write::{ReplaceError, atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};
@@ -32,6 +35,11 @@ pub struct Finding {
     pub line: Option<usize>,
     pub severity: Severity,
     pub message: String,
+    /// A warning a write still goes through with (SPEC §4: a referral
+    /// without covering consent); every other finding of `check --strict`
+    /// stops a write.
+    #[serde(skip)]
+    pub tolerated_on_write: bool,
 }
 
 /// Paths as text even when a file name is not UTF-8, so that no finding is lost.
@@ -50,6 +58,7 @@ impl Finding {
             line,
             severity: Severity::Error,
             message: message.into(),
+            tolerated_on_write: false,
         }
     }
 
@@ -63,6 +72,7 @@ impl Finding {
             line,
             severity: Severity::Warning,
             message: message.into(),
+            tolerated_on_write: false,
         }
     }
 

@@ -94,9 +94,7 @@ impl Store {
         }
         let matches: Vec<_> = ids
             .iter()
-            .filter(|(id, _)| {
-                id.len() > query.len() && (id.ends_with(query) || id.starts_with(query))
-            })
+            .filter(|(id, _)| id_matches(kind, id, query))
             .collect();
         match matches.as_slice() {
             [one] => Ok((*one).clone()),
@@ -146,6 +144,19 @@ impl Store {
     }
 }
 
+/// Whether `query` (already in the id's case) is a proper start or end of
+/// `id`; a client code also counts without its `K-` (`am9` finds K-AM9JLP).
+/// The one rule every lookup (`show`, flags of `add`/`edit`, list filters)
+/// goes through.
+fn id_matches(kind: Kind, id: &str, query: &str) -> bool {
+    let part = |id: &str| id.len() > query.len() && (id.ends_with(query) || id.starts_with(query));
+    part(id)
+        || (kind == Kind::Client
+            && id
+                .strip_prefix("K-")
+                .is_some_and(|code| code.starts_with(query)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +181,8 @@ mod tests {
             "appointments/2026/11/apt-20261126-a7k2.toml",
         ]);
         assert_eq!(store.resolve(Kind::Client, "7f3a").unwrap().0, "K-7F3A");
+        assert_eq!(store.resolve(Kind::Client, "7f").unwrap().0, "K-7F3A");
+        assert_eq!(store.resolve(Kind::Client, "k-7f").unwrap().0, "K-7F3A");
         assert_eq!(
             store.resolve(Kind::Appointment, "apt-20261126").unwrap().0,
             "apt-20261126-a7k2"

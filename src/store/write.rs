@@ -5,7 +5,7 @@
 use super::lock::RecordLock;
 use super::{Finding, Store};
 use crate::error::{CommandError, Result};
-use crate::model::read::{Context, Placement, read_record};
+use crate::model::read::Placement;
 use crate::model::{Config, IdScheme, Kind, Record};
 use chrono::{Datelike, NaiveDate};
 use std::io::Write;
@@ -183,6 +183,14 @@ pub(super) fn refuse_links(root: &Path, path: &Path) -> Result<()> {
 }
 
 impl Store {
+    /// Writes an already validated record text as a new file: atomically,
+    /// never over an existing file (`AlreadyExists` then), never through a
+    /// symbolic link. For writers that build many records (`import`).
+    pub fn create_new_file(&self, path: &Path, text: &[u8]) -> std::io::Result<()> {
+        refuse_links(self.root(), path).map_err(|e| std::io::Error::other(e.message))?;
+        atomic_create(path, text)
+    }
+
     /// Checks a record on its own, as `check` would, before it is written.
     pub fn validate_text(
         &self,
@@ -192,16 +200,10 @@ impl Store {
         config: &Config,
         placement: Option<Placement>,
     ) -> std::result::Result<Record, Vec<Finding>> {
-        let ctx = Context {
-            config,
-            today: crate::dates::today(),
-        };
+        // the rule book: what `check --strict` would flag stops the write
+        let (record, mut findings) =
+            crate::rules::validate_write(self, config, kind, text, path, placement);
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let (record, problems) = read_record(kind, text, &ctx, placement);
-        let mut findings: Vec<Finding> = problems
-            .into_iter()
-            .map(|p| super::load::to_finding(path, text, p))
-            .collect();
         if text.len() as u64 > super::MAX_RECORD_BYTES {
             findings.push(Finding::error(
                 path,
@@ -220,7 +222,7 @@ impl Store {
             ));
         }
         match record {
-            Some(r) if !findings.iter().any(Finding::is_error) => Ok(r),
+            Some(r) if !crate::rules::refuses(&findings) => Ok(r),
             _ => Err(findings),
         }
     }
@@ -461,12 +463,13 @@ pub(crate) fn crash_point(name: &str) {
     }
 }
 
-/// Findings that stop a write, as one error.
+/// Findings that stop a write, as one error: the errors, and the warnings
+/// `check --strict` would turn into errors.
 pub fn findings_error(findings: Vec<Finding>) -> CommandError {
     CommandError::data(
         findings
             .iter()
-            .filter(|f| f.is_error())
+            .filter(|f| f.is_error() || !f.tolerated_on_write)
             .map(|f| f.to_string())
             .collect::<Vec<_>>()
             .join("\n"),

@@ -43,7 +43,11 @@ fn consultation(f: &Folder, id: &str, date: &str, extra: &str, status: &str) {
 /// Today is 2026-11-25; stale_after_days is 60 (so 2026-09-26 is the last day that counts).
 fn folder() -> Folder {
     let f = Folder::new();
-    f.client("K-7F3A", "consent = 2025-01-01");
+    // first contact before the oldest referral (SPEC v2: nothing is dated before it)
+    f.write(
+        "clients/K-7F3A.toml",
+        "id = \"K-7F3A\"\nfirst_contact = 2025-01-01\nconsent = 2025-01-01\n",
+    );
     f.write(
         "partners/jobcenter-west.toml",
         "id = \"jobcenter-west\"\nname = \"Jobcenter\"\nkind = \"authority\"\n",
@@ -161,11 +165,14 @@ fn json_holds_every_section_in_order() {
     assert_eq!(
         keys,
         [
+            "hours",
             "appointments",
             "events",
             "follow_ups",
             "stale_sponsors",
-            "past_planned"
+            "past_planned",
+            "deadlines",
+            "open_continuations"
         ]
     );
     assert_eq!(

@@ -215,7 +215,12 @@ fn add_refuses_unknown_references_with_close_matches() {
         .has("does not exist")
         .has("K-7F3A")
         .has("K-7F3B");
+    // `7F3` starts both codes (without `K-`): ambiguous, both named.
     f.run(&["appointment", "add", "--client", "7F3"])
+        .code(1)
+        .has("K-7F3A")
+        .has("K-7F3B");
+    f.run(&["appointment", "add", "--client", "QQQ"])
         .code(1)
         .has("does not exist");
     f.run(&["appointment", "add", "--sponsor", "kinderbuero-ost"])
@@ -229,9 +234,10 @@ fn add_refuses_bad_dates_times_topics_and_languages() {
     let f = folder();
     let base = ["appointment", "add", "--client", "K-7F3A"];
     for (flag, value, says) in [
-        ("--date", "2026-13-01", "not a date"),
-        ("--date", "25.11.2026", "not a date"),
-        ("--time", "25:00", "not a time"),
+        ("--date", "2026-13-01", "kein Datum"),
+        ("--date", "32.11.2026", "kein Datum"),
+        ("--date", "31.11.2026", "diesen Tag gibt es nicht"),
+        ("--time", "25:00", "keine Uhrzeit"),
         ("--topics", "residence,asyl", "`asyl` is not a topic code"),
         ("--language", "arabic", "ISO 639-1"),
         ("--duration", "-5", ""),
@@ -493,13 +499,17 @@ fn list_tables_in_german_and_english() {
         .has("Trägertermin")
         .has("nicht erschienen")
         .has("Wohnen");
-    f.run(&["appointment", "list", "--lang", "en"])
-        .ok()
-        .has("Date")
-        .has("Consultation")
-        .has("Sponsor meeting")
-        .has("no-show")
-        .has("Housing");
+    // the labels are checked in a wide table (piped tables are 80 columns wide)
+    f.run_env(
+        &["appointment", "list", "--lang", "en"],
+        &[("COLUMNS", "200")],
+    )
+    .ok()
+    .has("Date")
+    .has("Consultation")
+    .has("Sponsor meeting")
+    .has("no-show")
+    .has("Housing");
     f.run(&["appointment", "list", "--month", "2025-01"])
         .ok()
         .has("(keine Einträge)");
@@ -540,8 +550,9 @@ fn show_lists_the_referrals_that_came_from_the_appointment() {
         .run(&["--json", "appointment", "show", "dddd"])
         .ok()
         .json();
-    assert_eq!(v["appointment"]["id"], "apt-20261120-dddd");
-    assert_eq!(ids(&v["referrals"]), ["ref-20261120-r1r1"]);
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "apt-20261120-dddd");
+    assert_eq!(ids(&v["linked"]["referrals"]), ["ref-20261120-r1r1"]);
     f.run(&["appointment", "show", "dddd"])
         .ok()
         .has("ref-20261120-r1r1")

@@ -127,7 +127,7 @@ fn new_refuses_bad_values_with_exit_2_and_writes_nothing() {
     f.run(&["client", "new", "--first-contact", "2026-02-30"])
         .code(2)
         .has("2026-02-30");
-    f.run(&["client", "new", "--consent", "30.11.2026"]).code(2);
+    f.run(&["client", "new", "--consent", "31.11.2026"]).code(2);
     f.run(&["client", "new", "--origin", "Syria"])
         .code(2)
         .has("ISO 3166-1");
@@ -317,8 +317,8 @@ fn history(f: &Folder) {
         "id = \"apt-20261012-bbbb\"\ndate = 2026-10-12\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-AAAA11\"\ntopics = [\"employment\", \"housing\"]\n",
     );
     f.write(
-        "appointments/2026/10/apt-20261013-cccc.toml",
-        "id = \"apt-20261013-cccc\"\ndate = 2026-10-13\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB22\"\n",
+        "appointments/2026/11/apt-20261103-cccc.toml",
+        "id = \"apt-20261103-cccc\"\ndate = 2026-11-03\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB22\"\n",
     );
     f.write(
         "referrals/2026/10/ref-20261012-dddd.toml",
@@ -333,18 +333,23 @@ fn show_has_the_client_with_consultations_and_referrals_newest_first() {
     history(&f);
     f.run(&["check", "--strict"]).ok();
     let v = f.run(&["--json", "client", "show", "AAAA11"]).ok().json();
-    assert_eq!(v["client"]["id"], "K-AAAA11");
-    assert_eq!(v["client"]["origin"], "SY");
-    let consultations: Vec<_> = v["consultations"]
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "K-AAAA11");
+    assert_eq!(v["origin"], "SY");
+    let consultations: Vec<_> = v["linked"]["appointments"]
         .as_array()
         .unwrap()
         .iter()
         .map(|a| a["id"].as_str().unwrap())
         .collect();
     assert_eq!(consultations, ["apt-20261012-bbbb", "apt-20260305-aaaa"]);
-    assert_eq!(v["referrals"][0]["id"], "ref-20261012-dddd");
-    assert_eq!(v["referrals"].as_array().unwrap().len(), 1);
-    let text = f.run(&["client", "show", "K-AAAA11"]).ok().all();
+    assert_eq!(v["linked"]["referrals"][0]["id"], "ref-20261012-dddd");
+    assert_eq!(v["linked"]["referrals"].as_array().unwrap().len(), 1);
+    // a wide table: piped tables are 80 columns wide and shorten long text
+    let text = f
+        .run_env(&["client", "show", "K-AAAA11"], &[("COLUMNS", "200")])
+        .ok()
+        .all();
     for needed in [
         "f — weiblich",
         "asylum-seeker — Asylsuchend",
@@ -355,7 +360,7 @@ fn show_has_the_client_with_consultations_and_referrals_newest_first() {
     ] {
         assert!(text.contains(needed), "`{needed}` missing:\n{text}");
     }
-    assert!(!text.contains("apt-20261013-cccc"), "{text}");
+    assert!(!text.contains("apt-20261103-cccc"), "{text}");
     let newer = text.find("apt-20261012-bbbb").unwrap();
     let older = text.find("apt-20260305-aaaa").unwrap();
     assert!(newer < older, "newest first:\n{text}");

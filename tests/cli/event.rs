@@ -158,7 +158,7 @@ fn add_refuses_counts_that_do_not_add_up_and_bad_values() {
         .code(2)
         .has("not a topic code");
     with(&["--languages", "arabic"]).code(2).has("ISO 639-1");
-    with(&["--time", "7pm"]).code(2).has("not a time");
+    with(&["--time", "7pm"]).code(2).has("keine Uhrzeit");
     with(&["--partners", "caritas"]).code(1).has("caritas");
     with(&["--sponsors", "nobody"]).code(1).has("nobody");
     add(
@@ -334,9 +334,11 @@ fn show_names_partners_and_sponsors() {
     let f = folder();
     history(&f);
     let v = f.run(&["--json", "event", "show", "bbbb"]).ok().json();
-    assert_eq!(v["event"]["id"], "evt-20261105-bbbb");
-    assert_eq!(v["event"]["participants"]["total"], 20);
-    assert_eq!(v["partners"][0]["name"], "Mieterverein Leipzig");
+    // SPEC v2: the record's object plus `linked` (nothing refers to an event)
+    assert_eq!(v["id"], "evt-20261105-bbbb");
+    assert_eq!(v["participants"]["total"], 20);
+    assert_eq!(v["partners"][0], "mieterverein");
+    assert!(v["linked"].as_object().unwrap().is_empty(), "{v}");
     f.run(&["event", "show", "dddd"])
         .ok()
         .has("Jahresabschluss")

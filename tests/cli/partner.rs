@@ -209,7 +209,8 @@ fn list_shows_labels_in_the_chosen_language() {
         .has("Wohnen")
         .has("Beratungsstelle")
         .lacks("Jobcenter");
-    f.run(&["partner", "list", "--lang", "en"])
+    // the labels are checked in a wide table (piped tables are 80 columns wide)
+    f.run_env(&["partner", "list", "--lang", "en"], &[("COLUMNS", "200")])
         .ok()
         .has("Offers")
         .has("Authority")
@@ -258,18 +259,27 @@ fn show_lists_the_referrals_to_the_partner_newest_first_with_counts() {
         .run(&["--json", "partner", "show", "mieterverein"])
         .ok()
         .json();
-    assert_eq!(v["partner"]["id"], "mieterverein");
-    assert_eq!(v["partner"]["offers"][0], "housing");
-    let refs: Vec<_> = v["referrals"]
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "mieterverein");
+    assert_eq!(v["offers"][0], "housing");
+    let refs: Vec<_> = v["linked"]["referrals"]
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["id"].as_str().unwrap())
         .collect();
     assert_eq!(refs, ["ref-20261005-bbbb", "ref-20260302-aaaa"]);
-    assert_eq!(v["referral_counts"]["open"], 1);
-    assert_eq!(v["referral_counts"]["done"], 1);
-    assert_eq!(v["referral_counts"]["failed"], 0);
+    let with_status = |s: &str| {
+        v["linked"]["referrals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["status"] == s)
+            .count()
+    };
+    assert_eq!(with_status("open"), 1);
+    assert_eq!(with_status("done"), 1);
+    assert_eq!(with_status("failed"), 0);
     let text = f.run(&["partner", "show", "verein"]).ok().all();
     assert!(text.contains("housing — Wohnen"), "{text}");
     assert!(text.contains("offen 1"), "{text}");

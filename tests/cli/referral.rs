@@ -239,7 +239,9 @@ fn add_refuses_unknown_references_topics_and_bad_dates() {
         .code(2)
         .has("not a topic code");
     with(&[("--topic", "housing,health")]).code(2);
-    with(&[("--date", "2026-02-30")]).code(2).has("not a date");
+    with(&[("--date", "2026-02-30")])
+        .code(2)
+        .has("diesen Tag gibt es nicht");
     with(&[("--follow-up", "soon")]).code(2);
     with(&[("--follow-up", "2026-11-01")]).code(2).has("before");
     assert!(!f.exists("referrals"));
@@ -460,9 +462,10 @@ fn show_gives_the_partner_and_the_appointment() {
         "client = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nappointment = \"apt-20261120-ab12\"\nstatus = \"open\"",
     );
     let v = f.run(&["--json", "referral", "show", "k3p9"]).ok().json();
-    assert_eq!(v["referral"]["id"], "ref-20261120-k3p9");
-    assert_eq!(v["partner"]["name"], "Jobcenter Leipzig West");
-    assert_eq!(v["appointment"]["id"], "apt-20261120-ab12");
+    // SPEC v2: the record's object plus `linked`
+    assert_eq!(v["id"], "ref-20261120-k3p9");
+    assert_eq!(v["partner"], "jobcenter-west");
+    assert_eq!(v["appointment"], "apt-20261120-ab12");
     f.run(&["referral", "show", "k3p9"])
         .ok()
         .has("Jobcenter Leipzig West")

@@ -701,8 +701,8 @@ fn free_text_round_trips_through_add_and_show() {
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         f.run(&args).ok();
         let shown = f.run(&["--json", "sponsor", "show", &slug]).ok().json();
-        assert_eq!(shown["sponsor"]["notes"], *text, "notes of {slug}");
-        assert_eq!(shown["sponsor"]["name"], format!("Name {text}"));
+        assert_eq!(shown["notes"], *text, "notes of {slug}");
+        assert_eq!(shown["name"], format!("Name {text}"));
     }
     f.run(&["check", "--strict"]).ok();
     let listed = f.run(&["--json", "sponsor", "list"]).ok().json();
@@ -728,8 +728,8 @@ fn free_text_round_trips_through_edit_and_keeps_the_comments() {
             .run(&["--json", "sponsor", "show", "lernhaus"])
             .ok()
             .json();
-        assert_eq!(shown["sponsor"]["notes"], *text);
-        assert_eq!(shown["sponsor"]["contact"], *text);
+        assert_eq!(shown["notes"], *text);
+        assert_eq!(shown["contact"], *text);
         let file = f.read("sponsors/lernhaus.toml");
         assert!(file.starts_with("# Träger seit 2025 — Kommentar bleibt\n"));
         assert!(file.contains("field = \"youth-education\"  # Bereich 1\n"));
@@ -1002,7 +1002,7 @@ fn a_record_too_large_to_read_back_is_never_written() {
         .run(&["--json", "sponsor", "show", "steuerzeichen"])
         .ok()
         .json();
-    assert_eq!(shown["sponsor"]["notes"], controls);
+    assert_eq!(shown["notes"], controls);
 
     let mut args = sponsor_add("zu-gross");
     args.extend(["--notes".to_string(), controls.clone()]);

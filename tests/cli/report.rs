@@ -32,7 +32,7 @@ stale_after_days = 60
 "#;
 
 /// A small, fixed records folder with something in every section of October 2026.
-fn sample() -> Folder {
+pub fn sample() -> Folder {
     let f = Folder::new();
     f.write("quartier.toml", CONFIG);
     f.write(
@@ -154,7 +154,7 @@ fn sample() -> Folder {
 
 const OCTOBER: [&str; 4] = ["report", "monthly", "--month", "2026-10"];
 
-fn october(f: &Folder, extra: &[&str]) -> Run {
+pub fn october(f: &Folder, extra: &[&str]) -> Run {
     let mut args = OCTOBER.to_vec();
     args.extend_from_slice(extra);
     let run = f.run(&args);
@@ -242,7 +242,7 @@ fn the_sample_october_in_json() {
     assert_eq!(t["new_clients"]["percent"], 44.4);
     assert_eq!(
         j["source"],
-        serde_json::json!({"commit": null, "dirty": false})
+        serde_json::json!({"commit": null, "dirty": null})
     );
 }
 
@@ -271,6 +271,7 @@ fn json_keys_are_exactly_those_of_the_spec() {
             "events",
             "sponsors",
             "year_to_date",
+            "quality",
             "targets",
             "source"
         ])
@@ -326,6 +327,8 @@ fn json_keys_are_exactly_those_of_the_spec() {
     assert_eq!(
         keys(&j["sponsors"]),
         sorted(&[
+            "continuation",
+            "deadlines",
             "meetings",
             "active",
             "network_events",
@@ -431,18 +434,21 @@ fn previous_is_relative_to_today() {
 fn parse_csv(text: &str) -> BTreeMap<(String, String), String> {
     let body = text.strip_prefix('\u{feff}').expect("UTF-8 BOM");
     let mut lines = split_csv(body).into_iter();
-    assert_eq!(lines.next().unwrap(), vec!["section", "key", "value"]);
+    assert_eq!(
+        lines.next().unwrap(),
+        vec!["section", "key", "label", "value"]
+    );
     let mut out = BTreeMap::new();
     for fields in lines {
-        assert_eq!(fields.len(), 3, "{fields:?}");
-        let old = out.insert((fields[0].clone(), fields[1].clone()), fields[2].clone());
+        assert_eq!(fields.len(), 4, "{fields:?}");
+        let old = out.insert((fields[0].clone(), fields[1].clone()), fields[3].clone());
         assert!(old.is_none(), "one row per figure: {fields:?}");
     }
     out
 }
 
 /// A small RFC 4180 reader with `;`.
-fn split_csv(text: &str) -> Vec<Vec<String>> {
+pub fn split_csv(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let (mut row, mut field) = (Vec::new(), String::new());
     let mut chars = text.chars().peekable();
@@ -472,7 +478,7 @@ fn split_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 /// Every scalar of the JSON as (section, key) → value text, the CSV way.
-fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<(String, String), String>) {
+pub fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<(String, String), String>) {
     let mut child = |key: String, v: &Value| match v {
         Value::Object(_) | Value::Array(_) => {
             let path = if prefix.is_empty() {
@@ -506,7 +512,7 @@ fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<(String, String), Str
 fn csv_holds_every_json_figure_and_nothing_else() {
     let f = sample();
     let json = october(&f, &["--format", "json"]).json();
-    let csv = parse_csv(&october(&f, &["--format", "csv"]).stdout);
+    let csv = parse_csv(&october(&f, &["--format", "csv", "--lang", "en"]).stdout);
     let mut expected = BTreeMap::new();
     flatten("", &json, &mut expected);
     assert_eq!(csv, expected);
@@ -613,6 +619,7 @@ fn table_shows_every_json_figure() {
         "referrals",
         "events",
         "sponsors",
+        "quality",
     ] {
         let title = labels::section(section, lang);
         for (key, value) in json[section].as_object().unwrap() {
@@ -650,7 +657,9 @@ fn table_shows_every_json_figure() {
                     for (code, n) in map {
                         let label = labels::key(&path, code, lang, &config, &names);
                         let cells = table_value(&tables, title, header, &label);
-                        assert_eq!(cells, vec![n.to_string()], "{path}.{code}");
+                        // The count, then its share.
+                        assert_eq!(cells[0], n.to_string(), "{path}.{code}");
+                        assert!(cells[1].ends_with('%'), "{path}.{code}: {cells:?}");
                         checked += 1;
                     }
                 }
@@ -906,26 +915,26 @@ fn bad_periods_are_usage_errors() {
     let f = sample();
     for (args, says) in [
         (vec!["monthly", "--month", "2026-13"], "2026-13"),
-        (vec!["monthly", "--month", "10-2026"], "YYYY-MM"),
+        (vec!["monthly", "--month", "10-2026"], "11.2026"),
         (
             vec!["monthly", "--month", "2026-10", "--previous"],
             "--previous",
         ),
-        (vec!["quarterly", "--quarter", "2026-Q5"], "YYYY-Qn"),
+        (vec!["quarterly", "--quarter", "2026-Q5"], "2026-Q3"),
         (vec!["quarterly", "--quarter", "2026-4"], "2026-4"),
-        (vec!["yearly", "--year", "26"], "YYYY"),
+        (vec!["yearly", "--year", "26"], "kein Jahr"),
         (
             vec!["period", "--from", "2026-02-30", "--to", "2026-03-31"],
             "2026-02-30",
         ),
         (
-            vec!["period", "--from", "2026-01-01", "--to", "31.01.2026"],
-            "31.01.2026",
+            vec!["period", "--from", "2026-01-01", "--to", "31.02.2026"],
+            "31.02.2026",
         ),
         (vec!["period", "--from", "2026-01-01"], "--to"),
         (
             vec!["period", "--from", "2026-10-02", "--to", "2026-10-01"],
-            "after",
+            "nach seinem Ende",
         ),
         (vec!["monthly", "--format", "pdf"], "pdf"),
     ] {
@@ -1126,11 +1135,11 @@ fn source_names_the_commit_and_uncommitted_changes() {
     october(&f, &[]).has(&head);
     october(&f, &["--format", "md"]).has(&head);
     october(&f, &["--format", "html"]).has(&head);
-    october(&f, &["--format", "csv"]).has(&format!("source;commit;{head}"));
+    october(&f, &["--format", "csv"]).has(&format!("source;commit;Datenstand: Commit;{head}"));
 
     f.client("K-EEEE", "");
     let j = october(&f, &["--format", "json"]).json();
     assert_eq!(j["source"]["dirty"], true);
-    october(&f, &["--format", "csv"]).has("source;dirty;true");
+    october(&f, &["--format", "csv"]).has("source;dirty;nicht committete Änderungen;true");
     october(&f, &["--lang", "en"]).has("uncommitted changes");
 }

@@ -126,3 +126,28 @@ fn topics_lists_built_in_and_office_codes_with_both_labels() {
             .any(|t| t["code"] == "housing" && t["de"] != t["en"])
     );
 }
+
+#[test]
+fn piped_tables_fit_80_columns_and_never_cut_ids_codes_or_dates() {
+    let f = Folder::new();
+    f.write(
+        "partners/jobcenter-leipzig-west.toml",
+        "id = \"jobcenter-leipzig-west\"\nname = \"Jobcenter Leipzig, Geschäftsstelle West, Team Integration und Ausbildung\"\nkind = \"authority\"\noffers = [\"employment\", \"benefits\", \"recognition\", \"language\"]\nlanguages = [\"de\", \"en\", \"ar\", \"fa\", \"ru\", \"uk\"]\nphone = \"0341 913 10705\"\n",
+    );
+    let out = f.run(&["partner", "list"]);
+    out.ok()
+        .has("jobcenter-leipzig-west")
+        .has("0341 913 10705")
+        .has("…");
+    for line in out.stdout.lines() {
+        assert!(line.chars().count() <= 80, "wider than 80: {line}");
+    }
+    // each record stays one line: the id appears on exactly one line
+    assert_eq!(
+        out.stdout
+            .lines()
+            .filter(|l| l.contains("jobcenter-leipzig-west"))
+            .count(),
+        1
+    );
+}

@@ -3,7 +3,8 @@
 use super::{newest_first, topics_cell, with_whom};
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, cell, date_time_cell, filter_ref, print_json, print_table, refuse_errors, table,
+    DateFilter, cell, date_time_cell, filter_ref, filter_staff, filter_topic, print_json,
+    print_table, refuse_errors, table,
 };
 use crate::error::Result;
 use crate::model::{AppointmentKind, AppointmentStatus, Kind};
@@ -41,6 +42,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
     let client = filter_ref(&store, Kind::Client, "--client", &args.client)?;
+    let topic = filter_topic(&config, "--topic", &args.topic)?;
+    let staff = filter_staff(&config, "--staff", &args.staff)?;
     let sponsor = filter_ref(&store, Kind::Sponsor, "--sponsor", &args.sponsor)?;
     let scope = Scope {
         appointments: vec![args.dates.month_range()],
@@ -56,10 +59,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|a| args.dates.matches(a.date))
         .filter(|a| args.status.is_none_or(|s| a.status == s))
         .filter(|a| args.kind.is_none_or(|k| a.kind == k))
-        .filter(|a| args.staff.is_none() || a.staff == args.staff)
+        .filter(|a| staff.is_none() || a.staff == staff)
         .filter(|a| client.is_none() || a.client == client)
         .filter(|a| sponsor.is_none() || a.sponsor == sponsor)
-        .filter(|a| args.topic.as_ref().is_none_or(|t| a.topics.contains(t)))
+        .filter(|a| topic.as_ref().is_none_or(|t| a.topics.contains(t)))
         .collect();
     appointments.sort_by(|a, b| newest_first(a, b));
     if globals.json {

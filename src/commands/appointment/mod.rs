@@ -9,6 +9,11 @@ mod show;
 
 use crate::cli::Globals;
 use crate::error::Result;
+
+crate::flag_sets! {
+    AddFlags = Appointment, Add;
+    EditFlags = Appointment, Edit;
+}
 use crate::model::{Appointment, AppointmentStatus, Config, Lang};
 use chrono::NaiveDate;
 

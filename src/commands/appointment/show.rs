@@ -1,7 +1,9 @@
 //! `quartier appointment show`.
 
 use crate::cli::Globals;
-use crate::commands::shared::{load_one, print_record_with, print_table, refuse_errors, table};
+use crate::commands::shared::{
+    load_one, print_record_with, print_show_linked, print_table, refuse_errors, table,
+};
 use crate::error::Result;
 use crate::model::{Kind, Record};
 use crate::store::{MonthRange, Scope};
@@ -39,15 +41,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .collect();
     referrals.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     if globals.json {
-        let value = serde_json::json!({
-            "appointment": appointment,
-            "referrals": referrals,
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-        return Ok(());
+        return print_show_linked(&store, &config, &record);
     }
     print_record_with(&record, &config, lang)?;
     println!("\n{}", lang.pick("Vermittlungen", "Referrals"));

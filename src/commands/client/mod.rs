@@ -10,6 +10,11 @@ mod show;
 use crate::cli::Globals;
 use crate::error::Result;
 
+crate::flag_sets! {
+    AddFlags = Client, Add;
+    EditFlags = Client, Edit;
+}
+
 /// Pseudonymous clients: new, list, show, edit. A client is a code such as
 /// K-7F3A2B — never a name, address, phone number or full birth date.
 ///

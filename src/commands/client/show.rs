@@ -2,8 +2,8 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    cell, load_one, print_record_with, print_table, refuse_errors, table, topic_with_label,
-    topics_with_labels,
+    cell, load_one, print_record_with, print_show_linked, print_table, refuse_errors, table,
+    topic_with_label, topics_with_labels,
 };
 use crate::error::Result;
 use crate::model::{Kind, Record};
@@ -49,16 +49,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .collect();
     referrals.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
     if globals.json {
-        let value = serde_json::json!({
-            "client": client,
-            "consultations": consultations,
-            "referrals": referrals,
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-        return Ok(());
+        return print_show_linked(&store, &config, &record);
     }
     print_record_with(&record, &config, lang)?;
     println!(

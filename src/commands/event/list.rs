@@ -3,7 +3,8 @@
 use super::newest_first;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, date_time_cell, filter_ref, print_json, print_table, refuse_errors, table,
+    DateFilter, date_time_cell, filter_ref, filter_topic, print_json, print_table, refuse_errors,
+    table,
 };
 use crate::error::Result;
 use crate::model::{EventKind, EventStatus, Kind};
@@ -32,12 +33,27 @@ pub struct Args {
     pub sponsor: Option<String>,
     #[command(flatten)]
     pub dates: DateFilter,
+    /// table (default) or ics: an iCalendar file to publish (titles, place,
+    /// time and languages only), e.g. --format ics --from heute --out veranstaltungen.ics
+    #[arg(long, value_enum, default_value_t = EventListFormat::Table)]
+    pub format: EventListFormat,
+    /// With --format ics: write to FILE (`-`: standard output, the default)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+}
+
+/// What `event list` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EventListFormat {
+    Table,
+    Ics,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
     let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
+    let topic = filter_topic(&config, "--topic", &args.topic)?;
     let sponsor = filter_ref(&store, Kind::Sponsor, "--sponsor", &args.sponsor)?;
     let scope = Scope {
         events: vec![args.dates.month_range()],
@@ -53,11 +69,30 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|e| args.dates.matches(e.date))
         .filter(|e| args.status.is_none_or(|s| e.status == s))
         .filter(|e| args.kind.is_none_or(|k| e.kind == k))
-        .filter(|e| args.topic.as_ref().is_none_or(|t| e.topics.contains(t)))
+        .filter(|e| topic.as_ref().is_none_or(|t| e.topics.contains(t)))
         .filter(|e| partner.as_ref().is_none_or(|p| e.partners.contains(p)))
         .filter(|e| sponsor.as_ref().is_none_or(|s| e.sponsors.contains(s)))
         .collect();
     events.sort_by(|a, b| newest_first(a, b));
+    if args.format == EventListFormat::Ics {
+        // oldest first, as a calendar reads
+        let text = crate::ics::events(
+            events.iter().rev().copied(),
+            &config,
+            crate::ics::Options {
+                with_codes: false,
+                lang,
+                stamp: chrono::Utc::now(),
+            },
+        );
+        let out = args.out.unwrap_or_else(|| "-".into());
+        return crate::out::write(&out, store.root(), text.as_bytes());
+    }
+    if args.out.is_some() {
+        return Err(crate::error::CommandError::usage(
+            "--out belongs to --format ics",
+        ));
+    }
     if globals.json {
         return print_json(&events);
     }

@@ -12,6 +12,11 @@ use crate::error::{CommandError, Result};
 use crate::model::{Event, EventStatus, Participants};
 use chrono::NaiveDate;
 
+crate::flag_sets! {
+    AddFlags = Event, Add;
+    EditFlags = Event, Edit;
+}
+
 /// Information events and network meetings: add, list, show, edit, done, cancel.
 ///
 /// Example: quartier event add --date 2026-12-03 --time 17:00 --title "Infoabend Integrationskurse" --kind info

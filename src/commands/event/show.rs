@@ -1,7 +1,7 @@
 //! `quartier event show`.
 
 use crate::cli::Globals;
-use crate::commands::shared::{load_one, print_record_with};
+use crate::commands::shared::{load_one, print_record_with, print_show_linked};
 use crate::error::Result;
 use crate::model::{Kind, Record};
 
@@ -36,21 +36,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let partners = names(Kind::Partner, &event.partners);
     let sponsors = names(Kind::Sponsor, &event.sponsors);
     if globals.json {
-        let as_json = |list: &[(String, Option<String>)]| -> Vec<serde_json::Value> {
-            list.iter()
-                .map(|(id, name)| serde_json::json!({"id": id, "name": name}))
-                .collect()
-        };
-        let value = serde_json::json!({
-            "event": event,
-            "partners": as_json(&partners),
-            "sponsors": as_json(&sponsors),
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-        return Ok(());
+        return print_show_linked(&store, &config, &record);
     }
     print_record_with(&record, &config, lang)?;
     for (label, list) in [

@@ -2,7 +2,7 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    cell, check_language, check_topics, print_json, print_table, refuse_errors, table,
+    cell, check_language, filter_topic, print_json, print_table, refuse_errors, table,
     topics_with_labels,
 };
 use crate::error::Result;
@@ -30,10 +30,8 @@ pub struct Args {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
-    let topic = args.offers.as_deref().map(str::trim);
-    if let Some(t) = topic {
-        check_topics(&config, &[t.to_string()], "--offers")?;
-    }
+    let topic = filter_topic(&config, "--offers", &args.offers)?;
+    let topic = topic.as_deref();
     let language = args
         .language
         .as_deref()

@@ -9,6 +9,11 @@ mod show;
 use crate::cli::Globals;
 use crate::error::Result;
 
+crate::flag_sets! {
+    AddFlags = Partner, Add;
+    EditFlags = Partner, Edit;
+}
+
 /// Partner organisations and the directory of competences: add, list, show, edit.
 ///
 /// Example: quartier partner list --offers housing --language ar

@@ -2,7 +2,8 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    load_one, print_record_with, print_table, refuse_errors, table, topic_with_label,
+    load_one, print_record_with, print_show_linked, print_table, refuse_errors, table,
+    topic_with_label,
 };
 use crate::error::Result;
 use crate::model::{Code, Kind, Record, ReferralStatus};
@@ -44,20 +45,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .map(|s| (*s, referrals.iter().filter(|r| r.status == *s).count()))
         .collect();
     if globals.json {
-        let counts: serde_json::Map<String, serde_json::Value> = counts
-            .iter()
-            .map(|(s, n)| (s.code().to_string(), (*n).into()))
-            .collect();
-        let value = serde_json::json!({
-            "partner": partner,
-            "referrals": referrals,
-            "referral_counts": counts,
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-        return Ok(());
+        return print_show_linked(&store, &config, &record);
     }
     print_record_with(&record, &config, lang)?;
     println!(

@@ -1,6 +1,6 @@
 //! `quartier referral close`.
 
-use super::add::closed_date;
+use super::closed_date;
 use crate::cli::Globals;
 use crate::commands::shared::{
     Change, CommitArg, Need, date_arg, load_one, refuse_contact_data, report_written, set_date,

@@ -3,7 +3,8 @@
 use super::newest_first;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, cell, filter_ref, print_json, print_table, refuse_errors, table,
+    DateFilter, cell, filter_ref, filter_staff, filter_topic, print_json, print_table,
+    refuse_errors, table,
 };
 use crate::error::Result;
 use crate::model::{Kind, Lang, Referral, ReferralStatus};
@@ -46,6 +47,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let lang = globals.lang(&config);
     let today = crate::dates::today();
     let client = filter_ref(&store, Kind::Client, "--client", &args.client)?;
+    let topic = filter_topic(&config, "--topic", &args.topic)?;
+    let staff = filter_staff(&config, "--staff", &args.staff)?;
     let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
     let scope = Scope {
         referrals: vec![args.dates.month_range()],
@@ -65,8 +68,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|r| args.status.is_none_or(|s| r.status == s))
         .filter(|r| client.as_ref().is_none_or(|c| r.client == *c))
         .filter(|r| partner.as_ref().is_none_or(|p| r.partner == *p))
-        .filter(|r| args.topic.as_ref().is_none_or(|t| r.topic == *t))
-        .filter(|r| args.staff.is_none() || r.staff == args.staff)
+        .filter(|r| topic.as_ref().is_none_or(|t| r.topic == *t))
+        .filter(|r| staff.is_none() || r.staff == staff)
         .collect();
     referrals.sort_by(|a, b| newest_first(a, b));
     if globals.json {

@@ -8,8 +8,13 @@ mod list;
 mod show;
 
 use crate::cli::Globals;
-use crate::error::Result;
-use crate::model::{Client, Referral};
+use crate::error::{CommandError, Result};
+
+crate::flag_sets! {
+    AddFlags = Referral, Add;
+    EditFlags = Referral, Edit;
+}
+use crate::model::{Client, Referral, ReferralStatus};
 use crate::store::Store;
 use chrono::NaiveDate;
 
@@ -68,4 +73,34 @@ pub fn read_client(store: &Store, config: &crate::model::Config, id: &str) -> Op
         Some(crate::model::Record::Client(c)) => Some(c),
         _ => None,
     }
+}
+
+/// The `closed` date a status needs: none while open; for a closed referral
+/// the given day (default today), not before the referral and not ahead.
+pub fn closed_date(
+    status: ReferralStatus,
+    closed: Option<NaiveDate>,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>> {
+    if status == ReferralStatus::Open {
+        if closed.is_some() {
+            return Err(CommandError::usage(
+                "an open referral has no closed date: leave out --closed or give --status done|failed|withdrawn",
+            ));
+        }
+        return Ok(None);
+    }
+    let closed = closed.unwrap_or(today);
+    if closed < date {
+        return Err(CommandError::usage(format!(
+            "the closing day {closed} lies before the referral date {date}"
+        )));
+    }
+    if closed > today {
+        return Err(CommandError::usage(format!(
+            "the closing day {closed} lies in the future: close the referral when it is settled"
+        )));
+    }
+    Ok(Some(closed))
 }

@@ -2,7 +2,7 @@
 
 use super::{consent_warning, read_client};
 use crate::cli::Globals;
-use crate::commands::shared::{load_one, print_record_with};
+use crate::commands::shared::{load_one, print_record_with, print_show_linked};
 use crate::error::Result;
 use crate::model::{Kind, Record};
 
@@ -37,16 +37,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let warning = read_client(&store, &config, &referral.client)
         .and_then(|c| consent_warning(&c, referral.date));
     if globals.json {
-        let value = serde_json::json!({
-            "referral": referral,
-            "partner": partner,
-            "appointment": appointment,
-        });
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        );
-        return Ok(());
+        return print_show_linked(&store, &config, &record);
     }
     print_record_with(&record, &config, lang)?;
     if let Some(p) = &partner {

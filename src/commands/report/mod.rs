@@ -1,15 +1,21 @@
 //! `quartier report`: ESF activity reports of a month, quarter, year or any
-//! period, in five formats, to standard output or (atomically) to a file.
+//! period, and the month-by-month series of a year, in six formats, to
+//! standard output or (atomically) to a file; `--seal` keeps a handed-in
+//! report (SPEC §3.7). The work is the library's: `report::make`,
+//! `report::series`, `seal`.
+
+pub mod completeness;
 
 use crate::cli::Globals;
 use crate::dates::{self, Period};
 use crate::error::{CommandError, Result};
 use crate::report::ReportKind;
 use crate::report::render::{self, Format, Target};
+use crate::report::series::By;
 use crate::store::Finding;
 use chrono::{Datelike, NaiveDate};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// ESF activity reports: what the office did in a month, quarter, year or
 /// any period — consultations, clients, referrals, events, sponsors, the
@@ -29,6 +35,7 @@ pub enum ReportCommand {
     Quarterly(QuarterlyArgs),
     Yearly(YearlyArgs),
     Period(PeriodArgs),
+    Series(SeriesArgs),
 }
 
 /// The monthly report for the city, with the year to date and the targets.
@@ -44,6 +51,8 @@ pub struct MonthlyArgs {
     pub previous: bool,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub seal: SealArgs,
 }
 
 /// The quarterly report, with the year to date and the targets.
@@ -59,6 +68,8 @@ pub struct QuarterlyArgs {
     pub previous: bool,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub seal: SealArgs,
 }
 
 /// The yearly report for the funder, with the year's targets.
@@ -74,6 +85,8 @@ pub struct YearlyArgs {
     pub previous: bool,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub seal: SealArgs,
 }
 
 /// A report of any period, first and last day included (no year to date,
@@ -90,6 +103,40 @@ pub struct PeriodArgs {
     pub to: NaiveDate,
     #[command(flatten)]
     pub output: OutputArgs,
+    #[command(flatten)]
+    pub seal: SealArgs,
+}
+
+/// The year month by month (or quarter by quarter), the whole year and the
+/// year before: consultations, clients, events, participants, sponsor
+/// meetings, referrals. A series cannot be sealed.
+///
+/// Example: quartier report series --year 2026 --by quarter --format xlsx --out verlauf.xlsx
+#[derive(Debug, clap::Args)]
+pub struct SeriesArgs {
+    /// The year [default: the current year]
+    #[arg(long, value_name = "YYYY", value_parser = dates::parse_year)]
+    pub year: Option<Period>,
+    /// One row per month or per quarter
+    #[arg(long, value_enum, default_value_t = By::Month)]
+    pub by: By,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Sealing a report that is handed in (SPEC §3.7).
+#[derive(Debug, Clone, clap::Args)]
+pub struct SealArgs {
+    /// Also keep this report in reports/sealed/ and commit it; `check` then
+    /// reports any later change of its figures. Only for a period that has ended.
+    #[arg(long)]
+    pub seal: bool,
+    /// With --seal: add a new version to an existing seal (needs --reason)
+    #[arg(long, requires = "seal", requires = "reason")]
+    pub amend: bool,
+    /// With --seal --amend: why the handed-in figures change
+    #[arg(long, value_name = "TEXT", requires = "amend")]
+    pub reason: Option<String>,
 }
 
 /// Options every report takes.
@@ -106,14 +153,18 @@ pub struct OutputArgs {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let today = dates::today();
     let this_month = || Period::month(today.year(), today.month()).expect("a real month");
-    let (kind, period, output) = match args.command {
+    let (kind, period, output, seal) = match args.command {
+        ReportCommand::Series(a) => {
+            let year = a.year.map_or(today.year(), |p| p.to.year());
+            return series(year, a.by, a.output, globals);
+        }
         ReportCommand::Monthly(a) => {
             let period = match (a.month, a.previous) {
                 (_, true) => dates::previous_month(today),
                 (Some(p), false) => p,
                 (None, false) => this_month(),
             };
-            (ReportKind::Monthly, period, a.output)
+            (ReportKind::Monthly, period, a.output, a.seal)
         }
         ReportCommand::Quarterly(a) => {
             let period = match (a.quarter, a.previous) {
@@ -122,7 +173,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                 (None, false) => Period::quarter(today.year(), (today.month() - 1) / 3 + 1)
                     .expect("a real quarter"),
             };
-            (ReportKind::Quarterly, period, a.output)
+            (ReportKind::Quarterly, period, a.output, a.seal)
         }
         ReportCommand::Yearly(a) => {
             let period = match (a.year, a.previous) {
@@ -130,36 +181,100 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                 (Some(p), false) => p,
                 (None, false) => Period::year(today.year()).expect("a real year"),
             };
-            (ReportKind::Yearly, period, a.output)
+            (ReportKind::Yearly, period, a.output, a.seal)
         }
         ReportCommand::Period(a) => {
             let period = Period::new(a.from, a.to)
                 .map_err(|e| CommandError::usage(format!("{e}: --from must not be after --to")))?;
-            (ReportKind::Period, period, a.output)
+            (ReportKind::Period, period, a.output, a.seal)
         }
     };
-    make(kind, period, output, globals)
+    make(kind, period, output, seal, globals)
 }
 
-fn make(kind: ReportKind, period: Period, output: OutputArgs, globals: &Globals) -> Result<()> {
+fn make(
+    kind: ReportKind,
+    period: Period,
+    output: OutputArgs,
+    seal: SealArgs,
+    globals: &Globals,
+) -> Result<()> {
     let (store, config) = globals.open()?;
     if let Some(out) = &output.out {
         crate::out::target(out, store.root())?; // refused before any work
     }
     let lang = globals.lang(&config);
-    let format = output.format.unwrap_or(if globals.json {
-        Format::Json
+    let format = format_of(&output, globals);
+    let report = if seal.seal {
+        let request = crate::seal::Request {
+            kind,
+            period,
+            amend: seal.reason.filter(|_| seal.amend),
+            today: dates::today(),
+        };
+        let mut findings = Vec::new();
+        match crate::seal::seal(&store, &config, &request, &mut findings) {
+            Ok((report, path)) => {
+                eprintln!("sealed: {}", path.display());
+                report
+            }
+            Err(e) => {
+                for f in &findings {
+                    eprintln!("{f}");
+                }
+                return Err(CommandError::data(e.to_string()));
+            }
+        }
     } else {
-        Format::Table
-    });
-    let report = crate::report::make(&store, &config, period, kind).map_err(|f| refuse(&f))?;
+        crate::report::make(&store, &config, period, kind).map_err(|f| refuse(&f))?
+    };
     let target = Target {
         terminal: output.out.is_none() && std::io::stdout().is_terminal(),
     };
-    let text = render::render(&report, format, &config, lang, target);
-    match output.out {
-        Some(path) => crate::out::write(&path, store.root(), text.as_bytes()),
-        None => print(&text),
+    let bytes = render::render(&report, format, &config, lang, target).map_err(render_error)?;
+    emit(&output, store.root(), &bytes)
+}
+
+fn series(year: i32, by: By, output: OutputArgs, globals: &Globals) -> Result<()> {
+    let (store, config) = globals.open()?;
+    if let Some(out) = &output.out {
+        crate::out::target(out, store.root())?; // refused before any work
+    }
+    let lang = globals.lang(&config);
+    let format = format_of(&output, globals);
+    let series = crate::report::make::series(&store, &config, year, by).map_err(|f| refuse(&f))?;
+    let target = Target {
+        terminal: output.out.is_none() && std::io::stdout().is_terminal(),
+    };
+    let bytes =
+        render::series::render(&series, format, &config, lang, target).map_err(render_error)?;
+    emit(&output, store.root(), &bytes)
+}
+
+fn format_of(output: &OutputArgs, globals: &Globals) -> Format {
+    output.format.unwrap_or(if globals.json {
+        Format::Json
+    } else {
+        Format::Table
+    })
+}
+
+fn render_error(e: render::RenderError) -> CommandError {
+    CommandError::data(e.to_string())
+}
+
+fn emit(output: &OutputArgs, root: &Path, bytes: &[u8]) -> Result<()> {
+    if output.format == Some(Format::Xlsx)
+        && output.out.is_none()
+        && std::io::stdout().is_terminal()
+    {
+        return Err(CommandError::usage(
+            "--format xlsx writes a workbook, not text: add --out FILE.xlsx",
+        ));
+    }
+    match &output.out {
+        Some(path) => crate::out::write(path, root, bytes),
+        None => print(bytes),
     }
 }
 
@@ -174,12 +289,9 @@ fn refuse(findings: &[Finding]) -> CommandError {
     ))
 }
 
-fn print(text: &str) -> Result<()> {
+fn print(text: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
+    match stdout.write_all(text).and_then(|_| stdout.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(CommandError::data(format!("cannot write the report: {e}")))
         }

@@ -1,22 +1,27 @@
 //! Flag types and value parsers the record commands share: dates, times,
 //! months, `--commit` and the date filter of every `list`.
 
-use crate::dates::{Period, parse_date, parse_month, parse_time};
+use crate::dates::{InputError, Period, parse_date, parse_duration, parse_month, parse_time};
 use chrono::{NaiveDate, NaiveTime};
 
-/// clap value parser for `--date`-like flags: YYYY-MM-DD, today, yesterday, tomorrow.
-pub fn date_arg(s: &str) -> std::result::Result<NaiveDate, String> {
+/// clap value parser for `--date`-like flags: every form of [`parse_date`].
+pub fn date_arg(s: &str) -> std::result::Result<NaiveDate, InputError> {
     parse_date(s)
 }
 
-/// clap value parser for `--time`: HH:MM.
-pub fn time_arg(s: &str) -> std::result::Result<NaiveTime, String> {
+/// clap value parser for `--time`: HH:MM, H:MM, H.
+pub fn time_arg(s: &str) -> std::result::Result<NaiveTime, InputError> {
     parse_time(s)
 }
 
-/// clap value parser for `--month`: YYYY-MM.
-pub fn month_arg(s: &str) -> std::result::Result<Period, String> {
+/// clap value parser for `--month`: YYYY-MM, MM.JJJJ, M/JJJJ.
+pub fn month_arg(s: &str) -> std::result::Result<Period, InputError> {
     parse_month(s)
+}
+
+/// clap value parser for `--duration`: 45, 45min, 1h, 1:30.
+pub fn duration_arg(s: &str) -> std::result::Result<u32, InputError> {
+    parse_duration(s)
 }
 
 /// `--commit`: also commit the touched file.

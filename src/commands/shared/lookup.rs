@@ -141,9 +141,9 @@ fn ref_error(kind: Kind, flag: &str, query: &str, e: StoreError) -> CommandError
     }
 }
 
-/// The id a `list` filter such as `--client` means: a unique end of an
-/// existing id becomes that id; an unknown one is kept as typed (old records
-/// may refer to it); an ambiguous one fails.
+/// The id a `list` filter such as `--client` means: found as every lookup
+/// finds ids; an ambiguous one fails (exit 1), an unknown one is a usage
+/// error (exit 2) naming close ids, never an empty list.
 pub fn filter_ref(
     store: &Store,
     kind: Kind,
@@ -155,7 +155,20 @@ pub fn filter_ref(
         Some(q) => match store.resolve(kind, q) {
             Ok((id, _)) => Ok(Some(id)),
             Err(e @ StoreError::AmbiguousId { .. }) => Err(ref_error(kind, flag, q, e)),
-            Err(_) => Ok(Some(q.trim().to_string())),
+            Err(StoreError::NoSuchRecord { close, .. }) if !close.is_empty() => {
+                Err(CommandError::usage(format!(
+                    "{flag}: there is no {} `{}`; did you mean {}?",
+                    kind.name(),
+                    q.trim(),
+                    close.join(", ")
+                )))
+            }
+            Err(_) => Err(CommandError::usage(format!(
+                "{flag}: there is no {} `{}`; `quartier {} list` shows them",
+                kind.name(),
+                q.trim(),
+                kind.name()
+            ))),
         },
     }
 }

@@ -1,14 +1,17 @@
 //! What the record commands have in common, one job per module: flag types
 //! and parsers (`args`), asking for missing fields (`prompt`), printing
-//! (`output`, `show`), saying and committing what was written (`commit`),
+//! (`output`, `show`, `linked` for `show --json`), saying and committing what was written (`commit`),
 //! changing TOML files (`toml_set`), finding records (`lookup`) and checking
 //! typed-in values (`values`). Everything is re-exported here, so commands
 //! import from `commands::shared`.
 
 mod args;
 mod commit;
+mod filters;
+mod linked;
 mod lookup;
 mod output;
+pub mod pager;
 pub mod prompt;
 mod show;
 mod toml_set;
@@ -16,6 +19,8 @@ mod values;
 
 pub use args::*;
 pub use commit::*;
+pub use filters::*;
+pub use linked::*;
 pub use lookup::*;
 pub use output::*;
 pub use prompt::*;

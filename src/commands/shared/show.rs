@@ -4,59 +4,6 @@ use super::output::table;
 use crate::error::{CommandError, Result};
 use crate::model::{Code, Config, Lang, Record};
 
-/// Label of a record key in the chosen language.
-pub fn key_label(key: &str, lang: Lang) -> &str {
-    let (de, en) = match key {
-        "id" => ("ID", "ID"),
-        "name" => ("Name", "Name"),
-        "project" => ("Projekt", "Project"),
-        "field" => ("Förderbereich", "Field"),
-        "start" => ("Beginn", "Start"),
-        "end" => ("Ende", "End"),
-        "contact" => ("Ansprechpartner", "Contact"),
-        "email" => ("E-Mail", "E-mail"),
-        "phone" => ("Telefon", "Phone"),
-        "status" => ("Status", "Status"),
-        "notes" => ("Notizen", "Notes"),
-        "kind" => ("Art", "Kind"),
-        "offers" => ("Angebote", "Offers"),
-        "languages" => ("Sprachen", "Languages"),
-        "address" => ("Adresse", "Address"),
-        "website" => ("Webseite", "Website"),
-        "first_contact" => ("Erstkontakt", "First contact"),
-        "gender" => ("Geschlecht", "Gender"),
-        "birth_year" => ("Geburtsjahr", "Birth year"),
-        "origin" => ("Herkunft", "Origin"),
-        "residence" => ("Aufenthaltsstatus", "Residence"),
-        "district" => ("Ortsteil", "District"),
-        "employment" => ("Erwerbsstatus", "Employment"),
-        "consent" => ("Einwilligung", "Consent"),
-        "date" => ("Datum", "Date"),
-        "time" => ("Uhrzeit", "Time"),
-        "duration" => ("Dauer (min)", "Duration (min)"),
-        "staff" => ("Mitarbeiter/in", "Staff"),
-        "client" => ("Klient/in", "Client"),
-        "sponsor" => ("Träger", "Sponsor"),
-        "sponsors" => ("Träger", "Sponsors"),
-        "partner" => ("Partner", "Partner"),
-        "partners" => ("Partner", "Partners"),
-        "topics" => ("Themen", "Topics"),
-        "topic" => ("Thema", "Topic"),
-        "language" => ("Sprache", "Language"),
-        "interpreter" => ("Dolmetscher/in", "Interpreter"),
-        "family_members" => ("Familienangehörige", "Family members"),
-        "appointment" => ("Termin", "Appointment"),
-        "follow_up" => ("Wiedervorlage", "Follow-up"),
-        "closed" => ("Abgeschlossen", "Closed"),
-        "outcome" => ("Ergebnis", "Outcome"),
-        "title" => ("Titel", "Title"),
-        "location" => ("Ort", "Location"),
-        "participants" => ("Teilnehmende", "Participants"),
-        other => (other, other),
-    };
-    lang.pick(de, en)
-}
-
 /// Prints one record as a two-column table of its fields, codes with their
 /// labels. Office-specific topic codes and staff names need the settings:
 /// use [`print_record_with`] where they are at hand.
@@ -93,8 +40,11 @@ pub fn record_rows(
     Ok(map
         .iter()
         .map(|(key, v)| {
-            let shown = shown_value(record, key, v, config, lang);
-            (key_label(key, lang).to_string(), shown)
+            let shown = shown_value(record, &map, key, v, config, lang);
+            (
+                crate::schema::label(record.kind(), key, lang).to_string(),
+                shown,
+            )
         })
         .collect())
 }
@@ -128,75 +78,101 @@ pub fn topics_with_labels(codes: &[String], config: Option<&Config>, lang: Lang)
         .join(", ")
 }
 
+/// A value as `show` prints it, by the type of its key in the schema:
+/// codes with their labels, staff initials with the name, yes/no, lists.
 fn shown_value(
     record: &Record,
+    all: &serde_json::Map<String, serde_json::Value>,
     key: &str,
     v: &serde_json::Value,
     config: Option<&Config>,
     lang: Lang,
 ) -> String {
-    use crate::model::*;
+    use crate::schema::FieldType;
     use serde_json::Value as J;
+    let kind = record.kind();
     let text = |v: &J| v.as_str().map_or_else(|| v.to_string(), str::to_string);
-    let topics = |v: &J| match v {
-        J::Array(items) => items
+    let items = |v: &J| match v {
+        J::Array(items) => items.iter().map(text).collect::<Vec<_>>(),
+        other => vec![text(other)],
+    };
+    let Some(spec) = crate::schema::of(kind).field(key) else {
+        return text(v);
+    };
+    let free_words = match spec.ty {
+        FieldType::Topics {
+            free_words_when: Some(c),
+        } => c.holds(|k| all.get(k).and_then(J::as_str)),
+        _ => false,
+    };
+    match spec.ty {
+        FieldType::Code(vocab) => {
+            let s = text(v);
+            match (vocab.label)(&s, lang) {
+                Some(l) => format!("{s} — {l}"),
+                None => s,
+            }
+        }
+        FieldType::Codes(vocab) => items(v)
             .iter()
-            .map(|i| topic_with_label(&text(i), config, lang))
+            .map(|s| match (vocab.label)(s, lang) {
+                Some(l) => format!("{s} — {l}"),
+                None => s.clone(),
+            })
             .collect::<Vec<_>>()
             .join("\n"),
-        other => topic_with_label(&text(other), config, lang),
-    };
-    let s = text(v);
-    match (record, key) {
-        (Record::Sponsor(_), "field") => code_with_label::<Field>(&s, lang),
-        (Record::Sponsor(_), "status") => code_with_label::<SponsorStatus>(&s, lang),
-        (Record::Partner(_), "kind") => code_with_label::<PartnerKind>(&s, lang),
-        (Record::Partner(_), "offers") => topics(v),
-        (Record::Client(_), "gender") => code_with_label::<Gender>(&s, lang),
-        (Record::Client(_), "residence") => code_with_label::<Residence>(&s, lang),
-        (Record::Client(_), "employment") => code_with_label::<Employment>(&s, lang),
-        (Record::Appointment(_), "kind") => code_with_label::<AppointmentKind>(&s, lang),
-        (Record::Appointment(_), "status") => code_with_label::<AppointmentStatus>(&s, lang),
-        (Record::Appointment(_) | Record::Event(_), "topics") => topics(v),
-        (Record::Referral(_), "status") => code_with_label::<ReferralStatus>(&s, lang),
-        (Record::Referral(_), "topic") => topics(v),
-        (Record::Event(_), "kind") => code_with_label::<EventKind>(&s, lang),
-        (Record::Event(_), "status") => code_with_label::<EventStatus>(&s, lang),
-        (_, "staff") => match config.map(|c| c.staff_name(&s)) {
-            Some(name) if name != s => format!("{s} — {name}"),
-            _ => s,
-        },
-        (_, "participants") => match v {
+        FieldType::Topic | FieldType::Topics { .. } if !free_words => items(v)
+            .iter()
+            .map(|t| topic_with_label(t, config, lang))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        FieldType::Staff => {
+            let s = text(v);
+            match config.map(|c| c.staff_name(&s)) {
+                Some(name) if name != s => format!("{s} — {name}"),
+                _ => s,
+            }
+        }
+        FieldType::Table(_) => match v {
             J::Object(o) => o
                 .iter()
-                .map(|(k, n)| format!("{} {n}", participant_label(k, lang)))
+                .map(|(k, n)| {
+                    format!(
+                        "{} {n}",
+                        crate::schema::label(kind, &format!("{key}.{k}"), lang)
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(", "),
             other => text(other),
         },
-        _ => match v {
+        FieldType::Bool => match v {
             J::Bool(b) => lang
                 .pick(
                     if *b { "ja" } else { "nein" },
                     if *b { "yes" } else { "no" },
                 )
                 .to_string(),
-            J::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(", "),
             other => text(other),
         },
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Topic
+        | FieldType::Topics { .. }
+        | FieldType::Language
+        | FieldType::Languages
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Ref(_)
+        | FieldType::Refs(_)
+        | FieldType::Tables(_) => items(v).join(", "),
     }
-}
-
-fn participant_label(key: &str, lang: Lang) -> &str {
-    let (de, en) = match key {
-        "total" => ("gesamt", "total"),
-        "women" => ("Frauen", "women"),
-        "men" => ("Männer", "men"),
-        "diverse" => ("divers", "diverse"),
-        "migrants" => ("mit Migrationshintergrund", "migrants"),
-        other => (other, other),
-    };
-    lang.pick(de, en)
 }
 
 #[cfg(test)]
@@ -233,7 +209,11 @@ mod tests {
             email: None,
             phone: None,
             status: SponsorStatus::Active,
+            planned_participants: None,
+            continuation: None,
+            continuation_notes: None,
             notes: None,
+            deadlines: Vec::new(),
         });
         let rows = record_rows(&sponsor, None, Lang::De).unwrap();
         assert_eq!(

@@ -1,6 +1,7 @@
 //! `quartier sponsor`: the ESF project sponsors the office accompanies.
 
 mod add;
+pub mod deadline;
 mod edit;
 mod end;
 mod list;
@@ -9,7 +10,12 @@ mod show;
 use crate::cli::Globals;
 use crate::error::Result;
 
-/// ESF project sponsors: add, list, show, edit, end.
+crate::flag_sets! {
+    AddFlags = Sponsor, Add;
+    EditFlags = Sponsor, Edit;
+}
+
+/// ESF project sponsors: add, list, show, edit, end, deadline add|done.
 ///
 /// Example: quartier sponsor list --status active
 #[derive(Debug, clap::Args)]
@@ -25,6 +31,7 @@ enum Command {
     Show(show::Args),
     Edit(edit::Args),
     End(end::Args),
+    Deadline(deadline::Args),
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -34,5 +41,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Command::Show(a) => show::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
         Command::End(a) => end::run(a, globals),
+        Command::Deadline(a) => deadline::run(a, globals),
     }
 }

@@ -260,12 +260,8 @@ fn clients_are_distinct_with_unknowns_area_and_new() {
     assert_eq!(c.by_gender, map(&[("f", 1), ("unknown", 4)]));
     assert_eq!(
         c.by_age_group,
-        map(&[
-            ("under-18", 1),
-            ("18-29", 1),
-            ("55-plus", 1),
-            ("unknown", 2)
-        ])
+        map(&[("under-18", 2), ("55-plus", 1), ("unknown", 2)]),
+        "ages at first contact (2025 and 2026)"
     );
     assert_eq!(c.by_origin, map(&[("SY", 1), ("unknown", 4)]));
     assert_eq!(c.by_residence, map(&[("tolerated", 1), ("unknown", 4)]));
@@ -277,18 +273,19 @@ fn clients_are_distinct_with_unknowns_area_and_new() {
 }
 
 #[test]
-fn age_is_counted_in_the_year_of_the_period_end() {
+fn age_is_counted_at_first_contact_whatever_the_period() {
     let mut f = Fixture::new();
+    // First contact 2025-06-01 at 17; 18 by the end of 2026.
     f.client("K-AAAA", "birth_year = 2008");
     f.consultation("2025-12-20", "done", "K-AAAA", "");
-    f.consultation("2026-01-05", "done", "K-AAAA", "");
-    let span = Period::new(d("2025-12-01"), d("2026-01-31")).unwrap();
+    f.consultation("2026-11-05", "done", "K-AAAA", "");
+    let span = Period::new(d("2025-12-01"), d("2026-11-30")).unwrap();
     assert_eq!(
         f.report(span, ReportKind::Period).clients.by_age_group,
-        map(&[("18-29", 1)])
+        map(&[("under-18", 1)])
     );
-    let december = f.report(Period::month(2025, 12).unwrap(), ReportKind::Monthly);
-    assert_eq!(december.clients.by_age_group, map(&[("under-18", 1)]));
+    let november = f.report(Period::month(2026, 11).unwrap(), ReportKind::Monthly);
+    assert_eq!(november.clients.by_age_group, map(&[("under-18", 1)]));
 }
 
 #[test]

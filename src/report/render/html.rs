@@ -1,38 +1,56 @@
-//! `--format html`: one self-contained, print-ready A4 page — office header,
-//! the tables and inline SVG bar charts. No scripts, nothing loaded from
-//! anywhere; every text from the records is escaped.
+//! `--format html`: one self-contained, print-ready A4 document (SPEC §3.3):
+//! the office header, the key figures with the targets at the top of page
+//! 1, charts in a grid, then the sections with their small tables side by
+//! side (percentages beside counts). CSS paged media keeps every table and
+//! chart whole (`break-inside: avoid`) and no heading alone at the bottom of
+//! a page (`break-after: avoid`); columns are `minmax(0, 1fr)` and long
+//! words wrap, so nothing is wider than the page. No scripts, nothing loaded
+//! from anywhere; every text from the records is escaped.
 
-use super::{Layout, Table};
+use super::charts;
+use super::{Layout, Section, Table};
 use crate::model::Lang;
 use crate::report::Report;
 use crate::report::labels::{self, word};
 
-const STYLE: &str = "@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+/// The page: A4 with these margins leaves 182 mm × 265 mm for content.
+pub const STYLE: &str = "@page { size: A4; margin: 14mm 14mm 18mm 14mm; }
 * { box-sizing: border-box; }
-body { font-family: \"Liberation Sans\", \"DejaVu Sans\", Arial, Helvetica, sans-serif; font-size: 10pt; color: #111; margin: 0 auto; max-width: 180mm; line-height: 1.35; }
-header { border-bottom: 2px solid #1f4e79; padding-bottom: 4mm; margin-bottom: 5mm; }
-h1 { font-size: 17pt; margin: 0 0 2mm 0; color: #1f4e79; }
-h2 { font-size: 12.5pt; margin: 6mm 0 2mm 0; color: #1f4e79; border-bottom: 1px solid #c8d3e0; padding-bottom: 1mm; }
-h3 { font-size: 10.5pt; margin: 3mm 0 1mm 0; }
-.office { font-weight: bold; font-size: 11.5pt; margin: 0 0 1mm 0; }
-dl { display: grid; grid-template-columns: max-content auto; gap: 0.5mm 4mm; margin: 0; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: \"Liberation Sans\", \"DejaVu Sans\", Arial, Helvetica, sans-serif; font-size: 8pt; color: #111; margin: 0 auto; max-width: 182mm; line-height: 1.2; overflow-wrap: anywhere; }
+header.top { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 2mm 6mm; border-bottom: 2px solid #1f4e79; padding-bottom: 2mm; margin-bottom: 3mm; }
+h1 { font-size: 15pt; margin: 0; color: #1f4e79; grid-column: 1 / -1; }
+h2 { font-size: 11pt; margin: 3.5mm 0 1.5mm 0; color: #1f4e79; border-bottom: 1px solid #c8d3e0; padding-bottom: 0.5mm; }
+h3 { font-size: 9pt; margin: 0 0 1mm 0; }
+h2, h3 { break-after: avoid; page-break-after: avoid; }
+.office { font-weight: bold; font-size: 10.5pt; margin: 0; }
+dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.3mm 3mm; margin: 0; }
 dt { color: #444; } dd { margin: 0; }
-section { break-inside: auto; }
-.block { break-inside: avoid; page-break-inside: avoid; margin: 0 0 3mm 0; }
+.cards { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); gap: 2mm; margin: 0 0 2.5mm 0; }
+.card { border: 1px solid #c8d3e0; border-radius: 1.5mm; padding: 1.5mm; background: #f5f8fb; break-inside: avoid; }
+.card .n { font-size: 14pt; font-weight: bold; color: #1f4e79; display: block; }
+.card .l { font-size: 7.5pt; color: #333; display: block; }
+.grid2 { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 2.5mm 5mm; align-items: start; }
+.cols3 { columns: 3; column-gap: 4mm; }
+.cols2 { columns: 2; column-gap: 5mm; }
+.block { break-inside: avoid; page-break-inside: avoid; min-width: 0; margin: 0 0 2mm 0; }
+.wide { margin: 1.5mm 0 2mm 0; }
 table { border-collapse: collapse; width: 100%; }
-th, td { border: 1px solid #c8d3e0; padding: 1mm 2mm; text-align: left; vertical-align: top; }
+th, td { border: 1px solid #c8d3e0; padding: 0.2mm 1mm; text-align: left; vertical-align: top; }
 th { background: #eef3f8; font-weight: bold; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-p.none { color: #555; margin: 1mm 0 3mm 0; }
-svg { display: block; width: 100%; height: auto; margin: 1mm 0 3mm 0; }
-svg text { font-family: inherit; font-size: 11px; fill: #111; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; overflow-wrap: normal; }
+p.none { color: #555; margin: 0 0 1mm 0; }
+svg { display: block; width: 100%; max-width: 100%; height: auto; }
+svg text { font-family: inherit; font-size: 10px; fill: #111; }
 svg .bar { fill: #2e75b6; } svg .over { fill: #548235; } svg .rule { stroke: #c00000; stroke-width: 1.5; }
-footer { margin-top: 8mm; border-top: 1px solid #c8d3e0; padding-top: 2mm; font-size: 8.5pt; color: #444; }
-@media print { body { max-width: none; } a { color: inherit; text-decoration: none; } }
+figure { margin: 0; break-inside: avoid; page-break-inside: avoid; min-width: 0; }
+figcaption { font-weight: bold; font-size: 8.5pt; margin: 0 0 0.5mm 0; }
+footer { margin-top: 4mm; border-top: 1px solid #c8d3e0; padding-top: 1.5mm; font-size: 7.5pt; color: #444; break-inside: avoid; }
+@media screen { body { padding: 8mm 0; } }
 ";
 
-/// The breakdowns drawn as bar charts, below their tables.
-const CHARTS: [&str; 4] = [
+/// The breakdowns drawn as bar charts, in the chart grid of page 1.
+pub const CHARTS: [&str; 4] = [
     "consultations.by_topic",
     "clients.by_district",
     "clients.by_gender",
@@ -40,14 +58,41 @@ const CHARTS: [&str; 4] = [
 ];
 
 pub fn render(report: &Report, layout: &Layout, lang: Lang) -> String {
-    let mut out = String::new();
-    out.push_str(&format!(
+    let mut out = open(&format!("{} – {}", layout.title, layout.office), lang);
+    header(&mut out, layout);
+    summary(&mut out, report, layout, lang);
+    charts_grid(&mut out, layout);
+    for section in &layout.sections {
+        if section.key != "targets" {
+            section_html(&mut out, section, lang);
+        }
+    }
+    close(&mut out, &layout.footer);
+    out
+}
+
+/// `<!DOCTYPE html>` … `<body>` with the style sheet.
+pub fn open(title: &str, lang: Lang) -> String {
+    format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n",
         lang.code(),
-        escape(&format!("{} – {}", layout.title, layout.office))
-    ));
+        escape(title)
+    )
+}
+
+/// The footer lines and the end of the document.
+pub fn close(out: &mut String, footer: &[String]) {
+    out.push_str("<footer>\n");
+    for line in footer {
+        out.push_str(&format!("<div>{}</div>\n", escape(line)));
+    }
+    out.push_str("</footer>\n</body>\n</html>\n");
+}
+
+/// The office header: title, office, operator, programme, area, period.
+pub fn header(out: &mut String, layout: &Layout) {
     out.push_str(&format!(
-        "<header>\n<h1>{}</h1>\n<p class=\"office\">{}</p>\n<dl>\n",
+        "<header class=\"top\">\n<h1>{}</h1>\n<p class=\"office\">{}</p>\n<dl>\n",
         escape(&layout.title),
         escape(&layout.office)
     ));
@@ -59,34 +104,117 @@ pub fn render(report: &Report, layout: &Layout, lang: Lang) -> String {
         ));
     }
     out.push_str("</dl>\n</header>\n");
-    for section in &layout.sections {
+}
+
+/// The key figures as cards, and the targets (table and chart) beside each other.
+fn summary(out: &mut String, report: &Report, layout: &Layout, lang: Lang) {
+    out.push_str(&format!(
+        "<section id=\"summary\">\n<h2>{}</h2>\n<div class=\"cards\">\n",
+        escape(word("key_figures", lang))
+    ));
+    for (label, value) in &layout.summary {
         out.push_str(&format!(
-            "<section id=\"{}\">\n<h2>{}</h2>\n",
-            section.key,
+            "<div class=\"card\"><span class=\"n\">{}</span><span class=\"l\">{}</span></div>\n",
+            escape(value),
+            escape(label)
+        ));
+    }
+    out.push_str("</div>\n");
+    if let Some(section) = layout.sections.iter().find(|s| s.key == "targets") {
+        out.push_str(&format!(
+            "<h3>{}</h3>\n<div class=\"grid2\">\n",
             escape(&section.title)
         ));
         for table in &section.tables {
             out.push_str("<div class=\"block\">\n");
-            table_html(&mut out, table, lang);
-            if CHARTS.contains(&table.path.as_str()) && !table.rows.is_empty() {
-                out.push_str(&bar_chart(table));
-            }
-            if table.path == "targets" {
-                out.push_str(&targets_chart(report, layout, lang));
-            }
+            table_html(out, table, lang);
             out.push_str("</div>\n");
         }
-        out.push_str("</section>\n");
+        out.push_str(&format!(
+            "<figure>{}</figure>\n</div>\n",
+            targets_chart(report, lang)
+        ));
     }
-    out.push_str("<footer>\n");
-    for line in &layout.footer {
-        out.push_str(&format!("<div>{}</div>\n", escape(line)));
-    }
-    out.push_str("</footer>\n</body>\n</html>\n");
-    out
+    out.push_str("</section>\n");
 }
 
-fn table_html(out: &mut String, t: &Table, lang: Lang) {
+/// The charts of page 1, two to a row.
+fn charts_grid(out: &mut String, layout: &Layout) {
+    let tables: Vec<&Table> = CHARTS
+        .iter()
+        .filter_map(|path| layout.table(path))
+        .filter(|t| !t.rows.is_empty())
+        .collect();
+    if tables.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"charts\">\n<div class=\"grid2\">\n");
+    for t in tables {
+        out.push_str(&format!(
+            "<figure>\n<figcaption>{}</figcaption>\n{}</figure>\n",
+            escape(&chart_caption(t, layout)),
+            charts::bars(t)
+        ));
+    }
+    out.push_str("</div>\n</section>\n");
+}
+
+/// "Beratene Personen: nach Geschlecht"; a caption of its own stays.
+fn chart_caption(t: &Table, layout: &Layout) -> String {
+    let section = t.path.split('.').next().unwrap_or("");
+    let heading = t.header[0].as_str();
+    match labels::section(section, layout.lang) {
+        "" => heading.to_string(),
+        s if heading.starts_with(char::is_lowercase) => format!("{s}: {heading}"),
+        _ => heading.to_string(),
+    }
+}
+
+/// A section: its heading, then its small tables flowing in three columns
+/// (two when a label is long, such as a partner's name), each table whole;
+/// a table of more than three columns (the events held) takes the whole
+/// width below them.
+pub fn section_html(out: &mut String, section: &Section, lang: Lang) {
+    let (small, wide): (Vec<&Table>, Vec<&Table>) =
+        section.tables.iter().partition(|t| !is_wide(t));
+    let columns = if small.iter().any(|t| has_long_labels(t)) {
+        "cols2"
+    } else {
+        "cols3"
+    };
+    out.push_str(&format!(
+        "<section id=\"{}\">\n<h2>{}</h2>\n<div class=\"{columns}\">\n",
+        section.key,
+        escape(&section.title)
+    ));
+    for table in small {
+        out.push_str("<div class=\"block\">\n");
+        table_html(out, table, lang);
+        out.push_str("</div>\n");
+    }
+    out.push_str("</div>\n");
+    for table in wide {
+        out.push_str("<div class=\"wide\">\n");
+        table_html(out, table, lang);
+        out.push_str("</div>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// Tables of more than three columns take the whole width.
+pub fn is_wide(t: &Table) -> bool {
+    t.header.len() > 3
+}
+
+/// Labels that would wrap into several lines in a third of the page, or
+/// hold a word too long for it ("Informationsveranstaltung").
+fn has_long_labels(t: &Table) -> bool {
+    t.rows.iter().any(|r| {
+        r[0].chars().count() > 30 || r[0].split([' ', '-', '/']).any(|w| w.chars().count() > 20)
+    })
+}
+
+pub fn table_html(out: &mut String, t: &Table, lang: Lang) {
     if let Some(caption) = &t.caption {
         out.push_str(&format!("<h3>{}</h3>\n", escape(caption)));
     }
@@ -109,7 +237,7 @@ fn table_html(out: &mut String, t: &Table, lang: Lang) {
     for row in &t.rows {
         out.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            out.push_str(&format!("<td{}>{}</td>", class(t, i), escape(cell)));
+            out.push_str(&format!("<td{}>{}</td>", class(t, i), breakable(cell)));
         }
         out.push_str("</tr>\n");
     }
@@ -124,120 +252,34 @@ fn class(t: &Table, column: usize) -> &'static str {
     }
 }
 
-const CHART_WIDTH: u64 = 640;
-const LABEL_WIDTH: u64 = 210;
-const BAR_SPACE: u64 = 360;
-const ROW_HEIGHT: u64 = 22;
-
-/// Horizontal bars of a two-column (label, count) table.
-fn bar_chart(t: &Table) -> String {
-    let values: Vec<u64> = t
-        .rows
-        .iter()
-        .map(|r| r.get(1).and_then(|v| v.parse().ok()).unwrap_or(0))
-        .collect();
-    let max = values.iter().copied().max().unwrap_or(0).max(1);
-    let height = ROW_HEIGHT * t.rows.len() as u64 + 6;
-    let mut svg = svg_open(height, &t.header[0]);
-    for (i, (row, value)) in t.rows.iter().zip(&values).enumerate() {
-        let y = 3 + ROW_HEIGHT * i as u64;
-        let width = (value * BAR_SPACE).div_ceil(max).max(u64::from(*value > 0));
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            LABEL_WIDTH - 8,
-            y + 15,
-            escape(&shorten(&row[0]))
-        ));
-        svg.push_str(&format!(
-            "<rect class=\"bar\" x=\"{LABEL_WIDTH}\" y=\"{}\" width=\"{width}\" height=\"{}\"/>",
-            y + 3,
-            ROW_HEIGHT - 6
-        ));
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{value}</text>",
-            LABEL_WIDTH + width + 6,
-            y + 15
-        ));
-    }
-    svg.push_str("</svg>\n");
-    svg
-}
-
-/// Target vs actual: bars of the percentage reached, a red line at 100 %.
-fn targets_chart(report: &Report, layout: &Layout, lang: Lang) -> String {
+/// Target against actual: bars of the percentage reached, a rule at 100 %.
+fn targets_chart(report: &Report, lang: Lang) -> String {
     let Some(targets) = &report.targets else {
         return String::new();
     };
-    let lines: Vec<_> = targets
+    let lines: Vec<(String, u64, String)> = targets
         .0
         .iter()
-        .filter(|t| t.percent_tenths.is_some())
+        .filter_map(|t| {
+            let tenths = t.percent_tenths?;
+            Some((
+                labels::figure("targets", t.key, lang).to_string(),
+                tenths,
+                format!(
+                    "{} ({} / {})",
+                    labels::percent(Some(tenths), lang),
+                    t.actual,
+                    t.target
+                ),
+            ))
+        })
         .collect();
-    if lines.is_empty() {
-        return String::new();
-    }
-    let scale = lines
-        .iter()
-        .filter_map(|t| t.percent_tenths)
-        .max()
-        .unwrap_or(1000)
-        .clamp(1000, 2000);
-    let height = ROW_HEIGHT * lines.len() as u64 + 22;
-    let mut svg = svg_open(height, labels::section("targets", layout.lang));
-    for (i, t) in lines.iter().enumerate() {
-        let tenths = t.percent_tenths.unwrap_or(0).min(scale);
-        let y = 3 + ROW_HEIGHT * i as u64;
-        let width = (tenths * BAR_SPACE)
-            .div_ceil(scale)
-            .max(u64::from(tenths > 0));
-        let class = if tenths >= 1000 { "over" } else { "bar" };
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
-            LABEL_WIDTH - 8,
-            y + 15,
-            escape(&shorten(labels::figure("targets", t.key, lang)))
-        ));
-        svg.push_str(&format!(
-            "<rect class=\"{class}\" x=\"{LABEL_WIDTH}\" y=\"{}\" width=\"{width}\" height=\"{}\"/>",
-            y + 3,
-            ROW_HEIGHT - 6
-        ));
-        svg.push_str(&format!(
-            "<text x=\"{}\" y=\"{}\">{} ({} / {})</text>",
-            LABEL_WIDTH + width + 6,
-            y + 15,
-            escape(&labels::percent(t.percent_tenths, lang)),
-            t.actual,
-            t.target
-        ));
-    }
-    let x100 = LABEL_WIDTH + 1000 * BAR_SPACE / scale;
-    let bottom = ROW_HEIGHT * lines.len() as u64 + 4;
-    svg.push_str(&format!(
-        "<line class=\"rule\" x1=\"{x100}\" y1=\"1\" x2=\"{x100}\" y2=\"{bottom}\"/><text x=\"{x100}\" y=\"{}\" text-anchor=\"middle\">100 %</text>",
-        bottom + 14
-    ));
-    svg.push_str("</svg>\n");
-    svg
+    charts::targets(labels::section("targets", lang), &lines)
 }
 
-fn svg_open(height: u64, title: &str) -> String {
-    format!(
-        "<svg viewBox=\"0 0 {CHART_WIDTH} {height}\" width=\"{CHART_WIDTH}\" height=\"{height}\" role=\"img\" aria-label=\"{0}\"><title>{0}</title>",
-        escape(title)
-    )
-}
-
-/// Labels longer than the label column are cut with an ellipsis.
-fn shorten(label: &str) -> String {
-    const MAX: usize = 32;
-    if label.chars().count() <= MAX {
-        label.to_string()
-    } else {
-        let mut s: String = label.chars().take(MAX - 1).collect();
-        s.push('…');
-        s
-    }
+/// Escaped text that may break after a `/` ("Aufenthalt/Asylverfahren").
+fn breakable(s: &str) -> String {
+    escape(s).replace('/', "/<wbr>")
 }
 
 /// Text safe in HTML content and attribute values.
@@ -266,11 +308,5 @@ mod tests {
             escape("<script>alert('x')</script> & \"y\""),
             "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
         );
-    }
-
-    #[test]
-    fn long_labels_are_cut() {
-        assert_eq!(shorten("Wohnen"), "Wohnen");
-        assert_eq!(shorten(&"x".repeat(40)).chars().count(), 32);
     }
 }

@@ -1,8 +1,6 @@
 //! `--format json`: the report object of SPEC §3.2.
 
-use crate::report::Report;
-
-pub fn render(report: &Report) -> String {
+pub fn render(report: &impl serde::Serialize) -> String {
     let mut text = serde_json::to_string_pretty(report).expect("a report is plain data");
     text.push('\n');
     text

@@ -1,16 +1,25 @@
-//! The report in five formats. No renderer computes a figure: `table`, `md`
-//! and `html` lay out the same [`Layout`] of labelled tables; `csv` and
-//! `json` write the figures under their JSON names.
+//! The report in six formats. No renderer computes a figure: `table`, `md`
+//! and `html` lay out the same [`Layout`] of labelled tables (shares beside
+//! counts are worked out here, once); `csv`, `xlsx` and `json` write the
+//! figures under their JSON names ([`figures`]).
+//!
+//! A section is one [`Builder`] method returning a [`Section`] of tables and
+//! one line in [`Layout::of`] (and its figures in [`figures`]): that is all a
+//! new section needs.
 
+pub mod charts;
 pub mod csv;
+pub mod figures;
 pub mod html;
 pub mod json;
 pub mod md;
+pub mod series;
 pub mod table;
+pub mod xlsx;
 
 use super::labels::{self, word};
-use super::{Breakdown, Report};
-use crate::model::{AgeGroup, Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
+use super::{Breakdown, Report, percent_tenths};
+use crate::model::{Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
 use chrono::Datelike;
 
 /// `--format`.
@@ -26,6 +35,8 @@ pub enum Format {
     Json,
     /// One print-ready page (A4) with charts
     Html,
+    /// An Excel workbook (figures, a sheet per breakdown)
+    Xlsx,
 }
 
 /// Where rendered text goes; tables fit 80 columns unless a terminal says otherwise.
@@ -34,21 +45,29 @@ pub struct Target {
     pub terminal: bool,
 }
 
-/// The report in `format`.
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error("cannot make the workbook: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+/// The report in `format`: text, or the bytes of a workbook.
 pub fn render(
     report: &Report,
     format: Format,
     config: &Config,
     lang: Lang,
     target: Target,
-) -> String {
-    match format {
-        Format::Json => json::render(report),
-        Format::Csv => csv::render(report),
-        Format::Table => table::render(&Layout::of(report, config, lang), target),
-        Format::Md => md::render(&Layout::of(report, config, lang)),
-        Format::Html => html::render(report, &Layout::of(report, config, lang), lang),
-    }
+) -> Result<Vec<u8>, RenderError> {
+    Ok(match format {
+        Format::Json => json::render(report).into_bytes(),
+        Format::Csv => csv::render(report, config, lang).into_bytes(),
+        Format::Table => table::render(&Layout::of(report, config, lang), target).into_bytes(),
+        Format::Md => md::render(&Layout::of(report, config, lang)).into_bytes(),
+        Format::Html => html::render(report, &Layout::of(report, config, lang), lang).into_bytes(),
+        Format::Xlsx => xlsx::render(report, &Layout::of(report, config, lang), config, lang)?,
+    })
 }
 
 /// The report as headed sections of labelled tables, shared by the
@@ -60,6 +79,8 @@ pub struct Layout {
     /// Office name first, then (label, value) lines: operator, programme, area, period.
     pub office: String,
     pub header: Vec<(String, String)>,
+    /// The key figures for the top of page 1: (label, value).
+    pub summary: Vec<(String, String)>,
     pub sections: Vec<Section>,
     pub footer: Vec<String>,
 }
@@ -81,6 +102,8 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// Columns holding numbers (right-aligned).
     pub numeric: Vec<bool>,
+    /// For a breakdown: the code of each row (else empty).
+    pub codes: Vec<String>,
 }
 
 impl Layout {
@@ -96,6 +119,7 @@ impl Layout {
             b.referrals(),
             b.events(),
             b.sponsors(),
+            b.quality(),
         ];
         if let Some(ytd) = &report.year_to_date {
             let rows = crate::model::config::TARGET_KEYS
@@ -152,6 +176,7 @@ impl Layout {
                         })
                         .collect(),
                     numeric: vec![false, true, true, true],
+                    codes: Vec::new(),
                 }],
             });
         }
@@ -171,26 +196,16 @@ impl Layout {
             }
         }
         header.push((word("period", lang).to_string(), period));
-        let footer = vec![
-            match &report.source.commit {
-                Some(commit) => format!("{}: {commit}", word("commit", lang)),
-                None => word("no_commit", lang).to_string(),
-            },
-            word(
-                if report.source.dirty {
-                    "dirty"
-                } else {
-                    "clean"
-                },
-                lang,
-            )
-            .to_string(),
-        ];
+        if let Some(amended) = &report.amended {
+            sections.push(b.amended(amended));
+        }
+        let footer = footer(&report.source, lang);
         Layout {
             lang,
             title: labels::title(report, lang),
             office: report.office.name.clone(),
             header,
+            summary: b.summary(),
             sections,
             footer,
         }
@@ -202,6 +217,39 @@ impl Layout {
             .iter()
             .flat_map(|s| &s.tables)
             .find(|t| t.path == path)
+    }
+}
+
+/// Where the numbers came from, never claiming a clean folder it could not see.
+pub fn footer(source: &super::Source, lang: Lang) -> Vec<String> {
+    vec![
+        match &source.commit {
+            Some(commit) => format!("{}: {commit}", word("commit", lang)),
+            None => word("no_commit", lang).to_string(),
+        },
+        word(
+            match source.dirty {
+                Some(true) => "dirty",
+                Some(false) => "clean",
+                None => "dirty_unknown",
+            },
+            lang,
+        )
+        .to_string(),
+    ]
+}
+
+/// What the shares of the breakdown at `path` are shares of: held
+/// consultations, distinct clients, referrals made, events held, sponsor
+/// meetings.
+pub fn share_base(r: &Report, path: &str) -> u64 {
+    match path.split('.').next().unwrap_or("") {
+        "consultations" => r.consultations.held,
+        "clients" => r.clients.unique,
+        "referrals" => r.referrals.made,
+        "events" => r.events.held,
+        "sponsors" => r.sponsors.meetings,
+        _ => 0,
     }
 }
 
@@ -239,6 +287,7 @@ impl Builder<'_> {
             ],
             rows,
             numeric: vec![false, true],
+            codes: Vec::new(),
         }
     }
 
@@ -255,7 +304,7 @@ impl Builder<'_> {
                     self.config.topic_codes().iter().position(|c| c == code)
                 }
                 "clients.by_gender" => position_of::<Gender>(code),
-                "clients.by_age_group" => AgeGroup::ALL.iter().position(|a| a.code() == code),
+                "clients.by_age_group" => super::age::position(code),
                 "clients.by_residence" => position_of::<Residence>(code),
                 "clients.by_employment" => position_of::<Employment>(code),
                 "clients.by_district" => self
@@ -267,6 +316,8 @@ impl Builder<'_> {
                     .or((code == "outside").then_some(usize::MAX - 1)),
                 "events.by_kind" => position_of::<EventKind>(code),
                 "sponsors.by_field" => position_of::<Field>(code),
+                "sponsors.continuation" => position_of::<crate::model::Continuation>(code),
+                "sponsors.deadlines" => ["due", "met", "overdue"].iter().position(|c| *c == code),
                 _ => None,
             }
         };
@@ -279,9 +330,17 @@ impl Builder<'_> {
         };
         let mut codes: Vec<&String> = map.keys().collect();
         codes.sort_by_cached_key(|c| rank(c));
+        let base = share_base(self.report, &path);
+        let row_codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
         let rows = codes
             .into_iter()
-            .map(|code| vec![label(code), map[code].to_string()])
+            .map(|code| {
+                vec![
+                    label(code),
+                    map[code].to_string(),
+                    labels::percent(percent_tenths(map[code], base), self.lang),
+                ]
+            })
             .collect();
         Table {
             path,
@@ -289,10 +348,68 @@ impl Builder<'_> {
             header: vec![
                 labels::figure(section, key, self.lang).to_string(),
                 word("count", self.lang).into(),
+                word("share", self.lang).into(),
             ],
             rows,
-            numeric: vec![false, true],
+            numeric: vec![false, true, true],
+            codes: row_codes,
         }
+    }
+
+    /// The key figures for the top of page 1.
+    fn summary(&self) -> Vec<(String, String)> {
+        let r = self.report;
+        let lang = self.lang;
+        [
+            ("consultations", "held", r.consultations.held),
+            ("clients", "unique", r.clients.unique),
+            ("clients", "new", r.clients.new),
+            ("referrals", "made", r.referrals.made),
+            ("events", "held", r.events.held),
+            ("events.participants", "total", r.events.participants.total),
+            ("sponsors", "meetings", r.sponsors.meetings),
+        ]
+        .into_iter()
+        .map(|(s, k, v)| (labels::figure(s, k, lang).to_string(), v.to_string()))
+        .collect()
+    }
+
+    fn quality(&self) -> Section {
+        let q = &self.report.quality;
+        let figures: Vec<(&str, u64)> = q
+            .figures()
+            .into_iter()
+            .map(|(k, ids)| (k, ids.len() as u64))
+            .collect();
+        self.section("quality", vec![self.figures("quality", &figures)])
+    }
+
+    fn amended(&self, amended: &[super::Amendment]) -> Section {
+        let lang = self.lang;
+        self.section(
+            "amended",
+            vec![Table {
+                path: "amended".into(),
+                caption: None,
+                header: vec![
+                    word("report", lang).into(),
+                    word("at", lang).into(),
+                    word("reason", lang).into(),
+                ],
+                rows: amended
+                    .iter()
+                    .map(|a| {
+                        vec![
+                            a.report.clone(),
+                            a.at.clone(),
+                            a.reason.clone().unwrap_or_default(),
+                        ]
+                    })
+                    .collect(),
+                numeric: vec![false, false, false],
+                codes: Vec::new(),
+            }],
+        )
     }
 
     fn section(&self, key: &'static str, tables: Vec<Table>) -> Section {
@@ -410,6 +527,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             numeric: vec![false, false, false, true],
+            codes: Vec::new(),
         };
         self.section(
             "events",
@@ -442,6 +560,7 @@ impl Builder<'_> {
                 })
                 .collect(),
             numeric: vec![false],
+            codes: Vec::new(),
         };
         self.section(
             "sponsors",
@@ -457,6 +576,16 @@ impl Builder<'_> {
                 self.breakdown("sponsors", "by_sponsor", &s.by_sponsor),
                 self.breakdown("sponsors", "by_field", &s.by_field),
                 stale,
+                self.breakdown("sponsors", "continuation", &s.continuation),
+                self.breakdown(
+                    "sponsors",
+                    "deadlines",
+                    &Breakdown::from([
+                        ("due".to_string(), s.deadlines.due),
+                        ("met".to_string(), s.deadlines.met),
+                        ("overdue".to_string(), s.deadlines.overdue),
+                    ]),
+                ),
             ],
         )
     }

@@ -1,0 +1,148 @@
+//! Values into a TOML document: a fresh one in schema order (`add`), or a
+//! person's file changed in place (`edit`) — a replaced value keeps its
+//! comment, a new key is appended, a removed key goes with its line, and the
+//! keys of a table (`[participants]`) keep the table's comments.
+
+use super::resolve::Values;
+use crate::commands::shared::{remove_key, set_value};
+use crate::model::Kind;
+use crate::schema::FieldType;
+use std::collections::BTreeMap;
+use toml_edit::{DocumentMut, Item, Table};
+
+/// A new record of `kind` holding `values`, keys in schema order.
+pub fn fresh(kind: Kind, values: &Values) -> DocumentMut {
+    let mut doc = DocumentMut::new();
+    for f in crate::schema::of(kind).fields() {
+        match f.ty.subfields() {
+            Some(sub) if matches!(f.ty, FieldType::Table(_)) => {
+                let mut table = Table::new();
+                for g in sub {
+                    if let Some(Some(v)) = values.get(&format!("{}.{}", f.key, g.key)) {
+                        table.insert(g.key, Item::Value(v.clone()));
+                    }
+                }
+                if !table.is_empty() {
+                    doc.insert(f.key, Item::Table(table));
+                }
+            }
+            Some(_) => {}
+            None => {
+                if let Some(Some(v)) = values.get(f.key) {
+                    doc.insert(f.key, Item::Value(v.clone()));
+                }
+            }
+        }
+    }
+    doc
+}
+
+/// Puts `values` into a person's file, keeping everything else as it is.
+pub fn apply(doc: &mut DocumentMut, values: &Values) {
+    let mut nested: BTreeMap<&str, Vec<(&str, &Option<toml_edit::Value>)>> = BTreeMap::new();
+    for (key, value) in values {
+        match key.split_once('.') {
+            Some((table, inner)) => nested.entry(table).or_default().push((inner, value)),
+            None => match value {
+                Some(v) => set_value(doc, key, v.clone()),
+                None => remove_key(doc, key),
+            },
+        }
+    }
+    for (table_key, items) in nested {
+        if doc.get(table_key).and_then(Item::as_table).is_none() {
+            if items.iter().all(|(_, v)| v.is_none()) {
+                continue;
+            }
+            doc.insert(table_key, Item::Table(Table::new()));
+        }
+        let Some(table) = doc.get_mut(table_key).and_then(Item::as_table_mut) else {
+            continue;
+        };
+        for (key, value) in items {
+            match (table.get_mut(key), value) {
+                (Some(Item::Value(old)), Some(new)) => {
+                    let decor = old.decor().clone();
+                    *old = new.clone();
+                    *old.decor_mut() = decor;
+                }
+                (_, Some(new)) => {
+                    table.insert(key, Item::Value(new.clone()));
+                }
+                (_, None) => {
+                    table.remove(key);
+                }
+            }
+        }
+        if table.is_empty() {
+            doc.remove(table_key);
+        }
+    }
+}
+
+/// The top-level key, or `table.key`, written on each line of `text`
+/// (1-based), so that a finding's line names the flag behind it.
+pub fn keys_by_line(text: &str) -> BTreeMap<usize, String> {
+    let mut out = BTreeMap::new();
+    let mut table: Option<String> = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            table = Some(name.trim_matches(['[', ']']).trim().to_string());
+            continue;
+        }
+        if t.starts_with('#') || t.is_empty() {
+            continue;
+        }
+        if let Some((key, _)) = t.split_once('=') {
+            let key = key.trim().trim_matches('"').to_string();
+            let full = match &table {
+                Some(tbl) => format!("{tbl}.{key}"),
+                None => key,
+            };
+            out.insert(i + 1, full);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use toml_edit::Value;
+
+    #[test]
+    fn apply_keeps_comments_and_removes_empty_keys() {
+        let mut doc: DocumentMut = "# head\nid = \"a\"\nnotes = \"x\"  # why\nstatus = \"done\"\n\n[participants]\n# counted at the door\ntotal = 3\n"
+            .parse()
+            .unwrap();
+        let mut values = Values::new();
+        values.insert("notes".into(), Some(Value::from("y")));
+        values.insert("status".into(), None);
+        values.insert("participants.total".into(), Some(Value::from(5)));
+        values.insert("participants.women".into(), Some(Value::from(2)));
+        values.insert("time".into(), None);
+        apply(&mut doc, &values);
+        assert_eq!(
+            doc.to_string(),
+            "# head\nid = \"a\"\nnotes = \"y\"  # why\n\n[participants]\n# counted at the door\ntotal = 5\nwomen = 2\n"
+        );
+    }
+
+    #[test]
+    fn fresh_records_follow_the_schema_order_and_lines_name_keys() {
+        let mut values = Values::new();
+        values.insert("notes".into(), Some(Value::from("n")));
+        values.insert("id".into(), Some(Value::from("evt-20261120-abcd")));
+        values.insert("participants.total".into(), Some(Value::from(4)));
+        values.insert("title".into(), Some(Value::from("Infoabend")));
+        let text = fresh(Kind::Event, &values).to_string();
+        assert_eq!(
+            text,
+            "id = \"evt-20261120-abcd\"\ntitle = \"Infoabend\"\nnotes = \"n\"\n\n[participants]\ntotal = 4\n"
+        );
+        let lines = keys_by_line(&text);
+        assert_eq!(lines[&2], "title");
+        assert_eq!(lines[&6], "participants.total");
+    }
+}

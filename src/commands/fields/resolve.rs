@@ -1,0 +1,267 @@
+//! From what the flags gave to the TOML values to write, by each key's type:
+//! codes normalised (`SY`, `ar`, the configured spelling of a district),
+//! references resolved (`7F3A` → `K-7F3A`), lists cleaned, keys that do not
+//! belong to the record refused — each error naming its flag. Whether the
+//! record as a whole may be written is the rule book's verdict (`write`).
+
+use super::flags::{Given, Raw};
+use crate::commands::shared::{
+    check_birth_year, check_country, check_district, check_language, check_languages, check_topics,
+    clean_list, resolve_ref,
+};
+use crate::error::{CommandError, Result};
+use crate::model::write::{date_value, list_value, time_value};
+use crate::model::{Config, Kind};
+use crate::schema::{Cond, DefaultValue, FieldSpec, FieldType};
+use crate::store::Store;
+use std::collections::BTreeMap;
+use toml_edit::Value;
+
+/// Key → value to write (`None`: remove the key).
+pub type Values = BTreeMap<String, Option<Value>>;
+
+/// The string values of a record's keys, for the conditions of the schema
+/// (`only when kind = consultation`): the given ones over the current ones.
+pub struct View<'a> {
+    pub given: &'a Given,
+    pub current: BTreeMap<String, String>,
+}
+
+impl View<'_> {
+    pub fn get(&self, key: &str) -> Option<&str> {
+        match self.given.get(key) {
+            Some(Raw::Text(s)) => Some(s.as_str()),
+            Some(Raw::Empty) => None,
+            Some(_) => None,
+            None if self.given.unset.iter().any(|k| k == key) => None,
+            None => self.current.get(key).map(String::as_str),
+        }
+    }
+
+    pub fn holds(&self, cond: &Cond) -> bool {
+        cond.holds(|k| self.get(k))
+    }
+}
+
+/// `--flag` of a key (`participants.total` → `--total`).
+pub fn flag_name(key: &str) -> String {
+    let last = key.rsplit('.').next().unwrap_or(key);
+    format!("--{}", last.replace('_', "-"))
+}
+
+/// The spec of `key` (also `table.key`) in `kind`'s schema.
+pub fn spec_of(kind: Kind, key: &str) -> Option<&'static FieldSpec> {
+    let schema = crate::schema::of(kind);
+    match key.split_once('.') {
+        None => schema.field(key),
+        Some((table, inner)) => schema
+            .field(table)?
+            .ty
+            .subfields()?
+            .iter()
+            .find(|g| g.key == inner),
+    }
+}
+
+/// Checks and normalises every given value. With `whole`, also whether
+/// each key belongs to the record (`--language` only on consultations),
+/// which can only be told once the required keys are there.
+pub fn resolve(
+    kind: Kind,
+    given: &Given,
+    view: &View,
+    store: &Store,
+    config: &Config,
+    whole: bool,
+) -> Result<Values> {
+    let mut out = Values::new();
+    for (key, raw) in &given.values {
+        let Some(spec) = spec_of(kind, key) else {
+            continue;
+        };
+        let flag = flag_name(key);
+        if whole
+            && let Some(cond) = spec.only_when
+            && !matches!(raw, Raw::Empty | Raw::Bool(false))
+            && !view.holds(&cond)
+        {
+            return Err(not_here(kind, &flag, &cond, view));
+        }
+        let value = value_of(spec, &flag, raw, view, store, config)?;
+        if value.is_none() && spec.is_always_required() {
+            return Err(CommandError::usage(format!(
+                "{flag} must not be empty: every {} has a {}",
+                kind.name(),
+                spec.key
+            )));
+        }
+        out.insert(key.clone(), value);
+    }
+    for key in &given.unset {
+        let Some(spec) = spec_of(kind, key) else {
+            return Err(CommandError::usage(format!(
+                "--unset {key}: a {} has no key `{key}`; its keys are {}",
+                kind.name(),
+                crate::schema::of(kind).keys().join(", ")
+            )));
+        };
+        if spec.is_always_required() {
+            return Err(CommandError::usage(format!(
+                "--unset {key}: every {} needs `{key}`, it cannot be removed; change it with {} instead",
+                kind.name(),
+                flag_name(key)
+            )));
+        }
+        out.insert(key.clone(), None);
+    }
+    Ok(out)
+}
+
+fn not_here(kind: Kind, flag: &str, cond: &Cond, view: &View) -> CommandError {
+    let now = view.get(cond.key).unwrap_or("none");
+    let wanted = if cond.negate {
+        format!(
+            "{}s with any other {} than {}",
+            kind.name(),
+            cond.key,
+            cond.values.join(", ")
+        )
+    } else {
+        cond.values
+            .iter()
+            .map(|v| format!("{v}s"))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    CommandError::usage(format!(
+        "{flag} belongs to {wanted} only, and this {} has {} = {now}: leave it out",
+        kind.name(),
+        cond.key
+    ))
+}
+
+/// The TOML value of one given value (`None`: remove the key).
+fn value_of(
+    spec: &FieldSpec,
+    flag: &str,
+    raw: &Raw,
+    view: &View,
+    store: &Store,
+    config: &Config,
+) -> Result<Option<Value>> {
+    let text = match raw {
+        Raw::Empty => return Ok(None),
+        Raw::Date(d) => return Ok(Some(date_value(*d))),
+        Raw::Time(t) => return Ok(Some(time_value(*t))),
+        Raw::Int(n) => {
+            if matches!(spec.ty, FieldType::Year) {
+                check_birth_year(*n)?;
+            }
+            return Ok(Some(Value::from(*n)));
+        }
+        Raw::Bool(true) => return Ok(Some(Value::from(true))),
+        Raw::Bool(false) => {
+            return Ok(match spec.default {
+                DefaultValue::Value("false") => None,
+                _ => Some(Value::from(false)),
+            });
+        }
+        Raw::List(items) => return list_of(spec, flag, items, view, store, config),
+        Raw::Text(s) => s.as_str(),
+    };
+    let one = |v: String| Ok(Some(Value::from(v)));
+    match spec.ty {
+        FieldType::Id => {
+            if crate::model::read::is_slug(text) {
+                one(text.to_string())
+            } else {
+                Err(CommandError::usage(format!(
+                    "{flag} `{text}` is not a valid slug: lower-case letters, digits and `-`, e.g. kinderbuero-west"
+                )))
+            }
+        }
+        FieldType::Text | FieldType::FreeText | FieldType::Staff | FieldType::Code(_) => {
+            one(text.to_string())
+        }
+        FieldType::Topic => {
+            let t = text.trim().to_string();
+            check_topics(config, std::slice::from_ref(&t), flag)?;
+            one(t)
+        }
+        FieldType::Language => one(check_language(text, flag)?),
+        FieldType::Country => one(check_country(text, flag)?),
+        FieldType::District => one(check_district(config, text, flag)?),
+        FieldType::Ref(kind) => one(resolve_ref(store, kind, flag, text)?),
+        FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Codes(_)
+        | FieldType::Topics { .. }
+        | FieldType::Languages
+        | FieldType::Refs(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => Err(CommandError::usage(format!(
+            "{flag}: `{text}` is not a value of this key"
+        ))),
+    }
+}
+
+/// A list value: cleaned (each item once), checked by its type; an empty
+/// list removes the key.
+fn list_of(
+    spec: &FieldSpec,
+    flag: &str,
+    items: &[String],
+    view: &View,
+    store: &Store,
+    config: &Config,
+) -> Result<Option<Value>> {
+    let items = clean_list(items);
+    if items.is_empty() {
+        return Ok(None);
+    }
+    let items = match spec.ty {
+        FieldType::Topics { free_words_when } => {
+            if !free_words_when.is_some_and(|c| view.holds(&c)) {
+                check_topics(config, &items, flag)?;
+            }
+            items
+        }
+        FieldType::Languages => check_languages(&items, flag)?,
+        FieldType::Codes(v) => {
+            if let Some(bad) = items.iter().find(|i| !v.contains(i)) {
+                return Err(CommandError::usage(format!(
+                    "{flag}: `{bad}` is not one of {}",
+                    (v.choices)()
+                )));
+            }
+            items
+        }
+        FieldType::Refs(kind) => items
+            .iter()
+            .map(|q| resolve_ref(store, kind, flag, q))
+            .collect::<Result<Vec<_>>>()?,
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Code(_)
+        | FieldType::Topic
+        | FieldType::Language
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Ref(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => items,
+    };
+    Ok(Some(list_value(&items)))
+}

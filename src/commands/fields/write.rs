@@ -1,0 +1,353 @@
+//! The one `add` path and the one `edit` path of every record kind:
+//! flags → values → TOML document → the rule book's verdict → the store's
+//! atomic write → what was written (and the commit). A write is refused
+//! exactly when `check --strict` would flag what it writes: from flags with
+//! exit 2 naming the flag, from a file (`quartier edit`) with exit 1.
+
+use super::document::{apply, fresh, keys_by_line};
+use super::flags::{Given, Raw};
+use super::resolve::{View, flag_name, resolve};
+use crate::cli::Globals;
+use crate::commands::shared::{
+    Change, CommitArg, Need, ask_field, check_references, report_written,
+};
+use crate::error::{CommandError, Result};
+use crate::model::read::{Context, Severity, read_record};
+use crate::model::{Config, Kind, Record};
+use crate::schema::{DefaultValue, FieldType, Required};
+use crate::store::{Finding, Store};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml_edit::DocumentMut;
+
+/// A new record from flags.
+pub struct AddRequest<'a> {
+    pub kind: Kind,
+    pub given: Given,
+    pub commit: &'a CommitArg,
+    /// The word of the commit message: `add`, `new`.
+    pub verb: &'a str,
+}
+
+/// Changes of an existing record from flags.
+pub struct EditRequest<'a> {
+    pub kind: Kind,
+    /// The id as typed (or a unique end of it).
+    pub query: &'a str,
+    pub given: Given,
+    pub commit: &'a CommitArg,
+}
+
+/// Fills the defaults of the schema that need no question: today's date,
+/// `done`/`planned` by the date, fixed values of required keys.
+fn fill_defaults(kind: Kind, given: &mut Given) {
+    let today = crate::dates::today();
+    for f in crate::schema::of(kind).fields() {
+        if given.get(f.key).is_some() {
+            continue;
+        }
+        match f.default {
+            DefaultValue::Today => given.set(f.key, Raw::Date(today)),
+            DefaultValue::DoneWhenPast => {
+                let day = given.date("date").unwrap_or(today);
+                let status = if day <= today { "done" } else { "planned" };
+                given.set(f.key, Raw::Text(status.to_string()));
+            }
+            DefaultValue::Value(v) if f.is_always_required() => {
+                given.set(f.key, Raw::Text(v.to_string()))
+            }
+            DefaultValue::Value(_)
+            | DefaultValue::None
+            | DefaultValue::Generated
+            | DefaultValue::PersonalStaff => {}
+        }
+    }
+}
+
+/// Asks for (or names as missing) every required key the flags lack, in
+/// schema order; without a terminal fails naming all of them (exit 2).
+fn ask_required(
+    kind: Kind,
+    given: &mut Given,
+    store: &Store,
+    config: &Config,
+    globals: &Globals,
+) -> Result<()> {
+    let lang = globals.lang(config);
+    let mut need = Need::new();
+    for f in crate::schema::of(kind).fields() {
+        if f.default == DefaultValue::Generated {
+            continue;
+        }
+        let view = View {
+            given,
+            current: BTreeMap::new(),
+        };
+        let required = match f.required {
+            Required::Always => true,
+            Required::Never => false,
+            Required::When(c) => view.holds(&c),
+        };
+        if !required {
+            continue;
+        }
+        match f.ty.subfields() {
+            Some(sub) => {
+                for g in sub.iter().filter(|g| g.is_always_required()) {
+                    let key = format!("{}.{}", f.key, g.key);
+                    if given.get(&key).is_none()
+                        && let Some(v) =
+                            ask_field(&mut need, g, &flag_name(&key), store, config, lang)?
+                    {
+                        given.set(&key, v);
+                    }
+                }
+            }
+            None => {
+                let missing = match given.get(f.key) {
+                    None | Some(Raw::Empty) => true,
+                    Some(Raw::Text(s)) => s.trim().is_empty(),
+                    Some(_) => false,
+                };
+                if missing {
+                    given.remove(f.key);
+                    if let Some(v) =
+                        ask_field(&mut need, f, &flag_name(f.key), store, config, lang)?
+                    {
+                        given.set(f.key, v);
+                    }
+                }
+            }
+        }
+    }
+    need.finish()
+}
+
+/// Writes a new record from flags; refuses it (exit 2, naming the flags)
+/// when `check --strict` would flag it.
+pub fn add_record(
+    globals: &Globals,
+    store: &Store,
+    config: &Config,
+    req: AddRequest,
+) -> Result<(Record, PathBuf)> {
+    let kind = req.kind;
+    let mut given = req.given;
+    fill_defaults(kind, &mut given);
+    // what was given is checked before anything is asked for
+    let view = View {
+        given: &given,
+        current: BTreeMap::new(),
+    };
+    resolve(kind, &given, &view, store, config, false)?;
+    ask_required(kind, &mut given, store, config, globals)?;
+    let view = View {
+        given: &given,
+        current: BTreeMap::new(),
+    };
+    let mut values = resolve(kind, &given, &view, store, config, true)?;
+    let date = given.date("date");
+    let id_is_generated = crate::schema::of(kind)
+        .field("id")
+        .is_some_and(|f| f.default == DefaultValue::Generated);
+    if id_is_generated {
+        let candidate = match (kind.is_dated(), date) {
+            (true, Some(d)) => crate::store::new_dated_id(kind, d)?,
+            (true, None) => return Err(CommandError::usage("--date is needed")),
+            (false, _) => crate::store::new_client_code()?,
+        };
+        values.insert("id".into(), Some(toml_edit::Value::from(candidate)));
+    }
+    let text = fresh(kind, &values).to_string();
+    let record = judge_flags(kind, &text, None, config)?;
+    check_references(store, &record)?;
+    let slug = record.id().to_string();
+    let (record, path) = store.create(config, kind, record.date(), |fresh_id| {
+        with_id(record.clone(), fresh_id.unwrap_or_else(|| slug.clone()))
+    })?;
+    report_written(
+        globals,
+        store,
+        config,
+        req.commit,
+        Change {
+            kind,
+            verb: req.verb,
+            id: record.id(),
+            path: &path,
+            moved_from: None,
+        },
+    )?;
+    Ok((record, path))
+}
+
+/// Changes a record from flags, keeping the rest of its file; without
+/// record flags opens it in the editor. `adjust` is the kind's own logic
+/// (what a status change implies), given the record as it is.
+pub fn edit_record(
+    globals: &Globals,
+    store: &Store,
+    config: &Config,
+    req: EditRequest,
+    adjust: impl FnOnce(&mut Given, Option<&Record>) -> Result<()>,
+) -> Result<Option<Record>> {
+    let kind = req.kind;
+    let (id, path) = store.resolve(kind, req.query)?;
+    let mut given = req.given;
+    if given.is_empty() {
+        crate::commands::edit::edit_in_editor(
+            globals, store, config, kind, &id, &path, req.commit,
+        )?;
+        return Ok(None);
+    }
+    let original = crate::store::read_text(&path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+    let current_doc: Option<DocumentMut> = original.parse().ok();
+    let (current, before) = read_with_findings(kind, &original, config);
+    adjust(&mut given, current.as_ref())?;
+    let view = View {
+        given: &given,
+        current: string_values(current_doc.as_ref()),
+    };
+    let values = resolve(kind, &given, &view, store, config, true)?;
+    let before_messages: Vec<String> = before.iter().map(|f| f.message.clone()).collect();
+    let (record, new_path) = store.update(config, kind, &path, |doc| {
+        apply(doc, &values);
+        let record = judge_flags(kind, &doc.to_string(), Some(&before_messages), config)?;
+        check_references(store, &record)
+    })?;
+    report_written(
+        globals,
+        store,
+        config,
+        req.commit,
+        Change {
+            kind,
+            verb: "edit",
+            id: &id,
+            path: &new_path,
+            moved_from: (new_path != path).then_some(path.as_path()),
+        },
+    )?;
+    Ok(Some(record))
+}
+
+/// The string values of the top-level keys of a file.
+fn string_values(doc: Option<&DocumentMut>) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let Some(doc) = doc {
+        for (k, item) in doc.iter() {
+            if let Some(s) = item.as_str() {
+                out.insert(k.to_string(), s.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// A record and what `check --strict` says about it on its own.
+fn read_with_findings(kind: Kind, text: &str, config: &Config) -> (Option<Record>, Vec<Finding>) {
+    let ctx = Context {
+        config,
+        today: crate::dates::today(),
+    };
+    let (record, problems) = read_record(kind, text, &ctx, None);
+    let findings = problems
+        .into_iter()
+        .map(|p| crate::store::problem_finding(&PathBuf::new(), text, p))
+        .collect();
+    (record, findings)
+}
+
+/// The verdict on a record written from flags: every finding `check
+/// --strict` would report refuses it. A finding the flags brought in is a
+/// usage error (exit 2) naming the flag; one the file had before (`before`)
+/// is a data error (exit 1) that says to fix the file.
+fn judge_flags(
+    kind: Kind,
+    text: &str,
+    before: Option<&[String]>,
+    config: &Config,
+) -> Result<Record> {
+    let (record, findings) = read_with_findings(kind, text, config);
+    let lines = keys_by_line(text);
+    let (old, new): (Vec<&Finding>, Vec<&Finding>) = findings
+        .iter()
+        .partition(|f| before.is_some_and(|b| b.contains(&f.message)));
+    if !new.is_empty() {
+        let said: Vec<String> = new
+            .iter()
+            .map(|f| {
+                let what = match f.severity {
+                    Severity::Error => "",
+                    Severity::Warning => "(check --strict) ",
+                };
+                match f.line.and_then(|l| lines.get(&l)) {
+                    Some(key) => format!("{}: {what}{}", flag_name(key), f.message),
+                    None => format!("{what}{}", f.message),
+                }
+            })
+            .collect();
+        return Err(CommandError::usage(format!(
+            "{}\nnothing was written",
+            said.join("\n")
+        )));
+    }
+    if !old.is_empty() {
+        return Err(CommandError::data(format!(
+            "{}\nthe {} has these problems already: fix them (quartier edit ID or the flags named), then try again; nothing was written",
+            old.iter()
+                .map(|f| match f.line {
+                    Some(l) => format!("line {l}: {}", f.message),
+                    None => f.message.clone(),
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            kind.name()
+        )));
+    }
+    record.ok_or_else(|| CommandError::data(format!("the {} could not be read", kind.name())))
+}
+
+/// The verdict on a record file a person edited (`quartier edit`): what
+/// `check --strict` would report refuses it (exit 1), naming file and line.
+pub fn judge_file(kind: Kind, path: &Path, text: &str, config: &Config) -> Result<()> {
+    let (_, findings) = read_with_findings(kind, text, config);
+    if findings.is_empty() {
+        return Ok(());
+    }
+    Err(CommandError::data(
+        findings
+            .into_iter()
+            .map(|f| {
+                Finding {
+                    path: path.to_path_buf(),
+                    severity: Severity::Error,
+                    ..f
+                }
+                .to_string()
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ))
+}
+
+/// `record` with the id `id` (a fresh id of a new record).
+fn with_id(mut record: Record, id: String) -> Record {
+    match &mut record {
+        Record::Sponsor(r) => r.id = id,
+        Record::Partner(r) => r.id = id,
+        Record::Client(r) => r.id = id,
+        Record::Appointment(r) => r.id = id,
+        Record::Referral(r) => r.id = id,
+        Record::Event(r) => r.id = id,
+    }
+    record
+}
+
+/// Whether a schema key is a table whose keys are flags (`[participants]`).
+pub fn is_table(kind: Kind, key: &str) -> bool {
+    crate::schema::of(kind)
+        .field(key)
+        .is_some_and(|f| matches!(f.ty, FieldType::Table(_)))
+}

@@ -1,0 +1,142 @@
+//! What `show --json` prints (SPEC §2): the record's object, the same as
+//! its element in `list --json`, plus `linked` — the records that refer to
+//! it, by folder (`{"appointments": [...], "referrals": [...], …}`). Which
+//! keys refer to which kind comes from the schema (`Ref`/`Refs` keys, also
+//! inside arrays of tables such as a client's `[[consents]]`).
+
+use crate::error::{CommandError, Result};
+use crate::model::Config;
+use crate::model::{Kind, Record};
+use crate::schema::{FieldSpec, FieldType};
+use crate::store::{Records, Scope, Store};
+use serde_json::{Map, Value};
+
+/// Whether a key of this spec refers to records of `target`.
+fn refers_to(spec: &FieldSpec, target: Kind) -> bool {
+    match spec.ty {
+        FieldType::Ref(k) | FieldType::Refs(k) => k == target,
+        FieldType::Table(sub) | FieldType::Tables(sub) => sub.iter().any(|g| refers_to(g, target)),
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Code(_)
+        | FieldType::Codes(_)
+        | FieldType::Topic
+        | FieldType::Topics { .. }
+        | FieldType::Language
+        | FieldType::Languages
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Staff => false,
+    }
+}
+
+/// Whether the JSON value of a key of this spec names `id` of `target`.
+fn names(spec: &FieldSpec, value: &Value, target: Kind, id: &str) -> bool {
+    match (spec.ty, value) {
+        (FieldType::Ref(k), Value::String(s)) => k == target && s == id,
+        (FieldType::Refs(k), Value::Array(items)) => {
+            k == target && items.iter().any(|i| i.as_str() == Some(id))
+        }
+        (FieldType::Table(sub), Value::Object(o)) => in_object(sub, o, target, id),
+        (FieldType::Tables(sub), Value::Array(items)) => items.iter().any(|i| match i {
+            Value::Object(o) => in_object(sub, o, target, id),
+            _ => false,
+        }),
+        _ => false,
+    }
+}
+
+fn in_object(fields: &[FieldSpec], o: &Map<String, Value>, target: Kind, id: &str) -> bool {
+    fields
+        .iter()
+        .any(|f| o.get(f.key).is_some_and(|v| names(f, v, target, id)))
+}
+
+/// The records of `kind` as JSON objects, newest first.
+fn objects(records: &Records, kind: Kind) -> Vec<Value> {
+    fn all<T: serde::Serialize>(items: &[crate::store::Entry<T>]) -> Vec<Value> {
+        items
+            .iter()
+            .filter_map(|e| serde_json::to_value(&e.record).ok())
+            .collect()
+    }
+    let mut out = match kind {
+        Kind::Sponsor => all(&records.sponsors),
+        Kind::Partner => all(&records.partners),
+        Kind::Client => all(&records.clients),
+        Kind::Appointment => all(&records.appointments),
+        Kind::Referral => all(&records.referrals),
+        Kind::Event => all(&records.events),
+    };
+    let key = |v: &Value| {
+        (
+            v.get("date")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            v.get("time")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+            v.get("id")
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string(),
+        )
+    };
+    out.sort_by_key(|v| std::cmp::Reverse(key(v)));
+    out
+}
+
+/// The records that refer to `kind`/`id`, by the folder of their kind;
+/// every kind that can refer to `kind` has its (maybe empty) list.
+pub fn linked(records: &Records, kind: Kind, id: &str) -> Map<String, Value> {
+    let mut out = Map::new();
+    for schema in crate::schema::all() {
+        let keys: Vec<&FieldSpec> = schema.fields().filter(|f| refers_to(f, kind)).collect();
+        if keys.is_empty() {
+            continue;
+        }
+        let hits: Vec<Value> = objects(records, schema.kind)
+            .into_iter()
+            .filter(|v| match v {
+                Value::Object(o) => keys
+                    .iter()
+                    .any(|f| o.get(f.key).is_some_and(|x| names(f, x, kind, id))),
+                _ => false,
+            })
+            .collect();
+        out.insert(schema.kind.folder().to_string(), Value::Array(hits));
+    }
+    out
+}
+
+/// Prints `record` with its `linked` records as `show --json` does.
+pub fn print_show_json(record: &Record, records: &Records) -> Result<()> {
+    let mut value = serde_json::to_value(record)
+        .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+    if let Value::Object(o) = &mut value {
+        o.insert(
+            "linked".into(),
+            Value::Object(linked(records, record.kind(), record.id())),
+        );
+    }
+    let text = serde_json::to_string_pretty(&value)
+        .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}
+
+/// Loads every record and prints `record` as `show --json` does.
+pub fn print_show_linked(store: &Store, config: &Config, record: &Record) -> Result<()> {
+    let loaded = store.load(config, &Scope::all());
+    super::lookup::refuse_errors(&loaded)?;
+    print_show_json(record, &loaded.records)
+}

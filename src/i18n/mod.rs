@@ -1,0 +1,253 @@
+//! The one message catalogue of the interface: every text a person reads
+//! (errors, questions, hints, help) in German and English.
+//!
+//! The texts live in `messages.toml` (one table per message id, keys `de`
+//! and `en`, `{name}` placeholders), compiled into the binary. A compact
+//! catalogue of our own rather than `fluent`: two languages, no plural
+//! rules beyond what a sentence can avoid, and the TOML reader we already
+//! have; a test checks that every id has both languages with the same
+//! placeholders and that every id the code uses exists.
+//!
+//! The interface language is decided once, before the command line is
+//! parsed ([`crate::cli::main`]), and kept here for the parsers of flag
+//! values, which clap calls without any context.
+
+use crate::model::Lang;
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+const MESSAGES: &str = include_str!("messages.toml");
+
+static LANG: AtomicU8 = AtomicU8::new(0);
+
+/// Sets the interface language for the rest of the process.
+pub fn set_lang(lang: Lang) {
+    LANG.store(
+        match lang {
+            Lang::De => 0,
+            Lang::En => 1,
+        },
+        Ordering::Relaxed,
+    );
+}
+
+/// The interface language (German until [`set_lang`] says otherwise).
+pub fn lang() -> Lang {
+    match LANG.load(Ordering::Relaxed) {
+        1 => Lang::En,
+        _ => Lang::De,
+    }
+}
+
+/// One message in both languages.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub de: String,
+    pub en: String,
+}
+
+impl Entry {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Reads a catalogue text: nested tables, ids joined by dots.
+pub(crate) fn parse_catalogue(text: &str) -> Result<HashMap<String, Entry>, String> {
+    let value: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+    let mut out = HashMap::new();
+    collect(&value, "", &mut out)?;
+    Ok(out)
+}
+
+fn collect(
+    table: &toml::Table,
+    prefix: &str,
+    out: &mut HashMap<String, Entry>,
+) -> Result<(), String> {
+    let is_entry = table.contains_key("de") || table.contains_key("en");
+    if is_entry {
+        let entry: Entry = toml::Value::Table(table.clone())
+            .try_into()
+            .map_err(|e| format!("{prefix}: {e}"))?;
+        out.insert(prefix.to_string(), entry);
+        return Ok(());
+    }
+    for (k, v) in table {
+        let id = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
+        match v {
+            toml::Value::Table(t) => collect(t, &id, out)?,
+            _ => return Err(format!("{id}: expected a table with `de` and `en`")),
+        }
+    }
+    Ok(())
+}
+
+fn catalogue() -> &'static HashMap<String, Entry> {
+    static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
+    // The catalogue is part of the binary and checked by the tests below.
+    CAT.get_or_init(|| parse_catalogue(MESSAGES).unwrap_or_default())
+}
+
+/// The message `id` in `lang`; the id itself when it is missing (a test
+/// makes sure none is).
+pub fn t_in(lang: Lang, id: &str) -> &str {
+    match catalogue().get(id) {
+        Some(e) => e.get(lang),
+        None => id_fallback(id),
+    }
+}
+
+fn id_fallback(id: &str) -> &str {
+    id
+}
+
+/// The message `id` in the interface language.
+pub fn t(id: &str) -> &str {
+    t_in(lang(), id)
+}
+
+/// Fills the `{name}` placeholders of `text`.
+pub fn fill(text: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = text.to_string();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// A message of the catalogue in the interface language, placeholders filled:
+/// `tr!("input.date", input = s)`.
+#[macro_export]
+macro_rules! tr {
+    ($id:literal) => {
+        $crate::i18n::t($id).to_string()
+    };
+    ($id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::fill($crate::i18n::t($id), &[$((stringify!($k), &$v as &dyn std::fmt::Display)),+])
+    };
+}
+
+/// Like [`tr!`] in a given language.
+#[macro_export]
+macro_rules! tr_in {
+    ($lang:expr, $id:literal) => {
+        $crate::i18n::t_in($lang, $id).to_string()
+    };
+    ($lang:expr, $id:literal, $($k:ident = $v:expr),+ $(,)?) => {
+        $crate::i18n::fill($crate::i18n::t_in($lang, $id), &[$((stringify!($k), &$v as &dyn std::fmt::Display)),+])
+    };
+}
+
+/// The `{name}` placeholders of a text, sorted.
+#[cfg(test)]
+pub(crate) fn placeholders(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let after = &rest[start + 1..];
+        match after.find('}') {
+            Some(end)
+                if after[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_')
+                    && end > 0 =>
+            {
+                out.push(after[..end].to_string());
+                rest = &after[end + 1..];
+            }
+            _ => rest = after,
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Whether an answer to a yes/no question means yes (`Some(true)`), no, or
+/// neither. German answers count in either language.
+pub fn yes_no(answer: &str) -> Option<bool> {
+    match answer.trim().to_lowercase().as_str() {
+        "j" | "ja" | "y" | "yes" => Some(true),
+        "n" | "nein" | "no" => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages_with_the_same_placeholders() {
+        let cat = parse_catalogue(MESSAGES).expect("messages.toml reads");
+        assert!(cat.len() > 5, "{} messages", cat.len());
+        for (id, e) in &cat {
+            assert!(!e.de.trim().is_empty(), "{id}: no German text");
+            assert!(!e.en.trim().is_empty(), "{id}: no English text");
+            assert_eq!(
+                placeholders(&e.de),
+                placeholders(&e.en),
+                "{id}: placeholders differ"
+            );
+        }
+    }
+
+    #[test]
+    fn a_missing_language_is_found() {
+        assert!(parse_catalogue("[a]\nde = \"x\"\n").is_err());
+        assert!(parse_catalogue("[a]\nde = \"x\"\nen = \"y\"\nfr = \"z\"\n").is_err());
+    }
+
+    /// Every id the sources pass to `tr!`, `tr_in!`, `i18n::t` or `i18n::t_in` names a message of the catalogue.
+    #[test]
+    fn every_id_the_code_uses_exists() {
+        let cat = parse_catalogue(MESSAGES).unwrap();
+        let re = regex::Regex::new(r#"(?:\btr!\(|\btr_in!\([^,)\n]+,\s*|i18n::t\(|i18n::t_in\([^,)\n]+,\s*)"([a-z0-9_.-]+)""#).unwrap();
+        let mut used = 0;
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for cap in re.captures_iter(&text) {
+                used += 1;
+                assert!(
+                    cat.contains_key(&cap[1]),
+                    "{}: `{}` is not in messages.toml",
+                    entry.path().display(),
+                    &cap[1]
+                );
+            }
+        }
+        assert!(used > 5, "only {used} uses found");
+    }
+
+    #[test]
+    fn placeholders_are_found_and_filled() {
+        assert_eq!(placeholders("`{input}` {a} {input} {}"), vec!["a", "input"]);
+        assert_eq!(fill("{a}-{b}", &[("a", &1), ("b", &"x")]), "1-x");
+    }
+
+    #[test]
+    fn german_answers_to_yes_no() {
+        for y in ["j", "J", "ja", "Ja ", "y", "yes"] {
+            assert_eq!(yes_no(y), Some(true), "{y}");
+        }
+        for n in ["n", "nein", "Nein", "no"] {
+            assert_eq!(yes_no(n), Some(false), "{n}");
+        }
+        assert_eq!(yes_no("vielleicht"), None);
+    }
+}

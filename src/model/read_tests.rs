@@ -1,0 +1,297 @@
+use super::*;
+use crate::model::write::to_toml;
+use proptest::prelude::*;
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn config() -> Config {
+    let text = "[office]\nname = \"x\"\n[area]\ndistricts = [\"Lindenau\", \"Plagwitz\"]\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n";
+    toml::from_str(text).unwrap()
+}
+
+/// Writes the record, reads it back in its own place; nothing may differ
+/// and nothing may be found.
+fn round_trip(record: Record) {
+    let config = config();
+    let ctx = Context {
+        config: &config,
+        today: date(2026, 11, 25),
+    };
+    let text = to_toml(&record);
+    let placement = Placement {
+        stem: record.id(),
+        year_month: record.date().map(|d| (d.year(), d.month())),
+    };
+    let (back, problems) = read_record(record.kind(), &text, &ctx, Some(placement));
+    let errors: Vec<_> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}\n{text}");
+    assert_eq!(back.as_ref(), Some(&record), "{text}");
+}
+
+fn full() -> Vec<Record> {
+    let text = Some("Rückfrage: \"Kita\" — Termin\nzweite Zeile \\ mit Backslash".to_string());
+    vec![
+        Record::Sponsor(Sponsor {
+            id: "jugendwerk".into(),
+            name: "Jugendwerk e.V.".into(),
+            project: "Lernwerkstatt".into(),
+            field: Field::CivicEducation,
+            start: date(2026, 1, 1),
+            end: Some(date(2026, 12, 31)),
+            contact: Some("Frau Muster".into()),
+            email: Some("info@jugendwerk.example".into()),
+            phone: Some("0341 1234567".into()),
+            status: SponsorStatus::Ended,
+            notes: text.clone(),
+            planned_participants: Some(120),
+            continuation: Some(Continuation::Secured),
+            continuation_notes: text.clone(),
+            deadlines: vec![
+                Deadline {
+                    kind: DeadlineKind::Sachbericht,
+                    due: date(2026, 6, 30),
+                    done: Some(date(2026, 7, 2)),
+                    notes: text.clone(),
+                },
+                Deadline {
+                    kind: DeadlineKind::ParticipantData,
+                    due: date(2026, 6, 30),
+                    done: None,
+                    notes: None,
+                },
+            ],
+        }),
+        Record::Partner(Partner {
+            id: "caritas".into(),
+            name: "Caritas".into(),
+            kind: PartnerKind::LanguageCourse,
+            offers: vec!["language".into(), "debts".into()],
+            languages: vec!["de".into(), "ar".into(), "uk".into()],
+            address: Some("Georg-Schwarz-Str. 1".into()),
+            phone: Some("0341 7654321".into()),
+            email: Some("beratung@caritas.example".into()),
+            website: Some("https://caritas.example".into()),
+            notes: text.clone(),
+        }),
+        Record::Client(Client {
+            id: "K-7F3A".into(),
+            first_contact: date(2026, 1, 10),
+            gender: Gender::Diverse,
+            birth_year: Some(1990),
+            origin: Some("SY".into()),
+            languages: vec!["ar".into(), "de".into()],
+            residence: Residence::RecognisedRefugee,
+            district: Some("Plagwitz".into()),
+            employment: Employment::LongTermUnemployed,
+            consent: Some(date(2026, 1, 10)),
+            notes: text.clone(),
+        }),
+        Record::Appointment(Appointment {
+            id: "apt-20261120-a1b2".into(),
+            date: date(2026, 11, 20),
+            time: NaiveTime::from_hms_opt(10, 30, 0),
+            duration: Some(45),
+            kind: AppointmentKind::Consultation,
+            status: AppointmentStatus::NoShow,
+            staff: Some("eb".into()),
+            client: Some("K-7F3A".into()),
+            sponsor: None,
+            topics: vec!["residence".into(), "debts".into()],
+            language: Some("ar".into()),
+            interpreter: true,
+            family_members: 2,
+            notes: text.clone(),
+        }),
+        Record::Appointment(Appointment {
+            id: "apt-20261121-s1s2".into(),
+            date: date(2026, 11, 21),
+            time: NaiveTime::from_hms_opt(14, 0, 0),
+            duration: Some(60),
+            kind: AppointmentKind::Sponsor,
+            status: AppointmentStatus::Done,
+            staff: Some("mk".into()),
+            client: None,
+            sponsor: Some("jugendwerk".into()),
+            topics: vec!["Verwendungsnachweis".into(), "Zwischenbericht 2026".into()],
+            language: None,
+            interpreter: false,
+            family_members: 0,
+            notes: text.clone(),
+        }),
+        Record::Referral(Referral {
+            id: "ref-20261120-r1r2".into(),
+            date: date(2026, 11, 20),
+            client: "K-7F3A".into(),
+            partner: "caritas".into(),
+            topic: "debts".into(),
+            appointment: Some("apt-20261120-a1b2".into()),
+            status: ReferralStatus::Withdrawn,
+            follow_up: Some(date(2026, 12, 1)),
+            closed: Some(date(2026, 11, 24)),
+            outcome: Some("kein Bedarf mehr".into()),
+            staff: Some("eb".into()),
+            notes: text.clone(),
+        }),
+        Record::Event(Event {
+            id: "evt-20261118-e1e2".into(),
+            date: date(2026, 11, 18),
+            time: NaiveTime::from_hms_opt(18, 0, 0),
+            title: "Infoabend \"Wohnen\"".into(),
+            kind: EventKind::Info,
+            status: EventStatus::Done,
+            topics: vec!["housing".into()],
+            location: Some("Stadtteilladen".into()),
+            partners: vec!["caritas".into()],
+            sponsors: vec!["jugendwerk".into()],
+            languages: vec!["de".into(), "fa".into()],
+            interpreter: true,
+            notes: text,
+            participants: Some(Participants {
+                total: 30,
+                women: 14,
+                men: 12,
+                diverse: 1,
+                migrants: 20,
+            }),
+        }),
+    ]
+}
+
+fn minimal() -> Vec<Record> {
+    vec![
+        Record::Sponsor(Sponsor {
+            id: "s".into(),
+            name: "S".into(),
+            project: "P".into(),
+            field: Field::YouthEducation,
+            start: date(2026, 1, 1),
+            end: None,
+            contact: None,
+            email: None,
+            phone: None,
+            status: SponsorStatus::Active,
+            notes: None,
+            planned_participants: None,
+            continuation: None,
+            continuation_notes: None,
+            deadlines: Vec::new(),
+        }),
+        Record::Partner(Partner {
+            id: "p".into(),
+            name: "P".into(),
+            kind: PartnerKind::Other,
+            offers: vec![],
+            languages: vec![],
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            notes: None,
+        }),
+        Record::Client(Client {
+            id: "K-0000".into(),
+            first_contact: date(2026, 1, 10),
+            gender: Gender::Unknown,
+            birth_year: None,
+            origin: None,
+            languages: vec![],
+            residence: Residence::Unknown,
+            district: None,
+            employment: Employment::Unknown,
+            consent: None,
+            notes: None,
+        }),
+        Record::Appointment(Appointment {
+            id: "apt-20261231-zzzz".into(),
+            date: date(2026, 12, 31),
+            time: None,
+            duration: None,
+            kind: AppointmentKind::Consultation,
+            status: AppointmentStatus::Planned,
+            staff: None,
+            client: Some("K-0000".into()),
+            sponsor: None,
+            topics: vec![],
+            language: None,
+            interpreter: false,
+            family_members: 0,
+            notes: None,
+        }),
+        Record::Referral(Referral {
+            id: "ref-20260101-0000".into(),
+            date: date(2026, 1, 1),
+            client: "K-0000".into(),
+            partner: "p".into(),
+            topic: "other".into(),
+            appointment: None,
+            status: ReferralStatus::Open,
+            follow_up: None,
+            closed: None,
+            outcome: None,
+            staff: None,
+            notes: None,
+        }),
+        Record::Event(Event {
+            id: "evt-20270105-a0a0".into(),
+            date: date(2027, 1, 5),
+            time: None,
+            title: "T".into(),
+            kind: EventKind::Other,
+            status: EventStatus::Planned,
+            topics: vec![],
+            location: None,
+            partners: vec![],
+            sponsors: vec![],
+            languages: vec![],
+            interpreter: false,
+            notes: None,
+            participants: None,
+        }),
+    ]
+}
+
+#[test]
+fn every_kind_round_trips_with_all_optional_fields() {
+    let records = full();
+    let kinds: std::collections::BTreeSet<Kind> = records.iter().map(Record::kind).collect();
+    assert_eq!(kinds.len(), Kind::ALL.len());
+    for r in records {
+        round_trip(r);
+    }
+}
+
+#[test]
+fn every_kind_round_trips_with_no_optional_fields() {
+    let records = minimal();
+    assert_eq!(records.len(), Kind::ALL.len());
+    for r in records {
+        round_trip(r);
+    }
+}
+
+proptest! {
+    #[test]
+    fn free_text_and_numbers_round_trip(
+        notes in "[\\PC\n\t\r]*",
+        title in "[^\\s]\\PC{0,40}",
+        duration in 0i64..100_000,
+        family in 0i64..20,
+        total in 0i64..10_000,
+    ) {
+        let Record::Appointment(mut a) = full().remove(3) else { unreachable!() };
+        a.notes = Some(notes.clone());
+        a.duration = Some(duration);
+        a.family_members = family;
+        round_trip(Record::Appointment(a));
+        let Record::Event(mut e) = full().remove(6) else { unreachable!() };
+        e.title = title;
+        e.notes = Some(notes);
+        e.participants = Some(Participants { total, women: 0, men: total, diverse: 0, migrants: total / 2 });
+        round_trip(Record::Event(e));
+    }
+}

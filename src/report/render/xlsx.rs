@@ -1,0 +1,224 @@
+//! `--format xlsx` (SPEC §3.3 v2): a workbook that Excel and LibreOffice
+//! open, written by `rust_xlsxwriter`. A sheet "Kennzahlen" / "Figures"
+//! with section, key, label and value of every figure (numbers as numbers,
+//! percentages with one decimal), then one sheet per breakdown (code, label,
+//! count, share) and one of the events held.
+
+use super::figures::{self, Value};
+use super::{Layout, Table};
+use crate::model::{Config, Lang};
+use crate::report::Report;
+use crate::report::labels::word;
+use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use std::collections::BTreeSet;
+
+pub fn render(
+    report: &Report,
+    layout: &Layout,
+    config: &Config,
+    lang: Lang,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let tenths = Format::new().set_num_format("0.0");
+    let mut names = BTreeSet::new();
+
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name(lang.pick("Kennzahlen", "Figures"), &mut names))?;
+    let header = [
+        word("section", lang),
+        word("key", lang),
+        word("label", lang),
+        word("value", lang),
+    ];
+    write_header(sheet, &header, &bold)?;
+    for (i, row) in figures::rows(report, config, lang).iter().enumerate() {
+        let r = i as u32 + 1;
+        sheet.write_string(r, 0, &row.section)?;
+        sheet.write_string(r, 1, &row.key)?;
+        sheet.write_string(r, 2, &row.label)?;
+        write_value(sheet, r, 3, &row.value, &tenths)?;
+    }
+    sheet.set_column_width(0, 26)?;
+    sheet.set_column_width(1, 22)?;
+    sheet.set_column_width(2, 44)?;
+    sheet.set_column_width(3, 14)?;
+
+    for table in layout.sections.iter().flat_map(|s| &s.tables) {
+        if let Some(map) = breakdown(report, &table.path) {
+            let sheet = book.add_worksheet();
+            sheet.set_name(sheet_name(&table.header[0], &mut names))?;
+            let base = super::share_base(report, &table.path);
+            breakdown_sheet(sheet, table, (map, base), lang, &bold, &tenths)?;
+        }
+    }
+    if !report.events.list.is_empty()
+        && let Some(table) = layout.table("events.list")
+    {
+        let sheet = book.add_worksheet();
+        let caption = table.caption.clone().unwrap_or_default();
+        sheet.set_name(sheet_name(&caption, &mut names))?;
+        let header: Vec<&str> = table.header.iter().map(String::as_str).collect();
+        write_header(sheet, &header, &bold)?;
+        for (i, e) in report.events.list.iter().enumerate() {
+            let r = i as u32 + 1;
+            sheet.write_string(r, 0, e.date.to_string())?;
+            sheet.write_string(r, 1, &e.title)?;
+            sheet.write_string(r, 2, &table.rows[i][2])?;
+            sheet.write_number(r, 3, e.participants as f64)?;
+        }
+        sheet.set_column_width(1, 48)?;
+        sheet.set_column_width(2, 20)?;
+    }
+    book.save_to_buffer()
+}
+
+/// A sheet of one table of figures: a header row and rows whose numeric
+/// cells are numbers (the series).
+pub fn table_book(
+    sheet_title: &str,
+    header: &[String],
+    rows: &[Vec<Value>],
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    let bold = Format::new().set_bold();
+    let tenths = Format::new().set_num_format("0.0");
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name(sheet_title, &mut BTreeSet::new()))?;
+    let h: Vec<&str> = header.iter().map(String::as_str).collect();
+    write_header(sheet, &h, &bold)?;
+    for (i, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            write_value(sheet, i as u32 + 1, c as u16, v, &tenths)?;
+        }
+    }
+    sheet.set_column_width(0, 16)?;
+    book.save_to_buffer()
+}
+
+fn write_header(sheet: &mut Worksheet, header: &[&str], bold: &Format) -> Result<(), XlsxError> {
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, c as u16, *h, bold)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+fn write_value(
+    sheet: &mut Worksheet,
+    r: u32,
+    c: u16,
+    value: &Value,
+    tenths: &Format,
+) -> Result<(), XlsxError> {
+    match value {
+        Value::Count(n) => {
+            sheet.write_number(r, c, *n as f64)?;
+        }
+        Value::Percent(Some(t)) => {
+            sheet.write_number_with_format(r, c, *t as f64 / 10.0, tenths)?;
+        }
+        Value::Percent(None) | Value::Flag(None) => {}
+        Value::Flag(Some(b)) => {
+            sheet.write_boolean(r, c, *b)?;
+        }
+        Value::Date(d) => {
+            sheet.write_string(r, c, d.to_string())?;
+        }
+        Value::Text(s) => {
+            sheet.write_string(r, c, s)?;
+        }
+    }
+    Ok(())
+}
+
+fn breakdown_sheet(
+    sheet: &mut Worksheet,
+    table: &Table,
+    (map, base): (&crate::report::Breakdown, u64),
+    lang: Lang,
+    bold: &Format,
+    tenths: &Format,
+) -> Result<(), XlsxError> {
+    let header = [
+        word("key", lang),
+        table.header[0].as_str(),
+        word("count", lang),
+        word("share", lang),
+    ];
+    write_header(sheet, &header, bold)?;
+    // In the layout's reading order, each row with its code.
+    for (i, (code, row)) in table.codes.iter().zip(&table.rows).enumerate() {
+        let r = i as u32 + 1;
+        let n = map.get(code).copied().unwrap_or(0);
+        sheet.write_string(r, 0, code)?;
+        sheet.write_string(r, 1, &row[0])?;
+        sheet.write_number(r, 2, n as f64)?;
+        if let Some(t) = crate::report::percent_tenths(n, base) {
+            sheet.write_number_with_format(r, 3, t as f64 / 10.0, tenths)?;
+        }
+    }
+    sheet.set_column_width(0, 24)?;
+    sheet.set_column_width(1, 40)?;
+    Ok(())
+}
+
+/// The breakdown a layout table at `path` shows, if it is one.
+fn breakdown<'a>(report: &'a Report, path: &str) -> Option<&'a crate::report::Breakdown> {
+    let c = &report.consultations;
+    let k = &report.clients;
+    Some(match path {
+        "consultations.by_topic" => &c.by_topic,
+        "consultations.by_language" => &c.by_language,
+        "clients.by_gender" => &k.by_gender,
+        "clients.by_age_group" => &k.by_age_group,
+        "clients.by_origin" => &k.by_origin,
+        "clients.by_residence" => &k.by_residence,
+        "clients.by_employment" => &k.by_employment,
+        "clients.by_district" => &k.by_district,
+        "referrals.by_partner" => &report.referrals.by_partner,
+        "referrals.by_topic" => &report.referrals.by_topic,
+        "events.by_kind" => &report.events.by_kind,
+        "sponsors.by_sponsor" => &report.sponsors.by_sponsor,
+        "sponsors.by_field" => &report.sponsors.by_field,
+        _ => return None,
+    })
+}
+
+/// A valid, unique sheet name: at most 31 characters, none of `[]:*?/\`.
+fn sheet_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
+    let clean: String = wanted
+        .chars()
+        .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
+        .collect();
+    let clean = clean.trim().trim_matches('\'');
+    let base: String = clean.chars().take(31).collect();
+    let base = if base.is_empty() {
+        "Sheet".to_string()
+    } else {
+        base
+    };
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.contains(&name.to_lowercase()) {
+        let suffix = format!(" {n}");
+        name = base.chars().take(31 - suffix.len()).collect::<String>() + &suffix;
+        n += 1;
+    }
+    taken.insert(name.to_lowercase());
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_are_short_clean_and_unique() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(sheet_name("nach Ortsteil", &mut taken), "nach Ortsteil");
+        assert_eq!(sheet_name("nach Ortsteil", &mut taken), "nach Ortsteil 2");
+        let long = sheet_name(&"x/".repeat(40), &mut taken);
+        assert!(long.chars().count() <= 31 && !long.contains('/'));
+    }
+}

@@ -1,0 +1,292 @@
+//! The rules that judge one record by itself. Each is one function in
+//! [`SINGLE_RULES`]; the reader (`model::read::read_record`) runs them all
+//! after the schema has judged the types, so `check`, every write path and
+//! the reports' loading see the same findings.
+
+use crate::model::read::{Context, Problem};
+use crate::model::table::Values;
+use crate::model::{AppointmentStatus, EventStatus, Kind};
+use crate::schema::{self, FieldType};
+use chrono::Datelike;
+
+/// What a single-record rule looks at: the values as read (with spans),
+/// whatever could be read even when other keys are missing.
+pub struct Input<'a> {
+    pub kind: Kind,
+    pub values: &'a Values,
+    pub ctx: &'a Context<'a>,
+}
+
+/// One rule: its name (for ARCHITECTURE.md and tests) and its check.
+pub struct SingleRule {
+    pub name: &'static str,
+    pub check: fn(&Input, &mut Vec<Problem>),
+}
+
+/// Every single-record rule, in the order their findings are listed.
+pub static SINGLE_RULES: &[SingleRule] = &[
+    SingleRule {
+        name: "sponsor end before start",
+        check: end_before_start,
+    },
+    SingleRule {
+        name: "birth year in the future, implausible, or after first contact",
+        check: birth_year,
+    },
+    SingleRule {
+        name: "first contact in the future",
+        check: first_contact_in_future,
+    },
+    SingleRule {
+        name: "done appointment or event dated in the future",
+        check: done_in_future,
+    },
+    SingleRule {
+        name: "referral closed before its date or in the future",
+        check: closed_dates,
+    },
+    SingleRule {
+        name: "participants add up (checked arithmetic)",
+        check: participants_add_up,
+    },
+    SingleRule {
+        name: "a topic, language or slug listed twice (warning)",
+        check: listed_twice,
+    },
+    SingleRule {
+        name: "staff initials not in [staff] or [staff.former] (warning)",
+        check: unknown_staff,
+    },
+    SingleRule {
+        name: "personal data in free text (warning)",
+        check: privacy,
+    },
+];
+
+/// Runs every single-record rule.
+pub fn check(kind: Kind, values: &Values, ctx: &Context) -> Vec<Problem> {
+    let input = Input { kind, values, ctx };
+    let mut out = Vec::new();
+    for rule in SINGLE_RULES {
+        (rule.check)(&input, &mut out);
+    }
+    out
+}
+
+fn end_before_start(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind == Kind::Sponsor
+        && let (Some(s), Some(e)) = (v.date("start"), v.date("end"))
+        && e < s
+    {
+        out.push(Problem::error(
+            v.span("end"),
+            format!("`end` {e} lies before `start` {s}"),
+        ));
+    }
+}
+
+fn birth_year(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind != Kind::Client {
+        return;
+    }
+    let Some(y) = v.int("birth_year") else {
+        return;
+    };
+    let span = v.span("birth_year");
+    if y > i64::from(i.ctx.today.year()) {
+        out.push(Problem::error(
+            span,
+            format!("`birth_year` {y} lies in the future"),
+        ));
+    } else if y < 1900 {
+        out.push(Problem::error(
+            span,
+            format!("`birth_year` {y} is not plausible (before 1900)"),
+        ));
+    } else if let Some(first) = v.date("first_contact")
+        && y > i64::from(first.year())
+    {
+        out.push(Problem::error(
+            span,
+            // the ESF counts the age at first contact (SPEC v2 §3.1)
+            format!("`birth_year` {y} lies after the first contact ({first}): correct one of them"),
+        ));
+    }
+}
+
+fn first_contact_in_future(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind == Kind::Client
+        && let Some(d) = v.date("first_contact")
+        && d > i.ctx.today
+    {
+        out.push(Problem::error(
+            v.span("first_contact"),
+            format!("`first_contact` {d} lies in the future"),
+        ));
+    }
+}
+
+fn done_in_future(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    let what = match i.kind {
+        Kind::Appointment if v.code("status") == Some(AppointmentStatus::Done) => "an appointment",
+        Kind::Event if v.code("status") == Some(EventStatus::Done) => "an event",
+        Kind::Appointment
+        | Kind::Event
+        | Kind::Sponsor
+        | Kind::Partner
+        | Kind::Client
+        | Kind::Referral => return,
+    };
+    if let Some(d) = v.date("date")
+        && d > i.ctx.today
+    {
+        out.push(Problem::error(
+            v.span("status"),
+            format!(
+                "{what} dated {d} is marked `done` but lies in the future: set status = \"planned\""
+            ),
+        ));
+    }
+}
+
+fn closed_dates(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind != Kind::Referral {
+        return;
+    }
+    if let (Some(d), Some(c)) = (v.date("date"), v.date("closed")) {
+        if c < d {
+            out.push(Problem::error(
+                v.span("closed"),
+                format!("`closed` {c} lies before the referral date {d}"),
+            ));
+        }
+        if c > i.ctx.today {
+            out.push(Problem::error(
+                v.span("closed"),
+                format!("`closed` {c} lies in the future"),
+            ));
+        }
+    }
+}
+
+/// `women + men + diverse ≤ total`, `migrants ≤ total` — summed in i128,
+/// so no count, however large, wraps around.
+fn participants_add_up(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind != Kind::Event {
+        return;
+    }
+    let Some(p) = v.table("participants") else {
+        return;
+    };
+    let n = |k: &str| i128::from(p.int(k).unwrap_or(0));
+    let (total, parts) = (n("total"), n("women") + n("men") + n("diverse"));
+    let span = v.span("participants");
+    if parts > total {
+        out.push(Problem::error(
+            span.clone(),
+            format!(
+                "participants do not add up: women + men + diverse = {parts} is more than total = {total}"
+            ),
+        ));
+    }
+    if n("migrants") > total {
+        out.push(Problem::error(
+            span,
+            format!(
+                "participants: migrants = {} is more than total = {total}",
+                n("migrants")
+            ),
+        ));
+    }
+}
+
+/// The same code or slug twice in one list says nothing more and is most
+/// likely a slip.
+fn listed_twice(i: &Input, out: &mut Vec<Problem>) {
+    for spec in schema::of(i.kind).fields() {
+        if !spec.ty.is_list() {
+            continue;
+        }
+        let items = i.values.items(spec.key);
+        for (n, (s, span)) in items.iter().enumerate() {
+            if items[..n].iter().any(|(t, _)| t == s) {
+                out.push(Problem::warning(
+                    Some(span.clone()),
+                    format!("`{}`: `{s}` is listed twice: remove one", spec.key),
+                ));
+            }
+        }
+    }
+}
+
+/// Initials must be known as staff, now or formerly — unless the office has
+/// listed no staff at all.
+fn unknown_staff(i: &Input, out: &mut Vec<Problem>) {
+    let config = i.ctx.config;
+    if config.staff.is_empty() && config.former_staff.is_empty() {
+        return;
+    }
+    for spec in schema::of(i.kind).fields() {
+        if !matches!(spec.ty, FieldType::Staff) {
+            continue;
+        }
+        if let Some(s) = i.values.str(spec.key)
+            && !config.is_staff(s)
+        {
+            out.push(Problem::warning(
+                i.values.span(spec.key),
+                format!(
+                    "`{}` = \"{s}\" is not listed under [staff] or [staff.former] in quartier.toml (known: {})",
+                    spec.key,
+                    config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        }
+    }
+}
+
+/// Every free-text key of the schema (nested ones too), and topics where
+/// they are free words, is scanned for personal data.
+fn privacy(i: &Input, out: &mut Vec<Problem>) {
+    scan_table(i.values, "", out);
+}
+
+fn scan_table(v: &Values, prefix: &str, out: &mut Vec<Problem>) {
+    for spec in v.fields {
+        let text = match spec.ty {
+            FieldType::FreeText => v.string(spec.key),
+            FieldType::Topics {
+                free_words_when: Some(c),
+            } if v.holds(&c) => Some(v.list(spec.key).join(", ")),
+            FieldType::Table(_) => {
+                if let Some(t) = v.table(spec.key) {
+                    scan_table(t, &format!("{prefix}{}.", spec.key), out);
+                }
+                None
+            }
+            FieldType::Tables(_) => {
+                for t in v.tables(spec.key) {
+                    scan_table(t, &format!("{prefix}{}.", spec.key), out);
+                }
+                None
+            }
+            _ => None,
+        };
+        let Some(text) = text else { continue };
+        for hit in crate::privacy::scan(&text) {
+            out.push(Problem::warning(
+                v.span(spec.key),
+                format!(
+                    "privacy: `{prefix}{}` seems to contain {hit}; records must not hold personal contact data — remove it",
+                    spec.key
+                ),
+            ));
+        }
+    }
+}

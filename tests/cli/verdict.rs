@@ -1,0 +1,163 @@
+//! One rule book, every path: the same hostile value gets the same verdict
+//! whether it comes through `add` flags, `edit` flags, `quartier edit` (an
+//! editor script) or a file that `check --strict` reads. From flags it is
+//! refused with exit 2, from the editor with exit 1, and nothing is written.
+
+use crate::support::Folder;
+
+const CLIENT: &str = "K-7F3A";
+const APT: &str = "appointments/2026/11/apt-20261120-ab12.toml";
+const PLAIN: &str = "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\nstaff = \"eb\"\n";
+
+fn folder() -> Folder {
+    let f = Folder::new();
+    f.client(CLIENT, "");
+    f.write(APT, PLAIN);
+    f.run(&["check", "--strict"]).ok();
+    f
+}
+
+/// One hostile value: the flags that carry it, and the line an editor (or
+/// a person) would put into the file instead of the line starting `replaces`.
+struct Case {
+    what: &'static str,
+    flags: &'static [&'static str],
+    /// the key whose line the editor replaces (or "" to append)
+    replaces: &'static str,
+    line: &'static str,
+    says: &'static str,
+}
+
+/// Unknown staff joins these cases once the rule book's staff rule is on
+/// main (it is a `check` warning, so refused when strict).
+const CASES: &[Case] = &[
+    Case {
+        what: "phone number in free text",
+        flags: &["--notes", "Rückruf unter 0176 12345678"],
+        replaces: "",
+        line: "notes = \"Rückruf unter 0176 12345678\"",
+        says: "privacy",
+    },
+    Case {
+        what: "bad code",
+        flags: &["--kind", "visit"],
+        replaces: "kind",
+        line: "kind = \"visit\"",
+        says: "visit",
+    },
+    Case {
+        what: "future done",
+        flags: &["--date", "2026-12-01", "--status", "done"],
+        replaces: "date",
+        line: "date = 2026-11-30\nstatus = \"done\"",
+        says: "future",
+    },
+];
+
+/// The file with `case`'s line in place of its key's line.
+fn hostile_text(case: &Case) -> String {
+    let mut lines: Vec<String> = PLAIN
+        .lines()
+        .filter(|l| case.replaces.is_empty() || !l.starts_with(&format!("{} ", case.replaces)))
+        .filter(|l| !(case.says == "future" && l.starts_with("status ")))
+        .map(str::to_string)
+        .collect();
+    lines.push(case.line.to_string());
+    lines.join("\n") + "\n"
+}
+
+#[test]
+fn add_flags_refuse_every_hostile_value_with_exit_2() {
+    let f = folder();
+    for case in CASES {
+        let mut args = vec!["appointment", "add", "--client", CLIENT];
+        args.extend_from_slice(case.flags);
+        let run = f.run(&args);
+        run.code(2).has(case.says);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "{}: {}",
+            case.what,
+            run.stderr
+        );
+    }
+    assert!(!f.exists("appointments/2026/12"), "nothing written");
+    let written = std::fs::read_dir(f.path("appointments/2026/11"))
+        .unwrap()
+        .count();
+    assert_eq!(written, 1, "only the file of the test");
+}
+
+#[test]
+fn edit_flags_refuse_every_hostile_value_with_exit_2() {
+    let f = folder();
+    for case in CASES {
+        let mut args = vec!["appointment", "edit", "ab12"];
+        args.extend_from_slice(case.flags);
+        f.run(&args).code(2).has(case.says);
+        assert_eq!(f.read(APT), PLAIN, "{}: the file is unchanged", case.what);
+    }
+}
+
+#[test]
+fn quartier_edit_refuses_every_hostile_value_with_exit_1() {
+    let f = folder();
+    for case in CASES {
+        let replacement = f.parent().join("replacement.toml");
+        std::fs::write(&replacement, hostile_text(case)).unwrap();
+        let editor = format!("cp {}", replacement.display());
+        f.run_env(&["edit", "ab12"], &[("EDITOR", editor.as_str())])
+            .code(1)
+            .has(case.says);
+        assert_eq!(f.read(APT), PLAIN, "{}: the file is unchanged", case.what);
+        std::fs::remove_file(replacement).unwrap();
+    }
+}
+
+#[test]
+fn check_strict_flags_every_hostile_value() {
+    for case in CASES {
+        let f = folder();
+        f.write(APT, &hostile_text(case));
+        f.run(&["check", "--strict"]).code(1).has(case.says);
+    }
+}
+
+/// `--notes ""` removes the key on every kind (it wrote an empty string on
+/// referrals), `--unset KEY` removes an optional key and refuses a required one.
+#[test]
+fn empty_values_and_unset_remove_keys_the_same_way_everywhere() {
+    let f = folder();
+    f.client(CLIENT, "consent = 2026-01-10");
+    f.write(
+        "partners/jobcenter-west.toml",
+        "id = \"jobcenter-west\"\nname = \"Jobcenter\"\nkind = \"employment\"\n",
+    );
+    let referral = "referrals/2026/11/ref-20261120-k3p9.toml";
+    f.write(
+        referral,
+        "id = \"ref-20261120-k3p9\"\ndate = 2026-11-20\nclient = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\nnotes = \"x\"  # kept until now\n",
+    );
+    f.run(&["referral", "edit", "k3p9", "--notes", ""]).ok();
+    assert!(!f.read(referral).contains("notes"), "{}", f.read(referral));
+    f.write(
+        APT,
+        &(PLAIN.to_string() + "time = 10:00:00\nnotes = \"y\"\n"),
+    );
+    f.run(&[
+        "appointment",
+        "edit",
+        "ab12",
+        "--notes",
+        "",
+        "--unset",
+        "time",
+    ])
+    .ok();
+    assert_eq!(f.read(APT), PLAIN);
+    f.run(&["appointment", "edit", "ab12", "--unset", "date"])
+        .code(2)
+        .has("date");
+    assert_eq!(f.read(APT), PLAIN);
+    f.run(&["check", "--strict"]).ok();
+}
