@@ -161,11 +161,3 @@ pub fn dirty_among(dir: &Path, paths: &[std::path::PathBuf]) -> Option<bool> {
         _ => None,
     }
 }
-
-/// Whether anything under `dir` differs from HEAD (untracked files included).
-pub fn is_dirty(dir: &Path) -> bool {
-    match git(dir, &["status", "--porcelain", "--", "."]) {
-        Ok(out) if out.status.success() => !out.stdout.is_empty(),
-        _ => false,
-    }
-}
