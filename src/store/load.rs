@@ -158,7 +158,7 @@ impl Scope {
                 continue;
             }
             let ranges = self.months_of(kind);
-            if ranges.iter().any(|r| *r == MonthRange::ALL) {
+            if ranges.contains(&MonthRange::ALL) {
                 out.push(folder);
                 continue;
             }
