@@ -74,8 +74,16 @@ pub fn interactive() -> bool {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> i32 {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    crate::i18n::set_lang(lang_from_args(&args).unwrap_or_default());
-    let cli = match Cli::try_parse_from(&args) {
+    let lang = lang_from_args(&args)
+        .or_else(crate::personal::language)
+        .or_else(|| office_language(&args))
+        .unwrap_or_default();
+    crate::i18n::set_lang(lang);
+    let command = crate::i18n::help::localize(<Cli as clap::CommandFactory>::command(), lang);
+    let parsed = command
+        .try_get_matches_from(&args)
+        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let code = if e.use_stderr() { 2 } else { 0 };
@@ -87,6 +95,32 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) => report_error(&e),
     }
+}
+
+/// `office.language` of the records folder the arguments point at, read
+/// leniently (a broken quartier.toml is `check`'s business, not this one's).
+fn office_language(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut records = None;
+    let mut it = args.iter().skip(1);
+    while let Some(a) = it.next() {
+        let Some(s) = a.to_str() else { continue };
+        if s == "--" {
+            break;
+        }
+        if s == "--records" {
+            records = it.next().map(PathBuf::from);
+        } else if let Some(v) = s.strip_prefix("--records=") {
+            records = Some(PathBuf::from(v));
+        }
+    }
+    let globals = Globals {
+        records,
+        json: false,
+        lang: None,
+    };
+    let text = std::fs::read_to_string(globals.records_dir().join("quartier.toml")).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    Lang::from_code(table.get("office")?.get("language")?.as_str()?)
 }
 
 /// The value of `--lang de|en` (or `--lang=…`) among the arguments, read

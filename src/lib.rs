@@ -17,6 +17,7 @@ pub mod import;
 pub mod model;
 pub mod names;
 pub mod out;
+pub mod personal;
 pub mod print;
 pub mod privacy;
 pub mod progress;

@@ -1,4 +1,7 @@
-//! `quartier init`: a new records folder with settings, layout and a git repository.
+//! `quartier init`: a new records folder with settings, layout and a git
+//! repository whose first commit holds only the files init wrote. Nothing
+//! half-made stays behind: when any step fails (a full disk, git failing),
+//! what init made is removed again and the command fails.
 
 use crate::cli::Globals;
 use crate::error::{CommandError, Result};
@@ -9,17 +12,28 @@ use std::path::{Path, PathBuf};
 
 /// Create a new records folder: quartier.toml with the Leipziger Westen
 /// defaults, one folder per record kind, a .gitignore, a git repository and a
-/// first commit.
+/// first commit of exactly these files.
 ///
 /// Example: quartier init ~/stm-records
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Where to create it [default: --records, else ./records]
     pub dir: Option<PathBuf>,
+    /// Make the records folder in a folder that already holds files (they
+    /// are left alone and not committed)
+    #[arg(long)]
+    pub force: bool,
 }
 
-pub const GITIGNORE: &str =
-    "# written by quartier init\n.quartier-*.tmp\n*~\n*.swp\n.#*\n.DS_Store\nreports/\n";
+/// Tool temporary files (`.quartier-*`: write temporaries, record locks),
+/// editor backups, and saved reports — but not sealed report figures, which
+/// are shared.
+pub const GITIGNORE: &str = "# written by quartier init\n.quartier-*\n*~\n*.swp\n.#*\n.DS_Store\n/reports/*\n!/reports/sealed/\n";
+
+/// The settings init writes: the defaults, committing every change.
+pub fn initial_config() -> String {
+    DEFAULT_CONFIG.replace("auto_commit = false", "auto_commit = true ")
+}
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let dir = args
@@ -32,15 +46,51 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             dir.display()
         )));
     }
-    create_layout(&dir)?;
-    println!("created records folder {}", dir.display());
-    match crate::git::init_repository(&dir) {
-        Ok(()) => println!("git repository with a first commit"),
-        Err(e) => eprintln!(
-            "quartier: the folder is ready, but no git repository was made: {}\n  install git (Debian/Ubuntu: `sudo apt install git`), then run `git init` and `git add -A && git commit -m 'records folder'` in {}",
+    let existed = dir.exists();
+    if existed {
+        let entries = std::fs::read_dir(&dir)
+            .map_err(|e| CommandError::io("read", &dir, &e))?
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect::<Vec<_>>();
+        if !entries.is_empty() && !args.force {
+            let mut shown: Vec<_> = entries.iter().take(5).cloned().collect();
+            if entries.len() > 5 {
+                shown.push("…".into());
+            }
+            return Err(CommandError::data(format!(
+                "{} already holds files ({}); nothing was changed. Make the records folder in a new, empty folder (e.g. `quartier init {}`), or add --force to make it here anyway (the files there are left alone and not committed)",
+                dir.display(),
+                shown.join(", "),
+                dir.join("records").display()
+            )));
+        }
+    }
+    let had_git = dir.join(".git").exists();
+    let git = git_installed();
+    let result = create_layout(&dir).and_then(|written| {
+        if git {
+            crate::git::init_with_files(&dir, &written)
+        } else {
+            Ok(())
+        }
+    });
+    if let Err(e) = result {
+        undo(&dir, existed, had_git);
+        return Err(CommandError::data(format!(
+            "{}\nnothing was made: {} is as before; fix the cause and run `quartier init` again",
             e.message,
             dir.display()
-        ),
+        )));
+    }
+    println!("created records folder {}", dir.display());
+    if git {
+        println!("git repository with a first commit");
+    } else {
+        eprintln!(
+            "quartier: git is not installed, so the folder has no history yet: install git (Debian/Ubuntu: `sudo apt install git`), then run `git init` and `git add -A && git commit -m 'records folder'` in {}",
+            dir.display()
+        );
     }
     println!(
         "next: edit {} (office, staff initials, targets)",
@@ -49,19 +99,76 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     Ok(())
 }
 
-/// Writes quartier.toml, .gitignore and the record folders.
-pub fn create_layout(dir: &Path) -> Result<()> {
+fn git_installed() -> bool {
+    std::process::Command::new("git")
+        .arg("--version")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Removes what a failed init made: the whole folder when init created it,
+/// else only its own files (and the git folder when there was none).
+fn undo(dir: &Path, existed: bool, had_git: bool) {
+    if !existed {
+        let _ = std::fs::remove_dir_all(dir);
+        return;
+    }
+    for (rel, _) in own_files() {
+        let _ = std::fs::remove_file(dir.join(&rel));
+    }
+    for kind in Kind::ALL {
+        let _ = std::fs::remove_dir(dir.join(kind.folder()));
+    }
+    if !had_git {
+        let _ = std::fs::remove_dir_all(dir.join(".git"));
+    }
+}
+
+/// The files init writes, relative to the folder, with their content.
+fn own_files() -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Kind::ALL
+        .iter()
+        .map(|k| (Path::new(k.folder()).join(".gitkeep"), Vec::new()))
+        .collect();
+    files.push((PathBuf::from(".gitignore"), GITIGNORE.as_bytes().to_vec()));
+    // last: a folder with quartier.toml is a records folder
+    files.push((PathBuf::from(CONFIG_FILE), initial_config().into_bytes()));
+    files
+}
+
+/// Writes quartier.toml, .gitignore and the record folders; returns the
+/// files written (below `dir`).
+pub fn create_layout(dir: &Path) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).map_err(|e| CommandError::io("create", dir, &e))?;
     for kind in Kind::ALL {
         let sub = dir.join(kind.folder());
         std::fs::create_dir_all(&sub).map_err(|e| CommandError::io("create", &sub, &e))?;
-        // git keeps no empty folders
-        let keep = sub.join(".gitkeep");
-        if !keep.exists() {
-            atomic_write(&keep, b"")?;
-        }
     }
-    atomic_write(&dir.join(".gitignore"), GITIGNORE.as_bytes())?;
-    atomic_write(&dir.join(CONFIG_FILE), DEFAULT_CONFIG.as_bytes())?;
-    Ok(())
+    let mut written = Vec::new();
+    for (rel, bytes) in own_files() {
+        let path = dir.join(&rel);
+        // git keeps no empty folders; an existing .gitkeep is kept as it is
+        if rel.ends_with(".gitkeep") && path.exists() {
+            continue;
+        }
+        atomic_write(&path, &bytes)?;
+        written.push(rel);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn init_writes_auto_commit_true() {
+        let text = initial_config();
+        assert!(text.contains("auto_commit = true"), "{text}");
+        let (config, problems) = crate::model::read::read_config(&text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert!(config.unwrap().git.auto_commit);
+    }
 }

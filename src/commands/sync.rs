@@ -1,37 +1,56 @@
-//! `quartier sync`: share the records with the others — pull with rebase,
-//! check, push — and finish or abort a sync that stopped on a conflict.
+//! `quartier sync`: share the records with the others — check, save, pull
+//! with rebase, check, push — and finish, settle or abort a sync that
+//! stopped on a conflict, or recover one that was killed.
 
 use crate::cli::Globals;
 use crate::error::{CommandError, Result};
-use crate::git::{Change, InProgress, Pulled, Pushed, Repo, Stopped, Upstream};
+use crate::git::{
+    ABORTED_REF, Change, InProgress, ModifyDelete, Pulled, Pushed, Repo, Stopped, Undone, Upstream,
+};
 use crate::store::Store;
 
 /// How often a push that lost the race against someone else's push is retried.
 const ATTEMPTS: usize = 3;
 
-/// Share the records: pull the others' changes, check, push yours.
+/// Share the records: save, take the others' changes, check, push yours.
 ///
-/// Takes the others' changes (git pull --rebase), checks every record, then
-/// pushes your commits. Uncommitted changes are refused and left untouched. When the same record was changed on both sides, the sync
-/// stops and names it: keep the right version with `quartier edit ID`, then
-/// run `quartier sync` again to finish — or `quartier sync --abort`.
+/// First checks every record (errors stop it before anything is committed
+/// or pulled). Then saves: one commit, listing them, of every uncommitted
+/// change of the records, quartier.toml, .gitignore, reports/sealed/ and
+/// retention-log.toml (other files are listed and left alone). Then takes the
+/// others' changes (git pull --rebase), checks, pushes. Where the branch was
+/// before the pull stays in refs/quartier/sync-backup. When the same record
+/// was changed on both sides, the sync stops and names it: keep the right
+/// version with `quartier edit ID`, then run `quartier sync` again — or
+/// `quartier sync --abort`. A record deleted on one side and changed on the
+/// other is settled with `--keep ID` or `--drop ID`.
 ///
 /// Example: quartier sync
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Give up a sync that stopped on a conflict (git rebase --abort):
-    /// everything is as before it, your commits included
-    #[arg(long)]
+    /// Undo the pull of a sync that stopped on a conflict: your commits (the
+    /// save commit included) stay, and so does everything you changed while
+    /// it waited
+    #[arg(long, conflicts_with_all = ["keep", "drop"])]
     pub abort: bool,
+    /// A record deleted on one side and changed on the other: keep the changed version
+    #[arg(long, value_name = "ID")]
+    pub keep: Vec<String>,
+    /// A record deleted on one side and changed on the other: keep the deletion
+    #[arg(long, value_name = "ID")]
+    pub drop: Vec<String>,
 }
 
 /// What a finished sync did.
 #[derive(Debug, Default, serde::Serialize)]
 struct Summary {
     upstream: String,
+    saved: Vec<String>,
+    not_saved: Vec<String>,
     pulled: usize,
     pushed: usize,
     finished_stopped_sync: bool,
+    recovered_interrupted_sync: bool,
     warnings: usize,
     commit: Option<String>,
 }
@@ -39,18 +58,44 @@ struct Summary {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let store = globals.store()?;
     let repo = Repo::open(store.root())?;
-    let progress = repo.in_progress()?;
+    let _turn = repo.sync_turn()?;
+    let mut progress = repo.in_progress()?;
     if args.abort {
         return abort(&repo, progress);
     }
     let mut summary = Summary::default();
+    if !args.keep.is_empty() || !args.drop.is_empty() {
+        if progress != Some(InProgress::Rebase) {
+            return Err(CommandError::data(format!(
+                "no sync waits on a deleted record in {}: --keep and --drop settle one that stopped",
+                repo.top.display()
+            )));
+        }
+        settle(&repo, &args.keep, &args.drop)?;
+    }
+    if progress == Some(InProgress::Rebase)
+        && repo.unmerged()?.is_empty()
+        && !repo.is_marked_stopped()?
+    {
+        // killed half-way (not stopped on a conflict): undo its pull, keep the rest
+        let undone = repo.undo_pull()?;
+        report_undone(&undone);
+        eprintln!("quartier: an interrupted sync was undone; starting it again");
+        summary.recovered_interrupted_sync = true;
+        progress = repo.in_progress()?;
+    }
     let (mut pulled, up) = match progress {
         Some(InProgress::Rebase) => {
             summary.finished_stopped_sync = true;
+            let undecided = repo.modify_delete()?;
+            if !undecided.is_empty() {
+                return Err(undecided_error(&repo, &undecided));
+            }
             let pulled = repo.continue_rebase()?;
             if let Pulled::Conflicts(stopped) = &pulled {
-                return Err(conflict_error(&repo, stopped));
+                return Err(stop(&repo, stopped));
             }
+            repo.mark_stopped(false)?;
             (pulled, repo.upstream()?)
         }
         Some(other) => {
@@ -61,15 +106,22 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             )));
         }
         None => {
+            check_before(&store)?;
             let up = repo.upstream()?;
-            refuse_uncommitted(&repo)?;
+            summary.not_saved = refuse_other_changes(&repo)?;
+            summary.saved = repo
+                .save()?
+                .iter()
+                .map(|p| repo.shown(p).display().to_string())
+                .collect();
+            repo.backup()?;
             (repo.pull(&up)?, up)
         }
     };
     summary.upstream = up.name.clone();
     for attempt in 1..=ATTEMPTS {
         match pulled {
-            Pulled::Conflicts(stopped) => return Err(conflict_error(&repo, &stopped)),
+            Pulled::Conflicts(stopped) => return Err(stop(&repo, &stopped)),
             Pulled::Done { commits } => summary.pulled += commits,
         }
         summary.warnings = check(&store)?;
@@ -93,6 +145,115 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     Ok(())
 }
 
+/// `check` before anything is committed or pulled: errors stop the sync.
+fn check_before(store: &Store) -> Result<()> {
+    let findings = crate::check::check_folder(store);
+    let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    for f in &errors {
+        println!("{f}");
+    }
+    Err(CommandError::data(format!(
+        "sync stopped before saving or pulling anything: check found {} error(s) in the records named above; fix them (`quartier edit ID`), then run `quartier sync` again",
+        errors.len()
+    )))
+}
+
+/// The records a stop waits on, as it was explained; writes the stop marker.
+fn stop(repo: &Repo, stopped: &Stopped) -> CommandError {
+    if let Err(e) = repo.mark_stopped(true) {
+        return e;
+    }
+    match repo.modify_delete() {
+        Ok(md) if !md.is_empty() => {
+            let mut e = undecided_error(repo, &md);
+            let others: Vec<_> = stopped
+                .conflicts
+                .iter()
+                .filter(|c| !md.iter().any(|m| m.git_path == c.git_path))
+                .cloned()
+                .collect();
+            if !others.is_empty() {
+                let rest = Stopped {
+                    conflicts: others,
+                    ..stopped.clone()
+                };
+                e.message = format!("{}\n\n{}", e.message, conflict_error(repo, &rest).message);
+            }
+            e
+        }
+        Ok(_) => conflict_error(repo, stopped),
+        Err(e) => e,
+    }
+}
+
+/// Settles `--keep` / `--drop` choices for records deleted on one side.
+fn settle(repo: &Repo, keep: &[String], drop: &[String]) -> Result<()> {
+    let waiting = repo.modify_delete()?;
+    for (query, keep) in keep
+        .iter()
+        .map(|q| (q, true))
+        .chain(drop.iter().map(|q| (q, false)))
+    {
+        let q = query.to_lowercase();
+        let found: Vec<&ModifyDelete> = waiting
+            .iter()
+            .filter(|m| {
+                m.id.as_deref()
+                    .is_some_and(|id| id.to_lowercase() == q || id.to_lowercase().ends_with(&q))
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => repo.settle(one, keep)?,
+            [] => {
+                let ids: Vec<&str> = waiting.iter().filter_map(|m| m.id.as_deref()).collect();
+                return Err(CommandError::data(format!(
+                    "`{query}` is none of the records this sync waits on{}",
+                    if ids.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", ids.join(", "))
+                    }
+                )));
+            }
+            many => {
+                let ids: Vec<&str> = many.iter().filter_map(|m| m.id.as_deref()).collect();
+                return Err(CommandError::usage(format!(
+                    "`{query}` names more than one record: {}",
+                    ids.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A stop on records deleted on one side and changed on the other: name
+/// each, say which side did what, and give both commands.
+fn undecided_error(repo: &Repo, waiting: &[ModifyDelete]) -> CommandError {
+    let mut msg = format!(
+        "sync stopped: {} record(s) were deleted on one side and changed on the other; nothing was pushed:\n",
+        waiting.len()
+    );
+    for m in waiting {
+        let what = if m.deleted_here {
+            "deleted here, changed in the shared repository"
+        } else {
+            "changed here, deleted in the shared repository"
+        };
+        let id = m.id.as_deref().unwrap_or("?");
+        msg.push_str(&format!("  {id}  {}  ({what})\n", m.path.display()));
+    }
+    let id = waiting.iter().find_map(|m| m.id.as_deref()).unwrap_or("ID");
+    msg.push_str(&format!(
+        "Choose for each: `quartier sync --keep {id}` keeps the changed version, `quartier sync --drop {id}` keeps the deletion.\nUntil then `quartier sync` pushes nothing; `quartier sync --abort` undoes the pull instead ({}).",
+        repo.top.display()
+    ));
+    CommandError::data(msg)
+}
+
 fn abort(repo: &Repo, progress: Option<InProgress>) -> Result<()> {
     if progress != Some(InProgress::Rebase) {
         return Err(CommandError::data(format!(
@@ -100,34 +261,72 @@ fn abort(repo: &Repo, progress: Option<InProgress>) -> Result<()> {
             repo.top.display()
         )));
     }
-    repo.abort_rebase()?;
+    let undone = repo.undo_pull()?;
+    repo.mark_stopped(false)?;
+    report_undone(&undone);
     println!(
-        "sync aborted: the records are as they were before the sync, your commits included; they go out with the next `quartier sync`"
+        "sync aborted: the pull is undone; your commits (the save commit included) are as before it and go out with the next `quartier sync`"
     );
     Ok(())
 }
 
-/// A pull must never mix with work that is not committed: refuse and name it.
-fn refuse_uncommitted(repo: &Repo) -> Result<()> {
-    let changes = repo.uncommitted()?;
-    if changes.is_empty() {
-        return Ok(());
+fn report_undone(undone: &Undone) {
+    if !undone.restored.is_empty() {
+        println!(
+            "kept {} change(s) made while the sync waited (not committed yet; the next `quartier sync` saves them):",
+            undone.restored.len()
+        );
+        for p in &undone.restored {
+            println!("  {}", p.display());
+        }
     }
-    const SHOWN: usize = 20;
-    let mut lines: Vec<String> = changes
-        .iter()
-        .take(SHOWN)
-        .map(|c| describe_change(repo, c))
+    if !undone.with_markers.is_empty() {
+        println!(
+            "files that still held conflict markers were set back; their marked text is kept in {ABORTED_REF} (`git show {ABORTED_REF}:PATH`):"
+        );
+        for p in &undone.with_markers {
+            println!("  {}", p.display());
+        }
+    }
+}
+
+/// Changes `sync` does not save: tracked files outside the saved ones stop
+/// it (git cannot pull over them); new files there are listed and left alone.
+fn refuse_other_changes(repo: &Repo) -> Result<Vec<String>> {
+    let changes: Vec<Change> = repo
+        .uncommitted()?
+        .into_iter()
+        .filter(|c| !repo.is_saved(&c.path))
         .collect();
-    if changes.len() > SHOWN {
-        lines.push(format!("  … and {} more", changes.len() - SHOWN));
+    let (new, changed): (Vec<&Change>, Vec<&Change>) =
+        changes.iter().partition(|c| c.status == "??");
+    if !changed.is_empty() {
+        const SHOWN: usize = 20;
+        let mut lines: Vec<String> = changed
+            .iter()
+            .take(SHOWN)
+            .map(|c| describe_change(repo, c))
+            .collect();
+        if changed.len() > SHOWN {
+            lines.push(format!("  … and {} more", changed.len() - SHOWN));
+        }
+        let top = repo.top.display();
+        return Err(CommandError::data(format!(
+            "sync stopped before saving or pulling anything: {} file(s) outside the records are changed, and git cannot pull while they are; sync never commits them:\n{}\nCommit or undo them with git (e.g. `git -C {top} stash`), then run `quartier sync` again",
+            changed.len(),
+            lines.join("\n")
+        )));
     }
-    let dir = repo.dir.display();
-    Err(CommandError::data(format!(
-        "sync refused: {} change(s) are not committed yet; nothing was changed:\n{}\nCommit them first — `git -C {dir} add -A . && git -C {dir} commit -m \"…\"` (or write records with --commit, or set [git] auto_commit = true) — or undo them, then run `quartier sync` again",
-        changes.len(),
-        lines.join("\n")
-    )))
+    if !new.is_empty() {
+        eprintln!("quartier: not saved by sync (not records; left as they are):");
+        for c in &new {
+            eprintln!("{}", describe_change(repo, c));
+        }
+    }
+    Ok(new
+        .iter()
+        .map(|c| repo.shown(&c.path).display().to_string())
+        .collect())
 }
 
 fn describe_change(repo: &Repo, c: &Change) -> String {
@@ -181,7 +380,7 @@ fn conflict_error(repo: &Repo, stopped: &Stopped) -> CommandError {
         None => "your editor".to_string(),
     };
     msg.push_str(&format!(
-        "To finish: keep the right version in each file and delete the marker lines ({how}), then run `quartier sync` again.\nTo give up this sync instead: `quartier sync --abort` (everything goes back to how it was before it)."
+        "To finish: keep the right version in each file and delete the marker lines ({how}), then run `quartier sync` again.\nTo give up this sync instead: `quartier sync --abort` (undoes the pull; your commits and what you changed meanwhile stay)."
     ));
     CommandError::data(msg)
 }

@@ -3,6 +3,7 @@
 use super::{Repo, git, git_ok, head, message_of, pathspec, relative_to_dir};
 use crate::error::{CommandError, Result};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 /// `git init` and a first commit of everything in `dir`.
 pub fn init_repository(dir: &Path) -> Result<()> {
@@ -17,6 +18,26 @@ pub fn init_repository(dir: &Path) -> Result<()> {
             "records folder created by quartier init",
         ],
     )
+}
+
+/// `git init` and a first commit of exactly `files` (relative to `dir`):
+/// whatever else the folder holds is neither added nor committed.
+pub fn init_with_files(dir: &Path, files: &[std::path::PathBuf]) -> Result<()> {
+    git_ok(dir, &["init", "--quiet"])?;
+    let specs: Vec<String> = files.iter().map(|f| pathspec(f)).collect();
+    let mut add = vec!["add", "--"];
+    add.extend(specs.iter().map(String::as_str));
+    git_ok(dir, &add)?;
+    let mut args = vec![
+        "commit",
+        "--quiet",
+        "--no-verify",
+        "-m",
+        "records folder created by quartier init",
+        "--",
+    ];
+    args.extend(specs.iter().map(String::as_str));
+    commit(dir, &args)
 }
 
 /// Whether git knows who the user is (`user.name`/`user.email` or the
@@ -65,8 +86,74 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<()> {
 /// While a sync is stopped on a conflict (a rebase or merge in progress) git
 /// cannot commit single files; the paths are then staged, and finishing the
 /// sync commits them.
+///
+/// quartier's own commits take turns (a lock file in the git folder), and a
+/// commit that finds git's `index.lock` taken by another git is retried for
+/// a few seconds before it fails.
 pub fn commit_paths(dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
     let repo = Repo::open(dir)?;
+    let _turn = CommitTurn::take(&repo.git_dir()?)?;
+    let start = Instant::now();
+    let mut pause = Duration::from_millis(20);
+    loop {
+        match commit_once(&repo, dir, paths, message) {
+            // git says so only in words: "Unable to create '…/index.lock': File exists."
+            Err(e) if e.message.contains("index.lock") && start.elapsed() < RETRY_FOR => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(400));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// How long a commit is retried while another git holds the index.
+const RETRY_FOR: Duration = Duration::from_secs(8);
+
+/// One quartier commit at a time per repository: an advisory lock on
+/// `quartier-commit.lock` in the git folder (never committed, never in the
+/// records folder), held until dropped.
+struct CommitTurn(std::fs::File);
+
+impl CommitTurn {
+    fn take(git_dir: &Path) -> Result<CommitTurn> {
+        let path = git_dir.join("quartier-commit.lock");
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| CommandError::io("open", &path, &e))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => return Ok(CommitTurn(file)),
+                Err(std::fs::TryLockError::WouldBlock)
+                    if start.elapsed() < Duration::from_secs(30) =>
+                {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(CommandError::data(format!(
+                        "other quartier commands have been committing for 30 seconds ({})",
+                        path.display()
+                    )));
+                }
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(CommandError::io("lock", &path, &e));
+                }
+            }
+        }
+    }
+}
+
+impl Drop for CommitTurn {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
     let mut specs = Vec::new();
     for p in paths {
         specs.push(pathspec(&relative_to_dir(dir, p)?));

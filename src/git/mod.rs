@@ -5,16 +5,19 @@
 //! - this module: running git, paths as git names them, HEAD and dirtiness;
 //! - [`commit`]: `git init` and commits of single records;
 //! - [`repo`]: the repository holding a records folder and its state;
-//! - [`share`]: pulling, pushing, conflicts of a sync.
+//! - [`share`]: pulling, pushing, conflicts of a sync;
+//! - [`rescue`]: the save commit, backup ref and safe undo of a sync.
 
 mod commit;
 mod repo;
+mod rescue;
 mod share;
 #[cfg(test)]
 mod tests;
 
-pub use commit::{commit_paths, init_repository};
+pub use commit::{commit_paths, init_repository, init_with_files};
 pub use repo::{Change, InProgress, LogEntry, Repo, Upstream};
+pub use rescue::{ABORTED_REF, BACKUP_REF, ModifyDelete, Undone};
 pub use share::{Conflict, Pulled, Pushed, Stopped};
 
 use crate::error::{CommandError, Result};

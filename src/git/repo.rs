@@ -207,15 +207,64 @@ impl Repo {
         Ok(paths)
     }
 
+    /// The branch a detached HEAD belongs to: the one a waiting rebase
+    /// works on, else the only local branch, else one that contains HEAD,
+    /// else the one the remote's HEAD names.
+    pub fn home_branch(&self) -> Option<String> {
+        if let Some(b) = self.rebasing_branch() {
+            return Some(b);
+        }
+        let list = |args: &[&str]| -> Vec<String> {
+            self.at_top_ok(args)
+                .map(|s| {
+                    s.lines()
+                        .map(|l| l.trim().to_string())
+                        .filter(|l| !l.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let all = list(&["for-each-ref", "--format=%(refname:short)", "refs/heads"]);
+        if all.len() == 1 {
+            return all.into_iter().next();
+        }
+        let containing = list(&[
+            "for-each-ref",
+            "--format=%(refname:short)",
+            "--contains",
+            "HEAD",
+            "refs/heads",
+        ]);
+        if let Some(b) = containing.into_iter().next() {
+            return Some(b);
+        }
+        let remote_head = list(&[
+            "symbolic-ref",
+            "--quiet",
+            "--short",
+            "refs/remotes/origin/HEAD",
+        ]);
+        remote_head
+            .first()
+            .and_then(|r| r.split_once('/'))
+            .map(|(_, b)| b.to_string())
+            .filter(|b| all.contains(b))
+            .or_else(|| all.into_iter().next())
+    }
+
     /// The branch's upstream, or a clear error saying how to set one.
     pub fn upstream(&self) -> Result<Upstream> {
         let branch = self.at_top(&["symbolic-ref", "--quiet", "--short", "HEAD"])?;
         if !branch.status.success() {
-            return Err(CommandError::data(format!(
-                "the records repository {} is not on a branch (detached HEAD): switch to your branch first, e.g. `git -C {} switch main`",
-                self.top.display(),
-                self.top.display()
-            )));
+            let top = self.top.display();
+            return Err(CommandError::data(match self.home_branch() {
+                Some(b) => format!(
+                    "the records repository {top} is not on a branch (detached HEAD): switch back to your branch with `git -C {top} switch {b}`, then run `quartier sync` again"
+                ),
+                None => format!(
+                    "the records repository {top} is not on a branch (detached HEAD) and has no branch to go back to: make one with `git -C {top} switch -c main`"
+                ),
+            }));
         }
         let branch = String::from_utf8_lossy(&branch.stdout).trim().to_string();
         let config = |key: String| -> Result<Option<String>> {

@@ -18,6 +18,8 @@ use std::fmt::Display;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub mod help;
+
 const MESSAGES: &str = include_str!("messages.toml");
 
 static LANG: AtomicU8 = AtomicU8::new(0);
@@ -93,7 +95,7 @@ fn collect(
     Ok(())
 }
 
-fn catalogue() -> &'static HashMap<String, Entry> {
+pub(crate) fn catalogue() -> &'static HashMap<String, Entry> {
     static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
     // The catalogue is part of the binary and checked by the tests below.
     CAT.get_or_init(|| parse_catalogue(MESSAGES).unwrap_or_default())

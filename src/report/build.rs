@@ -244,7 +244,7 @@ fn consultations(records: &Records, period: Period) -> Consultations {
     };
     for a in held_consultations(records, period) {
         c.held += 1;
-        c.minutes += a.duration.map_or(0, non_negative);
+        c.minutes = c.minutes.saturating_add(a.duration.map_or(0, non_negative));
         c.family_members += non_negative(a.family_members);
         if a.interpreter {
             c.with_interpreter += 1;
@@ -332,11 +332,17 @@ fn events(records: &Records, period: Period) -> Events {
         ev.held += 1;
         count(&mut ev.by_kind, e.kind.code());
         if let Some(p) = e.participants {
-            ev.participants.total += non_negative(p.total);
-            ev.participants.women += non_negative(p.women);
-            ev.participants.men += non_negative(p.men);
-            ev.participants.diverse += non_negative(p.diverse);
-            ev.participants.migrants += non_negative(p.migrants);
+            ev.participants.total = ev.participants.total.saturating_add(non_negative(p.total));
+            ev.participants.women = ev.participants.women.saturating_add(non_negative(p.women));
+            ev.participants.men = ev.participants.men.saturating_add(non_negative(p.men));
+            ev.participants.diverse = ev
+                .participants
+                .diverse
+                .saturating_add(non_negative(p.diverse));
+            ev.participants.migrants = ev
+                .participants
+                .migrants
+                .saturating_add(non_negative(p.migrants));
         }
         ev.list.push(EventLine {
             date: e.date,
@@ -421,7 +427,9 @@ pub(super) fn totals(
             .filter(|c| period.contains(c.first_contact))
             .count() as u64,
         events: held_events(records, period).count() as u64,
-        event_participants: held_events(records, period).map(participants_total).sum(),
+        event_participants: held_events(records, period)
+            .map(participants_total)
+            .fold(0, u64::saturating_add),
         sponsor_meetings: sponsor_meetings(records, period).count() as u64,
         referrals: referrals_made(records, period).count() as u64,
     }

@@ -747,6 +747,14 @@ fn for_each_entry(
                 None,
                 "is a symbolic link and was not followed: replace it with the real file or remove it",
             )),
+            // a folder named like a record would pass unseen: name it
+            Ok(ft) if ft.is_dir() && entry.file_name().as_encoded_bytes().ends_with(b".toml") => {
+                findings.push(Finding::error(
+                    path,
+                    None,
+                    "is a folder named like a record; records are files: remove it or give it another name",
+                ))
+            }
             Ok(ft) => f(path, ft.is_dir(), ft.is_file(), findings),
         }
     }

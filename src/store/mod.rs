@@ -87,11 +87,35 @@ impl fmt::Display for Finding {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        // one line per finding: a message quoting a file name is escaped too
+        let (path, message) = (escaped(&self.path), escaped_text(&self.message));
         match self.line {
-            Some(line) => write!(f, "{}:{line}: {sev}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {sev}: {}", self.path.display(), self.message),
+            Some(line) => write!(f, "{path}:{line}: {sev}: {message}"),
+            None => write!(f, "{path}: {sev}: {message}"),
         }
     }
+}
+
+/// A path as one line of text: line breaks, tabs and other control
+/// characters in a file name are written as escapes (`\n`, `\u{1b}`), so that
+/// no file name can forge a finding line or move the terminal's cursor.
+pub fn escaped(path: &Path) -> String {
+    escaped_text(&path.to_string_lossy())
+}
+
+fn escaped_text(text: &str) -> String {
+    if !text.chars().any(char::is_control) {
+        return text.to_string();
+    }
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// Frees `value` on another thread: freeing a hundred thousand records
@@ -136,7 +160,15 @@ impl Store {
         let mut here = Some(cwd);
         while let Some(dir) = here {
             if dir.join(CONFIG_FILE).is_file() {
-                return relative_to(dir, cwd);
+                match foreign_owner(dir) {
+                    None => return relative_to(dir, cwd),
+                    // as git does with safe.directory: another user's folder is not trusted
+                    Some(uid) => eprintln!(
+                        "quartier: skipped {}: it holds {CONFIG_FILE} but belongs to another user (uid {uid}); to use it anyway pass --records {}",
+                        dir.display(),
+                        dir.display()
+                    ),
+                }
             }
             here = dir.parent();
         }
@@ -173,6 +205,23 @@ impl Store {
     /// The file of a record, from its (validated) id and date.
     pub fn path_for(&self, kind: Kind, id: &str, date: Option<NaiveDate>) -> Result<PathBuf> {
         Ok(self.root.join(kind.relative_path(id, date)?))
+    }
+}
+
+/// The owner of `dir` when it is neither the user nor root.
+fn foreign_owner(dir: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let uid = std::fs::metadata(dir).ok()?.uid();
+        // SAFETY: geteuid has no preconditions and cannot fail.
+        let me = unsafe { libc::geteuid() };
+        (uid != me && uid != 0).then_some(uid)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        None
     }
 }
 

@@ -7,17 +7,17 @@ use crate::support::{CONFIG, Run, run_in};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const APPOINTMENT: &str = "appointments/2026/11/apt-20261120-ab12.toml";
+pub(crate) const APPOINTMENT: &str = "appointments/2026/11/apt-20261120-ab12.toml";
 
 /// The office's shared repository and the staff's clones.
-struct Office {
-    tmp: tempfile::TempDir,
-    bare: PathBuf,
+pub(crate) struct Office {
+    pub(crate) tmp: tempfile::TempDir,
+    pub(crate) bare: PathBuf,
 }
 
 impl Office {
     /// A shared repository holding the settings, a client and one appointment.
-    fn new() -> Office {
+    pub(crate) fn new() -> Office {
         let tmp = tempfile::tempdir().unwrap();
         let home = tmp.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
@@ -47,12 +47,12 @@ impl Office {
         office
     }
 
-    fn path(&self, name: &str) -> PathBuf {
+    pub(crate) fn path(&self, name: &str) -> PathBuf {
         self.tmp.path().join(name)
     }
 
     /// `git clone` of the shared repository into `<tmp>/<name>`.
-    fn clone_as(&self, name: &str) -> PathBuf {
+    pub(crate) fn clone_as(&self, name: &str) -> PathBuf {
         let dir = self.path(name);
         let bare = self.bare.to_str().unwrap().to_string();
         self.git_ok(
@@ -65,7 +65,7 @@ impl Office {
 
     /// The environment of one staff member: their identity, a private HOME,
     /// no system git configuration.
-    fn env(&self, who: &str) -> Vec<(String, String)> {
+    pub(crate) fn env(&self, who: &str) -> Vec<(String, String)> {
         let email = format!("{}@example.org", who.to_lowercase());
         let home = self.path("home").to_str().unwrap().to_string();
         vec![
@@ -80,7 +80,7 @@ impl Office {
         ]
     }
 
-    fn git(&self, dir: &Path, who: &str, args: &[&str]) -> std::process::Output {
+    pub(crate) fn git(&self, dir: &Path, who: &str, args: &[&str]) -> std::process::Output {
         let mut cmd = Command::new("git");
         cmd.arg("-C").arg(dir).args(args);
         for (k, v) in self.env(who) {
@@ -90,7 +90,7 @@ impl Office {
     }
 
     #[track_caller]
-    fn git_ok(&self, dir: &Path, who: &str, args: &[&str]) -> String {
+    pub(crate) fn git_ok(&self, dir: &Path, who: &str, args: &[&str]) -> String {
         let out = self.git(dir, who, args);
         assert!(
             out.status.success(),
@@ -100,25 +100,25 @@ impl Office {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
-    fn commit_all(&self, dir: &Path, who: &str, message: &str) {
+    pub(crate) fn commit_all(&self, dir: &Path, who: &str, message: &str) {
         self.git_ok(dir, who, &["add", "-A"]);
         self.git_ok(dir, who, &["commit", "--quiet", "-m", message]);
     }
 
-    fn head(&self, dir: &Path) -> String {
+    pub(crate) fn head(&self, dir: &Path) -> String {
         self.git_ok(dir, "admin", &["rev-parse", "HEAD"])
             .trim()
             .to_string()
     }
 
-    fn server_head(&self) -> String {
+    pub(crate) fn server_head(&self) -> String {
         self.git_ok(&self.bare, "admin", &["rev-parse", "main"])
             .trim()
             .to_string()
     }
 
     /// `quartier --records DIR ARGS` as `who`.
-    fn quartier(&self, dir: &Path, who: &str, args: &[&str]) -> Run {
+    pub(crate) fn quartier(&self, dir: &Path, who: &str, args: &[&str]) -> Run {
         let mut full = vec!["--records", dir.to_str().unwrap()];
         full.extend_from_slice(args);
         let env = self.env(who);
@@ -126,24 +126,24 @@ impl Office {
         run_in(self.tmp.path(), &full, &env)
     }
 
-    fn rebase_in_progress(&self, dir: &Path) -> bool {
+    pub(crate) fn rebase_in_progress(&self, dir: &Path) -> bool {
         let gd = self.git_ok(dir, "admin", &["rev-parse", "--absolute-git-dir"]);
         Path::new(gd.trim()).join("rebase-merge").is_dir()
     }
 }
 
-fn write(dir: &Path, rel: &str, text: &str) {
+pub(crate) fn write(dir: &Path, rel: &str, text: &str) {
     let p = dir.join(rel);
     std::fs::create_dir_all(p.parent().unwrap()).unwrap();
     std::fs::write(p, text).unwrap();
 }
 
-fn read(dir: &Path, rel: &str) -> String {
+pub(crate) fn read(dir: &Path, rel: &str) -> String {
     std::fs::read_to_string(dir.join(rel)).unwrap()
 }
 
 /// A held consultation of client K-1001 on 2026-11-`day`.
-fn appointment(id: &str, day: u32, minutes: u32, notes: &str) -> String {
+pub(crate) fn appointment(id: &str, day: u32, minutes: u32, notes: &str) -> String {
     format!(
         "id = \"{id}\"\ndate = 2026-11-{day:02}\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-1001\"\ntopics = [\"housing\"]\nduration = {minutes}\nnotes = \"{notes}\"\n"
     )
@@ -151,7 +151,7 @@ fn appointment(id: &str, day: u32, minutes: u32, notes: &str) -> String {
 
 /// Alice and Bob change the same line of the same record; Alice pushes
 /// first, Bob's sync stops on the conflict.
-fn conflicting_edits(office: &Office) -> (PathBuf, PathBuf) {
+pub(crate) fn conflicting_edits(office: &Office) -> (PathBuf, PathBuf) {
     let alice = office.clone_as("alice");
     let bob = office.clone_as("bob");
     write(
@@ -421,42 +421,6 @@ fn a_push_the_server_refuses_is_a_clear_error_and_keeps_the_commit() {
         .has("server closed for maintenance");
     assert_eq!(office.server_head(), server);
     assert_eq!(office.head(&bob), mine);
-}
-
-#[test]
-fn uncommitted_changes_are_refused_and_left_untouched() {
-    let office = Office::new();
-    let alice = office.clone_as("alice");
-    let bob = office.clone_as("bob");
-    write(
-        &alice,
-        "appointments/2026/11/apt-20261124-a1a1.toml",
-        &appointment("apt-20261124-a1a1", 24, 30, "alice's"),
-    );
-    office.commit_all(&alice, "Alice", "appointment: add");
-    office.quartier(&alice, "Alice", &["sync"]).ok();
-
-    let changed = appointment("apt-20261120-ab12", 20, 90, "not committed");
-    write(&bob, APPOINTMENT, &changed);
-    let new_rel = "clients/K-3003.toml";
-    let new_text = "id = \"K-3003\"\nfirst_contact = 2026-11-25\n";
-    write(&bob, new_rel, new_text);
-    let before = office.head(&bob);
-
-    office
-        .quartier(&bob, "Bob", &["sync"])
-        .code(1)
-        .has("not committed")
-        .has("apt-20261120-ab12.toml")
-        .has("K-3003.toml")
-        .has("nothing was changed");
-    assert_eq!(office.head(&bob), before);
-    assert_eq!(read(&bob, APPOINTMENT), changed);
-    assert_eq!(read(&bob, new_rel), new_text);
-    assert!(
-        !bob.join("appointments/2026/11/apt-20261124-a1a1.toml")
-            .exists()
-    );
 }
 
 #[test]

@@ -156,7 +156,7 @@ fn init_makes_a_folder_that_checks_clean() {
         assert!(root.join(kind).is_dir(), "{kind}/");
     }
     let gitignore = std::fs::read_to_string(root.join(".gitignore")).unwrap();
-    assert!(gitignore.contains(".quartier-*.tmp"), "{gitignore}");
+    assert!(gitignore.contains(".quartier-*\n"), "{gitignore}");
     run_in(tmp.path(), &["--records", "stm", "check", "--strict"], &[]).ok();
     // and nothing was left behind by its writes
     let temps = walkdir::WalkDir::new(&root)

@@ -115,6 +115,7 @@ pub fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .env_remove("EDITOR")
         .env_remove("VISUAL")
         .env("QUARTIER_TODAY", TODAY)
+        .env("XDG_CONFIG_HOME", cwd)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null());
     for (k, v) in env {

@@ -35,7 +35,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             given.set("kind", Raw::Text(kind.to_string()));
         }
     }
-    add_record(
+    let (record, _) = add_record(
         globals,
         &store,
         &config,
@@ -46,5 +46,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             verb: "add",
         },
     )?;
+    super::duplicates::warn_duplicates(&store, &config, &record);
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! sponsors, planned or held.
 
 mod add;
+mod duplicates;
 mod edit;
 mod list;
 mod set_status;

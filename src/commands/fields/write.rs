@@ -56,10 +56,12 @@ fn fill_defaults(kind: Kind, given: &mut Given) {
             DefaultValue::Value(v) if f.is_always_required() => {
                 given.set(f.key, Raw::Text(v.to_string()))
             }
-            DefaultValue::Value(_)
-            | DefaultValue::None
-            | DefaultValue::Generated
-            | DefaultValue::PersonalStaff => {}
+            DefaultValue::PersonalStaff => {
+                if let Some(staff) = crate::personal::staff() {
+                    given.set(f.key, Raw::Text(staff));
+                }
+            }
+            DefaultValue::Value(_) | DefaultValue::None | DefaultValue::Generated => {}
         }
     }
 }

@@ -48,11 +48,22 @@ pub fn report_written(
     if commit.commit || config.git.auto_commit {
         let mut paths: Vec<&Path> = vec![change.path];
         paths.extend(change.moved_from);
-        crate::git::commit_paths(
+        if let Err(e) = crate::git::commit_paths(
             store.root(),
             &paths,
             &format!("{}: {} {}", change.kind.name(), change.verb, change.id),
-        )?;
+        ) {
+            // The write succeeded (exit 0): a script that ran the command again
+            // would record it twice. The next `quartier sync` commits it.
+            eprintln!(
+                "quartier: {} is written and saved, but not committed yet ({}).\n  Do not run the command again (that would record it twice): `quartier sync` commits it, or `git -C {} add -A . && git -C {} commit`.",
+                change.path.display(),
+                e.message
+                    .trim_start_matches("the file is saved but was not committed: "),
+                store.root().display(),
+                store.root().display()
+            );
+        }
     }
     Ok(())
 }

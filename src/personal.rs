@@ -1,0 +1,96 @@
+//! The personal settings of the person at this computer:
+//! `$XDG_CONFIG_HOME/quartier/config.toml` (default
+//! `~/.config/quartier/config.toml`) with `staff = "eb"` (the default
+//! `staff` of what they record) and `language = "de"|"en"`. Never in the
+//! records folder. A file that cannot be read is named on stderr and left
+//! out, so that a typo there never stops the office's work.
+
+use crate::model::Lang;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+/// The personal settings (all optional).
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Personal {
+    pub staff: Option<String>,
+    pub language: Option<String>,
+}
+
+/// The folder of the personal settings.
+pub fn dir() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CONFIG_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
+    Some(base.join("quartier"))
+}
+
+/// Reads `text` of the file at `path`; a problem is a message naming it.
+pub fn parse(text: &str, path: &std::path::Path) -> Result<Personal, String> {
+    let p: Personal = toml::from_str(text).map_err(|e| {
+        crate::tr!(
+            "personal.unreadable",
+            path = path.display(),
+            problem = e.message()
+        )
+    })?;
+    if let Some(l) = &p.language
+        && Lang::from_code(l).is_none()
+    {
+        return Err(crate::tr!(
+            "personal.language",
+            path = path.display(),
+            value = l
+        ));
+    }
+    Ok(p)
+}
+
+/// The personal settings, read once (a missing file is no settings).
+pub fn get() -> &'static Personal {
+    static P: OnceLock<Personal> = OnceLock::new();
+    P.get_or_init(|| {
+        let Some(path) = dir().map(|d| d.join("config.toml")) else {
+            return Personal::default();
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => parse(&text, &path).unwrap_or_else(|e| {
+                eprintln!("quartier: {e}");
+                Personal::default()
+            }),
+            Err(_) => Personal::default(),
+        }
+    })
+}
+
+/// The personal staff initials, if set.
+pub fn staff() -> Option<String> {
+    get().staff.clone().filter(|s| !s.trim().is_empty())
+}
+
+/// The personal language, if set.
+pub fn language() -> Option<Lang> {
+    get().language.as_deref().and_then(Lang::from_code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_staff_and_language_and_refuses_unknown_keys() {
+        let path = std::path::Path::new("/x/config.toml");
+        let p = parse("staff = \"eb\"\nlanguage = \"en\"\n", path).unwrap();
+        assert_eq!(
+            (p.staff.as_deref(), p.language.as_deref()),
+            (Some("eb"), Some("en"))
+        );
+        assert!(
+            parse("staf = \"eb\"\n", path)
+                .unwrap_err()
+                .contains("/x/config.toml")
+        );
+        assert!(parse("language = \"fr\"\n", path).is_err());
+    }
+}

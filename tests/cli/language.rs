@@ -1,0 +1,102 @@
+//! The interface language: German by default, `--lang`, the personal
+//! `language`, `office.language`; the personal `staff` default.
+
+use crate::support::{Folder, run_in};
+
+#[test]
+fn help_is_german_by_default_and_english_with_lang_en() {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), &["--help"], &[])
+        .ok()
+        .has("Aufruf: quartier [OPTIONEN] <BEFEHL>")
+        .has("Befehle:")
+        .has("Optionen:")
+        .has("Ablage und ESF-Tätigkeitsberichte")
+        .has("Beispiel: quartier report monthly --previous")
+        .has("Hilfe anzeigen")
+        .lacks("Usage:");
+    run_in(dir.path(), &["--lang", "en", "--help"], &[])
+        .ok()
+        .has("Usage: quartier [OPTIONS] <COMMAND>")
+        .has("Records and ESF activity reports")
+        .has("Example: quartier report monthly --previous")
+        .lacks("Aufruf");
+}
+
+#[test]
+fn schema_flags_take_the_schema_help_in_the_interface_language() {
+    let dir = tempfile::tempdir().unwrap();
+    run_in(dir.path(), &["appointment", "add", "--help"], &[])
+        .ok()
+        .has("Dauer in Minuten");
+    run_in(
+        dir.path(),
+        &["--lang=en", "appointment", "add", "--help"],
+        &[],
+    )
+    .ok()
+    .has("Length in minutes");
+}
+
+#[test]
+fn personal_and_office_language_choose_the_interface() {
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    let bad = [
+        "appointment",
+        "add",
+        "--client",
+        "K-7F3A",
+        "--date",
+        "3/12/2026",
+    ];
+    f.run(&bad).code(2).has("ist kein Datum");
+    std::fs::create_dir_all(f.parent().join("quartier")).unwrap();
+    std::fs::write(
+        f.parent().join("quartier/config.toml"),
+        "language = \"en\"\n",
+    )
+    .unwrap();
+    f.run(&bad).code(2).has("is not a date");
+    let mut de = vec!["--lang", "de"];
+    de.extend(bad);
+    f.run(&de).code(2).has("ist kein Datum");
+    std::fs::remove_file(f.parent().join("quartier/config.toml")).unwrap();
+    f.write(
+        "quartier.toml",
+        &crate::support::CONFIG.replace("language = \"de\"", "language = \"en\""),
+    );
+    f.run(&bad).code(2).has("is not a date");
+}
+
+#[test]
+fn the_personal_staff_is_the_default_staff_and_a_broken_file_is_named() {
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    std::fs::create_dir_all(f.parent().join("quartier")).unwrap();
+    std::fs::write(f.parent().join("quartier/config.toml"), "staff = \"mk\"\n").unwrap();
+    let v = f
+        .run(&["--json", "appointment", "add", "--client", "K-7F3A"])
+        .ok()
+        .json();
+    let text = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
+    assert!(text.contains("staff = \"mk\""), "{text}");
+    let v = f
+        .run(&[
+            "--json",
+            "appointment",
+            "add",
+            "--client",
+            "K-7F3A",
+            "--staff",
+            "eb",
+        ])
+        .ok()
+        .json();
+    let text = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
+    assert!(text.contains("staff = \"eb\""), "{text}");
+    std::fs::write(f.parent().join("quartier/config.toml"), "staf = \"mk\"\n").unwrap();
+    f.run(&["appointment", "list"])
+        .ok()
+        .has("config.toml wird nicht beachtet");
+}

@@ -1,0 +1,341 @@
+//! `quartier sync` (SPEC v2 §2): check first, save every record change in one
+//! commit, a backup ref, `--abort` that undoes only the pull and loses
+//! nothing done meanwhile, recovery after a killed sync, records deleted on
+//! one side and changed on the other.
+
+use crate::git::{APPOINTMENT, Office, appointment, conflicting_edits, read, write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn tracked(office: &Office, dir: &Path) -> String {
+    office.git_ok(dir, "admin", &["ls-files"])
+}
+
+fn on_server(office: &Office, rel: &str) -> bool {
+    office
+        .git(
+            &office.bare,
+            "admin",
+            &["cat-file", "-e", &format!("main:{rel}")],
+        )
+        .status
+        .success()
+}
+
+fn status(office: &Office, dir: &Path) -> String {
+    office.git_ok(
+        dir,
+        "admin",
+        &["status", "--porcelain", "--untracked-files=all"],
+    )
+}
+
+#[test]
+fn uncommitted_record_changes_are_saved_in_one_commit_and_other_files_left_alone() {
+    let office = Office::new();
+    let bob = office.clone_as("bob");
+    let changed = appointment("apt-20261120-ab12", 20, 90, "not committed");
+    write(&bob, APPOINTMENT, &changed);
+    write(
+        &bob,
+        "clients/K-3003.toml",
+        "id = \"K-3003\"\nfirst_contact = 2026-11-25\n",
+    );
+    write(&bob, "notizen.txt", "private, not a record\n");
+
+    office
+        .quartier(&bob, "Bob", &["sync"])
+        .ok()
+        .has("notizen.txt");
+    let message = office.git_ok(&bob, "admin", &["log", "-1", "--format=%B"]);
+    assert!(message.contains("apt-20261120-ab12"), "{message}");
+    assert!(message.contains("K-3003"), "{message}");
+    assert!(on_server(&office, "clients/K-3003.toml"));
+    assert_eq!(office.server_head(), office.head(&bob));
+    // the other file is neither committed nor touched
+    assert_eq!(status(&office, &bob), "?? notizen.txt\n");
+    assert_eq!(read(&bob, "notizen.txt"), "private, not a record\n");
+    // where the branch was before the pull is kept in a ref git knows
+    let backup = office.git_ok(&bob, "admin", &["rev-parse", "refs/quartier/sync-backup"]);
+    assert_eq!(backup.trim(), office.head(&bob));
+}
+
+#[test]
+fn check_errors_stop_the_sync_before_it_saves_or_pulls() {
+    let office = Office::new();
+    let alice = office.clone_as("alice");
+    let bob = office.clone_as("bob");
+    write(
+        &alice,
+        "clients/K-2002.toml",
+        "id = \"K-2002\"\nfirst_contact = 2026-11-02\n",
+    );
+    office.commit_all(&alice, "Alice", "client");
+    office.quartier(&alice, "Alice", &["sync"]).ok();
+    let bad = "appointments/2026/11/apt-20261124-bad1.toml";
+    write(
+        &bob,
+        bad,
+        &appointment("apt-20261124-bad1", 24, 30, "x").replace("kind =", "kindd ="),
+    );
+    let before = office.head(&bob);
+    office
+        .quartier(&bob, "Bob", &["sync"])
+        .code(1)
+        .has("apt-20261124-bad1.toml");
+    assert_eq!(office.head(&bob), before, "nothing committed");
+    assert!(!bob.join("clients/K-2002.toml").exists(), "nothing pulled");
+    assert!(!tracked(&office, &bob).contains("bad1"));
+}
+
+#[test]
+fn abort_undoes_only_the_pull_and_keeps_what_was_done_meanwhile() {
+    let office = Office::new();
+    let (_alice, bob) = conflicting_edits(&office);
+    let mine = office.head(&bob);
+    office.quartier(&bob, "Bob", &["sync"]).code(1);
+    assert!(office.rebase_in_progress(&bob));
+
+    // while the sync waits: a record added with --commit, an uncommitted new client
+    let added = office
+        .quartier(
+            &bob,
+            "Bob",
+            &[
+                "--json",
+                "appointment",
+                "add",
+                "--client",
+                "K-1001",
+                "--date",
+                "2026-11-24",
+                "--commit",
+            ],
+        )
+        .ok()
+        .json();
+    let added = added["path"].as_str().unwrap().to_string();
+    write(
+        &bob,
+        "clients/K-4004.toml",
+        "id = \"K-4004\"\nfirst_contact = 2026-11-24\n",
+    );
+
+    office
+        .quartier(&bob, "Bob", &["sync", "--abort"])
+        .ok()
+        .has("sync aborted");
+    assert!(!office.rebase_in_progress(&bob));
+    assert_eq!(
+        office.head(&bob),
+        mine,
+        "the pull is undone, my commit stays"
+    );
+    assert!(read(&bob, APPOINTMENT).contains("bob: housing only"));
+    assert!(
+        Path::new(&added).is_file(),
+        "the record added meanwhile is kept"
+    );
+    assert!(bob.join("clients/K-4004.toml").is_file());
+    office.quartier(&bob, "Bob", &["check"]).ok();
+}
+
+/// Bob's sync is interrupted half-way through its rebase (as by kill -9 or
+/// a power cut: the rebase waits, no conflict); he adds a record; the next
+/// `sync` finishes everything.
+#[test]
+fn a_sync_interrupted_in_its_rebase_is_recovered_by_the_next_sync() {
+    let office = Office::new();
+    let alice = office.clone_as("alice");
+    let bob = office.clone_as("bob");
+    write(
+        &alice,
+        "clients/K-2002.toml",
+        "id = \"K-2002\"\nfirst_contact = 2026-11-02\n",
+    );
+    office.commit_all(&alice, "Alice", "client");
+    office.quartier(&alice, "Alice", &["sync"]).ok();
+    for n in 1..=2 {
+        write(
+            &bob,
+            &format!("clients/K-B00{n}.toml"),
+            &format!("id = \"K-B00{n}\"\nfirst_contact = 2026-11-0{n}\n"),
+        );
+        office.commit_all(&bob, "Bob", &format!("client {n}"));
+    }
+    office.git_ok(&bob, "Bob", &["fetch", "--quiet"]);
+    // a rebase that stops after its first step, with no conflict
+    office.git_ok(
+        &bob,
+        "Bob",
+        &[
+            "-c",
+            "sequence.editor=sed -i 2ibreak",
+            "rebase",
+            "-i",
+            "--quiet",
+            "@{u}",
+        ],
+    );
+    assert!(office.rebase_in_progress(&bob));
+    office
+        .quartier(
+            &bob,
+            "Bob",
+            &["client", "new", "--first-contact", "2026-11-20", "--commit"],
+        )
+        .ok();
+    office.quartier(&bob, "Bob", &["sync"]).ok();
+    assert!(!office.rebase_in_progress(&bob));
+    assert_eq!(office.server_head(), office.head(&bob));
+    let server = office.git_ok(
+        &office.bare,
+        "admin",
+        &["ls-tree", "-r", "--name-only", "main"],
+    );
+    let clients = server.lines().filter(|l| l.starts_with("clients/")).count();
+    assert_eq!(
+        clients, 5,
+        "K-1001, Alice's, Bob's two and the one added meanwhile:\n{server}"
+    );
+    assert_eq!(status(&office, &bob), "");
+}
+
+#[test]
+fn killing_syncs_at_random_moments_loses_nothing() {
+    let office = Office::new();
+    let alice = office.clone_as("alice");
+    let bob = office.clone_as("bob");
+    let mut seed = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .subsec_nanos() as u64
+        | 1;
+    let start = Instant::now();
+    let mut expected = 1; // K-1001
+    let mut kills = 0;
+    for round in 0..8 {
+        if start.elapsed() > Duration::from_secs(15) {
+            break;
+        }
+        write(
+            &alice,
+            &format!("clients/K-A{round:03}.toml"),
+            &format!("id = \"K-A{round:03}\"\nfirst_contact = 2026-11-02\n"),
+        );
+        office.quartier(&alice, "Alice", &["sync"]).ok();
+        write(
+            &bob,
+            &format!("clients/K-B{round:03}.toml"),
+            &format!("id = \"K-B{round:03}\"\nfirst_contact = 2026-11-03\n"),
+        );
+        expected += 2;
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_quartier"));
+        cmd.args(["--records", bob.to_str().unwrap(), "sync"])
+            .env("QUARTIER_TODAY", crate::support::TODAY)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        for (k, v) in office.env("Bob") {
+            cmd.env(k, v);
+        }
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+        let mut child = cmd.spawn().unwrap();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 150_000));
+        if child.try_wait().unwrap().is_none() {
+            // the whole group, git included, as a power cut would
+            // SAFETY: killpg of the group we just made.
+            unsafe { libc::killpg(child.id() as i32, libc::SIGKILL) };
+            kills += 1;
+        }
+        let _ = child.wait();
+        // a killed git leaves its own lock files (index.lock, refs/…/main.lock);
+        // git's message says to remove them, and people do
+        for e in walkdir::WalkDir::new(bob.join(".git"))
+            .into_iter()
+            .flatten()
+        {
+            let name = e.file_name().to_string_lossy();
+            if name.ends_with(".lock") && !name.starts_with("quartier-") {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+        // meanwhile Bob records one more
+        write(
+            &bob,
+            &format!("clients/K-C{round:03}.toml"),
+            &format!("id = \"K-C{round:03}\"\nfirst_contact = 2026-11-04\n"),
+        );
+        expected += 1;
+        office.quartier(&bob, "Bob", &["sync"]).ok();
+        let server = office.git_ok(
+            &office.bare,
+            "admin",
+            &["ls-tree", "-r", "--name-only", "main"],
+        );
+        let clients = server.lines().filter(|l| l.starts_with("clients/")).count();
+        assert_eq!(clients, expected, "round {round}:\n{server}");
+        assert_eq!(status(&office, &bob), "", "round {round}");
+    }
+    eprintln!("{kills} syncs killed");
+}
+
+#[test]
+fn a_record_deleted_on_one_side_and_changed_on_the_other_waits_for_a_choice() {
+    for keep in [true, false] {
+        let office = Office::new();
+        let alice = office.clone_as("alice");
+        let bob = office.clone_as("bob");
+        office.git_ok(&alice, "Alice", &["rm", "--quiet", APPOINTMENT]);
+        office.git_ok(&alice, "Alice", &["commit", "--quiet", "-m", "delete"]);
+        office.quartier(&alice, "Alice", &["sync"]).ok();
+        write(
+            &bob,
+            APPOINTMENT,
+            &appointment("apt-20261120-ab12", 20, 75, "bob's change"),
+        );
+        office.commit_all(&bob, "Bob", "edit");
+
+        let r = office.quartier(&bob, "Bob", &["sync"]);
+        r.code(1)
+            .has("apt-20261120-ab12")
+            .has("sync --keep apt-20261120-ab12")
+            .has("sync --drop apt-20261120-ab12")
+            .lacks("<<<<<<<")
+            .lacks("git -C");
+        let server = office.server_head();
+        // a plain sync pushes nothing until one is chosen
+        office
+            .quartier(&bob, "Bob", &["sync"])
+            .code(1)
+            .has("--keep");
+        assert_eq!(office.server_head(), server);
+
+        let choice = if keep { "--keep" } else { "--drop" };
+        office.quartier(&bob, "Bob", &["sync", choice, "ab12"]).ok();
+        assert!(!office.rebase_in_progress(&bob));
+        assert_eq!(office.server_head(), office.head(&bob));
+        assert_eq!(on_server(&office, APPOINTMENT), keep, "{choice}");
+        assert_eq!(bob.join(APPOINTMENT).exists(), keep, "{choice}");
+        if keep {
+            assert!(read(&bob, APPOINTMENT).contains("bob's change"));
+        }
+    }
+}
+
+#[test]
+fn detached_head_advice_names_the_real_branch() {
+    let office = Office::new();
+    let bob = office.clone_as("bob");
+    office.git_ok(&bob, "Bob", &["branch", "--quiet", "-m", "main", "buero"]);
+    office.git_ok(&bob, "Bob", &["checkout", "--quiet", "--detach"]);
+    office
+        .quartier(&bob, "Bob", &["sync"])
+        .code(1)
+        .has("switch buero");
+}
