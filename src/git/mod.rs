@@ -144,11 +144,22 @@ pub fn head(dir: &Path) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Whether anything under `dir` differs from HEAD (untracked files
-/// included); `None` when git cannot tell (not installed, no repository, a
-/// broken index) — never "clean" for want of an answer.
-pub fn is_dirty(dir: &Path) -> Option<bool> {
-    match git(dir, &["status", "--porcelain", "--", "."]) {
+/// Whether any of the files below `paths` (folders or files relative to
+/// `dir`) or `quartier.toml` differs from HEAD, untracked files included;
+/// `None` when git cannot tell (git missing, no repository, no commit, a
+/// broken index). Only those paths are looked at, never the whole history
+/// or working tree, so a report of one month asks git about its months.
+pub fn dirty_among(dir: &Path, paths: &[std::path::PathBuf]) -> Option<bool> {
+    let specs: Vec<String> = paths
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .chain(std::iter::once(crate::store::CONFIG_FILE.to_string()))
+        .map(|p| format!(":(literal){p}"))
+        .collect();
+    let mut args = vec!["status", "--porcelain", "-z", "--untracked-files=all", "--"];
+    args.extend(specs.iter().map(String::as_str));
+    head(dir)?;
+    match git(dir, &args) {
         Ok(out) if out.status.success() => Some(!out.stdout.is_empty()),
         _ => None,
     }

@@ -8,7 +8,7 @@ use super::series::{By, Series};
 use super::{Report, ReportKind, Source};
 use crate::dates::Period;
 use crate::model::{Config, Kind};
-use crate::store::{Finding, Records, Store};
+use crate::store::{Finding, Records, Scope, Store};
 use chrono::Datelike;
 use std::collections::HashSet;
 
@@ -22,7 +22,8 @@ pub fn make(
     period: Period,
     kind: ReportKind,
 ) -> Result<Report, Vec<Finding>> {
-    let (built, source) = with_source(store, || build_from(store, config, period, kind));
+    let scope = super::scope(period, kind, config);
+    let (built, source) = with_source(store, &scope, || build_from(store, config, period, kind));
     let mut report = built?;
     report.source = source;
     if kind == ReportKind::Yearly {
@@ -65,7 +66,8 @@ pub fn series(store: &Store, config: &Config, year: i32, by: By) -> Result<Serie
             source: Source::default(),
         });
     };
-    let (built, source) = with_source(store, || {
+    let scope = super::scope(span, ReportKind::Period, config);
+    let (built, source) = with_source(store, &scope, || {
         let (records, clients) = load(store, config, span, ReportKind::Period)?;
         let built = super::series::build(&records, year, by, &|id| clients.contains(id))
             .map_err(|f| in_folder(store, f));
@@ -77,10 +79,14 @@ pub fn series(store: &Store, config: &Config, year: i32, by: By) -> Result<Serie
     Ok(series)
 }
 
-/// Runs `work` while git looks at the folder.
-fn with_source<T>(store: &Store, work: impl FnOnce() -> T) -> (T, Source) {
+/// Runs `work` while git looks at the files `scope` reads (and the clients
+/// and seals, which a report reads too).
+fn with_source<T>(store: &Store, scope: &Scope, work: impl FnOnce() -> T) -> (T, Source) {
     let root = store.root().to_path_buf();
-    let source = std::thread::spawn(move || Source::of(&root));
+    let mut paths = scope.folders(&root);
+    paths.push(Kind::Client.folder().into());
+    paths.push(std::path::PathBuf::from("reports").join("sealed"));
+    let source = std::thread::spawn(move || Source::of(&root, &paths));
     let out = work();
     (out, source.join().unwrap_or_default())
 }

@@ -353,11 +353,14 @@ pub struct Source {
 }
 
 impl Source {
-    /// The state of the git repository holding `dir`.
-    pub fn of(dir: &Path) -> Source {
+    /// The state of the git repository holding `dir`, `dirty` about the
+    /// files below `paths` only (those the report read).
+    pub fn of(dir: &Path, paths: &[std::path::PathBuf]) -> Source {
         let commit = crate::git::head(dir);
         Source {
-            dirty: commit.as_ref().and_then(|_| crate::git::is_dirty(dir)),
+            dirty: commit
+                .as_ref()
+                .and_then(|_| crate::git::dirty_among(dir, paths)),
             commit,
         }
     }

@@ -144,6 +144,51 @@ impl Scope {
         self.undated && (self.undated_only.is_empty() || self.undated_only.contains(&kind))
     }
 
+    /// The folders below `root` (relative to it) whose records this scope
+    /// reads: a whole kind folder when every month is wanted, else each
+    /// month folder in range. What git is asked about for `source.dirty`.
+    pub fn folders(&self, root: &Path) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        for kind in Kind::ALL {
+            let folder = PathBuf::from(kind.folder());
+            if !kind.is_dated() {
+                if self.wants_undated(kind) {
+                    out.push(folder);
+                }
+                continue;
+            }
+            let ranges = self.months_of(kind);
+            if ranges.contains(&MonthRange::ALL) {
+                out.push(folder);
+                continue;
+            }
+            let Ok(years) = std::fs::read_dir(root.join(&folder)) else {
+                continue;
+            };
+            let mut months: Vec<PathBuf> = years
+                .filter_map(|y| y.ok())
+                .filter_map(|y| {
+                    let year = y.file_name().to_str()?.to_string();
+                    let inner = std::fs::read_dir(y.path()).ok()?;
+                    let folder = &folder;
+                    Some(inner.filter_map(move |m| {
+                        let m = m.ok()?;
+                        let month = m.file_name().to_str()?.to_string();
+                        let ym = parse_year_month(&year, &month)?;
+                        ranges
+                            .iter()
+                            .any(|r| r.contains(ym))
+                            .then(|| folder.join(&year).join(&month))
+                    }))
+                })
+                .flatten()
+                .collect();
+            months.sort();
+            out.extend(months);
+        }
+        out
+    }
+
     fn wants(&self, kind: Kind, ym: Option<(i32, u32)>) -> bool {
         if !kind.is_dated() {
             return self.wants_undated(kind);

@@ -1143,3 +1143,35 @@ fn source_names_the_commit_and_uncommitted_changes() {
     october(&f, &["--format", "csv"]).has("source;dirty;nicht committete Änderungen;true");
     october(&f, &["--lang", "en"]).has("uncommitted changes");
 }
+
+#[test]
+fn dirty_is_only_about_the_files_the_report_read() {
+    let f = sample();
+    quartier::git::init_repository(f.root()).unwrap();
+    // a later month and a file outside the record folders: the October report read neither
+    f.write(
+        "appointments/2026/11/apt-20261120-zz01.toml",
+        "id = \"apt-20261120-zz01\"\ndate = 2026-11-20\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-AAAA\"\n",
+    );
+    f.write("notizen.txt", "Einkaufsliste\n");
+    let j = october(&f, &["--format", "json"]).json();
+    assert_eq!(j["source"]["dirty"], false);
+    // the November report reads November
+    let nov = f
+        .run(&[
+            "report", "monthly", "--month", "2026-11", "--format", "json",
+        ])
+        .ok()
+        .json();
+    assert_eq!(nov["source"]["dirty"], true);
+    // a deleted record of October makes October dirty
+    let october_file = std::fs::read_dir(f.path("appointments/2026/10"))
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::remove_file(october_file).unwrap();
+    let j = october(&f, &["--format", "json"]).json();
+    assert_eq!(j["source"]["dirty"], true);
+}
