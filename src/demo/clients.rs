@@ -209,6 +209,7 @@ impl Generator {
             topics,
             language,
             interpreter,
+            channel: None,
             notes,
         };
         if status == AppointmentStatus::Done
@@ -344,6 +345,7 @@ impl Generator {
                 language,
                 interpreter,
                 family_members: 0,
+                channel: None,
                 notes,
             });
         }

@@ -91,6 +91,7 @@ impl Generator {
             language: None,
             interpreter: false,
             family_members: 0,
+            channel: None,
             notes,
         };
         self.appointments.push(appointment);

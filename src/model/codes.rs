@@ -221,6 +221,16 @@ code_enum!(
 );
 
 code_enum!(
+    /// How a consultation took place; absent means in person.
+    Channel {
+        InPerson = "in-person", "persönlich", "in person";
+        Phone = "phone", "Telefon", "phone";
+        Video = "video", "Video", "video";
+        Message = "message", "Nachricht", "message";
+    }
+);
+
+code_enum!(
     ReferralStatus {
         Open = "open", "offen", "open";
         Done = "done", "erfolgreich", "done";

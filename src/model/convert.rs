@@ -101,6 +101,7 @@ fn appointment(v: &Values) -> Option<Appointment> {
         language: v.string("language"),
         interpreter: v.flag("interpreter"),
         family_members: v.int("family_members").unwrap_or(0),
+        channel: v.code("channel"),
         notes: v.string("notes"),
     })
 }

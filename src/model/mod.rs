@@ -148,6 +148,9 @@ pub struct Appointment {
     pub language: Option<String>,
     pub interpreter: bool,
     pub family_members: i64,
+    /// `None`: in person.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
 }

@@ -299,6 +299,7 @@ fn appointment() -> impl Strategy<Value = Record> {
                     language,
                     interpreter,
                     family_members,
+                    channel: None,
                     notes,
                 })
             },

@@ -107,6 +107,7 @@ fn full() -> Vec<Record> {
             language: Some("ar".into()),
             interpreter: true,
             family_members: 2,
+            channel: None,
             notes: text.clone(),
         }),
         Record::Appointment(Appointment {
@@ -123,6 +124,7 @@ fn full() -> Vec<Record> {
             language: None,
             interpreter: false,
             family_members: 0,
+            channel: None,
             notes: text.clone(),
         }),
         Record::Referral(Referral {
@@ -224,6 +226,7 @@ fn minimal() -> Vec<Record> {
             language: None,
             interpreter: false,
             family_members: 0,
+            channel: None,
             notes: None,
         }),
         Record::Referral(Referral {

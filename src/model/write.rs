@@ -160,6 +160,9 @@ pub fn to_document(record: &Record) -> DocumentMut {
             b.str("kind", r.kind.code());
             b.str("status", r.status.code());
             b.opt_str("staff", &r.staff);
+            if let Some(c) = r.channel {
+                b.str("channel", c.code());
+            }
             b.opt_str("client", &r.client);
             b.opt_str("sponsor", &r.sponsor);
             b.list("topics", &r.topics);

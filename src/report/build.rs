@@ -254,6 +254,10 @@ fn consultations(records: &Records, period: Period) -> Consultations {
             count(&mut c.by_topic, topic);
         }
         count(&mut c.by_language, a.language.as_deref().unwrap_or(UNKNOWN));
+        count(
+            &mut c.by_channel,
+            a.channel.unwrap_or(crate::model::Channel::InPerson).code(),
+        );
     }
     c
 }

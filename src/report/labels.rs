@@ -3,7 +3,7 @@
 //! commands use).
 
 use super::{Names, Report, ReportKind, UNKNOWN};
-use crate::model::{Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
+use crate::model::{Channel, Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
 use chrono::{Datelike, NaiveDate};
 
 /// The heading of the report: "Monatsbericht Oktober 2026".
@@ -189,6 +189,9 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
         ("consultations", "by_language") => {
             lang.pick("Beratungen nach Sprache", "Consultations by language")
         }
+        ("consultations", "by_channel") => {
+            lang.pick("Beratungen nach Kanal", "Consultations by channel")
+        }
         ("clients", "unique") => lang.pick("verschiedene Personen", "distinct clients"),
         ("clients", "new") => lang.pick(
             "davon Erstkontakt im Zeitraum",
@@ -329,6 +332,7 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
     match breakdown {
         "consultations.by_topic" | "referrals.by_topic" => config.topic_label(code, lang),
         "consultations.by_language" => format!("{} ({code})", crate::names::language(code, lang)),
+        "consultations.by_channel" => coded(Channel::from_code(code).map(|c| c.label(lang))),
         "clients.by_gender" => coded(Gender::from_code(code).map(|g| g.label(lang))),
         "clients.by_age_group" => coded(super::age::label(code, lang)),
         "clients.by_origin" => format!("{} ({code})", crate::names::country(code, lang)),
@@ -392,6 +396,7 @@ mod tests {
                     "with_interpreter",
                     "by_topic",
                     "by_language",
+                    "by_channel",
                 ],
             ),
             (

@@ -184,6 +184,7 @@ pub struct Consultations {
     pub with_interpreter: u64,
     pub by_topic: Breakdown,
     pub by_language: Breakdown,
+    pub by_channel: Breakdown,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

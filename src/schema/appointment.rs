@@ -2,7 +2,7 @@
 
 use super::common::{date, generated_id, interpreter, notes, staff, time};
 use super::{Cond, DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
-use crate::model::{AppointmentKind, AppointmentStatus, Kind};
+use crate::model::{AppointmentKind, AppointmentStatus, Channel, Kind};
 
 const CONSULTATION: Cond = Cond::is("kind", &["consultation"]);
 const SPONSOR: Cond = Cond::is("kind", &["sponsor"]);
@@ -42,6 +42,13 @@ pub static SCHEMA: KindSchema = KindSchema {
             "Default: done when the day has come, else planned",
         ),
         staff(),
+        FieldSpec::new("channel", FieldType::Code(vocab::<Channel>("Channel")))
+            .default(DefaultValue::Value("in-person"))
+            .labels("Kanal", "Channel")
+            .helps(
+                "in-person (Standard), phone, video oder message",
+                "in-person (default), phone, video or message",
+            ),
         FieldSpec::new("client", FieldType::Ref(Kind::Client))
             .required_when(CONSULTATION)
             .only_when(CONSULTATION)

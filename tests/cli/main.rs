@@ -6,6 +6,7 @@ mod support;
 mod agenda;
 mod appointment;
 mod calendar;
+mod channel;
 mod check;
 mod client;
 mod consent;

@@ -286,7 +286,8 @@ fn json_keys_are_exactly_those_of_the_spec() {
             "family_members",
             "with_interpreter",
             "by_topic",
-            "by_language"
+            "by_language",
+            "by_channel"
         ])
     );
     assert_eq!(

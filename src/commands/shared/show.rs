@@ -265,6 +265,7 @@ mod tests {
             language: Some("ar".into()),
             interpreter: true,
             family_members: 2,
+            channel: None,
             notes: None,
         });
         let rows = record_rows(&a, Some(&config()), Lang::En).unwrap();

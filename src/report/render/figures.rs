@@ -89,6 +89,7 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
     );
     r.breakdown("consultations.by_topic", &c.by_topic);
     r.breakdown("consultations.by_language", &c.by_language);
+    r.breakdown("consultations.by_channel", &c.by_channel);
 
     let c = &report.clients;
     r.counts(

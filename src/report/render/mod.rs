@@ -438,6 +438,7 @@ impl Builder<'_> {
                 ),
                 self.breakdown("consultations", "by_topic", &c.by_topic),
                 self.breakdown("consultations", "by_language", &c.by_language),
+                self.breakdown("consultations", "by_channel", &c.by_channel),
             ],
         )
     }

@@ -170,6 +170,7 @@ fn breakdown<'a>(report: &'a Report, path: &str) -> Option<&'a crate::report::Br
     Some(match path {
         "consultations.by_topic" => &c.by_topic,
         "consultations.by_language" => &c.by_language,
+        "consultations.by_channel" => &c.by_channel,
         "clients.by_gender" => &k.by_gender,
         "clients.by_age_group" => &k.by_age_group,
         "clients.by_origin" => &k.by_origin,
