@@ -156,7 +156,7 @@ fn confirm(question: &str) -> Result<bool> {
 pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Reference>> {
     let mut out = Vec::new();
     for s in schema::all() {
-        if !refers_to(s.fields, target) {
+        if !s.fields().any(|f| f.refers_to(target)) {
             continue;
         }
         for (record_id, path) in store.list_ids(s.kind) {
@@ -184,13 +184,6 @@ pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Refere
         }
     }
     Ok(out)
-}
-
-fn refers_to(fields: &[FieldSpec], target: Kind) -> bool {
-    fields.iter().any(|f| match f.ty.subfields() {
-        Some(sub) => refers_to(sub, target),
-        None => matches!(f.ty, FieldType::Ref(k) | FieldType::Refs(k) if k == target),
-    })
 }
 
 fn keys_referring(

@@ -413,6 +413,36 @@ impl FieldSpec {
 
     /// Whether the key holds free text in some records (also the topics of
     /// sponsor meetings).
+    /// Whether this key refers to records of `target` (a `Ref`/`Refs` key,
+    /// or a nested table holding one): what `delete`, `client merge` and
+    /// `show --json`'s `linked` look for.
+    pub fn refers_to(&self, target: Kind) -> bool {
+        match self.ty {
+            FieldType::Ref(k) | FieldType::Refs(k) => k == target,
+            FieldType::Table(sub) | FieldType::Tables(sub) => {
+                sub.iter().any(|g| g.refers_to(target))
+            }
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Topic
+            | FieldType::Topics { .. }
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff => false,
+        }
+    }
+
     pub fn may_hold_free_text(&self) -> bool {
         matches!(
             self.ty,

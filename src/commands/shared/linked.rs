@@ -11,32 +11,6 @@ use crate::schema::{FieldSpec, FieldType};
 use crate::store::{Records, Scope, Store};
 use serde_json::{Map, Value};
 
-/// Whether a key of this spec refers to records of `target`.
-fn refers_to(spec: &FieldSpec, target: Kind) -> bool {
-    match spec.ty {
-        FieldType::Ref(k) | FieldType::Refs(k) => k == target,
-        FieldType::Table(sub) | FieldType::Tables(sub) => sub.iter().any(|g| refers_to(g, target)),
-        FieldType::Id
-        | FieldType::Text
-        | FieldType::FreeText
-        | FieldType::Date
-        | FieldType::Time
-        | FieldType::Minutes
-        | FieldType::Count
-        | FieldType::Year
-        | FieldType::Bool
-        | FieldType::Code(_)
-        | FieldType::Codes(_)
-        | FieldType::Topic
-        | FieldType::Topics { .. }
-        | FieldType::Language
-        | FieldType::Languages
-        | FieldType::Country
-        | FieldType::District
-        | FieldType::Staff => false,
-    }
-}
-
 /// Whether the JSON value of a key of this spec names `id` of `target`.
 fn names(spec: &FieldSpec, value: &Value, target: Kind, id: &str) -> bool {
     match (spec.ty, value) {
@@ -100,7 +74,7 @@ fn objects(records: &Records, kind: Kind) -> Vec<Value> {
 pub fn linked(records: &Records, kind: Kind, id: &str) -> Map<String, Value> {
     let mut out = Map::new();
     for schema in crate::schema::all() {
-        let keys: Vec<&FieldSpec> = schema.fields().filter(|f| refers_to(f, kind)).collect();
+        let keys: Vec<&FieldSpec> = schema.fields().filter(|f| f.refers_to(kind)).collect();
         if keys.is_empty() {
             continue;
         }
