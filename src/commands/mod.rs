@@ -14,6 +14,7 @@ pub mod edit;
 pub mod event;
 pub mod fields;
 pub mod flyer;
+pub mod form;
 pub mod git_hook;
 pub mod import;
 pub mod init;

@@ -17,6 +17,7 @@
 mod appointment;
 mod client;
 mod event;
+pub use event::PARTICIPANTS;
 mod partner;
 mod referral;
 mod sponsor;
@@ -329,6 +330,8 @@ pub struct FieldSpec {
     pub missing_message: Option<&'static str>,
     /// The finding when an `only_when` key is given where it does not belong.
     pub not_allowed_message: Option<&'static str>,
+    /// Set by commands only (`erased`): never a question of a guided form.
+    pub tool_only: bool,
 }
 
 impl FieldSpec {
@@ -346,7 +349,14 @@ impl FieldSpec {
             help_en: "",
             missing_message: None,
             not_allowed_message: None,
+            tool_only: false,
         }
+    }
+
+    /// Set by commands only, never asked for in a guided form.
+    pub const fn tool_only(mut self) -> Self {
+        self.tool_only = true;
+        self
     }
 
     pub const fn when_missing(mut self, message: &'static str) -> Self {

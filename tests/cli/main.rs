@@ -15,6 +15,7 @@ mod delete;
 mod duplicates;
 mod edit;
 mod event;
+mod forms;
 mod git;
 mod help;
 mod hours;

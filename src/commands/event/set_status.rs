@@ -20,6 +20,9 @@ pub struct DoneArgs {
     pub id: String,
     #[command(flatten)]
     pub counts: Counts,
+    /// On a terminal, ask for the split even when the counts are given or recorded
+    #[arg(long)]
+    pub ask: bool,
     #[command(flatten)]
     pub commit: CommitArg,
 }
@@ -50,6 +53,13 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         )));
     }
     let mut counts = args.counts.clone();
+    let missing = event.participants.is_none() && counts.total.is_none();
+    if args.ask && !crate::cli::interactive() {
+        return Err(CommandError::usage(crate::tr!("form.ask-needs-terminal")));
+    }
+    if (args.ask || missing) && crate::cli::interactive() {
+        counts = ask_split(&store, &config, &path, &event, &counts)?;
+    }
     if event.participants.is_none() {
         let mut need = Need::new();
         counts.total = need.parsed("--total", "Teilnehmende insgesamt:", counts.total, |s| {
@@ -102,4 +112,92 @@ pub fn cancel(args: CancelArgs, globals: &Globals) -> Result<()> {
             moved_from: None,
         },
     )
+}
+
+/// Asks the participants of a held event on the terminal (the counts given
+/// or recorded offered), until the store's verdict on the event as it would
+/// be written finds nothing wrong with them.
+fn ask_split(
+    store: &crate::store::Store,
+    config: &crate::model::Config,
+    path: &std::path::Path,
+    event: &crate::model::Event,
+    given: &Counts,
+) -> Result<Counts> {
+    use crate::commands::form::{ask, split};
+    use chrono::Datelike;
+    let lang = crate::i18n::lang();
+    let base = event.participants.unwrap_or_default();
+    let mut previous = split::Counts::new();
+    let pairs = [
+        ("total", given.total, base.total),
+        ("women", given.women, base.women),
+        ("men", given.men, base.men),
+        ("diverse", given.diverse, base.diverse),
+        ("migrants", given.migrants, base.migrants),
+    ];
+    for (key, flag, recorded) in pairs {
+        match (flag, event.participants.is_some()) {
+            (Some(n), _) => {
+                previous.insert(key, i64::from(n));
+            }
+            (None, true) => {
+                previous.insert(key, recorded);
+            }
+            (None, false) => {}
+        }
+    }
+    let original = crate::store::read_text(path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+    let as_counts = |c: &split::Counts| -> Counts {
+        let n = |k: &str| c.get(k).and_then(|v| u32::try_from(*v).ok());
+        Counts {
+            total: n("total"),
+            women: n("women"),
+            men: n("men"),
+            diverse: n("diverse"),
+            migrants: n("migrants"),
+        }
+    };
+    let verdict = |c: &split::Counts| -> Vec<String> {
+        let Ok(mut doc) = original.parse::<toml_edit::DocumentMut>() else {
+            return Vec::new();
+        };
+        let counts = as_counts(c);
+        let base = event.participants.unwrap_or_default();
+        let pick = |v: Option<u32>, old: i64| v.map_or(old, i64::from);
+        let p = crate::model::Participants {
+            total: pick(counts.total, base.total),
+            women: pick(counts.women, base.women),
+            men: pick(counts.men, base.men),
+            diverse: pick(counts.diverse, base.diverse),
+            migrants: pick(counts.migrants, base.migrants),
+        };
+        set_str(&mut doc, "status", EventStatus::Done.code());
+        write_participants(&mut doc, &p);
+        let placement = crate::model::read::Placement {
+            stem: &event.id,
+            year_month: Some((event.date.year(), event.date.month())),
+        };
+        match store.validate_text(Kind::Event, &doc.to_string(), path, config, Some(placement)) {
+            Ok(_) => Vec::new(),
+            Err(findings) => findings
+                .into_iter()
+                .filter(|f| !f.tolerated_on_write)
+                .map(|f| f.message)
+                .collect(),
+        }
+    };
+    let table = crate::schema::of(Kind::Event)
+        .field("participants")
+        .map_or("", |f| f.label(lang));
+    let counts = split::ask_until(
+        &mut ask::Terminal,
+        lang,
+        table,
+        crate::schema::PARTICIPANTS,
+        &previous,
+        verdict,
+    )?;
+    Ok(as_counts(&counts))
 }

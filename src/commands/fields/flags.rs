@@ -52,6 +52,8 @@ pub enum Raw {
 pub struct Given {
     pub values: BTreeMap<String, Raw>,
     pub unset: Vec<String>,
+    /// `--ask` (`add` only): a guided form even when nothing required is missing.
+    pub ask: bool,
 }
 
 impl Given {
@@ -349,6 +351,14 @@ pub fn augment(mut cmd: Command, kind: Kind, mode: Mode, lang: Lang) -> Command 
             );
         }
     }
+    if mode == Mode::Add {
+        cmd = cmd.arg(
+            Arg::new("ask")
+                .long("ask")
+                .action(ArgAction::SetTrue)
+                .help(crate::i18n::help::arg_help("*", "ask", lang).unwrap_or_default()),
+        );
+    }
     if mode == Mode::Edit {
         cmd = cmd.arg(
             Arg::new("unset")
@@ -396,6 +406,9 @@ pub fn read_matches(kind: Kind, mode: Mode, m: &ArgMatches) -> Given {
                 }
             }
         }
+    }
+    if mode == Mode::Add {
+        given.ask = m.get_flag("ask");
     }
     if mode == Mode::Edit
         && let Some(keys) = m.get_many::<String>("unset")

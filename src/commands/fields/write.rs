@@ -8,13 +8,11 @@ use super::document::{apply, fresh, keys_by_line};
 use super::flags::{Given, Raw};
 use super::resolve::{View, flag_name, resolve};
 use crate::cli::Globals;
-use crate::commands::shared::{
-    Change, CommitArg, Need, ask_field, check_references, report_written,
-};
+use crate::commands::shared::{Change, CommitArg, Need, check_references, report_written};
 use crate::error::{CommandError, Result};
 use crate::model::read::{Context, Severity, read_record};
 use crate::model::{Config, Kind, Record};
-use crate::schema::{DefaultValue, FieldType, Required};
+use crate::schema::{DefaultValue, FieldType};
 use crate::store::{Finding, Store};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -40,7 +38,7 @@ pub struct EditRequest<'a> {
 
 /// Fills the defaults of the schema that need no question: today's date,
 /// `done`/`planned` by the date, fixed values of required keys.
-fn fill_defaults(kind: Kind, given: &mut Given) {
+pub(crate) fn fill_defaults(kind: Kind, given: &mut Given) {
     let today = crate::dates::today();
     for f in crate::schema::of(kind).fields() {
         if given.get(f.key).is_some() {
@@ -66,67 +64,48 @@ fn fill_defaults(kind: Kind, given: &mut Given) {
     }
 }
 
-/// Asks for (or names as missing) every required key the flags lack, in
-/// schema order; without a terminal fails naming all of them (exit 2).
-fn ask_required(
-    kind: Kind,
-    given: &mut Given,
-    store: &Store,
-    config: &Config,
-    globals: &Globals,
-) -> Result<()> {
-    let lang = globals.lang(config);
-    let mut need = Need::new();
+/// Whether a given value counts as not given (absent, empty).
+pub(crate) fn is_missing(raw: Option<&Raw>) -> bool {
+    match raw {
+        None | Some(Raw::Empty) => true,
+        Some(Raw::Text(s)) => s.trim().is_empty(),
+        Some(_) => false,
+    }
+}
+
+/// The flags of every required key (in schema order) that `given` lacks.
+pub(crate) fn missing_flags(kind: Kind, given: &Given) -> Vec<String> {
+    let view = View {
+        given,
+        current: BTreeMap::new(),
+    };
+    let mut out = Vec::new();
     for f in crate::schema::of(kind).fields() {
-        if f.default == DefaultValue::Generated {
-            continue;
-        }
-        let view = View {
-            given,
-            current: BTreeMap::new(),
-        };
-        let required = match f.required {
-            Required::Always => true,
-            Required::Never => false,
-            Required::When(c) => view.holds(&c),
-        };
-        if !required {
+        if f.default == DefaultValue::Generated || !f.is_required_in(|k| view.get(k)) {
             continue;
         }
         match f.ty.subfields() {
             Some(sub) => {
                 for g in sub.iter().filter(|g| g.is_always_required()) {
                     let key = format!("{}.{}", f.key, g.key);
-                    if given.get(&key).is_none()
-                        && let Some(v) =
-                            ask_field(&mut need, g, &flag_name(&key), store, config, lang)?
-                    {
-                        given.set(&key, v);
+                    if given.get(&key).is_none() {
+                        out.push(flag_name(&key));
                     }
                 }
             }
             None => {
-                let missing = match given.get(f.key) {
-                    None | Some(Raw::Empty) => true,
-                    Some(Raw::Text(s)) => s.trim().is_empty(),
-                    Some(_) => false,
-                };
-                if missing {
-                    given.remove(f.key);
-                    if let Some(v) =
-                        ask_field(&mut need, f, &flag_name(f.key), store, config, lang)?
-                    {
-                        given.set(f.key, v);
-                    }
+                if is_missing(given.get(f.key)) {
+                    out.push(flag_name(f.key));
                 }
             }
         }
     }
-    need.finish()
+    out
 }
 
-/// Writes a new record from flags; refuses it (exit 2, naming the flags)
-/// when `check --strict` would flag it.
+/// Writes a new record from flags — on a terminal through a guided form
+/// when a required field is missing or `--ask` asks for one; refuses it
+/// (exit 2, naming the flags) when `check --strict` would flag it.
 pub fn add_record(
     globals: &Globals,
     store: &Store,
@@ -135,32 +114,84 @@ pub fn add_record(
 ) -> Result<(Record, PathBuf)> {
     let kind = req.kind;
     let mut given = req.given;
-    fill_defaults(kind, &mut given);
     // what was given is checked before anything is asked for
     let view = View {
         given: &given,
         current: BTreeMap::new(),
     };
     resolve(kind, &given, &view, store, config, false)?;
-    ask_required(kind, &mut given, store, config, globals)?;
+    if crate::commands::form::wanted(kind, &given)? {
+        given = crate::commands::form::add(globals, store, config, kind, given, req.commit)?;
+    } else {
+        fill_defaults(kind, &mut given);
+        let mut need = Need::never_ask();
+        for flag in missing_flags(kind, &given) {
+            need.note(&flag);
+        }
+        need.finish()?;
+    }
+    create_from(globals, store, config, kind, given, req.commit, req.verb)
+}
+
+/// A record of `kind` as it would be written from `given` (defaults
+/// filled): its text, its path and id (a fresh id when it has none yet).
+pub(crate) struct Candidate {
+    pub text: String,
+    pub id: String,
+    pub path: PathBuf,
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// The candidate record of `given`; `whole` also refuses keys that do not
+/// belong to it (see [`resolve`]).
+pub(crate) fn candidate(
+    kind: Kind,
+    given: &Given,
+    store: &Store,
+    config: &Config,
+    whole: bool,
+) -> Result<Candidate> {
     let view = View {
-        given: &given,
+        given,
         current: BTreeMap::new(),
     };
-    let mut values = resolve(kind, &given, &view, store, config, true)?;
+    let mut values = resolve(kind, given, &view, store, config, whole)?;
     let date = given.date("date");
     let id_is_generated = crate::schema::of(kind)
         .field("id")
         .is_some_and(|f| f.default == DefaultValue::Generated);
-    if id_is_generated {
-        let candidate = match (kind.is_dated(), date) {
+    let id = if id_is_generated {
+        match (kind.is_dated(), date) {
             (true, Some(d)) => crate::store::new_dated_id(kind, d)?,
             (true, None) => return Err(CommandError::usage("--date is needed")),
             (false, _) => crate::store::new_client_code()?,
-        };
-        values.insert("id".into(), Some(toml_edit::Value::from(candidate)));
-    }
+        }
+    } else {
+        given.text("id").unwrap_or("new").to_string()
+    };
+    values.insert("id".into(), Some(toml_edit::Value::from(id.clone())));
     let text = fresh(kind, &values).to_string();
+    let path = store.path_for(kind, &id, date.filter(|_| kind.is_dated()))?;
+    Ok(Candidate {
+        text,
+        id,
+        path,
+        date,
+    })
+}
+
+/// Writes the record `given` holds (complete, defaults filled): the rule
+/// book's verdict, the store's atomic write, what was written and the commit.
+pub(crate) fn create_from(
+    globals: &Globals,
+    store: &Store,
+    config: &Config,
+    kind: Kind,
+    given: Given,
+    commit: &CommitArg,
+    verb: &str,
+) -> Result<(Record, PathBuf)> {
+    let text = candidate(kind, &given, store, config, true)?.text;
     let record = judge_flags(kind, &text, None, config)?;
     check_references(store, &record)?;
     let slug = record.id().to_string();
@@ -171,10 +202,10 @@ pub fn add_record(
         globals,
         store,
         config,
-        req.commit,
+        commit,
         Change {
             kind,
-            verb: req.verb,
+            verb,
             id: record.id(),
             path: &path,
             moved_from: None,

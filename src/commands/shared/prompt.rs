@@ -1,14 +1,9 @@
 //! Asking for the required fields an `add` lacks: on a terminal one
 //! question each, without one a single usage error naming every missing flag.
 
-use super::lookup::record_ids;
 use crate::cli::interactive;
-use crate::commands::fields::Raw;
-use crate::commands::fields::flags::{parse_count, parse_minutes};
 use crate::error::{CommandError, Result};
-use crate::model::{Code, Config, Lang};
-use crate::schema::{FieldSpec, FieldType};
-use crate::store::Store;
+use crate::model::{Code, Lang};
 
 /// Collects the required fields of an `add`: on a terminal it asks for each
 /// missing one at once; otherwise it notes the missing flags and `finish`
@@ -161,6 +156,11 @@ impl Need {
         }
     }
 
+    /// Notes `flag` as missing.
+    pub fn note(&mut self, flag: &str) {
+        self.missing.push(flag.to_string());
+    }
+
     /// Fails (exit 2) naming every missing flag.
     pub fn finish(self) -> Result<()> {
         if self.missing.is_empty() {
@@ -182,65 +182,6 @@ impl Need {
             )))
         }
     }
-}
-
-/// Asks for one required key of the schema by its type (a list of codes, a
-/// list of records, a date, a text), or notes its flag as missing. `None`
-/// when nothing was asked (no terminal) or the type is never asked for.
-pub fn ask_field(
-    need: &mut Need,
-    spec: &FieldSpec,
-    flag: &str,
-    store: &Store,
-    config: &Config,
-    lang: Lang,
-) -> Result<Option<Raw>> {
-    let question = format!("{}:", spec.label(lang));
-    let text = |v: Option<String>| v.map(Raw::Text);
-    Ok(match spec.ty {
-        FieldType::Id
-        | FieldType::Text
-        | FieldType::FreeText
-        | FieldType::Staff
-        | FieldType::Language
-        | FieldType::Country
-        | FieldType::District => text(need.text(flag, &question, None)?),
-        FieldType::Date => need
-            .parsed(flag, &question, None, crate::dates::parse_date)?
-            .map(Raw::Date),
-        FieldType::Time => need
-            .parsed(flag, &question, None, crate::dates::parse_time)?
-            .map(Raw::Time),
-        FieldType::Minutes => need
-            .parsed(flag, &question, None, parse_minutes)?
-            .map(Raw::Int),
-        FieldType::Count | FieldType::Year => need
-            .parsed(flag, &question, None, parse_count)?
-            .map(Raw::Int),
-        FieldType::Code(v) => text(need.choose(flag, &question, None, || {
-            (v.codes)()
-                .into_iter()
-                .map(|c| format!("{c} — {}", (v.label)(c, lang).unwrap_or(c)))
-                .collect()
-        })?),
-        FieldType::Topic => text(need.choose(flag, &question, None, || {
-            config
-                .topic_codes()
-                .into_iter()
-                .map(|c| format!("{c} — {}", config.topic_label(&c, lang)))
-                .collect()
-        })?),
-        FieldType::Ref(kind) => {
-            text(need.choose(flag, &question, None, || record_ids(store, kind))?)
-        }
-        FieldType::Codes(_)
-        | FieldType::Topics { .. }
-        | FieldType::Languages
-        | FieldType::Refs(_) => need
-            .text(flag, &question, None)?
-            .map(|s| Raw::List(s.split(',').map(|i| i.trim().to_string()).collect())),
-        FieldType::Bool | FieldType::Table(_) | FieldType::Tables(_) => None,
-    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,160 @@
+//! The terminal side of a guided form: one small trait, answered by
+//! `inquire` on a terminal ([`Terminal`]) and by a script in the tests
+//! ([`Script`]), so the form's logic is tested without a terminal and the
+//! pseudo-terminal tests of `tests/cli/forms.rs` only prove the wiring.
+
+use crate::error::{CommandError, Result};
+
+/// One question as the person sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Prompt {
+    /// The label (`Datum`), with a hint of the answers it takes.
+    pub question: String,
+    /// The line under it: what the field means and which keys do what.
+    pub help: String,
+    /// What Enter on an empty line answers (shown in brackets).
+    pub default: Option<String>,
+}
+
+/// Asks a person.
+pub trait Asker {
+    /// A line of text (`default` when Enter was pressed on an empty line).
+    fn text(&mut self, p: &Prompt) -> Result<String>;
+    /// One of `options` (its index), the cursor starting at `cursor`;
+    /// typing filters them.
+    fn select(&mut self, p: &Prompt, options: &[String], cursor: usize) -> Result<usize>;
+    /// Any of `options` (their indexes); typing filters them.
+    fn multi(&mut self, p: &Prompt, options: &[String]) -> Result<Vec<usize>>;
+    /// A line for the person: why an answer was refused, a note.
+    fn say(&mut self, line: &str);
+}
+
+/// Asks on the terminal through `inquire` (type-to-filter lists, a default
+/// in brackets, the wrong answer kept for correcting).
+pub struct Terminal;
+
+/// Esc or Ctrl-C: nothing is written.
+fn failed(e: inquire::InquireError) -> CommandError {
+    match e {
+        inquire::InquireError::OperationCanceled | inquire::InquireError::OperationInterrupted => {
+            CommandError::usage(crate::tr!("form.cancelled"))
+        }
+        other => CommandError::usage(crate::tr!("form.no-terminal", problem = other)),
+    }
+}
+
+/// The key hints under a list.
+fn list_help(p: &Prompt, id: &str) -> String {
+    let keys = crate::i18n::t(id);
+    if p.help.is_empty() {
+        keys.to_string()
+    } else {
+        format!("{} · {keys}", p.help)
+    }
+}
+
+impl Asker for Terminal {
+    fn text(&mut self, p: &Prompt) -> Result<String> {
+        let mut t = inquire::Text::new(&p.question);
+        if !p.help.is_empty() {
+            t = t.with_help_message(&p.help);
+        }
+        if let Some(d) = &p.default {
+            t = t.with_default(d);
+        }
+        t.prompt().map_err(failed)
+    }
+
+    fn select(&mut self, p: &Prompt, options: &[String], cursor: usize) -> Result<usize> {
+        let help = list_help(p, "form.keys-select");
+        inquire::Select::new(&p.question, options.to_vec())
+            .with_starting_cursor(cursor.min(options.len().saturating_sub(1)))
+            .with_help_message(&help)
+            .with_page_size(8)
+            .raw_prompt()
+            .map(|o| o.index)
+            .map_err(failed)
+    }
+
+    fn multi(&mut self, p: &Prompt, options: &[String]) -> Result<Vec<usize>> {
+        let help = list_help(p, "form.keys-multi");
+        inquire::MultiSelect::new(&p.question, options.to_vec())
+            .with_help_message(&help)
+            .with_page_size(8)
+            .raw_prompt()
+            .map(|v| v.into_iter().map(|o| o.index).collect())
+            .map_err(failed)
+    }
+
+    fn say(&mut self, line: &str) {
+        eprintln!("{line}");
+    }
+}
+
+/// Answers from a list, for tests: a text answer as it is (`""` takes the
+/// default); a choice by the first option containing the answer (`""`: the
+/// cursor); several choices by `|`-separated parts. What was said is kept.
+#[derive(Debug, Default)]
+pub struct Script {
+    pub answers: std::collections::VecDeque<String>,
+    pub said: Vec<String>,
+    /// Every question asked, in order.
+    pub asked: Vec<String>,
+}
+
+impl Script {
+    pub fn new(answers: &[&str]) -> Script {
+        Script {
+            answers: answers.iter().map(|s| s.to_string()).collect(),
+            ..Script::default()
+        }
+    }
+
+    fn next(&mut self, p: &Prompt) -> Result<String> {
+        self.asked.push(p.question.clone());
+        self.answers.pop_front().ok_or_else(|| {
+            CommandError::usage(format!("the script has no answer for `{}`", p.question))
+        })
+    }
+
+    fn find(options: &[String], part: &str) -> Result<usize> {
+        options
+            .iter()
+            .position(|o| o.contains(part))
+            .ok_or_else(|| CommandError::usage(format!("no option `{part}` in {options:?}")))
+    }
+}
+
+impl Asker for Script {
+    fn text(&mut self, p: &Prompt) -> Result<String> {
+        let a = self.next(p)?;
+        Ok(match (&p.default, a.is_empty()) {
+            (Some(d), true) => d.clone(),
+            _ => a,
+        })
+    }
+
+    fn select(&mut self, p: &Prompt, options: &[String], cursor: usize) -> Result<usize> {
+        let a = self.next(p)?;
+        if a.is_empty() {
+            return Ok(cursor);
+        }
+        Script::find(options, &a)
+    }
+
+    fn multi(&mut self, p: &Prompt, options: &[String]) -> Result<Vec<usize>> {
+        let a = self.next(p)?;
+        let mut picked = a
+            .split('|')
+            .filter(|s| !s.is_empty())
+            .map(|s| Script::find(options, s))
+            .collect::<Result<Vec<_>>>()?;
+        // in the order of the list, as on the terminal
+        picked.sort_unstable();
+        Ok(picked)
+    }
+
+    fn say(&mut self, line: &str) {
+        self.said.push(line.to_string());
+    }
+}

@@ -1,0 +1,296 @@
+//! Guided forms (SPEC §2 "On a terminal"), made from the schema of any
+//! record kind: every field not given as a flag is asked in schema order —
+//! required ones always, optional ones until `.` skips the rest (Enter
+//! skips one) — with labels, choices and hints in the interface language,
+//! defaults shown (today, the personal staff, the last time and duration
+//! used, `done`/`planned` by the day). Each answer is read like its flag
+//! and judged at once by the same rule book as the write (`verdict`), and
+//! asked again with the reason when refused; the finished record is judged
+//! whole and only the fields it is refused for are asked again, so no
+//! answer is lost at the end. A form runs only on a terminal.
+//!
+//! - `ask`: the terminal (inquire) and a scripted asker for tests;
+//! - `question`: one field as a question, and what its answer means;
+//! - `verdict`: an answer and the finished record before the rule book;
+//! - `split`: the counts of a table (`[participants]`), also for `event done`;
+//! - `state`: the last answers remembered, in the personal config folder.
+
+pub mod ask;
+mod question;
+pub mod split;
+pub mod state;
+mod verdict;
+
+#[cfg(test)]
+mod tests;
+
+use crate::cli::Globals;
+use crate::commands::fields::Given;
+use crate::commands::fields::Raw;
+use crate::commands::fields::write::{create_from, fill_defaults, missing_flags};
+use crate::commands::shared::CommitArg;
+use crate::error::{CommandError, Result};
+use crate::model::{Config, Kind, Lang};
+use crate::schema::{Cond, DefaultValue, FieldSpec, FieldType};
+use crate::store::Store;
+use ask::Asker;
+use chrono::NaiveDate;
+use question::Outcome;
+use state::State;
+use std::collections::BTreeMap;
+
+/// Makes a client on the spot (from `appointment add`): the asker, the
+/// remembered answers and the day of first contact to offer; gives its code.
+pub type NewClient<'a> =
+    dyn FnMut(&mut dyn Asker, &mut State, Option<NaiveDate>) -> Result<String> + 'a;
+
+/// Whether `add` of `kind` with these flags becomes a form: on a terminal,
+/// when a required field is missing, when no field is given at all (a bare
+/// `client new` asks rather than write an all-unknown client) or with `--ask`. `--ask` without a
+/// terminal is a usage error (nothing ever waits for input there).
+pub fn wanted(kind: Kind, given: &Given) -> Result<bool> {
+    let terminal = crate::cli::interactive();
+    if given.ask && !terminal {
+        return Err(CommandError::usage(crate::tr!("form.ask-needs-terminal")));
+    }
+    if !terminal {
+        return Ok(false);
+    }
+    let mut filled = given.clone();
+    fill_defaults(kind, &mut filled);
+    Ok(given.ask || given.values.is_empty() || !missing_flags(kind, &filled).is_empty())
+}
+
+/// The form of an `add` on the terminal: what the flags gave plus the
+/// answers, defaults filled, ready for [`create_from`]. A client can be
+/// made on the spot where one is asked for.
+pub fn add(
+    globals: &Globals,
+    store: &Store,
+    config: &Config,
+    kind: Kind,
+    given: Given,
+    commit: &CommitArg,
+) -> Result<Given> {
+    let mut state = State::load();
+    let mut asker = ask::Terminal;
+    let mut new_client = |asker: &mut dyn Asker, state: &mut State, day: Option<NaiveDate>| {
+        asker.say(&crate::tr!("form.new-client-start"));
+        let mut form = Form::new(Kind::Client, Given::default(), store, config, asker, state);
+        form.intro = false;
+        if let Some(d) = day {
+            form.suggest.insert("first_contact", Raw::Date(d));
+        }
+        let given = form.run()?;
+        let (record, _) = create_from(globals, store, config, Kind::Client, given, commit, "new")?;
+        Ok(record.id().to_string())
+    };
+    let mut form = Form::new(kind, given, store, config, &mut asker, &mut state);
+    form.new_client = Some(&mut new_client);
+    let given = form.run()?;
+    state.save();
+    Ok(given)
+}
+
+/// One form being filled in.
+pub struct Form<'a> {
+    kind: Kind,
+    /// The flags and the answers so far (`Raw::Empty`: left out on purpose).
+    given: Given,
+    store: &'a Store,
+    config: &'a Config,
+    lang: Lang,
+    asker: &'a mut dyn Asker,
+    state: &'a mut State,
+    /// `.` was answered: the optional fields left are not asked.
+    skip_rest: bool,
+    /// Defaults the command offers instead of the schema's.
+    suggest: BTreeMap<&'static str, Raw>,
+    /// The top-level keys this form asked (the only ones it may ask again).
+    asked: Vec<&'static str>,
+    new_client: Option<&'a mut NewClient<'a>>,
+    /// Whether the form starts with the line on what Enter, `.` and Esc do
+    /// (not again for a client made within another form).
+    intro: bool,
+}
+
+impl<'a> Form<'a> {
+    pub fn new(
+        kind: Kind,
+        given: Given,
+        store: &'a Store,
+        config: &'a Config,
+        asker: &'a mut dyn Asker,
+        state: &'a mut State,
+    ) -> Form<'a> {
+        Form {
+            kind,
+            given,
+            store,
+            config,
+            lang: crate::i18n::lang(),
+            asker,
+            state,
+            skip_rest: false,
+            suggest: BTreeMap::new(),
+            asked: Vec::new(),
+            new_client: None,
+            intro: true,
+        }
+    }
+
+    /// Asks every field it should, then has the whole record judged; gives
+    /// the values with the defaults filled in.
+    pub fn run(mut self) -> Result<Given> {
+        let schema = crate::schema::of(self.kind);
+        if self.intro {
+            self.asker
+                .say(&crate::tr!("form.start", what = schema.label(self.lang)));
+        }
+        for f in schema.fields() {
+            if !self.asks(f) {
+                continue;
+            }
+            // after `.`, a required field with a default takes it unasked
+            if self.skip_rest
+                && !matches!(f.ty, FieldType::Table(_))
+                && let Some(d) = self.default_of(f)
+            {
+                self.given.set(f.key, d);
+                continue;
+            }
+            self.ask_field(f, None)?;
+        }
+        self.settle()?;
+        fill_defaults(self.kind, &mut self.given);
+        Ok(self.given)
+    }
+
+    fn view_get(&self, key: &str) -> Option<&str> {
+        match self.given.get(key) {
+            Some(Raw::Text(s)) => Some(s.as_str()),
+            _ => None,
+        }
+    }
+
+    fn view_holds(&self, cond: &Cond) -> bool {
+        cond.holds(|k| self.view_get(k))
+    }
+
+    fn required(&self, f: &FieldSpec) -> bool {
+        f.is_required_in(|k| self.view_get(k))
+    }
+
+    /// Whether the form asks `f` now.
+    fn asks(&self, f: &FieldSpec) -> bool {
+        if f.default == DefaultValue::Generated || f.tool_only {
+            return false;
+        }
+        match f.ty {
+            // arrays of tables have commands of their own (deadlines, consents)
+            FieldType::Tables(_) => false,
+            // a table only where it is needed (the participants of a held event)
+            FieldType::Table(_) => self.required(f) && !self.given.any_in(f.key),
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Topic
+            | FieldType::Topics { .. }
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Refs(_) => {
+                self.given.get(f.key).is_none()
+                    && f.is_allowed_in(|k| self.view_get(k))
+                    && (self.required(f) || !self.skip_rest)
+            }
+        }
+    }
+
+    /// Asks `f` until an answer passes (or it is left out).
+    fn ask_field(&mut self, f: &'static FieldSpec, mut initial: Option<String>) -> Result<()> {
+        if !self.asked.contains(&f.key) {
+            self.asked.push(f.key);
+        }
+        if let FieldType::Table(sub) = f.ty {
+            return self.ask_table(f, sub);
+        }
+        loop {
+            let required = self.required(f);
+            let (raw, typed) = match self.ask_one(f, required, initial.take())? {
+                Outcome::Value(raw, typed) => (raw, typed),
+                Outcome::NewClient => {
+                    let day = self.record_day();
+                    let Some(make) = self.new_client.as_mut() else {
+                        continue;
+                    };
+                    let code = make(&mut *self.asker, &mut *self.state, day)?;
+                    (Raw::Text(code.clone()), code)
+                }
+                Outcome::Wrong(why, typed) => {
+                    self.refused(&[why]);
+                    initial = Some(typed);
+                    continue;
+                }
+                Outcome::SkipRest | Outcome::Skip if !required => {
+                    self.given.set(f.key, Raw::Empty);
+                    return Ok(());
+                }
+                Outcome::SkipRest | Outcome::Skip => {
+                    self.asker
+                        .say(&crate::tr!("form.required", what = f.label(self.lang)));
+                    continue;
+                }
+            };
+            let mut with = self.given.clone();
+            with.set(f.key, raw.clone());
+            match self.judge(&with, Some(f)) {
+                Ok(()) => {
+                    self.accept(f, raw);
+                    return Ok(());
+                }
+                Err(why) => {
+                    self.refused(&why);
+                    initial = Some(typed);
+                }
+            }
+        }
+    }
+
+    /// Says why an answer was refused.
+    fn refused(&mut self, why: &[String]) {
+        for w in why {
+            self.asker.say(&format!("✗ {w}"));
+        }
+        self.asker.say(&crate::tr!("form.again"));
+    }
+
+    /// Takes a passed answer: a value an optional field has anyway (`false`,
+    /// `0`, `in-person`) is left out, as the flags leave it; times,
+    /// durations and staff are remembered for next time.
+    fn accept(&mut self, f: &'static FieldSpec, raw: Raw) {
+        if state::remembers(f) {
+            let typed = question::shown(&raw, self.lang);
+            self.state.set(self.kind, f.key, typed);
+        }
+        let is_default = match (f.default, &raw) {
+            (DefaultValue::Value(v), raw) if !f.is_always_required() => {
+                question::schema_default(f, v).as_ref() == Some(raw)
+            }
+            _ => false,
+        };
+        self.given
+            .set(f.key, if is_default { Raw::Empty } else { raw });
+    }
+}

@@ -1,0 +1,355 @@
+//! One field of a form as a question, by its type in the schema: a line
+//! (dates, times, counts, codes typed in), a list to pick one from (codes
+//! with their labels, records, districts, staff) or a list to pick several
+//! from (topics, partners) — with its default, its hints, and what an
+//! answer means. Typed answers go through the parsers of the flags.
+
+use super::Form;
+use super::ask::Prompt;
+use crate::commands::fields::Raw;
+use crate::commands::fields::flags::{parse_count, parse_minutes};
+use crate::error::Result;
+use crate::model::{Kind, Lang, Record};
+use crate::schema::{DefaultValue, FieldSpec, FieldType};
+use chrono::NaiveDate;
+
+/// What an answer meant.
+pub enum Outcome {
+    /// A value, and the text typed for it (to ask again with it).
+    Value(Raw, String),
+    /// Enter on an optional field: left out.
+    Skip,
+    /// `.`: this one and every optional one after it left out.
+    SkipRest,
+    /// A typed answer that could not be read, with why.
+    Wrong(String, String),
+    /// "new client" picked from the list.
+    NewClient,
+}
+
+/// An entry of a list.
+#[derive(Clone)]
+enum Choice {
+    Value(String),
+    Skip,
+    SkipRest,
+    NewClient,
+}
+
+/// How a value is shown as a default or typed answer: German dates
+/// (25.11.2026), times as 09:30, yes/no as j/n (y/n).
+pub fn shown(raw: &Raw, lang: Lang) -> String {
+    match raw {
+        Raw::Empty => String::new(),
+        Raw::Text(s) => s.clone(),
+        Raw::Date(d) => d.format("%d.%m.%Y").to_string(),
+        Raw::Time(t) => t.format("%H:%M").to_string(),
+        Raw::Int(n) => n.to_string(),
+        Raw::Bool(b) => lang
+            .pick(if *b { "j" } else { "n" }, if *b { "y" } else { "n" })
+            .into(),
+        Raw::List(items) => items.join(", "),
+    }
+}
+
+/// A typed answer read by the key's type, as its flag would be.
+pub fn parse(spec: &FieldSpec, s: &str) -> std::result::Result<Raw, String> {
+    let s = s.trim();
+    Ok(match spec.ty {
+        FieldType::Date => Raw::Date(crate::dates::parse_date(s).map_err(|e| e.to_string())?),
+        FieldType::Time => Raw::Time(crate::dates::parse_time(s).map_err(|e| e.to_string())?),
+        FieldType::Minutes => Raw::Int(parse_minutes(s)?),
+        FieldType::Count => Raw::Int(parse_count(s)?),
+        FieldType::Year => Raw::Int(
+            s.parse::<i64>()
+                .map_err(|_| crate::tr!("form.year", input = s))?,
+        ),
+        FieldType::Bool => {
+            Raw::Bool(crate::i18n::yes_no(s).ok_or_else(|| crate::tr!("form.yes-no", input = s))?)
+        }
+        FieldType::Codes(_)
+        | FieldType::Topics { .. }
+        | FieldType::Languages
+        | FieldType::Refs(_) => Raw::List(
+            s.split(',')
+                .map(|i| i.trim().to_string())
+                .filter(|i| !i.is_empty())
+                .collect(),
+        ),
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Code(_)
+        | FieldType::Topic
+        | FieldType::Language
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Ref(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => Raw::Text(s.to_string()),
+    })
+}
+
+/// A default of the schema (`"false"`, `"0"`, a code) as a value.
+pub fn schema_default(spec: &FieldSpec, v: &str) -> Option<Raw> {
+    match spec.ty {
+        FieldType::Bool => Some(Raw::Bool(v == "true")),
+        _ => parse(spec, v).ok(),
+    }
+}
+
+/// `label (code)`, or the label alone when it says the code.
+fn option(label: &str, code: &str) -> String {
+    if label.eq_ignore_ascii_case(code) || label.is_empty() {
+        code.to_string()
+    } else {
+        format!("{label} ({code})")
+    }
+}
+
+impl Form<'_> {
+    /// The value offered for `spec` (Enter takes it): a suggestion of the
+    /// command, the schema's default, else the last answer remembered.
+    pub(super) fn default_of(&self, spec: &FieldSpec) -> Option<Raw> {
+        if let Some(v) = self.suggest.get(spec.key) {
+            return Some(v.clone());
+        }
+        let today = crate::dates::today();
+        let remembered = || {
+            self.state
+                .get(self.kind, spec.key)
+                .filter(|_| super::state::remembers(spec))
+                .and_then(|s| parse(spec, &s).ok())
+        };
+        match spec.default {
+            DefaultValue::Today => Some(Raw::Date(today)),
+            DefaultValue::DoneWhenPast => {
+                let day = self.given.date("date").unwrap_or(today);
+                Some(Raw::Text(
+                    if day <= today { "done" } else { "planned" }.to_string(),
+                ))
+            }
+            DefaultValue::PersonalStaff => {
+                crate::personal::staff().map(Raw::Text).or_else(remembered)
+            }
+            DefaultValue::Value(v) => schema_default(spec, v),
+            DefaultValue::None => remembered(),
+            DefaultValue::Generated => None,
+        }
+    }
+
+    /// The hint under a question: the field's help and what Enter, `-` and `.` do.
+    fn hints(&self, spec: &FieldSpec, required: bool, default: Option<&str>) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !spec.help(self.lang).is_empty() {
+            parts.push(spec.help(self.lang).to_string());
+        }
+        match (required, default) {
+            (true, Some(d)) => parts.push(crate::tr!("form.hint-default", value = d)),
+            (true, None) => parts.push(crate::tr!("form.hint-required")),
+            // a default of the schema means the same as leaving it out
+            (false, Some(d)) if matches!(spec.default, DefaultValue::Value(_)) => {
+                parts.push(crate::tr!("form.hint-default", value = d))
+            }
+            (false, Some(d)) => parts.push(crate::tr!("form.hint-default-optional", value = d)),
+            (false, None) => parts.push(crate::tr!("form.hint-optional")),
+        }
+        parts.join(" · ")
+    }
+
+    /// Asks `spec` once. `initial`: the text typed before (asked again).
+    pub(super) fn ask_one(
+        &mut self,
+        spec: &'static FieldSpec,
+        required: bool,
+        initial: Option<String>,
+    ) -> Result<Outcome> {
+        let default = self.default_of(spec);
+        let free_words = match spec.ty {
+            FieldType::Topics { free_words_when } => {
+                free_words_when.is_some_and(|c| self.view_holds(&c))
+            }
+            _ => false,
+        };
+        let choices = self.choices(spec, required, default.as_ref());
+        let listed = !free_words && choices.as_ref().is_some_and(|c| !c.is_empty());
+        if listed && let Some(choices) = choices {
+            let mut question = spec.label(self.lang).to_string();
+            if spec.ty.is_list() {
+                let labels: Vec<String> = choices.iter().map(|(l, _)| l.clone()).collect();
+                let prompt = Prompt {
+                    question: question.clone(),
+                    help: spec.help(self.lang).to_string(),
+                    ..Prompt::default()
+                };
+                let picked = self.asker.multi(&prompt, &labels)?;
+                let mut items = Vec::new();
+                for i in picked {
+                    match &choices[i].1 {
+                        Choice::Value(v) => items.push(v.clone()),
+                        Choice::SkipRest => self.skip_rest = true,
+                        Choice::Skip | Choice::NewClient => {}
+                    }
+                }
+                return Ok(if items.is_empty() {
+                    Outcome::Skip
+                } else {
+                    let typed = items.join(", ");
+                    Outcome::Value(Raw::List(items), typed)
+                });
+            }
+            let wanted = initial.or_else(|| default.as_ref().map(|d| shown(d, self.lang)));
+            let cursor = choices
+                .iter()
+                .position(|(_, c)| matches!(c, Choice::Value(v) if Some(v) == wanted.as_ref()))
+                .or_else(|| choices.iter().position(|(_, c)| matches!(c, Choice::Skip)))
+                .unwrap_or(0);
+            if !required {
+                question.push_str(&format!(" ({})", crate::i18n::t("form.optional")));
+            }
+            let labels: Vec<String> = choices.iter().map(|(l, _)| l.clone()).collect();
+            let prompt = Prompt {
+                question,
+                help: spec.help(self.lang).to_string(),
+                ..Prompt::default()
+            };
+            let i = self.asker.select(&prompt, &labels, cursor)?;
+            return Ok(match &choices[i].1 {
+                Choice::Value(v) => Outcome::Value(Raw::Text(v.clone()), v.clone()),
+                Choice::Skip => Outcome::Skip,
+                Choice::SkipRest => {
+                    self.skip_rest = true;
+                    Outcome::SkipRest
+                }
+                Choice::NewClient => Outcome::NewClient,
+            });
+        }
+        self.ask_line(spec, required, default)
+    }
+
+    /// A question answered by typing.
+    fn ask_line(
+        &mut self,
+        spec: &'static FieldSpec,
+        required: bool,
+        default: Option<Raw>,
+    ) -> Result<Outcome> {
+        let default = default.map(|d| shown(&d, self.lang));
+        let mut question = spec.label(self.lang).to_string();
+        if matches!(spec.ty, FieldType::Bool) {
+            question.push_str(&format!(" ({})", crate::i18n::t("form.yes-no-keys")));
+        }
+        let prompt = Prompt {
+            question,
+            help: self.hints(spec, required, default.as_deref()),
+            default: default.clone(),
+        };
+        let answer = self.asker.text(&prompt)?;
+        let t = answer.trim();
+        Ok(match t {
+            "." => {
+                self.skip_rest = true;
+                Outcome::SkipRest
+            }
+            "" => Outcome::Skip,
+            "-" if !required => Outcome::Skip,
+            _ => match parse(spec, t) {
+                Ok(raw) => Outcome::Value(raw, t.to_string()),
+                Err(e) => Outcome::Wrong(e, t.to_string()),
+            },
+        })
+    }
+
+    /// The entries of a list question, `None` for a typed one.
+    fn choices(
+        &self,
+        spec: &FieldSpec,
+        required: bool,
+        default: Option<&Raw>,
+    ) -> Option<Vec<(String, Choice)>> {
+        let lang = self.lang;
+        let value =
+            |label: &str, code: &str| (option(label, code), Choice::Value(code.to_string()));
+        let mut out: Vec<(String, Choice)> = match spec.ty {
+            FieldType::Code(v) | FieldType::Codes(v) => (v.codes)()
+                .into_iter()
+                .map(|c| value((v.label)(c, lang).unwrap_or(c), c))
+                .collect(),
+            FieldType::Topic | FieldType::Topics { .. } => self
+                .config
+                .topic_codes()
+                .iter()
+                .map(|c| value(&self.config.topic_label(c, lang), c))
+                .collect(),
+            FieldType::District => {
+                let mut d: Vec<_> = self
+                    .config
+                    .area
+                    .districts
+                    .iter()
+                    .map(|d| (d.clone(), Choice::Value(d.clone())))
+                    .collect();
+                d.push(value(crate::i18n::t("form.outside"), "outside"));
+                d
+            }
+            FieldType::Staff if !self.config.staff.is_empty() => self
+                .config
+                .staff
+                .iter()
+                .map(|(k, name)| value(name, k))
+                .collect(),
+            FieldType::Ref(kind) | FieldType::Refs(kind) if !kind.is_dated() => {
+                let mut r: Vec<_> = self
+                    .records(kind)
+                    .into_iter()
+                    .map(|(id, label)| value(&label, &id))
+                    .collect();
+                if matches!(spec.ty, FieldType::Ref(Kind::Client)) && self.new_client.is_some() {
+                    r.insert(0, (crate::tr!("form.new-client"), Choice::NewClient));
+                }
+                r
+            }
+            _ => return None,
+        };
+        let has_default = default.is_some_and(|d| !matches!(d, Raw::Empty));
+        if !required && !spec.ty.is_list() && !has_default {
+            out.insert(0, (crate::tr!("form.skip-option"), Choice::Skip));
+        }
+        if !required {
+            out.push((crate::tr!("form.skip-rest-option"), Choice::SkipRest));
+        }
+        Some(out)
+    }
+
+    /// The records of `kind` to pick from: id and what to show for it (the
+    /// name of a sponsor or partner; a client is its code).
+    fn records(&self, kind: Kind) -> Vec<(String, String)> {
+        let named = matches!(kind, Kind::Sponsor | Kind::Partner);
+        self.store
+            .list_ids(kind)
+            .into_iter()
+            .map(|(id, path)| {
+                let mut name = String::new();
+                if named {
+                    let rel = path.strip_prefix(self.store.root()).unwrap_or(&path);
+                    let record = self.store.read_file(rel, self.config).0;
+                    if let Some(Record::Sponsor(s)) = &record {
+                        name = s.name.clone();
+                    } else if let Some(Record::Partner(p)) = &record {
+                        name = p.name.clone();
+                    }
+                }
+                (id, name)
+            })
+            .collect()
+    }
+
+    /// The day a client made on the spot had first contact: the day of the
+    /// record being made, when it has come.
+    pub(super) fn record_day(&self) -> Option<NaiveDate> {
+        self.given
+            .date("date")
+            .filter(|d| *d <= crate::dates::today())
+    }
+}

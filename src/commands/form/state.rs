@@ -1,0 +1,76 @@
+//! What a person last answered in a form — times, durations, staff — to
+//! offer it as the default next time. Kept in the personal config folder
+//! (`$XDG_CONFIG_HOME/quartier/state.toml`, SPEC §2 "On a terminal"), never
+//! in the records; one table per record kind. A file that cannot be read
+//! or written costs only the suggestion, never the record.
+
+use crate::model::Kind;
+use crate::schema::{FieldSpec, FieldType};
+use std::path::PathBuf;
+
+/// The remembered answers.
+#[derive(Debug, Default)]
+pub struct State {
+    table: toml::Table,
+    path: Option<PathBuf>,
+}
+
+/// Whether a form remembers the answer to this key.
+pub fn remembers(spec: &FieldSpec) -> bool {
+    matches!(
+        spec.ty,
+        FieldType::Time | FieldType::Minutes | FieldType::Staff
+    )
+}
+
+impl State {
+    /// Reads the file (a missing or unreadable one is no memory).
+    pub fn load() -> State {
+        let path = crate::personal::dir().map(|d| d.join("state.toml"));
+        let table = path
+            .as_ref()
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .and_then(|t| t.parse::<toml::Table>().ok())
+            .unwrap_or_default();
+        State { table, path }
+    }
+
+    /// The last answer to `key` of a `kind` form, as typed.
+    pub fn get(&self, kind: Kind, key: &str) -> Option<String> {
+        let v = self.table.get(kind.name())?.get(key)?;
+        match v {
+            toml::Value::String(s) => Some(s.clone()),
+            toml::Value::Integer(n) => Some(n.to_string()),
+            _ => None,
+        }
+    }
+
+    pub fn set(&mut self, kind: Kind, key: &str, value: String) {
+        let entry = self
+            .table
+            .entry(kind.name().to_string())
+            .or_insert_with(|| toml::Value::Table(toml::Table::new()));
+        if let toml::Value::Table(t) = entry {
+            t.insert(key.to_string(), toml::Value::String(value));
+        }
+    }
+
+    /// Writes the file atomically (a failure is a note on stderr).
+    pub fn save(&self) {
+        let Some(path) = &self.path else { return };
+        let write = || -> std::io::Result<()> {
+            let dir = path.parent().unwrap_or(path);
+            std::fs::create_dir_all(dir)?;
+            let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+            std::io::Write::write_all(&mut tmp, self.table.to_string().as_bytes())?;
+            tmp.persist(path).map_err(|e| e.error)?;
+            Ok(())
+        };
+        if let Err(e) = write() {
+            eprintln!(
+                "{}",
+                crate::tr!("form.state-unwritable", path = path.display(), problem = e)
+            );
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The form's logic with scripted answers (the pseudo-terminal tests in
+//! `tests/cli/forms.rs` prove the terminal side).
+
+use super::Form;
+use super::ask::Script;
+use super::state::State;
+use crate::commands::fields::write::candidate;
+use crate::commands::fields::{Given, Raw};
+use crate::model::{Config, Kind};
+use crate::store::Store;
+
+const CONFIG: &str = r#"[office]
+name = "Test"
+operator = "Test"
+programme = "ESF"
+language = "de"
+
+[area]
+name = "Testviertel"
+districts = ["Lindenau", "Plagwitz"]
+
+[staff]
+eb = "E. B."
+mk = "M. K."
+"#;
+
+fn folder() -> (tempfile::TempDir, Store, Config) {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("quartier.toml"), CONFIG).unwrap();
+    std::fs::create_dir_all(tmp.path().join("clients")).unwrap();
+    std::fs::write(
+        tmp.path().join("clients/K-7F3A.toml"),
+        "id = \"K-7F3A\"\nfirst_contact = 2020-01-10\n",
+    )
+    .unwrap();
+    let store = Store::open(tmp.path()).unwrap();
+    let config = store.config_or_fail().unwrap();
+    (tmp, store, config)
+}
+
+fn fill(kind: Kind, given: Given, answers: &[&str]) -> (Given, Script, String) {
+    let (_tmp, store, config) = folder();
+    let mut script = Script::new(answers);
+    let mut state = State::default();
+    let given = Form::new(kind, given, &store, &config, &mut script, &mut state)
+        .run()
+        .unwrap();
+    let text = candidate(kind, &given, &store, &config, true).unwrap().text;
+    assert!(
+        script.answers.is_empty(),
+        "answers left: {:?}",
+        script.answers
+    );
+    (given, script, text)
+}
+
+#[test]
+fn every_field_is_asked_in_schema_order_and_wrong_answers_again() {
+    let (given, script, text) = fill(
+        Kind::Appointment,
+        Given::default(),
+        &[
+            "",             // date: today
+            "9:30",         // time
+            "1h",           // duration
+            "consultation", // kind
+            "",             // status: done (the day has come)
+            "eb",           // staff
+            "",             // channel: in-person (left out)
+            "K-7F3A",       // client
+            "housing|residence",
+            "xx", // language: no ISO code …
+            "ar", // … asked again
+            "vielleicht",
+            "j",
+            "", // family members: 0 (left out)
+            ".",
+        ],
+    );
+    assert_eq!(
+        script.asked.first().map(String::as_str),
+        Some("Datum"),
+        "{:?}",
+        script.asked
+    );
+    assert_eq!(
+        script.said.iter().filter(|s| s.starts_with('✗')).count(),
+        2,
+        "{:?}",
+        script.said
+    );
+    assert_eq!(given.get("duration"), Some(&Raw::Int(60)));
+    for line in [
+        "time = 09:30:00",
+        "duration = 60",
+        "kind = \"consultation\"",
+        "status = \"done\"",
+        "staff = \"eb\"",
+        "client = \"K-7F3A\"",
+        "topics = [\"residence\", \"housing\"]",
+        "language = \"ar\"",
+        "interpreter = true",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    for key in ["channel", "family_members", "notes"] {
+        assert!(!text.contains(key), "{key} in\n{text}");
+    }
+}
+
+#[test]
+fn flags_are_not_asked_and_a_dot_skips_the_optional_rest() {
+    let mut given = Given::default();
+    given.set("kind", Raw::Text("consultation".into()));
+    given.set("client", Raw::Text("7f3a".into()));
+    let (_, script, text) = fill(Kind::Appointment, given, &["", "."]);
+    assert_eq!(script.asked, ["Datum", "Uhrzeit"], "{:?}", script.asked);
+    assert!(text.contains("client = \"K-7F3A\""), "{text}");
+}
+
+#[test]
+fn a_required_field_cannot_be_skipped() {
+    let (_, script, text) = fill(
+        Kind::Partner,
+        Given::default(),
+        &[
+            "",
+            "Kein Slug!",
+            "mieterverein",
+            "",
+            "Mieterverein",
+            "housing",
+            ".",
+        ],
+    );
+    assert!(
+        script.said.iter().any(|s| s.contains("Pflichtfeld")),
+        "{:?}",
+        script.said
+    );
+    assert!(text.contains("id = \"mieterverein\""), "{text}");
+    assert!(text.contains("kind = \"housing\""), "{text}");
+}
+
+#[test]
+fn a_held_event_asks_the_split_until_it_adds_up() {
+    let (_, script, text) = fill(
+        Kind::Event,
+        Given::default(),
+        &[
+            "",
+            "",
+            "Infoabend Wohnen",
+            "info",
+            "",
+            ".", // date … status, then skip the rest
+            "20",
+            "15",
+            "10",
+            "",
+            "", // 25 of 20: does not add up
+            "",
+            "",
+            "5",
+            "",
+            "12", // the answers before offered again
+        ],
+    );
+    assert!(
+        script.said.iter().any(|s| s.contains("passen nicht")),
+        "{:?}",
+        script.said
+    );
+    for line in ["total = 20", "women = 15", "men = 5", "migrants = 12"] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+}

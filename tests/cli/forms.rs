@@ -1,0 +1,250 @@
+//! Guided forms on a real pseudo-terminal (SPEC §2 "On a terminal"): the
+//! binary runs on a pty as a person would use it — German answers, a wrong
+//! answer asked again, defaults taken with Enter, the record read back,
+//! English with `--lang en`, the split of `event done`. Each step waits for
+//! its question (10 s at most), never sleeps. Where no pty can be opened the
+//! test says so and passes.
+
+use crate::support::{Folder, TODAY};
+use rexpect::session::{Options, PtySession, spawn_with_options};
+use std::process::Command;
+
+/// `quartier` on a pseudo-terminal of 120×40, in `f`'s folder.
+struct Pty {
+    s: PtySession,
+}
+
+impl Pty {
+    fn spawn(f: &Folder, args: &[&str]) -> Option<Pty> {
+        let mut cmd = Command::new("sh");
+        // the size is set on the terminal itself before quartier starts
+        cmd.arg("-c")
+            .arg(r#"stty rows 40 cols 120 2>/dev/null; exec "$0" "$@""#)
+            .arg(env!("CARGO_BIN_EXE_quartier"))
+            .arg("--records")
+            .arg(f.root())
+            .args(args)
+            .current_dir(f.parent())
+            .env_remove("QUARTIER_RECORDS")
+            .env_remove("EDITOR")
+            .env_remove("VISUAL")
+            .env("QUARTIER_TODAY", TODAY)
+            .env("XDG_CONFIG_HOME", f.parent())
+            .env("TERM", "xterm")
+            .env("NO_COLOR", "1");
+        let options = Options::new()
+            .timeout_ms(Some(10_000))
+            .strip_ansi_escape_codes(true);
+        match spawn_with_options(cmd, options) {
+            Ok(s) => Some(Pty { s }),
+            Err(e) => {
+                eprintln!("skipped: no pseudo-terminal could be opened ({e})");
+                None
+            }
+        }
+    }
+
+    /// Waits for `text` on the screen; panics with what was there instead.
+    #[track_caller]
+    fn expect(&mut self, text: &str) {
+        // rexpect reads the output byte by byte as chars: look for the
+        // bytes of the UTF-8 text the same way
+        let needle: String = text.bytes().map(char::from).collect();
+        if let Err(e) = self.s.exp_string(&needle) {
+            panic!("waited for `{text}`: {e}");
+        }
+    }
+
+    /// Types `keys` and Enter (a carriage return, as a terminal sends it).
+    fn answer(&mut self, keys: &str) {
+        self.s.send(keys).unwrap();
+        self.s.send("\r").unwrap();
+        self.s.flush().unwrap();
+    }
+
+    /// Waits for the question `q`, then answers it.
+    #[track_caller]
+    fn ask(&mut self, q: &str, keys: &str) {
+        self.expect(q);
+        self.answer(keys);
+    }
+
+    /// Waits for the end; gives the rest of the output and the exit code.
+    fn finish(mut self) -> (String, i32) {
+        let rest = self.s.exp_eof().unwrap_or_default();
+        let code = match self.s.process().wait() {
+            Ok(rexpect::process::WaitStatus::Exited(_, c)) => c,
+            other => panic!("quartier did not exit normally: {other:?}"),
+        };
+        (rest, code)
+    }
+}
+
+/// The one record file of `dir` (a month folder).
+fn only_file(f: &Folder, dir: &str) -> String {
+    let mut files: Vec<_> = std::fs::read_dir(f.path(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    std::fs::read_to_string(files.remove(0)).unwrap()
+}
+
+#[test]
+fn an_appointment_through_the_form_in_german() {
+    let f = Folder::new();
+    f.client("K-7F3A", "languages = [\"ar\"]");
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "add"]) else {
+        return;
+    };
+    p.ask("? Datum (25.11.2026)", ""); // the default, today
+    p.ask("? Uhrzeit", "9:30");
+    p.ask("? Dauer (min)", "45min");
+    p.ask("? Art", ""); // the cursor stands on consultation
+    p.ask("? Status", ""); // done: the day has come
+    p.ask("? Mitarbeiter/in", "eb"); // typing filters the list
+    p.ask("? Kanal", "");
+    p.ask("? Klient/in", "7f3a");
+    p.expect("? Themen");
+    p.s.send("wohn ").unwrap(); // filter, pick with Space
+    p.answer("");
+    p.ask("? Sprache", "xx");
+    p.expect("Bitte noch einmal");
+    p.ask("? Sprache", "ar");
+    p.ask("? Dolmetscher/in (j/n)", "j");
+    p.ask("? Familienangehörige (0)", "");
+    p.ask("? Notizen", ".");
+    let (_, code) = p.finish();
+    assert_eq!(code, 0);
+
+    let text = only_file(&f, "appointments/2026/11");
+    for line in [
+        "date = 2026-11-25",
+        "time = 09:30:00",
+        "duration = 45",
+        "kind = \"consultation\"",
+        "status = \"done\"",
+        "staff = \"eb\"",
+        "client = \"K-7F3A\"",
+        "topics = [\"housing\"]",
+        "language = \"ar\"",
+        "interpreter = true",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    // read back like every record
+    let v = f.run(&["--json", "appointment", "list"]).ok().json();
+    assert_eq!(v[0]["duration"], 45);
+    assert_eq!(v[0]["topics"][0], "housing");
+    f.run(&["check", "--strict"]).ok();
+
+    // the next form offers the time, duration and staff of the last one
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "add", "--ask", "--client", "K-7F3A"]) else {
+        return;
+    };
+    p.ask("? Datum", "gestern");
+    p.ask("? Uhrzeit (09:30)", "");
+    p.ask("? Dauer (min) (45)", "");
+    p.ask("? Status", "");
+    p.ask("? Mitarbeiter/in", ".");
+    let (_, code) = p.finish();
+    assert_eq!(code, 0);
+    let v = f.run(&["--json", "appointment", "list"]).ok().json();
+    assert_eq!(v[1]["date"], "2026-11-24", "{v}");
+    assert_eq!(v[1]["time"], "09:30", "{v}");
+    assert_eq!(v[1]["duration"], 45, "{v}");
+}
+
+#[test]
+fn a_client_made_within_an_appointment_form() {
+    let f = Folder::new();
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "add", "--kind", "consultation"]) else {
+        return;
+    };
+    p.ask("? Datum", "24.11.2026");
+    p.ask("? Uhrzeit", ".");
+    p.ask("? Klient/in", ""); // the first entry: a new client
+    p.ask("? Erstkontakt (24.11.2026)", ""); // the day of the appointment
+    p.ask("? Geschlecht", "weib");
+    p.ask("? Geburtsjahr", "1988");
+    p.ask("? Herkunft", "sy");
+    p.ask("? Sprachen", ".");
+    let (out, code) = p.finish();
+    assert_eq!(code, 0, "{out}");
+    let clients = f.run(&["--json", "client", "list"]).ok().json();
+    let code = clients[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(clients[0]["first_contact"], "2026-11-24");
+    assert_eq!(clients[0]["origin"], "SY");
+    let text = only_file(&f, "appointments/2026/11");
+    assert!(text.contains(&format!("client = \"{code}\"")), "{text}");
+}
+
+#[test]
+fn english_with_lang_en() {
+    let f = Folder::new();
+    let Some(mut p) = Pty::spawn(&f, &["--lang", "en", "client", "new"]) else {
+        return;
+    };
+    p.expect("New: Client");
+    p.ask("? First contact (25.11.2026)", "");
+    p.ask("? Gender", "fem");
+    p.ask("? Birth year", "nineteen");
+    p.expect("is not a year");
+    p.ask("? Birth year", "1990");
+    p.ask("? Origin", ".");
+    let (_, code) = p.finish();
+    assert_eq!(code, 0);
+    let v = f.run(&["--json", "client", "list"]).ok().json();
+    assert_eq!(v[0]["gender"], "f");
+    assert_eq!(v[0]["birth_year"], 1990);
+}
+
+#[test]
+fn event_done_asks_the_split_until_it_adds_up() {
+    let f = Folder::new();
+    f.write(
+        "events/2026/11/evt-20261120-ab12.toml",
+        "id = \"evt-20261120-ab12\"\ndate = 2026-11-20\ntitle = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"\n",
+    );
+    let Some(mut p) = Pty::spawn(&f, &["event", "done", "ab12"]) else {
+        return;
+    };
+    p.ask("? Teilnehmende – gesamt", "20");
+    p.ask("? Teilnehmende – Frauen", "15");
+    p.ask("? Teilnehmende – Männer", "10");
+    p.ask("? Teilnehmende – divers", "");
+    p.ask("? Teilnehmende – mit Migrationshintergrund", "");
+    p.expect("Die Zahlen passen nicht zusammen");
+    p.ask("? Teilnehmende – gesamt (20)", "");
+    p.ask("? Teilnehmende – Frauen (15)", "");
+    p.ask("? Teilnehmende – Männer (10)", "5");
+    p.ask("? Teilnehmende – divers", "");
+    p.ask("? Teilnehmende – mit Migrationshintergrund", "12");
+    let (_, code) = p.finish();
+    assert_eq!(code, 0);
+    let text = f.read("events/2026/11/evt-20261120-ab12.toml");
+    for line in [
+        "status = \"done\"",
+        "total = 20",
+        "women = 15",
+        "men = 5",
+        "migrants = 12",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+}
+
+#[test]
+fn without_a_terminal_nothing_is_asked() {
+    let f = Folder::new();
+    f.run(&["appointment", "add"]).code(2).has("--kind");
+    f.run(&["client", "new", "--ask"]).code(2).has("--ask");
+    assert!(!f.exists("clients"));
+    let event = "id = \"evt-20261120-ab12\"\ndate = 2026-11-20\ntitle = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"\n";
+    f.write("events/2026/11/evt-20261120-ab12.toml", event);
+    f.run(&["event", "done", "ab12"]).code(2).has("--total");
+    f.run(&["event", "done", "ab12", "--total", "3", "--ask"])
+        .code(2)
+        .has("--ask");
+    assert_eq!(f.read("events/2026/11/evt-20261120-ab12.toml"), event);
+}
