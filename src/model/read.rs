@@ -71,7 +71,7 @@ pub fn read_record(
     };
     let root = table.get_ref();
     let (record, values) = read_values(kind, root, ctx, &mut problems);
-    problems.extend(crate::rules::single::check(kind, &values, ctx));
+    problems.extend(crate::rules::single::check(kind, text, &values, ctx));
     check_placement(kind, root, placement, &mut problems);
     (record, problems)
 }
