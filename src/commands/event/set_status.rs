@@ -173,8 +173,10 @@ fn ask_split(
             diverse: pick(counts.diverse, base.diverse),
             migrants: pick(counts.migrants, base.migrants),
         };
-        set_str(&mut doc, "status", EventStatus::Done.code());
-        write_participants(&mut doc, &p);
+        let mut held = event.clone();
+        held.status = EventStatus::Done;
+        held.participants = Some(p);
+        crate::model::write::update_document(&mut doc, &Record::Event(held));
         let placement = crate::model::read::Placement {
             stem: &event.id,
             year_month: Some((event.date.year(), event.date.month())),
