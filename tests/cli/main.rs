@@ -19,6 +19,7 @@ mod git;
 mod help;
 mod hours;
 mod import;
+mod import_rules;
 mod input;
 mod language;
 mod lookup;
