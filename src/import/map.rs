@@ -439,7 +439,8 @@ mod tests {
         let (plan, _) = Plan::new(&r, &s, Kind::Appointment);
         let m = plan.map(&r, &s, &s.rows[0]);
         assert_eq!(m.problems.len(), 1);
-        assert!(m.problems[0].starts_with("column \"Datum\" (`date`)"));
+        // the interface language of a test is German (the default)
+        assert!(m.problems[0].starts_with("Spalte \"Datum\" (`date`)"));
     }
 
     #[test]
