@@ -31,6 +31,7 @@ mod privacy;
 mod referral;
 mod reliability;
 mod report;
+mod report_gaps;
 mod report_print;
 mod report_v2;
 mod safety;
