@@ -9,7 +9,7 @@ use super::fields::{Fields, bad_topic};
 use super::kind::is_slug;
 use super::read::Context;
 use super::*;
-use crate::schema::{Cond, DefaultValue, FieldSpec, FieldType, Required};
+use crate::schema::{Cond, DefaultValue, FieldSpec, FieldType, Required, value};
 use std::ops::Range;
 use toml::de::DeValue;
 
@@ -210,26 +210,10 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
             Some(Val::Str(s))
         }
         FieldType::Language => f.opt_language(key).map(Val::Str),
-        FieldType::Country => {
+        FieldType::Country | FieldType::District => {
             let s = f.opt_str(key)?;
-            if !iso::is_country(&s) {
-                f.error(
-                    span,
-                    format!("`{key}` = \"{s}\" is not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. \"SY\", \"UA\")"),
-                );
-            }
-            Some(Val::Str(s))
-        }
-        FieldType::District => {
-            let s = f.opt_str(key)?;
-            if s != "outside" && !ctx.config.in_area(&s) {
-                f.error(
-                    span,
-                    format!(
-                        "`{key}` = \"{s}\" is not a district of the area; use one of {} or \"outside\"",
-                        ctx.config.area.districts.join(", ")
-                    ),
-                );
+            if let Some(p) = value::problem(&spec.ty, &s, ctx.config) {
+                f.error(span, format!("`{key}` = \"{s}\" {p}"));
             }
             Some(Val::Str(s))
         }
