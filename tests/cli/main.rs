@@ -34,6 +34,7 @@ mod report_print;
 mod report_v2;
 mod safety;
 mod sample;
+mod scan;
 mod search;
 mod sponsor;
 mod status;
