@@ -21,6 +21,7 @@ pub use event::PARTICIPANTS;
 mod partner;
 mod referral;
 mod sponsor;
+pub mod value;
 
 use crate::model::{Code, Kind, Lang};
 use std::collections::HashMap;
