@@ -201,6 +201,7 @@ impl Generator {
             staff: Some(self.consultant()),
             client: Some(client.id.clone()),
             sponsor: None,
+            partner: None,
             family_members: if self.rng.chance(200) {
                 self.rng.range(1, 3)
             } else {
@@ -341,6 +342,7 @@ impl Generator {
                 staff: Some(staff),
                 client: Some(client.id),
                 sponsor: None,
+                partner: None,
                 topics,
                 language,
                 interpreter,

@@ -87,6 +87,7 @@ impl Generator {
             staff: Some(self.sponsor_staff()),
             client: None,
             sponsor: Some(sponsor.to_string()),
+            partner: None,
             topics,
             language: None,
             interpreter: false,

@@ -58,7 +58,8 @@ fn free_text_keys(kind: Kind) -> &'static [&'static str] {
     match kind {
         Kind::Appointment => &["notes"],
         Kind::Referral => &["notes", "outcome"],
-        Kind::Client | Kind::Sponsor | Kind::Partner | Kind::Event => &[],
+        // contacts hold no client code: nothing of a client to erase there
+        Kind::Client | Kind::Sponsor | Kind::Partner | Kind::Event | Kind::Contact => &[],
     }
 }
 

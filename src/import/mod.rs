@@ -256,7 +256,7 @@ fn new_id(kind: Kind, mapped: &Mapped) -> std::result::Result<String, String> {
             Some(id) => Ok(id),
             None => fresh(crate::store::new_client_code()),
         },
-        Kind::Appointment | Kind::Referral | Kind::Event => match (given, date) {
+        Kind::Appointment | Kind::Referral | Kind::Event | Kind::Contact => match (given, date) {
             (Some(id), _) => Ok(id),
             (None, Some(d)) => fresh(crate::store::new_dated_id(kind, d)),
             (None, None) => Err("no `date`: the date cell is empty or not mapped".to_string()),
@@ -276,7 +276,7 @@ fn default_status(kind: Kind, mapped: &Mapped, today: NaiveDate) -> Option<&'sta
             date.map(|d| if d <= today { "done" } else { "planned" })
         }
         Kind::Referral => Some("open"),
-        Kind::Sponsor | Kind::Partner | Kind::Client => None,
+        Kind::Sponsor | Kind::Partner | Kind::Client | Kind::Contact => None,
     }
 }
 
@@ -463,7 +463,9 @@ fn exists_already(store: &Store, record: &Record) -> bool {
         Record::Sponsor(_) | Record::Partner(_) | Record::Client(_) => {
             store.exists(record.kind(), record.id())
         }
-        Record::Appointment(_) | Record::Referral(_) | Record::Event(_) => false,
+        Record::Appointment(_) | Record::Referral(_) | Record::Event(_) | Record::Contact(_) => {
+            false
+        }
     }
 }
 
@@ -472,7 +474,7 @@ fn exists_already(store: &Store, record: &Record) -> bool {
 /// hit: the key and the error line.
 fn privacy_hits(kind: Kind, plan: &Plan, mapped: &Mapped, lang: Lang) -> Vec<(String, String)> {
     let scanned = match kind {
-        Kind::Client | Kind::Appointment | Kind::Referral | Kind::Event => true,
+        Kind::Client | Kind::Appointment | Kind::Referral | Kind::Event | Kind::Contact => true,
         Kind::Sponsor | Kind::Partner => false,
     };
     if !scanned {

@@ -165,6 +165,7 @@ pub fn to_document(record: &Record) -> DocumentMut {
             }
             b.opt_str("client", &r.client);
             b.opt_str("sponsor", &r.sponsor);
+            b.opt_str("partner", &r.partner);
             b.list("topics", &r.topics);
             b.opt_str("language", &r.language);
             b.flag("interpreter", r.interpreter);
@@ -205,6 +206,19 @@ pub fn to_document(record: &Record) -> DocumentMut {
                 b.table
                     .insert("participants", Item::Table(participants_table(p)));
             }
+        }
+        Record::Contact(r) => {
+            b.str("id", &r.id);
+            b.date("date", r.date);
+            b.opt_time("time", r.time);
+            b.str("kind", r.kind.code());
+            b.list("topics", &r.topics);
+            b.opt_str("language", &r.language);
+            b.flag("interpreter", r.interpreter);
+            b.opt_int("duration", r.duration);
+            b.list("referred_to", &r.referred_to);
+            b.opt_str("staff", &r.staff);
+            b.opt_str("notes", &r.notes);
         }
     }
     b.document()

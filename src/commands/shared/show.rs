@@ -261,6 +261,7 @@ mod tests {
             staff: Some("eb".into()),
             client: Some("K-AAAA".into()),
             sponsor: None,
+            partner: None,
             topics: vec!["residence".into()],
             language: Some("ar".into()),
             interpreter: true,
