@@ -24,7 +24,7 @@ pub use config::{Config, EsfSettings, Regulation};
 pub use deadline::{Deadline, DeadlineState};
 pub use kind::{IdScheme, Kind, KindInfo, PathError};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -306,6 +306,8 @@ impl Record {
 
 fn serialize_time<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
     match time {
+        // seconds only when there are any (times are given as HH:MM)
+        Some(t) if t.second() != 0 => s.serialize_str(&t.format("%H:%M:%S").to_string()),
         Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
         None => s.serialize_none(),
     }

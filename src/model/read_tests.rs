@@ -91,7 +91,15 @@ fn full() -> Vec<Record> {
             consent: Some(date(2026, 1, 10)),
             erased: None,
             notes: text.clone(),
-            consents: Vec::new(),
+            consents: vec![crate::model::consent::Consent {
+                date: date(2026, 2, 1),
+                scope: ConsentScope::Referral,
+                partners: vec!["caritas".into()],
+                except: Vec::new(),
+                until: Some(date(2027, 1, 31)),
+                withdrawn: None,
+                notes: Some("mündlich, mit Dolmetscherin".into()),
+            }],
         }),
         Record::Appointment(Appointment {
             id: "apt-20261120-a1b2".into(),
@@ -108,7 +116,7 @@ fn full() -> Vec<Record> {
             language: Some("ar".into()),
             interpreter: true,
             family_members: 2,
-            channel: None,
+            channel: Some(Channel::Video),
             notes: text.clone(),
         }),
         Record::Appointment(Appointment {
@@ -316,6 +324,41 @@ fn every_kind_round_trips_with_all_optional_fields() {
     assert_eq!(kinds.len(), Kind::ALL.len());
     for r in records {
         round_trip(r);
+    }
+}
+
+/// The writer takes a record's values from its `Serialize` form by key:
+/// a struct field without a schema row would silently not be written.
+#[test]
+fn every_key_a_record_serializes_has_a_schema_row() {
+    fn keys_in(
+        kind: Kind,
+        fields: &[crate::schema::FieldSpec],
+        object: &serde_json::Value,
+        at: &str,
+    ) {
+        for (key, value) in object.as_object().expect("an object") {
+            let f = fields.iter().find(|f| f.key == key).unwrap_or_else(|| {
+                panic!(
+                    "{} `{at}{key}` is serialized but has no schema row",
+                    kind.name()
+                )
+            });
+            let sub = f.ty.subfields().unwrap_or_default();
+            match value {
+                serde_json::Value::Object(_) => keys_in(kind, sub, value, &format!("{key}.")),
+                serde_json::Value::Array(items) if !sub.is_empty() => {
+                    for i in items {
+                        keys_in(kind, sub, i, &format!("{key}."));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for r in full() {
+        let json = serde_json::to_value(&r).unwrap();
+        keys_in(r.kind(), crate::schema::of(r.kind()).fields, &json, "");
     }
 }
 

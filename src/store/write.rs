@@ -320,6 +320,38 @@ impl Store {
         Ok(self.replace_validated_with(config, kind, path, &text, &new_text, |_| Ok(()))?)
     }
 
+    /// Changes an existing record as a typed record: `change` gets what the
+    /// file holds, the result is put into the file by the schema-driven
+    /// writer (`model::write::update_document`: unchanged values, comments
+    /// and unknown keys stay) and then judged like every write — refused
+    /// when `check --strict` would flag it.
+    pub fn update_record(
+        &self,
+        config: &Config,
+        kind: Kind,
+        path: &Path,
+        change: impl FnOnce(&mut Record) -> Result<()>,
+    ) -> Result<(Record, PathBuf)> {
+        self.update(config, kind, path, |doc| {
+            let ctx = crate::model::read::Context {
+                config,
+                today: crate::dates::today(),
+            };
+            let text = doc.to_string();
+            let (record, _) = crate::model::read::read_record(kind, &text, &ctx, None);
+            let mut record = record.ok_or_else(|| {
+                CommandError::data(format!(
+                    "{}: the {} cannot be read: run `quartier check` and fix the file first",
+                    path.display(),
+                    kind.name()
+                ))
+            })?;
+            change(&mut record)?;
+            crate::model::write::update_document(doc, &record);
+            Ok(())
+        })
+    }
+
     /// Replaces a record's file, which held `read` when the command read it,
     /// with `text` once it is valid and `extra` accepts it (e.g. that its
     /// references exist); moves it when its date now belongs in another
