@@ -251,6 +251,7 @@ mod tests {
             staff: Some("AB".into()),
             client: Some("K-7F3A2B".into()),
             sponsor: None,
+            partner: None,
             topics: vec!["housing".into()],
             language: None,
             interpreter: false,

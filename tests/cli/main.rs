@@ -35,6 +35,7 @@ mod report_print;
 mod report_v2;
 mod safety;
 mod sample;
+mod scan;
 mod search;
 mod sponsor;
 mod status;
