@@ -3,11 +3,12 @@
 use super::newest_first;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, cell, check_language, date_time_cell, filter_ref, filter_staff, filter_topic,
+    DateFilter, cell, date_time_cell, filter_ref, filter_staff, filter_topic, flag_value,
     print_json, print_table, refuse_errors, table,
 };
 use crate::error::Result;
 use crate::model::{ContactKind, Kind};
+use crate::schema::FieldType;
 use crate::store::Scope;
 
 /// List short contacts, newest first.
@@ -44,7 +45,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let language = args
         .language
         .as_deref()
-        .map(|l| check_language(l, "--language"))
+        .map(|l| flag_value(&FieldType::Language, "--language", l, &config))
         .transpose()?;
     let scope = Scope {
         contacts: vec![args.dates.month_range()],
