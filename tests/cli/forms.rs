@@ -108,7 +108,7 @@ fn an_appointment_through_the_form_in_german() {
     p.expect("? Themen");
     p.s.send("wohn ").unwrap(); // filter, pick with Space
     p.answer("");
-    p.ask("? Sprache", "xx");
+    p.ask("? Sprache (ar)", "xx"); // the client's language offered
     p.expect("Bitte noch einmal");
     p.ask("? Sprache", "ar");
     p.ask("? Dolmetscher/in (j/n)", "j");

@@ -14,6 +14,9 @@ pub struct Prompt {
     pub help: String,
     /// What Enter on an empty line answers (shown in brackets).
     pub default: Option<String>,
+    /// The field a typed answer is for: the line left on the screen shows
+    /// the answer as it was understood (`heute` → 25.11.2026, `1:15` → 75).
+    pub field: Option<&'static crate::schema::FieldSpec>,
 }
 
 /// Asks a person.
@@ -55,7 +58,15 @@ fn list_help(p: &Prompt, id: &str) -> String {
 
 impl Asker for Terminal {
     fn text(&mut self, p: &Prompt) -> Result<String> {
-        let mut t = inquire::Text::new(&p.question);
+        let lang = crate::i18n::lang();
+        let field = p.field;
+        let understood = move |s: &str| match field {
+            Some(f) if !s.trim().is_empty() => super::question::parse(f, s)
+                .map(|r| super::question::shown(&r, lang))
+                .unwrap_or_else(|_| s.to_string()),
+            _ => s.to_string(),
+        };
+        let mut t = inquire::Text::new(&p.question).with_formatter(&understood);
         if !p.help.is_empty() {
             t = t.with_help_message(&p.help);
         }

@@ -236,6 +236,8 @@ impl<'a> Form<'a> {
                         continue;
                     };
                     let code = make(&mut *self.asker, &mut *self.state, day)?;
+                    self.asker
+                        .say(&crate::tr!("form.new-client-made", code = code));
                     (Raw::Text(code.clone()), code)
                 }
                 Outcome::Wrong(why, typed) => {

@@ -134,7 +134,7 @@ impl Form<'_> {
                 crate::personal::staff().map(Raw::Text).or_else(remembered)
             }
             DefaultValue::Value(v) => schema_default(spec, v),
-            DefaultValue::None => remembered(),
+            DefaultValue::None => remembered().or_else(|| self.client_language(spec)),
             DefaultValue::Generated => None,
         }
     }
@@ -244,6 +244,7 @@ impl Form<'_> {
             question,
             help: self.hints(spec, required, default.as_deref()),
             default: default.clone(),
+            field: Some(spec),
         };
         let answer = self.asker.text(&prompt)?;
         let t = answer.trim();
@@ -299,6 +300,16 @@ impl Form<'_> {
                 .iter()
                 .map(|(k, name)| value(name, k))
                 .collect(),
+            FieldType::Ref(kind) if kind.is_dated() => {
+                let recent = self.recent(kind);
+                if recent.is_empty() {
+                    return None;
+                }
+                recent
+                    .into_iter()
+                    .map(|(id, label)| value(&label, &id))
+                    .collect()
+            }
             FieldType::Ref(kind) | FieldType::Refs(kind) if !kind.is_dated() => {
                 let mut r: Vec<_> = self
                     .records(kind)
@@ -343,6 +354,72 @@ impl Form<'_> {
                 (id, name)
             })
             .collect()
+    }
+
+    /// The client this form is about (a key referring to clients, answered).
+    fn client(&self) -> Option<String> {
+        let schema = crate::schema::of(self.kind);
+        let query = schema
+            .fields()
+            .filter(|f| matches!(f.ty, FieldType::Ref(Kind::Client)))
+            .find_map(|f| self.given.text(f.key))?;
+        self.store
+            .resolve(Kind::Client, query)
+            .ok()
+            .map(|(id, _)| id)
+    }
+
+    /// The language a conversation is offered in: the client's first.
+    fn client_language(&self, spec: &FieldSpec) -> Option<Raw> {
+        if !matches!(spec.ty, FieldType::Language) {
+            return None;
+        }
+        let (_, path) = self.store.resolve(Kind::Client, &self.client()?).ok()?;
+        let rel = path.strip_prefix(self.store.root()).ok()?;
+        if let (Some(Record::Client(c)), _) = self.store.read_file(rel, self.config) {
+            return c.languages.first().cloned().map(Raw::Text);
+        }
+        None
+    }
+
+    /// Dated records of `kind` of the last 90 days, newest first — of this
+    /// form's client when it has one (the consultation a referral came
+    /// from) — as id and `date time (id)`; at most 30.
+    fn recent(&self, kind: Kind) -> Vec<(String, String)> {
+        let today = crate::dates::today();
+        let since = today - chrono::Days::new(90);
+        let client = self.client();
+        let day_of = |id: &str| {
+            let digits = id.split('-').nth(1)?;
+            NaiveDate::parse_from_str(digits, "%Y%m%d").ok()
+        };
+        let mut ids = self.store.list_ids(kind);
+        ids.retain(|(id, _)| day_of(id).is_some_and(|d| d >= since && d <= today));
+        ids.sort_by(|a, b| b.0.split('-').nth(1).cmp(&a.0.split('-').nth(1)));
+        let mut out = Vec::new();
+        for (id, path) in ids {
+            let rel = path.strip_prefix(self.store.root()).unwrap_or(&path);
+            let Some(record) = self.store.read_file(rel, self.config).0 else {
+                continue;
+            };
+            let mut label = record
+                .date()
+                .map(|d| d.format("%d.%m.%Y").to_string())
+                .unwrap_or_default();
+            if let Record::Appointment(a) = &record {
+                if client.is_some() && a.client != client {
+                    continue;
+                }
+                if let Some(t) = a.time {
+                    label.push_str(&t.format(" %H:%M").to_string());
+                }
+            }
+            out.push((id, label));
+            if out.len() == 30 {
+                break;
+            }
+        }
+        out
     }
 
     /// The day a client made on the spot had first contact: the day of the

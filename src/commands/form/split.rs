@@ -40,6 +40,7 @@ pub fn ask_counts(
                 question: format!("{table} – {}", g.label(lang)),
                 help: format!("{} · {hint}", g.help(lang)),
                 default: default.clone(),
+                field: Some(g),
             };
             let answer = asker.text(&prompt)?;
             let t = answer.trim();

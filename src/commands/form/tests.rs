@@ -175,3 +175,21 @@ fn a_held_event_asks_the_split_until_it_adds_up() {
         assert!(text.contains(line), "{line} in\n{text}");
     }
 }
+
+#[test]
+fn a_kind_added_to_the_schema_gets_its_form() {
+    let (_, _, text) = fill(
+        Kind::Contact,
+        Given::default(),
+        &["", "11:15", "phone", "residence", "ar", "n", "10min", "."],
+    );
+    for line in [
+        "time = 11:15:00",
+        "kind = \"phone\"",
+        "topics = [\"residence\"]",
+        "language = \"ar\"",
+        "duration = 10",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+}
