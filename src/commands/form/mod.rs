@@ -109,6 +109,8 @@ pub struct Form<'a> {
     /// The top-level keys this form asked (the only ones it may ask again).
     asked: Vec<&'static str>,
     new_client: Option<&'a mut NewClient<'a>>,
+    /// Notes said already (a referral without consent), said once.
+    noted: Vec<String>,
     /// Whether the form starts with the line on what Enter, `.` and Esc do
     /// (not again for a client made within another form).
     intro: bool,
@@ -136,6 +138,7 @@ impl<'a> Form<'a> {
             asked: Vec::new(),
             new_client: None,
             intro: true,
+            noted: Vec::new(),
         }
     }
 
@@ -258,7 +261,13 @@ impl<'a> Form<'a> {
             let mut with = self.given.clone();
             with.set(f.key, raw.clone());
             match self.judge(&with, Some(f)) {
-                Ok(()) => {
+                Ok(notes) => {
+                    for n in notes {
+                        if !self.noted.contains(&n) {
+                            self.asker.say(&crate::tr!("form.note", text = n));
+                            self.noted.push(n);
+                        }
+                    }
                     self.accept(f, raw);
                     return Ok(());
                 }

@@ -124,7 +124,7 @@ impl Form<'_> {
                 with.set(&format!("{prefix}{k}"), Raw::Int(*n));
             }
             match self.judge(&with, None) {
-                Ok(()) => {
+                Ok(_) => {
                     self.given = with;
                     return Ok(());
                 }

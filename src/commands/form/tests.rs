@@ -33,6 +33,12 @@ fn folder() -> (tempfile::TempDir, Store, Config) {
         "id = \"K-7F3A\"\nfirst_contact = 2020-01-10\n",
     )
     .unwrap();
+    std::fs::create_dir_all(tmp.path().join("partners")).unwrap();
+    std::fs::write(
+        tmp.path().join("partners/mieterverein.toml"),
+        "id = \"mieterverein\"\nname = \"Mieterverein\"\nkind = \"housing\"\n",
+    )
+    .unwrap();
     let store = Store::open(tmp.path()).unwrap();
     let config = store.config_or_fail().unwrap();
     (tmp, store, config)
@@ -42,9 +48,8 @@ fn fill(kind: Kind, given: Given, answers: &[&str]) -> (Given, Script, String) {
     let (_tmp, store, config) = folder();
     let mut script = Script::new(answers);
     let mut state = State::default();
-    let given = Form::new(kind, given, &store, &config, &mut script, &mut state)
-        .run()
-        .unwrap();
+    let given = Form::new(kind, given, &store, &config, &mut script, &mut state).run();
+    let given = given.unwrap_or_else(|e| panic!("{e:?}\nsaid: {:?}", script.said));
     let text = candidate(kind, &given, &store, &config, true).unwrap().text;
     assert!(
         script.answers.is_empty(),
@@ -126,10 +131,11 @@ fn a_required_field_cannot_be_skipped() {
         &[
             "",
             "Kein Slug!",
-            "mieterverein",
+            "mieterverein", // exists already
+            "jobcenter-west",
             "",
-            "Mieterverein",
-            "housing",
+            "Jobcenter",
+            "employment",
             ".",
         ],
     );
@@ -138,8 +144,13 @@ fn a_required_field_cannot_be_skipped() {
         "{:?}",
         script.said
     );
-    assert!(text.contains("id = \"mieterverein\""), "{text}");
-    assert!(text.contains("kind = \"housing\""), "{text}");
+    assert!(
+        script.said.iter().any(|s| s.contains("gibt es schon")),
+        "{:?}",
+        script.said
+    );
+    assert!(text.contains("id = \"jobcenter-west\""), "{text}");
+    assert!(text.contains("kind = \"employment\""), "{text}");
 }
 
 #[test]
@@ -192,4 +203,20 @@ fn a_kind_added_to_the_schema_gets_its_form() {
     ] {
         assert!(text.contains(line), "{line} in\n{text}");
     }
+}
+
+#[test]
+fn a_referral_without_consent_is_noted_at_once_and_written() {
+    let (_, script, text) = fill(
+        Kind::Referral,
+        Given::default(),
+        &["", "K-7F3A", "mieterverein", "housing", "."],
+    );
+    let note = script
+        .said
+        .iter()
+        .position(|s| s.starts_with("Hinweis") && s.contains("consent"));
+    assert!(note.is_some(), "{:?}", script.said);
+    assert!(text.contains("partner = \"mieterverein\""), "{text}");
+    assert!(text.contains("status = \"open\""), "{text}");
 }

@@ -1,5 +1,5 @@
-//! Answers before the rule book: the store's verdict (`Store::validate_text`
-//! — what `check --strict` flags stops a write) on the record as far as it
+//! Answers before the rule book: the verdict of every write
+//! (`rules::validate_write` — what `check --strict` flags stops a write) on the record as far as it
 //! is filled in. An answer is refused for what the verdict says with it and
 //! did not say without it; required fields not asked yet get stand-ins, so
 //! "missing" is never blamed on an answer. The finished record is judged
@@ -24,12 +24,14 @@ const ROUNDS: usize = 5;
 
 impl Form<'_> {
     /// Whether `with` (the answers so far and one more) passes: each value
-    /// as its flag would be read, then what the verdict newly finds.
+    /// as its flag would be read, then what the verdict newly finds. Gives
+    /// the new findings a write tolerates (a referral without covering
+    /// consent), to be said at once as notes.
     pub(super) fn judge(
         &self,
         with: &Given,
         field: Option<&FieldSpec>,
-    ) -> std::result::Result<(), Vec<String>> {
+    ) -> std::result::Result<Vec<String>, Vec<String>> {
         if let Some(f) = field
             && matches!(f.ty, FieldType::Id)
             && let Some(slug) = with.text(f.key)
@@ -43,34 +45,46 @@ impl Form<'_> {
         };
         resolve(self.kind, with, &view, self.store, self.config, false)
             .map_err(|e| vec![e.message])?;
-        let after = self.findings(with);
+        let (after, complete) = self.findings(with);
         if after.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
-        let before = self.findings(&self.given);
-        let new: Vec<String> = after.into_iter().filter(|m| !before.contains(m)).collect();
-        if new.is_empty() { Ok(()) } else { Err(new) }
+        let (tolerated, after): (Vec<Finding>, Vec<Finding>) =
+            after.into_iter().partition(|f| f.tolerated_on_write);
+        let (before, _) = self.findings(&self.given);
+        let refusing: Vec<String> = after
+            .into_iter()
+            .filter(|f| !before.iter().any(|b| b.message == f.message))
+            .map(|f| f.message)
+            .collect();
+        if !refusing.is_empty() {
+            return Err(refusing);
+        }
+        // a note only about the record itself, not about a stand-in
+        Ok(if complete {
+            tolerated.into_iter().map(|f| f.message).collect()
+        } else {
+            Vec::new()
+        })
     }
 
     /// What the verdict says about the record `given` would make, with
-    /// stand-ins for the required fields still to be asked.
-    fn findings(&self, given: &Given) -> Vec<String> {
+    /// stand-ins for the required fields still to be asked; and whether it
+    /// needed none.
+    fn findings(&self, given: &Given) -> (Vec<Finding>, bool) {
         let mut g = given.clone();
         fill_defaults(self.kind, &mut g);
+        let filled = g.values.len();
         self.stand_ins(&mut g);
+        let complete = g.values.len() == filled;
         let Ok(c) = candidate(self.kind, &g, self.store, self.config, false) else {
-            return Vec::new();
+            return (Vec::new(), complete);
         };
-        self.verdict(&c)
-            .err()
-            .unwrap_or_default()
-            .into_iter()
-            .map(|f| f.message)
-            .collect()
+        (self.all_findings(&c), complete)
     }
 
-    /// The store's verdict on a candidate: the findings that stop its write.
-    fn verdict(&self, c: &Candidate) -> std::result::Result<(), Vec<Finding>> {
+    /// Every finding of the store's verdict on a candidate, tolerated ones too.
+    fn all_findings(&self, c: &Candidate) -> Vec<Finding> {
         let year_month = c
             .date
             .filter(|_| self.kind.is_dated())
@@ -79,10 +93,29 @@ impl Form<'_> {
             stem: &c.id,
             year_month,
         };
-        self.store
-            .validate_text(self.kind, &c.text, &c.path, self.config, Some(placement))
-            .map(|_| ())
-            .map_err(|f| f.into_iter().filter(|f| !f.tolerated_on_write).collect())
+        crate::rules::validate_write(
+            self.store,
+            self.config,
+            self.kind,
+            &c.text,
+            &c.path,
+            Some(placement),
+        )
+        .1
+    }
+
+    /// The store's verdict on a candidate: the findings that stop its write.
+    fn verdict(&self, c: &Candidate) -> std::result::Result<(), Vec<Finding>> {
+        let refusing: Vec<Finding> = self
+            .all_findings(c)
+            .into_iter()
+            .filter(|f| !f.tolerated_on_write)
+            .collect();
+        if refusing.is_empty() {
+            Ok(())
+        } else {
+            Err(refusing)
+        }
     }
 
     /// Fills the required fields `g` lacks with harmless values.
