@@ -333,8 +333,9 @@ pub struct FieldSpec {
     pub missing_message: Option<&'static str>,
     /// The finding when an `only_when` key is given where it does not belong.
     pub not_allowed_message: Option<&'static str>,
-    /// Set by commands only (`erased`): never a question of a guided form.
-    pub tool_only: bool,
+    /// Set by the tool only (`erased`, by `client erase` and `retention`):
+    /// no `add`/`edit` flag, no `--unset`, no question in a form.
+    pub set_by_tool: bool,
 }
 
 impl FieldSpec {
@@ -352,13 +353,13 @@ impl FieldSpec {
             help_en: "",
             missing_message: None,
             not_allowed_message: None,
-            tool_only: false,
+            set_by_tool: false,
         }
     }
 
-    /// Set by commands only, never asked for in a guided form.
-    pub const fn tool_only(mut self) -> Self {
-        self.tool_only = true;
+    /// Only the tool sets it (no flag, no `--unset`, no question).
+    pub const fn set_by_tool(mut self) -> Self {
+        self.set_by_tool = true;
         self
     }
 

@@ -3,7 +3,8 @@
 
 use super::Counts;
 use crate::cli::Globals;
-use crate::commands::shared::{Change, CommitArg, Need, load_one, report_written, set_str};
+use crate::commands::fields::{Naming, change_record};
+use crate::commands::shared::{Change, CommitArg, Need, load_one, report_written};
 use crate::error::{CommandError, Result};
 use crate::model::{EventStatus, Kind, Record};
 
@@ -44,20 +45,14 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     let Record::Event(event) = record else {
         unreachable!("resolved an event")
     };
-    if event.date > crate::dates::today() {
-        return Err(CommandError::usage(format!(
-            "{} is dated {}, which lies in the future: it cannot be `done` before it took place ({} was not changed)",
-            event.id,
-            event.date,
-            path.display()
-        )));
-    }
     let mut counts = args.counts.clone();
     let missing = event.participants.is_none() && counts.total.is_none();
     if args.ask && !crate::cli::interactive() {
         return Err(CommandError::usage(crate::tr!("form.ask-needs-terminal")));
     }
-    if (args.ask || missing) && crate::cli::interactive() {
+    // a future event is refused below, before anything is asked
+    let held = event.date <= crate::dates::today();
+    if (args.ask || missing) && held && crate::cli::interactive() {
         counts = ask_split(&store, &config, &path, &event, &counts)?;
     }
     if event.participants.is_none() {
@@ -69,8 +64,19 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         })?;
         need.finish()?;
     }
-    let participants = counts.resolve(event.participants)?;
-    let (_, path) = store.update_record(&config, Kind::Event, &path, |record| {
+    let participants = counts.resolve(event.participants);
+    // the rule book judges the change (future, counts that do not add up)
+    let named = Naming {
+        command: "event done",
+        flags: &[
+            ("participants.total", "--total"),
+            ("participants.women", "--women"),
+            ("participants.men", "--men"),
+            ("participants.diverse", "--diverse"),
+            ("participants.migrants", "--migrants"),
+        ],
+    };
+    let (_, path) = change_record(&store, &config, Kind::Event, &path, named, |record| {
         if let Record::Event(e) = record {
             e.status = EventStatus::Done;
             e.participants = Some(participants);
@@ -95,8 +101,14 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
 pub fn cancel(args: CancelArgs, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let (id, path) = store.resolve(Kind::Event, &args.id)?;
-    let (_, path) = store.update(&config, Kind::Event, &path, |doc| {
-        set_str(doc, "status", EventStatus::Cancelled.code());
+    let named = Naming {
+        command: "event cancel",
+        flags: &[],
+    };
+    let (_, path) = change_record(&store, &config, Kind::Event, &path, named, |record| {
+        if let Record::Event(e) = record {
+            e.status = EventStatus::Cancelled;
+        }
         Ok(())
     })?;
     report_written(
@@ -159,19 +171,25 @@ fn ask_split(
             migrants: n("migrants"),
         }
     };
-    let verdict = |c: &split::Counts| -> Vec<String> {
+    // the findings of the held event with these counts (`None`: all 0)
+    let findings = |c: Option<&split::Counts>| -> Vec<String> {
         let Ok(mut doc) = original.parse::<toml_edit::DocumentMut>() else {
             return Vec::new();
         };
-        let counts = as_counts(c);
         let base = event.participants.unwrap_or_default();
-        let pick = |v: Option<u32>, old: i64| v.map_or(old, i64::from);
-        let p = crate::model::Participants {
-            total: pick(counts.total, base.total),
-            women: pick(counts.women, base.women),
-            men: pick(counts.men, base.men),
-            diverse: pick(counts.diverse, base.diverse),
-            migrants: pick(counts.migrants, base.migrants),
+        let p = match c {
+            None => crate::model::Participants::default(),
+            Some(c) => {
+                let counts = as_counts(c);
+                let pick = |v: Option<u32>, old: i64| v.map_or(old, i64::from);
+                crate::model::Participants {
+                    total: pick(counts.total, base.total),
+                    women: pick(counts.women, base.women),
+                    men: pick(counts.men, base.men),
+                    diverse: pick(counts.diverse, base.diverse),
+                    migrants: pick(counts.migrants, base.migrants),
+                }
+            }
         };
         let mut held = event.clone();
         held.status = EventStatus::Done;
@@ -189,6 +207,15 @@ fn ask_split(
                 .map(|f| f.message)
                 .collect(),
         }
+    };
+    // what is wrong with the event anyway is not the split's fault: the
+    // command's own verdict names it after the form
+    let anyway = findings(None);
+    let verdict = |c: &split::Counts| -> Vec<String> {
+        findings(Some(c))
+            .into_iter()
+            .filter(|m| !anyway.contains(m))
+            .collect()
     };
     let table = crate::schema::of(Kind::Event)
         .field("participants")

@@ -186,7 +186,7 @@ impl<'a> Form<'a> {
 
     /// Whether the form asks `f` now.
     fn asks(&self, f: &FieldSpec) -> bool {
-        if f.default == DefaultValue::Generated || f.tool_only {
+        if f.default == DefaultValue::Generated || f.set_by_tool {
             return false;
         }
         match f.ty {
