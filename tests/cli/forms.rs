@@ -7,6 +7,7 @@
 
 use crate::support::{Folder, TODAY};
 use rexpect::session::{Options, PtySession, spawn_with_options};
+use std::io::Write;
 use std::process::Command;
 
 /// `quartier` on a pseudo-terminal of 120×40, in `f`'s folder.
@@ -38,7 +39,11 @@ impl Pty {
         match spawn_with_options(cmd, options) {
             Ok(s) => Some(Pty { s }),
             Err(e) => {
-                eprintln!("skipped: no pseudo-terminal could be opened ({e})");
+                // straight to stderr, past the test harness's capture
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "skipped: no pseudo-terminal could be opened ({e})"
+                );
                 None
             }
         }
