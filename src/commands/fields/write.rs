@@ -37,8 +37,9 @@ pub struct EditRequest<'a> {
 }
 
 /// Fills the defaults of the schema that need no question: today's date,
-/// `done`/`planned` by the date, fixed values of required keys.
-pub(crate) fn fill_defaults(kind: Kind, given: &mut Given) {
+/// `done`/`planned` by the date, fixed values of required keys, now during
+/// a consultation hour.
+pub(crate) fn fill_defaults(kind: Kind, given: &mut Given, config: &Config) {
     let today = crate::dates::today();
     for f in crate::schema::of(kind).fields() {
         if given.get(f.key).is_some() {
@@ -57,6 +58,14 @@ pub(crate) fn fill_defaults(kind: Kind, given: &mut Given) {
             DefaultValue::PersonalStaff => {
                 if let Some(staff) = crate::personal::staff() {
                     given.set(f.key, Raw::Text(staff));
+                }
+            }
+            DefaultValue::NowDuringHours => {
+                let now = crate::dates::now();
+                if given.date("date").unwrap_or(today) == today
+                    && crate::model::hours::at(&config.hours, today, now).is_some()
+                {
+                    given.set(f.key, Raw::Time(now));
                 }
             }
             DefaultValue::Value(_) | DefaultValue::None | DefaultValue::Generated => {}
@@ -120,10 +129,10 @@ pub fn add_record(
         current: BTreeMap::new(),
     };
     resolve(kind, &given, &view, store, config, false)?;
-    if crate::commands::form::wanted(kind, &given)? {
+    if crate::commands::form::wanted(kind, &given, config)? {
         given = crate::commands::form::add(globals, store, config, kind, given, req.commit)?;
     } else {
-        fill_defaults(kind, &mut given);
+        fill_defaults(kind, &mut given, config);
         let mut need = Need::never_ask();
         for flag in missing_flags(kind, &given) {
             need.note(&flag);

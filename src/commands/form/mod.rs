@@ -48,7 +48,7 @@ pub type NewClient<'a> =
 /// when a required field is missing, when no field is given at all (a bare
 /// `client new` asks rather than write an all-unknown client) or with `--ask`. `--ask` without a
 /// terminal is a usage error (nothing ever waits for input there).
-pub fn wanted(kind: Kind, given: &Given) -> Result<bool> {
+pub fn wanted(kind: Kind, given: &Given, config: &Config) -> Result<bool> {
     let terminal = crate::cli::interactive();
     if given.ask && !terminal {
         return Err(CommandError::usage(crate::tr!("form.ask-needs-terminal")));
@@ -57,7 +57,7 @@ pub fn wanted(kind: Kind, given: &Given) -> Result<bool> {
         return Ok(false);
     }
     let mut filled = given.clone();
-    fill_defaults(kind, &mut filled);
+    fill_defaults(kind, &mut filled, config);
     Ok(given.ask || given.values.is_empty() || !missing_flags(kind, &filled).is_empty())
 }
 
@@ -165,7 +165,7 @@ impl<'a> Form<'a> {
             self.ask_field(f, None)?;
         }
         self.settle()?;
-        fill_defaults(self.kind, &mut self.given);
+        fill_defaults(self.kind, &mut self.given, self.config);
         Ok(self.given)
     }
 

@@ -135,6 +135,16 @@ impl Form<'_> {
             }
             DefaultValue::Value(v) => schema_default(spec, v),
             DefaultValue::None => remembered().or_else(|| self.client_language(spec)),
+            DefaultValue::NowDuringHours => {
+                let now = crate::dates::now();
+                let day = self.given.date("date").unwrap_or(today);
+                if day == today && crate::model::hours::at(&self.config.hours, today, now).is_some()
+                {
+                    Some(Raw::Time(now))
+                } else {
+                    remembered()
+                }
+            }
             DefaultValue::Generated => None,
         }
     }

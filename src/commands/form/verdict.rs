@@ -73,7 +73,7 @@ impl Form<'_> {
     /// needed none.
     fn findings(&self, given: &Given) -> (Vec<Finding>, bool) {
         let mut g = given.clone();
-        fill_defaults(self.kind, &mut g);
+        fill_defaults(self.kind, &mut g, self.config);
         let filled = g.values.len();
         self.stand_ins(&mut g);
         let complete = g.values.len() == filled;
@@ -185,7 +185,7 @@ impl Form<'_> {
         let schema = crate::schema::of(self.kind);
         for _ in 0..ROUNDS {
             let mut g = self.given.clone();
-            fill_defaults(self.kind, &mut g);
+            fill_defaults(self.kind, &mut g, self.config);
             let c = candidate(self.kind, &g, self.store, self.config, true)?;
             let Err(findings) = self.verdict(&c) else {
                 return Ok(());
