@@ -155,7 +155,7 @@ fn new_has_no_flags_for_names_or_contact_data() {
     for flag in ["--name", "--address", "--phone", "--email", "--birth-date"] {
         f.run(&["client", "new", flag, "x"])
             .code(2)
-            .has("unexpected argument");
+            .has("unbekannte Option");
     }
     assert_eq!(client_files(&f), 0);
 }

@@ -21,6 +21,7 @@ mod hours;
 mod import;
 mod input;
 mod language;
+mod limit;
 mod lookup;
 mod lost;
 mod out;

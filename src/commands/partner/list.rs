@@ -25,6 +25,8 @@ pub struct Args {
     /// Only partners of this kind
     #[arg(long)]
     pub kind: Option<PartnerKind>,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -59,6 +61,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             .cmp(&b.name.to_lowercase())
             .then_with(|| a.id.cmp(&b.id))
     });
+    args.limit.apply(&mut partners, globals.json);
     if globals.json {
         return print_json(&partners);
     }
