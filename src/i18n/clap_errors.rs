@@ -122,10 +122,7 @@ pub fn render(e: &clap::Error, lang: Lang) -> Option<String> {
             .or_else(|| usage.strip_prefix("Aufruf:"))
             .unwrap_or(usage)
             .trim();
-        out.push_str(&format!(
-            "\n\n{}: {usage}",
-            super::t_in(lang, "help.usage")
-        ));
+        out.push_str(&format!("\n\n{}: {usage}", super::t_in(lang, "help.usage")));
     }
     out.push_str(&format!("\n\n{}\n", crate::tr_in!(lang, "clap.more")));
     Some(out)
@@ -136,7 +133,8 @@ mod tests {
     use super::*;
 
     fn error_of(args: &[&str], lang: Lang) -> String {
-        let cmd = crate::i18n::help::localize(<crate::cli::Cli as clap::CommandFactory>::command(), lang);
+        let cmd =
+            crate::i18n::help::localize(<crate::cli::Cli as clap::CommandFactory>::command(), lang);
         let e = cmd.try_get_matches_from(args).unwrap_err();
         render(&e, lang).unwrap_or_else(|| panic!("{:?} not rendered", e.kind()))
     }
@@ -153,16 +151,25 @@ mod tests {
         assert!(de.contains("unbekannter Befehl `lst`"), "{de}");
         assert!(de.contains("`list`"), "{de}");
         let de = error_of(&["quartier", "agenda", "--format", "pdf"], Lang::De);
-        assert!(de.contains("`pdf` ist kein möglicher Wert für `--format"), "{de}");
+        assert!(
+            de.contains("`pdf` ist kein möglicher Wert für `--format"),
+            "{de}"
+        );
         assert!(de.contains("möglich: table, ics"), "{de}");
         let de = error_of(&["quartier", "agenda", "--days"], Lang::De);
         assert!(de.contains("braucht einen Wert"), "{de}");
         let de = error_of(&["quartier", "agenda", "--days", "x"], Lang::De);
         assert!(de.contains("`x` geht nicht für `--days"), "{de}");
         assert!(de.contains("keine ganze Zahl"), "{de}");
-        let de = error_of(&["quartier", "report", "period", "--from", "2026-01-01"], Lang::De);
+        let de = error_of(
+            &["quartier", "report", "period", "--from", "2026-01-01"],
+            Lang::De,
+        );
         assert!(de.contains("es fehlt: --to"), "{de}");
-        let de = error_of(&["quartier", "agenda", "--days", "1", "--days", "2"], Lang::De);
+        let de = error_of(
+            &["quartier", "agenda", "--days", "1", "--days", "2"],
+            Lang::De,
+        );
         assert!(de.contains("nur einmal"), "{de}");
     }
 }

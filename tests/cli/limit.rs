@@ -36,7 +36,10 @@ fn ids(json: &str) -> Vec<String> {
 fn limit_keeps_the_newest_n_and_says_so() {
     let f = folder();
     let run = f.run(&["--json", "appointment", "list", "--limit", "2"]);
-    assert_eq!(ids(&run.ok().stdout), ["apt-20261127-eeee", "apt-20261126-dddd"]);
+    assert_eq!(
+        ids(&run.ok().stdout),
+        ["apt-20261127-eeee", "apt-20261126-dddd"]
+    );
     f.run(&["appointment", "list", "--limit", "2"])
         .ok()
         .has("apt-20261127-eeee")
@@ -53,7 +56,14 @@ fn limit_keeps_the_newest_n_and_says_so() {
 #[test]
 fn every_list_command_takes_limit() {
     let f = folder();
-    for kind in ["sponsor", "partner", "client", "appointment", "referral", "event"] {
+    for kind in [
+        "sponsor",
+        "partner",
+        "client",
+        "appointment",
+        "referral",
+        "event",
+    ] {
         f.run(&["--json", kind, "list", "--limit", "1"]).ok();
     }
 }
