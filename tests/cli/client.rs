@@ -506,7 +506,7 @@ fn help_of_every_client_command_has_an_example() {
         &["client", "show", "--help"],
         &["client", "edit", "--help"],
     ] {
-        f.run(sub).ok().has("Example: quartier client");
+        f.run(sub).ok().has("Beispiel: quartier client");
     }
 }
 

@@ -211,5 +211,5 @@ fn help_has_an_example() {
     Folder::new()
         .run(&["edit", "--help"])
         .ok()
-        .has("Example: quartier edit");
+        .has("Beispiel: quartier edit");
 }

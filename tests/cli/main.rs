@@ -17,6 +17,7 @@ mod edit;
 mod event;
 mod git;
 mod help;
+mod help_snapshots;
 mod hours;
 mod import;
 mod input;

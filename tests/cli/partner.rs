@@ -446,6 +446,6 @@ fn help_of_every_partner_command_has_an_example() {
         &["partner", "show", "--help"],
         &["partner", "edit", "--help"],
     ] {
-        f.run(sub).ok().has("Example: quartier partner");
+        f.run(sub).ok().has("Beispiel: quartier partner");
     }
 }
