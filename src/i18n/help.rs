@@ -79,7 +79,12 @@ pub fn arg_help(path: &str, id: &str, lang: Lang) -> Option<String> {
     if let Some(e) = entry(path) {
         return Some(e.get(lang).to_string());
     }
-    if let Some(help) = kind_of(path).and_then(|k| schema_help(k, id, lang)) {
+    // `edit ID` names the record: not the schema's `id` ("set on creation").
+    let names_record = id == "id" && path.ends_with(" edit");
+    if let Some(help) = kind_of(path)
+        .filter(|_| !names_record)
+        .and_then(|k| schema_help(k, id, lang))
+    {
         return Some(help);
     }
     let mut group = path;
