@@ -53,13 +53,16 @@ impl Erasure {
     }
 }
 
-/// Free-text keys removed from a client's records, per kind.
-fn free_text_keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Appointment => &["notes"],
-        Kind::Referral => &["notes", "outcome"],
-        Kind::Client | Kind::Sponsor | Kind::Partner | Kind::Event => &[],
-    }
+/// The free-text keys removed from a client's records: what the schema
+/// marks as free text (`notes`, `outcome`, and whatever free text a later
+/// version adds). Topics stay: in a client's consultations they are codes
+/// the figures count.
+fn free_text_keys(kind: Kind) -> Vec<&'static str> {
+    crate::schema::of(kind)
+        .fields()
+        .filter(|f| f.is_free_text())
+        .map(|f| f.key)
+        .collect()
 }
 
 /// The changes that erase client `code` (an exact code), given every record.
@@ -98,7 +101,7 @@ pub fn plan(
         .map(|r| (Kind::Referral, r.id.clone(), store.root().join(&r.path)));
     for (kind, id, path) in appointments.chain(referrals) {
         let old = read(&path)?;
-        let (new, mut removed) = text::rewrite(&old, &new_code, free_text_keys(kind))
+        let (new, mut removed) = text::rewrite(&old, &new_code, &free_text_keys(kind))
             .map_err(|e| CommandError::data(format!("{}: {e}", path.display())))?;
         removed_texts.append(&mut removed);
         rewrites.push(Rewrite {

@@ -9,6 +9,13 @@ use super::fields::{Fields, bad_topic};
 use super::kind::is_slug;
 use super::read::Context;
 use super::*;
+
+/// The largest count (participants, family members) or length in minutes a
+/// record may hold: far above anything real, and small enough that no sum
+/// over any number of records a report reads can overflow (SPEC §1.3: sums
+/// computed without overflow). A count of i64::MAX used to pass `check
+/// --strict` and make report totals saturate.
+pub const MAX_AMOUNT: i64 = 1_000_000;
 use crate::schema::{Cond, DefaultValue, FieldSpec, FieldType, Required};
 use std::ops::Range;
 use toml::de::DeValue;
@@ -274,6 +281,14 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                     span,
                     format!("`{}{key}` must not be negative ({n} minutes)", f.prefix),
                 );
+            } else if n > MAX_AMOUNT {
+                f.error(
+                    span,
+                    format!(
+                        "`{}{key}` = {n} minutes is not plausible (at most {MAX_AMOUNT}): correct it",
+                        f.prefix
+                    ),
+                );
             }
             Some(Val::Int(n))
         }
@@ -283,6 +298,14 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                 f.error(
                     span,
                     format!("`{}{key}` must not be negative ({n})", f.prefix),
+                );
+            } else if n > MAX_AMOUNT {
+                f.error(
+                    span,
+                    format!(
+                        "`{}{key}` = {n} is not plausible (at most {MAX_AMOUNT}): correct it",
+                        f.prefix
+                    ),
                 );
             }
             Some(Val::Int(n))

@@ -200,6 +200,25 @@ impl Store {
         config: &Config,
         placement: Option<Placement>,
     ) -> std::result::Result<Record, Vec<Finding>> {
+        let (record, findings) = self.judge_text(kind, text, path, config, placement);
+        match record {
+            Some(r) if !crate::rules::refuses(&findings) => Ok(r),
+            _ => Err(findings),
+        }
+    }
+
+    /// Every finding `check --strict` would have for `text` as a new record
+    /// at `path`, and the record when it can be read: the verdict of
+    /// [`Store::validate_text`] with the warnings a write tolerates kept, for
+    /// writers that list them (`import`).
+    pub fn judge_text(
+        &self,
+        kind: Kind,
+        text: &str,
+        path: &Path,
+        config: &Config,
+        placement: Option<Placement>,
+    ) -> (Option<Record>, Vec<Finding>) {
         // the rule book: what `check --strict` would flag stops the write
         let (record, mut findings) =
             crate::rules::validate_write(self, config, kind, text, path, placement);
@@ -221,10 +240,7 @@ impl Store {
                 "a line starts like a git conflict marker (<<<<<<<, =======, >>>>>>>): resolve the conflict or change the line",
             ));
         }
-        match record {
-            Some(r) if !crate::rules::refuses(&findings) => Ok(r),
-            _ => Err(findings),
-        }
+        (record, findings)
     }
 
     /// Writes a new record. `make` builds it from a candidate id (`None` for

@@ -462,7 +462,7 @@ fn record_in_the_wrong_month_folder() {
     f.run(&["check"])
         .code(1)
         .has(&format!(
-            "{rel}:2: error: date 2026-11-20 does not belong in folder 2026/10: move the file to appointments/2026/11/"
+            "{rel}:2: error: date 2026-11-20 does not belong in folder 2026/10: `quartier appointment edit apt-20261120-a1b2 --date 2026-11-20` moves the file to appointments/2026/11/ (or correct the date)"
         ));
 }
 
