@@ -324,7 +324,11 @@ mod tests {
         );
         // a group's entry serves its commands; a nested table key and a
         // switch-off flag take the schema's words
-        assert!(arg_help("sponsor show", "id", Lang::En).unwrap().contains("slug"));
+        assert!(
+            arg_help("sponsor show", "id", Lang::En)
+                .unwrap()
+                .contains("slug")
+        );
         assert!(arg_help("event add", "participants.total", Lang::De).is_some());
         assert!(
             arg_help("appointment edit", "no-interpreter", Lang::De)

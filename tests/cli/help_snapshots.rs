@@ -47,7 +47,10 @@ fn the_binary_prints_the_snapshotted_help() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, args) in [
         (Lang::De, &["sponsor", "deadline", "add", "--help"][..]),
-        (Lang::En, &["--lang", "en", "appointment", "add", "--help"][..]),
+        (
+            Lang::En,
+            &["--lang", "en", "appointment", "add", "--help"][..],
+        ),
     ] {
         let run = run_in(dir.path(), args, &[]);
         run.ok();

@@ -345,7 +345,11 @@ pub fn augment(mut cmd: Command, kind: Kind, mode: Mode, lang: Lang) -> Command 
                     .long(negated(f.flag))
                     .action(ArgAction::SetTrue)
                     .conflicts_with(f.key)
-                    .help(crate::tr_in!(lang, "help.negated", field = f.spec.label(lang))),
+                    .help(crate::tr_in!(
+                        lang,
+                        "help.negated",
+                        field = f.spec.label(lang)
+                    )),
             );
         }
     }
