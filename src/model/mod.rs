@@ -59,6 +59,38 @@ pub struct Sponsor {
 }
 
 impl Sponsor {
+    /// A sponsor with its required keys and no optional ones: build others
+    /// as `Sponsor { end: …, ..Sponsor::new(…) }`, so a new optional key
+    /// changes no caller.
+    pub fn new(
+        id: String,
+        name: String,
+        project: String,
+        field: Field,
+        start: NaiveDate,
+        status: SponsorStatus,
+    ) -> Sponsor {
+        Sponsor {
+            id,
+            name,
+            project,
+            field,
+            start,
+            end: None,
+            contact: None,
+            email: None,
+            phone: None,
+            status,
+            planned_participants: None,
+            continuation: None,
+            continuation_notes: None,
+            notes: None,
+            deadlines: Vec::new(),
+        }
+    }
+}
+
+impl Sponsor {
     /// `continuation`, `open` when absent.
     pub fn continuation(&self) -> Continuation {
         self.continuation.unwrap_or(Continuation::Open)
@@ -96,6 +128,24 @@ pub struct Partner {
     pub notes: Option<String>,
 }
 
+impl Partner {
+    /// A partner with its required keys and no optional ones.
+    pub fn new(id: String, name: String, kind: PartnerKind) -> Partner {
+        Partner {
+            id,
+            name,
+            kind,
+            offers: Vec::new(),
+            languages: Vec::new(),
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            notes: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Client {
     pub id: String,
@@ -121,6 +171,33 @@ pub struct Client {
     /// (v2) `[[consents]]` entries.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub consents: Vec<consent::Consent>,
+}
+
+impl Client {
+    /// A client with its required keys and no optional ones.
+    pub fn new(
+        id: String,
+        first_contact: NaiveDate,
+        gender: Gender,
+        residence: Residence,
+        employment: Employment,
+    ) -> Client {
+        Client {
+            id,
+            first_contact,
+            gender,
+            birth_year: None,
+            origin: None,
+            languages: Vec::new(),
+            residence,
+            district: None,
+            employment,
+            consent: None,
+            erased: None,
+            notes: None,
+            consents: Vec::new(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -155,6 +232,35 @@ pub struct Appointment {
     pub notes: Option<String>,
 }
 
+impl Appointment {
+    /// An appointment with its required keys and no optional ones (no
+    /// client or sponsor either: set the one its kind needs).
+    pub fn new(
+        id: String,
+        date: NaiveDate,
+        kind: AppointmentKind,
+        status: AppointmentStatus,
+    ) -> Appointment {
+        Appointment {
+            id,
+            date,
+            time: None,
+            duration: None,
+            kind,
+            status,
+            staff: None,
+            client: None,
+            sponsor: None,
+            topics: Vec::new(),
+            language: None,
+            interpreter: false,
+            family_members: 0,
+            channel: None,
+            notes: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Referral {
     pub id: String,
@@ -175,6 +281,33 @@ pub struct Referral {
     pub staff: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+impl Referral {
+    /// A referral with its required keys and no optional ones.
+    pub fn new(
+        id: String,
+        date: NaiveDate,
+        client: String,
+        partner: String,
+        topic: String,
+        status: ReferralStatus,
+    ) -> Referral {
+        Referral {
+            id,
+            date,
+            client,
+            partner,
+            topic,
+            appointment: None,
+            status,
+            follow_up: None,
+            closed: None,
+            outcome: None,
+            staff: None,
+            notes: None,
+        }
+    }
 }
 
 impl Referral {
@@ -221,6 +354,34 @@ pub struct Event {
     pub notes: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub participants: Option<Participants>,
+}
+
+impl Event {
+    /// An event with its required keys and no optional ones.
+    pub fn new(
+        id: String,
+        date: NaiveDate,
+        title: String,
+        kind: EventKind,
+        status: EventStatus,
+    ) -> Event {
+        Event {
+            id,
+            date,
+            time: None,
+            title,
+            kind,
+            status,
+            topics: Vec::new(),
+            location: None,
+            partners: Vec::new(),
+            sponsors: Vec::new(),
+            languages: Vec::new(),
+            interpreter: false,
+            notes: None,
+            participants: None,
+        }
+    }
 }
 
 /// Any one record.

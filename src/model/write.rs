@@ -242,21 +242,18 @@ mod tests {
 
     fn appointment() -> Appointment {
         Appointment {
-            id: "apt-20261120-ab12".into(),
-            date: NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
             time: NaiveTime::from_hms_opt(10, 30, 0),
             duration: Some(45),
-            kind: AppointmentKind::Consultation,
-            status: AppointmentStatus::Done,
             staff: Some("AB".into()),
             client: Some("K-7F3A2B".into()),
-            sponsor: None,
             topics: vec!["housing".into()],
-            language: None,
-            interpreter: false,
-            family_members: 0,
-            channel: None,
             notes: Some("kurz".into()),
+            ..Appointment::new(
+                "apt-20261120-ab12".into(),
+                NaiveDate::from_ymd_opt(2026, 11, 20).unwrap(),
+                AppointmentKind::Consultation,
+                AppointmentStatus::Done,
+            )
         }
     }
 

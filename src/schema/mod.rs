@@ -20,6 +20,7 @@ mod event;
 mod partner;
 mod referral;
 mod sponsor;
+pub mod value;
 
 use crate::model::{Code, Kind, Lang};
 use std::collections::HashMap;
