@@ -298,6 +298,36 @@ fn check_escapes_line_breaks_in_file_names_and_names_folders_named_like_records(
     );
 }
 
+/// Without git on the PATH the report said "no uncommitted changes"
+/// (`dirty: false`) although a record was changed.
+#[test]
+fn dirty_is_null_when_git_is_missing() {
+    let f = committed_folder();
+    f.client("K-NEU1", "");
+    let empty = f.parent().join("no-git-here");
+    std::fs::create_dir_all(&empty).unwrap();
+    let path = [("PATH", empty.to_str().unwrap())];
+    let r = f.run_env(
+        &[
+            "report", "monthly", "--month", "2026-11", "--format", "json",
+        ],
+        &path,
+    );
+    assert_eq!(
+        r.ok().json()["source"]["dirty"],
+        serde_json::Value::Null,
+        "{}",
+        r.stdout
+    );
+    f.run_env(
+        &["--lang", "en", "report", "monthly", "--month", "2026-11"],
+        &path,
+    )
+    .ok()
+    .has("unknown")
+    .lacks("no uncommitted changes");
+}
+
 #[test]
 fn dirty_is_null_and_the_footer_says_unknown_when_git_cannot_tell() {
     let f = committed_folder();

@@ -306,3 +306,49 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     out
 }
+
+/// An event title with a phone number passed `check --strict` and was
+/// copied into all report formats. Now every report that would print it is
+/// refused (exit 1) naming the file; a phone number in a client's notes
+/// (which no report prints) is a warning that does not stop a report.
+#[test]
+fn a_report_never_prints_contact_data() {
+    let f = office();
+    let rel = "events/2026/11/evt-20261120-ev12.toml";
+    f.write(
+        rel,
+        "id = \"evt-20261120-ev12\"\ndate = 2026-11-20\ntitle = \"Infoabend mit Frau Yilmaz 0176 12345678\"\nkind = \"info\"\nstatus = \"done\"\n\n[participants]\ntotal = 5\n",
+    );
+    let xlsx = f.parent().join("bericht.xlsx");
+    for format in ["table", "md", "csv", "json", "html", "xlsx"] {
+        let mut args = vec![
+            "report", "monthly", "--month", "2026-11", "--format", format,
+        ];
+        if format == "xlsx" {
+            args.extend(["--out", xlsx.to_str().unwrap()]);
+        }
+        f.run(&args)
+            .code(1)
+            .has(rel)
+            .has("privacy: `title`")
+            .has("quartier event edit evt-20261120-ev12 --title");
+        let printed = f.run(&args).stdout;
+        assert!(!printed.contains("12345678"), "{format}: {printed}");
+    }
+    assert!(!xlsx.exists());
+    f.run(&["report", "yearly", "--year", "2026"])
+        .code(1)
+        .has(rel);
+    f.run(&["report", "monthly", "--month", "2026-10"]).ok();
+    f.run(&["event", "edit", "ev12", "--title", "Infoabend Wohnen"])
+        .ok();
+    f.write(
+        "clients/K-7F3A.toml",
+        &(CLIENT.replace(
+            "[[consents]]",
+            "notes = \"Handy 0176 12345678\"\n\n[[consents]]",
+        )),
+    );
+    let r = f.run(&["report", "monthly", "--month", "2026-11", "--format", "md"]);
+    r.ok().has("Infoabend Wohnen").lacks("12345678");
+}
