@@ -170,7 +170,7 @@ fn init_makes_a_folder_that_checks_clean() {
 #[test]
 fn init_never_overwrites_a_records_folder() {
     let f = Folder::new();
-    f.run(&["init"]).code(1).has("already a records folder");
+    f.run(&["init"]).code(1).has("schon ein Ablageordner");
     assert_eq!(f.read("quartier.toml"), CONFIG);
     run_in(f.parent(), &["init", "records"], &[]).code(1);
     assert_eq!(f.read("quartier.toml"), CONFIG);
