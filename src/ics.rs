@@ -308,6 +308,16 @@ fn appointment_entry(
                 .unwrap_or(slug);
             format!("{}: {name}", a.kind.label(lang))
         }
+        AppointmentKind::Organisation => {
+            let slug = a.partner.as_deref().unwrap_or_default();
+            let name = records
+                .partners
+                .iter()
+                .find(|p| p.record.id == slug)
+                .map(|p| p.record.name.as_str())
+                .unwrap_or(slug);
+            format!("{}: {name}", a.kind.label(lang))
+        }
     };
     entry.summary(&summary);
     when(&mut entry, a.date, a.time, a.duration);
@@ -315,7 +325,9 @@ fn appointment_entry(
         let topics = match a.kind {
             // free words at sponsor meetings
             AppointmentKind::Sponsor => a.topics.join(", "),
-            AppointmentKind::Consultation => topic_labels(&a.topics, config, lang),
+            AppointmentKind::Consultation | AppointmentKind::Organisation => {
+                topic_labels(&a.topics, config, lang)
+            }
         };
         lines.push(format!("{}: {topics}", lang.pick("Themen", "Topics")));
     }

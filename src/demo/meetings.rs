@@ -82,6 +82,7 @@ impl Generator {
             duration: Some(*self.rng.pick(&[60, 90, 90, 120])),
             staff: Some(self.sponsor_staff()),
             sponsor: Some(sponsor.to_string()),
+            partner: None,
             topics,
             notes,
             ..Appointment::new(id, date, AppointmentKind::Sponsor, status)

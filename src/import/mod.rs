@@ -249,7 +249,7 @@ fn new_id(kind: Kind, mapped: &Mapped) -> std::result::Result<String, String> {
             Some(id) => Ok(id),
             None => fresh(crate::store::new_client_code()),
         },
-        Kind::Appointment | Kind::Referral | Kind::Event => match (given, date) {
+        Kind::Appointment | Kind::Referral | Kind::Event | Kind::Contact => match (given, date) {
             (Some(id), _) => Ok(id),
             (None, Some(d)) => fresh(crate::store::new_dated_id(kind, d)),
             (None, None) => Err(crate::tr!("import.no-date")),
@@ -269,7 +269,7 @@ fn default_status(kind: Kind, mapped: &Mapped, today: NaiveDate) -> Option<&'sta
             date.map(|d| if d <= today { "done" } else { "planned" })
         }
         Kind::Referral => Some("open"),
-        Kind::Sponsor | Kind::Partner | Kind::Client => None,
+        Kind::Sponsor | Kind::Partner | Kind::Client | Kind::Contact => None,
     }
 }
 
@@ -439,7 +439,9 @@ fn exists_already(store: &Store, record: &Record) -> bool {
         Record::Sponsor(_) | Record::Partner(_) | Record::Client(_) => {
             store.exists(record.kind(), record.id())
         }
-        Record::Appointment(_) | Record::Referral(_) | Record::Event(_) => false,
+        Record::Appointment(_) | Record::Referral(_) | Record::Event(_) | Record::Contact(_) => {
+            false
+        }
     }
 }
 

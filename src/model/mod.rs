@@ -1,4 +1,4 @@
-//! Typed records: the office settings and the six record kinds, as the rest of
+//! Typed records: the office settings and the seven record kinds, as the rest of
 //! the program sees them once `store` has read and validated them.
 
 pub mod codes;
@@ -219,6 +219,9 @@ pub struct Appointment {
     pub client: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sponsor: Option<String>,
+    /// (v2) The organisation consulted (`kind = organisation`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -251,6 +254,7 @@ impl Appointment {
             staff: None,
             client: None,
             sponsor: None,
+            partner: None,
             topics: Vec::new(),
             language: None,
             interpreter: false,
@@ -384,6 +388,53 @@ impl Event {
     }
 }
 
+/// (v2) A short contact (walk-in, phone call, message) with someone who is
+/// not (yet) a client: no client code, no personal data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contact {
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_time"
+    )]
+    pub time: Option<NaiveTime>,
+    pub kind: ContactKind,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    pub interpreter: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// Partners the person was pointed to (no data was passed on).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub referred_to: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl Contact {
+    /// A contact with its required keys and no optional ones.
+    pub fn new(id: String, date: NaiveDate, kind: ContactKind) -> Contact {
+        Contact {
+            id,
+            date,
+            time: None,
+            kind,
+            topics: Vec::new(),
+            language: None,
+            interpreter: false,
+            duration: None,
+            referred_to: Vec::new(),
+            staff: None,
+            notes: None,
+        }
+    }
+}
+
 /// Any one record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -394,6 +445,7 @@ pub enum Record {
     Appointment(Appointment),
     Referral(Referral),
     Event(Event),
+    Contact(Contact),
 }
 
 impl Record {
@@ -405,6 +457,7 @@ impl Record {
             Record::Appointment(_) => Kind::Appointment,
             Record::Referral(_) => Kind::Referral,
             Record::Event(_) => Kind::Event,
+            Record::Contact(_) => Kind::Contact,
         }
     }
 
@@ -416,6 +469,7 @@ impl Record {
             Record::Appointment(r) => &r.id,
             Record::Referral(r) => &r.id,
             Record::Event(r) => &r.id,
+            Record::Contact(r) => &r.id,
         }
     }
 
@@ -425,6 +479,7 @@ impl Record {
             Record::Appointment(r) => Some(r.date),
             Record::Referral(r) => Some(r.date),
             Record::Event(r) => Some(r.date),
+            Record::Contact(r) => Some(r.date),
             Record::Sponsor(_) | Record::Partner(_) | Record::Client(_) => None,
         }
     }

@@ -87,9 +87,12 @@ fn read_values(
     let values = super::table::read_table(&mut f, crate::schema::of(kind).fields, ctx);
     let deadlines = match kind {
         Kind::Sponsor => deadlines::read_deadlines(&mut f, ctx),
-        Kind::Partner | Kind::Client | Kind::Appointment | Kind::Referral | Kind::Event => {
-            Vec::new()
-        }
+        Kind::Partner
+        | Kind::Client
+        | Kind::Appointment
+        | Kind::Referral
+        | Kind::Event
+        | Kind::Contact => Vec::new(),
     };
     read_import_hash(&mut f);
     f.finish();

@@ -172,6 +172,16 @@ pub(super) fn missing_references(
                     need(&a.path, &sponsors, Kind::Sponsor, s);
                 }
             }
+            AppointmentKind::Organisation => {
+                if let Some(p) = &a.partner {
+                    need(&a.path, &partners, Kind::Partner, p);
+                }
+            }
+        }
+    }
+    for c in &records.contacts {
+        for p in &c.referred_to {
+            need(&c.path, &partners, Kind::Partner, p);
         }
     }
     for r in &records.referrals {

@@ -40,6 +40,10 @@ pub static SINGLE_RULES: &[SingleRule] = &[
         check: first_contact_in_future,
     },
     SingleRule {
+        name: "contact dated in the future",
+        check: contact_in_future,
+    },
+    SingleRule {
         name: "done appointment or event dated in the future",
         check: done_in_future,
     },
@@ -144,6 +148,23 @@ fn first_contact_in_future(i: &Input, out: &mut Vec<Problem>) {
     }
 }
 
+/// A short contact records what happened: it has no `planned` state, so
+/// one dated after today is a typo (SPEC §1.3).
+fn contact_in_future(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind == Kind::Contact
+        && let Some(d) = v.date("date")
+        && d > i.ctx.today
+    {
+        out.push(Problem::error(
+            v.span("date"),
+            format!(
+                "a contact dated {d} lies in the future: a contact records what happened, correct the date"
+            ),
+        ));
+    }
+}
+
 fn done_in_future(i: &Input, out: &mut Vec<Problem>) {
     let v = i.values;
     let what = match i.kind {
@@ -154,7 +175,8 @@ fn done_in_future(i: &Input, out: &mut Vec<Problem>) {
         | Kind::Sponsor
         | Kind::Partner
         | Kind::Client
-        | Kind::Referral => return,
+        | Kind::Referral
+        | Kind::Contact => return,
     };
     if let Some(d) = v.date("date")
         && d > i.ctx.today

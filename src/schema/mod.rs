@@ -16,6 +16,7 @@
 
 mod appointment;
 mod client;
+mod contact;
 mod event;
 mod partner;
 mod referral;
@@ -45,6 +46,7 @@ pub fn of(kind: Kind) -> &'static KindSchema {
         Kind::Appointment => &appointment::SCHEMA,
         Kind::Referral => &referral::SCHEMA,
         Kind::Event => &event::SCHEMA,
+        Kind::Contact => &contact::SCHEMA,
     }
 }
 

@@ -63,6 +63,7 @@ fn every_list_command_takes_limit() {
         "appointment",
         "referral",
         "event",
+        "contact",
     ] {
         f.run(&["--json", kind, "list", "--limit", "1"]).ok();
     }

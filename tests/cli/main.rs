@@ -10,6 +10,7 @@ mod channel;
 mod check;
 mod client;
 mod consent;
+mod contact;
 mod deadlines;
 mod delete;
 mod duplicates;

@@ -117,6 +117,24 @@ fn fixtures(kind: Kind) -> Vec<Fixture> {
             ],
             nested: &[],
         }],
+        Kind::Contact => vec![Fixture {
+            rel: "contacts/2026/11/con-20261120-co12.toml",
+            id: "con-20261120-co12",
+            text: "id = \"con-20261120-co12\"\ndate = 2026-11-20\nkind = \"phone\"\nreferred_to = [\"mieterverein\"]\nstaff = \"eb\"\n",
+            add: &[
+                "contact",
+                "add",
+                "--kind",
+                "phone",
+                "--referred-to",
+                "mieterverein",
+                "--date",
+                "2026-11-20",
+                "--staff",
+                "eb",
+            ],
+            nested: &[],
+        }],
         // not scanned (their contact data is wanted): never asked for
         Kind::Sponsor | Kind::Partner => Vec::new(),
     }
@@ -256,6 +274,7 @@ fn every_free_text_key_is_refused_on_every_write_path() {
         "event.title",
         "event.location",
         "event.notes",
+        "contact.notes",
     ] {
         assert!(covered.iter().any(|c| c == must), "{must}: {covered:?}");
     }
@@ -266,9 +285,15 @@ fn every_free_text_key_is_refused_on_every_write_path() {
 /// such a file; sponsors' and partners' comments are not scanned.
 #[test]
 fn comments_are_scanned_on_every_path() {
-    for fx in [Kind::Client, Kind::Appointment, Kind::Referral, Kind::Event]
-        .into_iter()
-        .flat_map(fixtures)
+    for fx in [
+        Kind::Client,
+        Kind::Appointment,
+        Kind::Referral,
+        Kind::Event,
+        Kind::Contact,
+    ]
+    .into_iter()
+    .flat_map(fixtures)
     {
         let f = office();
         let commented = format!("{}# Rückruf 0176.1234.5678\n", fx.text);
