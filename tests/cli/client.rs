@@ -378,7 +378,7 @@ fn show_fails_on_unknown_and_ambiguous_codes() {
     f.client("K-CD12", "");
     f.run(&["client", "show", "ZZ99"])
         .code(1)
-        .has("no client with id `ZZ99`");
+        .has("keine Kennung `ZZ99` unter client");
     f.run(&["client", "show", "12"])
         .code(1)
         .has("K-AB12")

@@ -305,7 +305,7 @@ fn show_fails_on_unknown_and_ambiguous_ids() {
     );
     f.run(&["partner", "show", "caritas"])
         .code(1)
-        .has("no partner with id `caritas`");
+        .has("keine Kennung `caritas` unter partner");
     f.run(&["partner", "show", "verein"])
         .code(1)
         .has("mieterverein")

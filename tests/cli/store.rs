@@ -117,7 +117,7 @@ fn no_records_folder_anywhere_says_what_to_do() {
     let tmp = tempfile::tempdir().unwrap();
     run_in(tmp.path(), &["check"], &[])
         .code(1)
-        .has("records is not a records folder")
+        .has("records ist kein Ablageordner")
         .has("quartier init");
 }
 
