@@ -59,8 +59,12 @@ pub enum StoreError {
     #[error("{}", findings_text(.0))]
     Invalid(Vec<Finding>),
 
-    /// The file changed after the command read it; nothing was written.
-    #[error("{} changed meanwhile: run the command again", path.display())]
+    /// The file changed after the command read it (compare and swap of
+    /// `Store::replace_validated_with`); nothing was written.
+    #[error(
+        "{}: the record was changed meanwhile (by another command or program); nothing was written: run the command again",
+        path.display()
+    )]
     ChangedMeanwhile { path: PathBuf },
 
     /// An I/O failure, said so that a person knows what to do.
@@ -165,6 +169,9 @@ fn io_hint(err: &std::io::Error) -> &'static str {
 pub struct CommandError {
     pub kind: ExitKind,
     pub message: String,
+    /// The store error it was made from, for callers that act on what
+    /// happened (`quartier edit` keeps the text on `ChangedMeanwhile`).
+    pub cause: Option<Box<StoreError>>,
 }
 
 impl CommandError {
@@ -172,6 +179,7 @@ impl CommandError {
         CommandError {
             kind: ExitKind::Data,
             message: message.into(),
+            cause: None,
         }
     }
 
@@ -179,7 +187,16 @@ impl CommandError {
         CommandError {
             kind: ExitKind::Usage,
             message: message.into(),
+            cause: None,
         }
+    }
+
+    /// Whether it says that a record changed after it was read.
+    pub fn is_changed_meanwhile(&self) -> bool {
+        matches!(
+            self.cause.as_deref(),
+            Some(StoreError::ChangedMeanwhile { .. })
+        )
     }
 
     /// A data error that has already been printed in full (e.g. `check`'s findings).
@@ -202,6 +219,7 @@ impl From<StoreError> for CommandError {
         CommandError {
             kind: e.exit_kind(),
             message: e.to_string(),
+            cause: Some(Box::new(e)),
         }
     }
 }

@@ -144,8 +144,7 @@ pub fn apply(store: &Store, config: &Config, e: &Erasure) -> Result<Vec<PathBuf>
     let mut changed = vec![e.new_client_path.clone()];
     for r in &e.records {
         let written = store
-            .replace_validated_with(config, r.kind, &r.path, &r.old, &r.new, |_| Ok(()))
-            .map_err(CommandError::from)?;
+            .replace_validated_with(config, r.kind, &r.path, &r.old, &r.new, |_| Ok(()))?;
         changed.push(written.1);
     }
     std::fs::remove_file(&e.client_path)
