@@ -274,6 +274,8 @@ xx = "Vorname Nachname"
 # event_participants = 250
 # sponsor_meetings = 60
 # referrals = 100
+# contacts = 200
+# organisation_consultations = 30
 
 [sponsors]
 stale_after_days = 60           # sponsor without a meeting for longer → flagged
