@@ -188,14 +188,16 @@ pub fn build<'a>(
 /// The month folders the agenda reads: appointments back to the older of
 /// the stale window and the past-planned window, events back to the latter,
 /// every referral (open ones may be old), the sponsors, and the clients
-/// (for consents about to expire; partners are named by their ids only).
+/// (for consents about to expire) and the partners (named in organisation
+/// consultations).
 pub fn scope(config: &Config, today: NaiveDate, until: NaiveDate) -> Scope {
     let stale_days = config.sponsors.stale_after_days.max(0) as u64;
     let appointments_from = days_before(today, stale_days.max(PAST_PLANNED_DAYS));
     let events_from = days_before(today, PAST_PLANNED_DAYS);
     Scope {
         undated: true,
-        undated_only: vec![Kind::Sponsor, Kind::Client],
+        // partners: the names of the organisations of organisation consultations
+        undated_only: vec![Kind::Sponsor, Kind::Client, Kind::Partner],
         appointments: vec![MonthRange {
             from: Some(month_of(appointments_from)),
             to: Some(month_of(until)),
@@ -263,12 +265,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     Ok(())
 }
 
-fn with_whom(a: &Appointment) -> String {
-    a.client
-        .clone()
-        .or_else(|| a.sponsor.clone())
-        .unwrap_or_default()
-}
+use crate::commands::appointment::with_whom;
 
 fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
     println!("{} {today} – {until}\n", lang.pick("Agenda", "Agenda"));
