@@ -38,6 +38,10 @@ pub struct Args {
     /// Put client codes into the calendar (left out by default)
     #[arg(long)]
     pub with_codes: bool,
+    /// Only what belongs to you (personal `staff`): your appointments and
+    /// follow-ups; what belongs to the whole office stays
+    #[arg(long)]
+    pub mine: bool,
 }
 
 /// What `agenda` prints.
@@ -90,18 +94,25 @@ fn days_before(d: NaiveDate, n: u64) -> NaiveDate {
 }
 
 /// The agenda of [today, until], from records loaded with [`scope`].
+///
+/// `staff` (`--mine`) keeps, of what carries staff initials (appointments,
+/// referral follow-ups, past planned appointments), only what carries these;
+/// what belongs to the whole office (hours, events, sponsors, deadlines,
+/// consents) stays.
 pub fn build<'a>(
     records: &'a Records,
     config: &'a Config,
     today: NaiveDate,
     until: NaiveDate,
+    staff: Option<&str>,
 ) -> Agenda<'a> {
     let ahead = |d: NaiveDate| today <= d && d <= until;
+    let mine = |s: &Option<String>| staff.is_none_or(|m| s.as_deref() == Some(m));
     let mut appointments: Vec<&Appointment> = records
         .appointments
         .iter()
         .map(|e| &e.record)
-        .filter(|a| a.status == AppointmentStatus::Planned && ahead(a.date))
+        .filter(|a| a.status == AppointmentStatus::Planned && ahead(a.date) && mine(&a.staff))
         .collect();
     appointments.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
     let mut events: Vec<&Event> = records
@@ -115,7 +126,7 @@ pub fn build<'a>(
         .referrals
         .iter()
         .map(|e| &e.record)
-        .filter(|r| r.status == ReferralStatus::Open)
+        .filter(|r| r.status == ReferralStatus::Open && mine(&r.staff))
         .filter_map(|r| {
             let f = r.follow_up?;
             (f <= until).then_some(FollowUp {
@@ -163,6 +174,7 @@ pub fn build<'a>(
         .iter()
         .map(|e| &e.record)
         .filter(|a| a.status == AppointmentStatus::Planned && past_from <= a.date && a.date < today)
+        .filter(|a| mine(&a.staff))
         .collect();
     past_planned.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
     Agenda {
@@ -218,10 +230,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let today = crate::dates::today();
     let ics = args.format == AgendaFormat::Ics;
     if !ics && (args.out.is_some() || args.with_codes) {
-        return Err(crate::error::CommandError::usage(
-            "--out and --with-codes belong to --format ics (the calendar file)",
-        ));
+        return Err(crate::error::CommandError::usage(crate::tr!(
+            "agenda.ics-only"
+        )));
     }
+    let staff = if args.mine {
+        Some(crate::personal::staff().ok_or_else(|| {
+            crate::error::CommandError::usage(crate::tr!(
+                "agenda.mine-without-staff",
+                path = crate::personal::path_display()
+            ))
+        })?)
+    } else {
+        None
+    };
     let days = args.days.unwrap_or(if ics { 30 } else { 14 });
     let until = today
         .checked_add_days(Days::new(days.into()))
@@ -232,10 +254,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         eprintln!("{f}");
     }
     if !broken.is_empty() {
-        eprintln!(
-            "warning: {} problem(s) in record files; those records are missing below — run `quartier check` and fix them",
-            broken.len()
-        );
+        eprintln!("{}", crate::tr!("agenda.broken", count = broken.len()));
     }
     if ics {
         let text = crate::ics::agenda(
@@ -243,7 +262,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             &config,
             today,
             until,
-            None,
+            staff.as_deref(),
             crate::ics::Options {
                 with_codes: args.with_codes,
                 lang,
@@ -253,7 +272,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         let out = args.out.unwrap_or_else(|| "-".into());
         return crate::out::write(&out, store.root(), text.as_bytes());
     }
-    let agenda = build(&loaded.records, &config, today, until);
+    let agenda = build(&loaded.records, &config, today, until, staff.as_deref());
     if globals.json {
         println!(
             "{}",
