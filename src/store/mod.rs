@@ -12,7 +12,7 @@ pub use load::{
     Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text,
     to_finding as problem_finding,
 };
-pub use write::{ReplaceError, atomic_write, new_client_code, new_dated_id, record_text};
+pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};
 use crate::model::read::Severity;
