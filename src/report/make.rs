@@ -8,7 +8,7 @@ use super::series::{By, Series};
 use super::{Report, ReportKind, Source};
 use crate::dates::Period;
 use crate::model::{Config, Kind};
-use crate::store::{Finding, Records, Scope, Store};
+use crate::store::{Finding, Pathspec, Records, Scope, Store};
 use chrono::Datelike;
 use std::collections::HashSet;
 
@@ -83,9 +83,11 @@ pub fn series(store: &Store, config: &Config, year: i32, by: By) -> Result<Serie
 /// and seals, which a report reads too).
 fn with_source<T>(store: &Store, scope: &Scope, work: impl FnOnce() -> T) -> (T, Source) {
     let root = store.root().to_path_buf();
-    let mut paths = scope.folders(&root);
-    paths.push(Kind::Client.folder().into());
-    paths.push(std::path::PathBuf::from("reports").join("sealed"));
+    let mut paths = scope.pathspecs(&root);
+    paths.push(Pathspec::include(Kind::Client.folder().into()));
+    paths.push(Pathspec::include(
+        std::path::PathBuf::from("reports").join("sealed"),
+    ));
     let source = std::thread::spawn(move || Source::of(&root, &paths));
     let out = work();
     (out, source.join().unwrap_or_default())

@@ -355,13 +355,13 @@ pub struct Source {
 
 impl Source {
     /// The state of the git repository holding `dir`, `dirty` about the
-    /// files below `paths` only (those the report read).
-    pub fn of(dir: &Path, paths: &[std::path::PathBuf]) -> Source {
+    /// files `paths` name only (those the report read).
+    pub fn of(dir: &Path, paths: &[crate::store::Pathspec]) -> Source {
         let commit = crate::git::head(dir);
         Source {
             dirty: commit
                 .as_ref()
-                .and_then(|_| crate::git::dirty_among(dir, paths)),
+                .and_then(|_| crate::git::dirty_among_after_head(dir, paths)),
             commit,
         }
     }

@@ -122,7 +122,7 @@ impl Scope {
         }
     }
 
-    fn months_of(&self, kind: Kind) -> &[MonthRange] {
+    pub(super) fn months_of(&self, kind: Kind) -> &[MonthRange] {
         match kind {
             Kind::Appointment => &self.appointments,
             Kind::Referral => &self.referrals,
@@ -140,53 +140,8 @@ impl Scope {
         }
     }
 
-    fn wants_undated(&self, kind: Kind) -> bool {
+    pub(super) fn wants_undated(&self, kind: Kind) -> bool {
         self.undated && (self.undated_only.is_empty() || self.undated_only.contains(&kind))
-    }
-
-    /// The folders below `root` (relative to it) whose records this scope
-    /// reads: a whole kind folder when every month is wanted, else each
-    /// month folder in range. What git is asked about for `source.dirty`.
-    pub fn folders(&self, root: &Path) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        for kind in Kind::ALL {
-            let folder = PathBuf::from(kind.folder());
-            if !kind.is_dated() {
-                if self.wants_undated(kind) {
-                    out.push(folder);
-                }
-                continue;
-            }
-            let ranges = self.months_of(kind);
-            if ranges.contains(&MonthRange::ALL) {
-                out.push(folder);
-                continue;
-            }
-            let Ok(years) = std::fs::read_dir(root.join(&folder)) else {
-                continue;
-            };
-            let mut months: Vec<PathBuf> = years
-                .filter_map(|y| y.ok())
-                .filter_map(|y| {
-                    let year = y.file_name().to_str()?.to_string();
-                    let inner = std::fs::read_dir(y.path()).ok()?;
-                    let folder = &folder;
-                    Some(inner.filter_map(move |m| {
-                        let m = m.ok()?;
-                        let month = m.file_name().to_str()?.to_string();
-                        let ym = parse_year_month(&year, &month)?;
-                        ranges
-                            .iter()
-                            .any(|r| r.contains(ym))
-                            .then(|| folder.join(&year).join(&month))
-                    }))
-                })
-                .flatten()
-                .collect();
-            months.sort();
-            out.extend(months);
-        }
-        out
     }
 
     fn wants(&self, kind: Kind, ym: Option<(i32, u32)>) -> bool {
@@ -929,7 +884,7 @@ fn folder_month(rel: &Path) -> Option<(i32, u32)> {
     parse_year_month(parts[1].to_str()?, parts[2].to_str()?)
 }
 
-fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
+pub(super) fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
     if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }

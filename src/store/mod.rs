@@ -4,6 +4,7 @@
 
 mod load;
 mod lock;
+mod pathspec;
 mod resolve;
 mod settings;
 mod write;
@@ -12,6 +13,7 @@ pub use load::{
     Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text,
     to_finding as problem_finding,
 };
+pub use pathspec::Pathspec;
 pub use write::{ReplaceError, atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};
