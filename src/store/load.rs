@@ -208,11 +208,37 @@ impl Store {
         self.load_with_unloaded(config, scope).0
     }
 
+    /// Like [`Store::load`], leaving unread the referrals `index` knows
+    /// were made before the months a report counts and closed before them
+    /// (`super::settled`): they are in no figure. The index learns from
+    /// what is read and is saved.
+    pub(crate) fn load_indexed(
+        &self,
+        config: &Config,
+        scope: &Scope,
+        index: Option<super::SettledIndex>,
+    ) -> LoadResult {
+        let loaded = self.load_inner(config, scope, index.as_ref()).0;
+        if let Some(index) = index {
+            index.save();
+        }
+        loaded
+    }
+
     /// Like [`Store::load`], also naming the record files that could not be loaded.
     pub(crate) fn load_with_unloaded(
         &self,
         config: &Config,
         scope: &Scope,
+    ) -> (LoadResult, Unloaded) {
+        self.load_inner(config, scope, None)
+    }
+
+    fn load_inner(
+        &self,
+        config: &Config,
+        scope: &Scope,
+        settled: Option<&super::SettledIndex>,
     ) -> (LoadResult, Unloaded) {
         let mut findings = Vec::new();
         let units = self.plan(scope, &mut findings);
@@ -237,6 +263,17 @@ impl Store {
                         (walked, candidates, open_folder(&dir))
                     }
                 };
+                let candidates = match settled {
+                    Some(index) => candidates
+                        .into_iter()
+                        .filter(|c| {
+                            c.kind != Kind::Referral
+                                || c.misplaced
+                                || !index.skips(&self.root, &c.rel, c.year_month)
+                        })
+                        .collect(),
+                    None => candidates,
+                };
                 let read = candidates
                     .par_iter()
                     .map(|c| self.read_candidate(c, &ctx, folder.as_ref()))
@@ -249,6 +286,13 @@ impl Store {
         for (mut walked, candidates, read) in outcomes {
             findings.append(&mut walked);
             for (c, (kind, record, mut f)) in candidates.into_iter().zip(read) {
+                if let Some(index) = settled
+                    && kind == Kind::Referral
+                    && !c.misplaced
+                {
+                    let errors = f.iter().any(Finding::is_error);
+                    index.saw(&self.root, &c.rel, record.as_ref(), errors);
+                }
                 match record {
                     Some(record) => records.push(c.rel, record),
                     None => {

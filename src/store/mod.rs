@@ -7,6 +7,7 @@ mod lock;
 mod pathspec;
 mod resolve;
 mod settings;
+mod settled;
 mod write;
 
 pub use load::{
@@ -14,6 +15,7 @@ pub use load::{
     to_finding as problem_finding,
 };
 pub use pathspec::Pathspec;
+pub(crate) use settled::SettledIndex;
 pub use write::{ReplaceError, atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};

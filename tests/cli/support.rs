@@ -116,6 +116,7 @@ pub fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .env_remove("VISUAL")
         .env("QUARTIER_TODAY", TODAY)
         .env("XDG_CONFIG_HOME", cwd)
+        .env("XDG_CACHE_HOME", cwd)
         .env("NO_COLOR", "1")
         .stdin(Stdio::null());
     for (k, v) in env {
