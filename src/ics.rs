@@ -5,7 +5,8 @@
 //! - UIDs come from the records, so a calendar that subscribes to the file
 //!   updates entries instead of doubling them: `<id>@quartier` for
 //!   appointments and events, `<id>-follow-up@quartier` for referral
-//!   follow-ups.
+//!   follow-ups, `<slug>-<kind>-<due>@quartier` for sponsor deadlines (a
+//!   deadline is named by its sponsor, kind and due date).
 //! - Times are local times of the office: `DTSTART;TZID=Europe/Berlin`, with
 //!   one `VTIMEZONE` block for Europe/Berlin (CET/CEST, the EU rule since
 //!   1996) so strict readers know the offset. A record without `time` is an
@@ -14,8 +15,8 @@
 //!   notes, never a client code unless asked for (`--with-codes`).
 
 use crate::model::{
-    Appointment, AppointmentKind, AppointmentStatus, Config, Event, EventStatus, Lang, Referral,
-    ReferralStatus,
+    Appointment, AppointmentKind, AppointmentStatus, Config, DeadlineKind, Event, EventStatus,
+    Lang, Referral, ReferralStatus, Sponsor,
 };
 use crate::store::Records;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
@@ -59,8 +60,10 @@ pub struct Options {
 }
 
 /// The agenda of [today, until] as a calendar: planned and cancelled
-/// appointments and events, follow-ups of open referrals due by `until`.
-/// `staff` keeps only what belongs to those initials (`--mine`).
+/// appointments and events, follow-ups of open referrals due by `until`,
+/// and the sponsors' deadlines not handed in and due by `until` (the ones
+/// the agenda lists), as all-day entries. `staff` keeps only what belongs
+/// to those initials (`--mine`); a deadline belongs to the office and stays.
 pub fn agenda(
     records: &Records,
     config: &Config,
@@ -111,7 +114,47 @@ pub fn agenda(
     for r in follow_ups {
         cal.push(follow_up_entry(r, config, opts));
     }
+    let sponsors = || records.sponsors.iter().map(|e| &e.record);
+    for d in crate::commands::reminders::due_deadlines(sponsors(), today, until) {
+        if let Some(s) = sponsors().find(|s| s.id == d.sponsor) {
+            cal.push(deadline_entry(s, &d, opts));
+        }
+    }
     finish(cal)
+}
+
+/// A sponsor's deadline as an all-day entry on its due date: kind, sponsor
+/// and project — never its notes.
+fn deadline_entry(
+    sponsor: &Sponsor,
+    d: &crate::commands::reminders::DueDeadline,
+    opts: Options,
+) -> icalendar::Event {
+    let lang = opts.lang;
+    let kind = <DeadlineKind as crate::model::Code>::from_code(d.kind)
+        .map(|k| k.label(lang))
+        .unwrap_or(d.kind);
+    let mut entry = icalendar::Event::new();
+    entry
+        .uid(&format!("{}-{}-{}@quartier", d.sponsor, d.kind, d.due))
+        .timestamp(opts.stamp);
+    entry.summary(&format!(
+        "{}: {kind} – {}",
+        lang.pick("Frist", "Deadline"),
+        sponsor.name
+    ));
+    all_day(&mut entry, d.due);
+    entry.description(&format!(
+        "{}: {} ({})\n{}: {}",
+        lang.pick("Träger", "Sponsor"),
+        sponsor.name,
+        sponsor.id,
+        lang.pick("Projekt", "Project"),
+        sponsor.project
+    ));
+    entry.add_property("CATEGORIES", lang.pick("Frist", "Deadline"));
+    status(&mut entry, false);
+    entry.done()
 }
 
 /// Events for publishing (`event list --format ics`): titles, place, time,
@@ -265,6 +308,16 @@ fn appointment_entry(
                 .unwrap_or(slug);
             format!("{}: {name}", a.kind.label(lang))
         }
+        AppointmentKind::Organisation => {
+            let slug = a.partner.as_deref().unwrap_or_default();
+            let name = records
+                .partners
+                .iter()
+                .find(|p| p.record.id == slug)
+                .map(|p| p.record.name.as_str())
+                .unwrap_or(slug);
+            format!("{}: {name}", a.kind.label(lang))
+        }
     };
     entry.summary(&summary);
     when(&mut entry, a.date, a.time, a.duration);
@@ -272,7 +325,9 @@ fn appointment_entry(
         let topics = match a.kind {
             // free words at sponsor meetings
             AppointmentKind::Sponsor => a.topics.join(", "),
-            AppointmentKind::Consultation => topic_labels(&a.topics, config, lang),
+            AppointmentKind::Consultation | AppointmentKind::Organisation => {
+                topic_labels(&a.topics, config, lang)
+            }
         };
         lines.push(format!("{}: {topics}", lang.pick("Themen", "Topics")));
     }

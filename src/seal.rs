@@ -101,12 +101,27 @@ impl Settings {
         }
     }
 
-    /// `config` with these settings in place of its own.
+    /// `config` with these settings in place of its own. The topic codes
+    /// the seal was made with are known again (a code removed from
+    /// `[topics.codes]` since, labelled by itself), so that records holding
+    /// it can still be read and the sealed figures rebuilt; codes added since
+    /// stay known too (a correction may use one).
     pub fn applied_to(&self, config: &Config) -> Config {
         let mut c = config.clone();
         c.esf = self.esf;
         c.area.districts = self.area.districts.clone();
         c.sponsors.stale_after_days = self.sponsors.stale_after_days;
+        for code in &self.topics {
+            if !c.is_topic(code) {
+                c.topics.codes.insert(
+                    code.clone(),
+                    crate::model::config::TopicLabels {
+                        de: code.clone(),
+                        en: code.clone(),
+                    },
+                );
+            }
+        }
         c
     }
 }

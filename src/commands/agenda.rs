@@ -205,6 +205,8 @@ pub fn scope(config: &Config, today: NaiveDate, until: NaiveDate) -> Scope {
             to: Some(month_of(until)),
         }],
         referrals: vec![MonthRange::ALL],
+        // short contacts are never planned: nothing of them is due
+        contacts: Vec::new(),
     }
 }
 

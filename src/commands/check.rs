@@ -16,16 +16,24 @@ pub struct Args {
     /// Treat warnings (privacy, consent, symlinks) as errors
     #[arg(long)]
     pub strict: bool,
-    /// List the files behind each data-quality figure of this year so far
-    /// (consultations without topics or duration, events without the split,
-    /// past records still planned, incomplete clients, referrals without consent)
+    /// List the files behind each data-quality figure of a report's period
+    /// [default: this year so far] (consultations without topics or duration,
+    /// events without the split, past records still planned, incomplete
+    /// clients, referrals without consent)
     #[arg(long)]
     pub completeness: bool,
+    #[command(flatten)]
+    pub period: crate::commands::report::completeness::PeriodArgs,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if args.completeness {
-        return crate::commands::report::completeness::run(globals);
+        return crate::commands::report::completeness::run(&args.period, globals);
+    }
+    if args.period.given() {
+        return Err(CommandError::usage(
+            "--month, --quarter, --year, --from and --to belong to --completeness",
+        ));
     }
     let store = globals.store()?;
     let progress = crate::progress::spinner("check");

@@ -66,12 +66,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                 "Um die Daten einer Person zu entfernen: `quartier client erase CODE`.",
                 "To remove a person's data: `quartier client erase CODE`.",
             ),
-            Kind::Sponsor | Kind::Partner | Kind::Appointment | Kind::Referral | Kind::Event => {
-                lang.pick(
-                    "Ändern oder löschen Sie zuerst diese Einträge.",
-                    "Change or delete those records first.",
-                )
-            }
+            Kind::Sponsor
+            | Kind::Partner
+            | Kind::Appointment
+            | Kind::Referral
+            | Kind::Event
+            | Kind::Contact => lang.pick(
+                "Ändern oder löschen Sie zuerst diese Einträge.",
+                "Change or delete those records first.",
+            ),
         };
         return Err(CommandError::data(format!(
             "{} {id}: {}\n{}\n{hint}",

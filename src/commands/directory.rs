@@ -1,10 +1,11 @@
 //! `quartier directory`: the partner directory as a printable guide.
 
 use crate::cli::Globals;
-use crate::commands::shared::{check_language, check_topics, refuse_errors};
+use crate::commands::shared::{flag_value, refuse_errors};
 use crate::error::{CommandError, Result};
 use crate::model::Kind;
 use crate::print::directory;
+use crate::schema::FieldType;
 use crate::store::Scope;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,14 +52,16 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if let Some(out) = &args.out {
         crate::out::target(out, store.root())?; // refused before any work
     }
-    let topic = args.topic.as_deref().map(str::trim);
-    if let Some(t) = topic {
-        check_topics(&config, &[t.to_string()], "--topic")?;
-    }
+    let topic = args
+        .topic
+        .as_deref()
+        .map(|t| flag_value(&FieldType::Topic, "--topic", t, &config))
+        .transpose()?;
+    let topic = topic.as_deref();
     let language = args
         .language
         .as_deref()
-        .map(|l| check_language(l, "--language"))
+        .map(|l| flag_value(&FieldType::Language, "--language", l, &config))
         .transpose()?;
     let loaded = store.load(&config, &Scope::undated_kinds(&[Kind::Partner]));
     refuse_errors(&loaded)?;

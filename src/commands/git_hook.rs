@@ -144,21 +144,12 @@ fn pre_commit(globals: &Globals) -> Result<()> {
             continue;
         };
         let text = staged_text(&repo.top, &path)?;
-        for hit in privacy::scan_record(kind, &text) {
-            let key = if hit.key == "#" {
-                "a comment".to_string()
-            } else {
-                format!("`{}`", hit.key)
-            };
-            privacy.push(Finding::error(
-                store.root().join(rel),
-                hit.line,
-                format!(
-                    "privacy: {key} seems to contain {}; records must not hold personal contact data — remove it and stage the file again",
-                    hit.finding.phrase_en()
-                ),
-            ));
-        }
+        privacy.extend(privacy_findings(
+            kind,
+            &store.root().join(rel),
+            &text,
+            "remove it and stage the file again",
+        ));
     }
     for f in errors.iter().chain(&privacy) {
         println!("{f}");
@@ -173,8 +164,31 @@ fn pre_commit(globals: &Globals) -> Result<()> {
     )))
 }
 
+/// The privacy findings in `text`, the record of `kind` at `path`, as
+/// errors (what the hook and `sync` refuse to share); `fix` says what to do.
+pub fn privacy_findings(kind: Kind, path: &Path, text: &str, fix: &str) -> Vec<Finding> {
+    privacy::scan_record(kind, text)
+        .into_iter()
+        .map(|hit| {
+            let key = if hit.key == "#" {
+                "a comment".to_string()
+            } else {
+                format!("`{}`", hit.key)
+            };
+            Finding::error(
+                path,
+                hit.line,
+                format!(
+                    "privacy: {key} seems to contain {}; records must not hold personal contact data — {fix}",
+                    hit.finding.phrase_en()
+                ),
+            )
+        })
+        .collect()
+}
+
 /// The record kind of a `.toml` file at `rel` below the records folder.
-fn record_kind(rel: &Path) -> Option<Kind> {
+pub fn record_kind(rel: &Path) -> Option<Kind> {
     if rel.extension().is_none_or(|e| e != "toml") {
         return None;
     }

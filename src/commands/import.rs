@@ -4,7 +4,7 @@
 use crate::cli::Globals;
 use crate::error::{CommandError, Result};
 use crate::import::{Request, import};
-use crate::model::{Kind, Lang};
+use crate::model::Kind;
 use std::path::{Path, PathBuf};
 
 /// Import records from a spreadsheet (CSV, .xlsx, .ods)
@@ -39,44 +39,33 @@ fn parse_kind(s: &str) -> std::result::Result<Kind, String> {
         .into_iter()
         .find(|k| k.name() == s || k.folder() == s)
         .ok_or_else(|| {
-            format!(
-                "`{s}` is not a kind of record: use one of {}",
-                Kind::ALL.map(|k| k.name()).join(", ")
+            crate::tr!(
+                "import.not-a-kind",
+                input = s,
+                kinds = Kind::ALL.map(|k| k.name()).join(", ")
             )
         })
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
-    let lang = globals.lang(&config);
     let req = Request {
         kind: args.kind,
         file: &args.file,
         rules: &args.rules,
         dry_run: args.dry_run,
-        lang,
     };
     let out = import(&store, &config, &req)?;
     for line in &out.diagnostics {
         eprintln!("{line}");
     }
     if out.legacy_encoding {
-        eprintln!(
-            "{}",
-            lang.pick(
-                "Hinweis: die Datei ist nicht UTF-8 und wurde als Windows-1252 gelesen (wie Excel sie speichert)",
-                "note: the file is not UTF-8 and was read as Windows-1252 (as Excel saves it)"
-            )
-        );
+        eprintln!("{}", crate::tr!("import.legacy-encoding"));
     }
     if !out.unmapped.is_empty() {
         eprintln!(
-            "{}: {}",
-            lang.pick(
-                "nicht übernommene Spalten (in den Regeln nicht zugeordnet)",
-                "columns ignored (not mapped by the rules)"
-            ),
-            out.unmapped.join(", ")
+            "{}",
+            crate::tr!("import.unmapped", columns = out.unmapped.join(", "))
         );
     }
     let name = file_name(&args.file);
@@ -88,7 +77,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     } else {
         None
     };
-    let summary = summary(lang, &out, args.dry_run, kind, &name);
+    let summary = summary(&out, args.dry_run, kind, &name);
     if globals.json {
         println!(
             "{}",
@@ -111,12 +100,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     }
     if let Some(Err(e)) = committed {
         eprintln!(
-            "quartier: {} {}",
-            lang.pick(
-                "die Datensätze sind geschrieben, aber nicht committet:",
-                "the records are written but not committed:"
-            ),
-            e.message
+            "quartier: {}",
+            crate::tr!("import.not-committed", problem = e.message)
         );
         return Err(CommandError::silent());
     }
@@ -132,65 +117,32 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-fn summary(
-    lang: Lang,
-    out: &crate::import::Outcome,
-    dry_run: bool,
-    kind: &str,
-    name: &str,
-) -> String {
-    let mut parts = Vec::new();
-    match (lang, dry_run) {
-        (Lang::De, true) => parts.push(format!(
-            "Probelauf: {} von {} Zeilen aus {name} würden als {kind} geschrieben; nichts wurde geschrieben",
-            out.would_write, out.rows
-        )),
-        (Lang::En, true) => parts.push(format!(
-            "dry run: {} of {} rows of {name} would be written as {kind} records; nothing was written",
-            out.would_write, out.rows
-        )),
-        (Lang::De, false) => parts.push(format!(
-            "{} von {} Zeilen aus {name} als {kind} geschrieben",
-            out.written.len(),
-            out.rows
-        )),
-        (Lang::En, false) => parts.push(format!(
-            "wrote {} of {} rows of {name} as {kind} records",
-            out.written.len(),
-            out.rows
-        )),
-    }
+fn summary(out: &crate::import::Outcome, dry_run: bool, kind: &str, name: &str) -> String {
+    let mut parts = vec![if dry_run {
+        crate::tr!(
+            "import.dry-run",
+            count = out.would_write,
+            rows = out.rows,
+            file = name,
+            kind = kind
+        )
+    } else {
+        crate::tr!(
+            "import.written",
+            count = out.written.len(),
+            rows = out.rows,
+            file = name,
+            kind = kind
+        )
+    }];
     if out.already_imported > 0 {
-        parts.push(format!(
-            "{} {}",
-            out.already_imported,
-            lang.pick(
-                "schon früher importiert (übersprungen)",
-                "already imported (skipped)"
-            )
-        ));
+        parts.push(crate::tr!("import.already", count = out.already_imported));
     }
     if out.repeated > 0 {
-        parts.push(format!(
-            "{} {}",
-            out.repeated,
-            lang.pick(
-                "doppelt in der Datei (übersprungen)",
-                "repeated in the file (skipped)"
-            )
-        ));
+        parts.push(crate::tr!("import.repeated", count = out.repeated));
     }
     if out.bad_rows > 0 {
-        parts.push(match (lang, dry_run) {
-            (Lang::De, _) => format!(
-                "{} fehlerhafte Zeilen nicht geschrieben (oben aufgelistet): in der Tabelle korrigieren und erneut importieren — schon Geschriebenes wird nicht verdoppelt",
-                out.bad_rows
-            ),
-            (Lang::En, _) => format!(
-                "{} bad rows not written (listed above): fix them in the sheet and import again — what was written is not written twice",
-                out.bad_rows
-            ),
-        });
+        parts.push(crate::tr!("import.bad-rows", count = out.bad_rows));
     }
     parts.join("; ")
 }

@@ -7,6 +7,7 @@ pub mod appointment;
 pub mod check;
 pub mod client;
 pub mod completions;
+pub mod contact;
 pub mod delete;
 pub mod demo;
 pub mod directory;
@@ -45,6 +46,7 @@ pub enum Command {
     Appointment(appointment::Args),
     Referral(referral::Args),
     Event(event::Args),
+    Contact(contact::Args),
     Agenda(agenda::Args),
     Search(search::Args),
     Status(status::Args),
@@ -74,6 +76,7 @@ pub fn run(command: Command, globals: &Globals) -> Result<()> {
         Command::Appointment(a) => appointment::run(a, globals),
         Command::Referral(a) => referral::run(a, globals),
         Command::Event(a) => event::run(a, globals),
+        Command::Contact(a) => contact::run(a, globals),
         Command::Agenda(a) => agenda::run(a, globals),
         Command::Search(a) => search::run(a, globals),
         Command::Status(a) => status::run(a, globals),

@@ -43,6 +43,7 @@ pub struct Args {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
+    let staff = log_staff(&config, args.staff.clone())?;
     let today = crate::dates::today();
     if args.before > today {
         return Err(CommandError::usage(format!(
@@ -82,7 +83,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         clients: plans.len(),
         appointments: plans.iter().map(|p| p.count(Kind::Appointment)).sum(),
         referrals: plans.iter().map(|p| p.count(Kind::Referral)).sum(),
-        staff: args.staff.clone(),
+        staff,
     };
     println!(
         "{}: {} {}, {} {}, {} {}",
@@ -147,6 +148,33 @@ pub fn erased_codes(store: &Store, records: &Records) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// The initials for the retention log: `--staff`, else the personal
+/// `staff`. They must be initials of `[staff]` or `[staff.former]` (exit 2
+/// otherwise): whatever was typed would be kept in the log, which holds no
+/// personal data (a `--staff "Frau Y., 0176 …"` was written into it).
+pub fn log_staff(config: &Config, given: Option<String>) -> Result<Option<String>> {
+    let from_flag = given.is_some();
+    let Some(staff) = given.or_else(crate::personal::staff) else {
+        return Ok(None);
+    };
+    let listed = config.is_staff(&staff);
+    let initials = (1..=8).contains(&staff.len())
+        && staff
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if listed || (config.staff.is_empty() && config.former_staff.is_empty() && initials) {
+        return Ok(Some(staff));
+    }
+    if !from_flag {
+        // a personal setting that does not fit this office: leave it out
+        return Ok(None);
+    }
+    Err(CommandError::usage(format!(
+        "--staff `{staff}` is not listed under [staff] or [staff.former] in quartier.toml (known: {}): the retention log keeps initials only; nothing was changed",
+        config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
+    )))
+}
+
 /// Writes the erasures, logs and commits them, and prints what changed and
 /// how to purge the history.
 pub fn carry_out(
@@ -168,15 +196,15 @@ pub fn carry_out(
         "{}: {} client(s), {} appointment(s), {} referral(s) (Art. 17 GDPR)",
         line.kind, line.clients, line.appointments, line.referrals
     );
-    let prefix = match crate::git::Repo::open(store.root()) {
-        Ok(repo) => {
+    let in_git = match crate::git::Repo::open(store.root()) {
+        Ok(_) => {
             let paths: Vec<&Path> = changed.iter().map(PathBuf::as_path).collect();
             crate::git::commit_paths(store.root(), &paths, &message)?;
             println!(
                 "{}: {message}",
                 lang.pick("gespeichert (commit)", "committed")
             );
-            repo.prefix
+            true
         }
         Err(_) => {
             println!(
@@ -186,7 +214,7 @@ pub fn carry_out(
                     "not committed: the folder is not a git repository"
                 )
             );
-            PathBuf::new()
+            false
         }
     };
     println!(
@@ -196,10 +224,9 @@ pub fn carry_out(
             "The result is pseudonymous, not anonymous: the characteristics at first contact stay for the figures."
         )
     );
-    let expressions = erasure::write_expressions(plans)?;
-    println!(
-        "{}",
-        erasure::purge_steps(lang, &prefix, plans, Some(&expressions))
-    );
+    if in_git {
+        let files = erasure::write_purge_files(store.root(), plans)?;
+        println!("{}", erasure::purge_steps(lang, plans, &files));
+    }
     Ok(())
 }

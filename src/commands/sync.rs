@@ -7,7 +7,7 @@ use crate::error::{CommandError, Result};
 use crate::git::{
     ABORTED_REF, Change, InProgress, ModifyDelete, Pulled, Pushed, Repo, Stopped, Undone, Upstream,
 };
-use crate::store::Store;
+use crate::store::{Finding, Store};
 
 /// How often a push that lost the race against someone else's push is retried.
 const ATTEMPTS: usize = 3;
@@ -106,7 +106,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             )));
         }
         None => {
-            check_before(&store)?;
+            check_before(&store, &repo)?;
             let up = repo.upstream()?;
             summary.not_saved = refuse_other_changes(&repo)?;
             summary.saved = repo
@@ -145,10 +145,40 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     Ok(())
 }
 
-/// `check` before anything is committed or pulled: errors stop the sync.
-fn check_before(store: &Store) -> Result<()> {
+/// `check` before anything is committed or pulled: errors stop the sync,
+/// and so does personal data in a record it would save and share — the
+/// rule of the pre-commit hook, which a clone may not have installed (a
+/// phone number in a note was pushed then; SPEC §4).
+fn check_before(store: &Store, repo: &Repo) -> Result<()> {
     let findings = crate::check::check_folder(store);
-    let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
+    let mut errors: Vec<Finding> = findings.into_iter().filter(Finding::is_error).collect();
+    let before = errors.len();
+    for change in repo.uncommitted()? {
+        if !repo.is_saved(&change.path) {
+            continue;
+        }
+        let Ok(rel) = change.path.strip_prefix(&repo.prefix) else {
+            continue;
+        };
+        let Some(kind) = crate::commands::git_hook::record_kind(rel) else {
+            continue;
+        };
+        let path = store.root().join(rel);
+        let Ok(text) = crate::store::read_text(&path) else {
+            continue; // deleted, or unreadable: check named it
+        };
+        let found = crate::commands::git_hook::privacy_findings(
+            kind,
+            &path,
+            &text,
+            "remove it (`quartier edit ID`)",
+        );
+        for f in found {
+            if !errors.contains(&f) {
+                errors.push(f);
+            }
+        }
+    }
     if errors.is_empty() {
         return Ok(());
     }
@@ -156,8 +186,9 @@ fn check_before(store: &Store) -> Result<()> {
         println!("{f}");
     }
     Err(CommandError::data(format!(
-        "sync stopped before saving or pulling anything: check found {} error(s) in the records named above; fix them (`quartier edit ID`), then run `quartier sync` again",
-        errors.len()
+        "sync stopped before saving or pulling anything: {} error(s) in the records and {} privacy finding(s) in records it would share, named above; fix them (`quartier edit ID`), then run `quartier sync` again",
+        before,
+        errors.len() - before
     )))
 }
 

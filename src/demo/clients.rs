@@ -81,20 +81,18 @@ impl Generator {
             30..65 => days(first_contact, r.range(30, 120)),
             _ => days(first_contact, r.range(120, 420)),
         };
+        // drawn in this order, so that the sample stays the same
+        let gender = *r.weighted(GENDERS);
+        let district = r.weighted(CLIENT_DISTRICTS).map(str::to_string);
+        let notes = r.chance(180).then(|| r.pick(CLIENT_NOTES).to_string());
         let record = Client {
-            id,
-            first_contact,
-            gender: *r.weighted(GENDERS),
             birth_year,
             origin: origin.code.map(str::to_string),
             languages,
-            residence,
-            district: r.weighted(CLIENT_DISTRICTS).map(str::to_string),
-            employment,
+            district,
             consent,
-            erased: None,
-            notes: r.chance(180).then(|| r.pick(CLIENT_NOTES).to_string()),
-            consents: Vec::new(),
+            notes,
+            ..Client::new(id, first_contact, gender, residence, employment)
         };
         self.clients.push(Person {
             record,
@@ -192,15 +190,10 @@ impl Generator {
             _ => None,
         };
         let appointment = Appointment {
-            id: id.clone(),
-            date,
             time: Some(self.consultation_time(date)),
             duration: Some(*self.rng.weighted(&[(30, 40), (45, 25), (60, 25), (90, 10)])),
-            kind: AppointmentKind::Consultation,
-            status,
             staff: Some(self.consultant()),
             client: Some(client.id.clone()),
-            sponsor: None,
             family_members: if self.rng.chance(200) {
                 self.rng.range(1, 3)
             } else {
@@ -209,8 +202,8 @@ impl Generator {
             topics,
             language,
             interpreter,
-            channel: None,
             notes,
+            ..Appointment::new(id.clone(), date, AppointmentKind::Consultation, status)
         };
         if status == AppointmentStatus::Done
             && self.rng.chance(190)
@@ -290,18 +283,13 @@ impl Generator {
             .chance(300)
             .then(|| self.rng.pick(REFERRAL_NOTES).to_string());
         self.referrals.push(Referral {
-            id,
-            date,
-            client: client.id.clone(),
-            partner,
-            topic,
             appointment: from_appointment.then(|| appointment.id.clone()),
-            status,
             follow_up,
             closed,
             outcome,
             staff: appointment.staff.clone(),
             notes,
+            ..Referral::new(id, date, client.id.clone(), partner, topic, status)
         });
     }
 
@@ -332,21 +320,20 @@ impl Generator {
                 .chance(400)
                 .then(|| self.rng.pick(PLANNED_NOTES).to_string());
             self.appointments.push(Appointment {
-                id,
-                date,
                 time: Some(time),
                 duration: Some(*self.rng.pick(&[30, 45, 60])),
-                kind: AppointmentKind::Consultation,
-                status: AppointmentStatus::Planned,
                 staff: Some(staff),
                 client: Some(client.id),
-                sponsor: None,
                 topics,
                 language,
                 interpreter,
-                family_members: 0,
-                channel: None,
                 notes,
+                ..Appointment::new(
+                    id,
+                    date,
+                    AppointmentKind::Consultation,
+                    AppointmentStatus::Planned,
+                )
             });
         }
     }

@@ -78,21 +78,14 @@ impl Generator {
             _ => None,
         };
         let appointment = Appointment {
-            id,
-            date,
             time: Some(*self.rng.pick(&[hm(9, 30), hm(10, 0), hm(13, 0), hm(14, 0)])),
             duration: Some(*self.rng.pick(&[60, 90, 90, 120])),
-            kind: AppointmentKind::Sponsor,
-            status,
             staff: Some(self.sponsor_staff()),
-            client: None,
             sponsor: Some(sponsor.to_string()),
+            partner: None,
             topics,
-            language: None,
-            interpreter: false,
-            family_members: 0,
-            channel: None,
             notes,
+            ..Appointment::new(id, date, AppointmentKind::Sponsor, status)
         };
         self.appointments.push(appointment);
     }
@@ -246,20 +239,15 @@ impl Generator {
         let id = self.dated_id(Kind::Event, date);
         let hour = *self.rng.pick(hours);
         self.events.push(Event {
-            id,
-            date,
             time: Some(hm(hour, 0)),
-            title: t.title.to_string(),
-            kind,
-            status,
             topics: strings(t.topics),
             location: Some(self.rng.pick(t.locations).to_string()),
             partners,
-            sponsors: Vec::new(),
             languages,
             interpreter,
             notes,
             participants,
+            ..Event::new(id, date, t.title.to_string(), kind, status)
         });
     }
 
@@ -285,20 +273,19 @@ impl Generator {
         };
         let id = self.dated_id(Kind::Event, date);
         self.events.push(Event {
-            id,
-            date,
             time: Some(hm(10, 0)),
-            title: "Netzwerktreffen der ESF-Projektträger im Leipziger Westen".to_string(),
-            kind: EventKind::Network,
-            status,
-            topics: Vec::new(),
             location: Some("Stadtteilbüro Leipziger Westen".to_string()),
-            partners: Vec::new(),
             sponsors,
             languages: vec!["de".to_string()],
-            interpreter: false,
             notes,
             participants,
+            ..Event::new(
+                id,
+                date,
+                "Netzwerktreffen der ESF-Projektträger im Leipziger Westen".to_string(),
+                EventKind::Network,
+                status,
+            )
         });
     }
 }

@@ -100,20 +100,88 @@ impl Sample {
                 return Err(CommandError::io(what, dir, &e));
             }
         }
+        // Everything is written into a hidden folder next to `dir` and renamed
+        // into place at the end: a full disk or an error leaves nothing
+        // half-made (no 0-byte record, no half a folder).
+        let staging = Staging::create(dir)?;
         let files = self.files();
         let folders: BTreeSet<PathBuf> = files
             .iter()
-            .filter_map(|(rel, _)| rel.parent().map(|p| dir.join(p)))
+            .filter_map(|(rel, _)| rel.parent().map(|p| staging.path.join(p)))
             .collect();
-        for folder in std::iter::once(dir.to_path_buf()).chain(folders) {
+        for folder in folders {
             std::fs::create_dir_all(&folder)
                 .map_err(|e| CommandError::io("create", &folder, &e))?;
         }
         files.par_iter().try_for_each(|(rel, text)| {
-            let path = dir.join(rel);
-            std::fs::write(&path, text).map_err(|e| CommandError::io("write", &path, &e))
+            let path = staging.path.join(rel);
+            std::fs::write(&path, text).map_err(|e| CommandError::io("write", &dir.join(rel), &e))
         })?;
+        staging.finish(dir)?;
         Ok(self.records.len())
+    }
+}
+
+/// A hidden folder beside the one `demo generate` writes, removed again
+/// (with what is in it, and the parent folders made for it) unless
+/// [`Staging::finish`] renamed it into place.
+struct Staging {
+    path: PathBuf,
+    made: Vec<PathBuf>,
+    done: bool,
+}
+
+impl Staging {
+    fn create(dir: &Path) -> crate::error::Result<Staging> {
+        use crate::error::CommandError;
+        let parent = match dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut made = Vec::new();
+        let mut up = parent.as_path();
+        while std::fs::symlink_metadata(up).is_err() {
+            made.push(up.to_path_buf());
+            match up.parent() {
+                Some(p) if !p.as_os_str().is_empty() => up = p,
+                _ => break,
+            }
+        }
+        let mut staging = Staging {
+            path: PathBuf::new(),
+            made,
+            done: false,
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| CommandError::io("create", &parent, &e))?;
+        let name = dir
+            .file_name()
+            .map_or_else(|| "records".into(), |n| n.to_string_lossy().into_owned());
+        let path = parent.join(format!(".{name}.quartier-demo-{}", std::process::id()));
+        std::fs::create_dir(&path).map_err(|e| CommandError::io("create", &path, &e))?;
+        staging.path = path;
+        Ok(staging)
+    }
+
+    /// Renames the staging folder to `dir` (which is missing or empty).
+    fn finish(mut self, dir: &Path) -> crate::error::Result<()> {
+        std::fs::rename(&self.path, dir)
+            .map_err(|e| crate::error::CommandError::io("create", dir, &e))?;
+        self.done = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if self.done {
+            return;
+        }
+        if !self.path.as_os_str().is_empty() {
+            let _ = std::fs::remove_dir_all(&self.path);
+        }
+        for p in &self.made {
+            let _ = std::fs::remove_dir(p);
+        }
     }
 }
 

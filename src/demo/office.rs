@@ -160,25 +160,21 @@ impl Generator {
             let end = s.end.map(|(y, m, d)| ymd(y, m, d));
             self.sponsors.push(PlannedSponsor {
                 record: Sponsor {
-                    id: s.slug.to_string(),
-                    name: s.name.to_string(),
-                    project: s.project.to_string(),
-                    field: s.field,
-                    start,
                     end,
                     contact: Some(s.contact.to_string()),
-                    email: None,
-                    phone: None,
-                    status: if end.is_some_and(|e| e <= self.end) {
-                        SponsorStatus::Ended
-                    } else {
-                        SponsorStatus::Active
-                    },
-                    planned_participants: None,
-                    continuation: None,
-                    continuation_notes: None,
                     notes: (!s.notes.is_empty()).then(|| s.notes.to_string()),
-                    deadlines: Vec::new(),
+                    ..Sponsor::new(
+                        s.slug.to_string(),
+                        s.name.to_string(),
+                        s.project.to_string(),
+                        s.field,
+                        start,
+                        if end.is_some_and(|e| e <= self.end) {
+                            SponsorStatus::Ended
+                        } else {
+                            SponsorStatus::Active
+                        },
+                    )
                 },
                 meetings_until: s.stale_after.map(|(y, m, d)| ymd(y, m, d)),
             });
@@ -242,25 +238,20 @@ impl Generator {
         let ended = end.is_some_and(|e| e <= self.end);
         self.sponsors.push(PlannedSponsor {
             record: Sponsor {
-                id: slug,
-                name: org.to_string(),
-                project: project.to_string(),
-                field,
-                start,
                 end,
                 contact: Some(self.rng.pick(CONTACT_ROLES).to_string()),
-                email: None,
-                phone: None,
-                status: if ended {
-                    SponsorStatus::Ended
-                } else {
-                    SponsorStatus::Active
-                },
-                planned_participants: None,
-                continuation: None,
-                continuation_notes: None,
-                notes: None,
-                deadlines: Vec::new(),
+                ..Sponsor::new(
+                    slug,
+                    org.to_string(),
+                    project.to_string(),
+                    field,
+                    start,
+                    if ended {
+                        SponsorStatus::Ended
+                    } else {
+                        SponsorStatus::Active
+                    },
+                )
             },
             meetings_until: None,
         });

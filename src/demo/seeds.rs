@@ -20,16 +20,13 @@ impl PartnerSeed {
     pub(super) fn record(&self, id: String, name: String, n: usize) -> Partner {
         let website = Some(format!("https://www.{id}.example"));
         Partner {
-            id,
-            name,
-            kind: self.kind,
             offers: strings(self.offers),
             languages: strings(self.languages),
             address: Some(self.address.to_string()),
             phone: Some(format!("030 23125 {:03}", n % 1000)),
-            email: None,
             website,
             notes: Some(self.notes.to_string()),
+            ..Partner::new(id, name, self.kind)
         }
     }
 }

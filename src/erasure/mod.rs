@@ -14,7 +14,7 @@ mod history;
 mod log;
 mod text;
 
-pub use history::{purge_steps, write_expressions};
+pub use history::{PurgeFiles, old_blobs, purge_steps, write_purge_files};
 pub use log::{LOG_FILE, LogLine, append as append_log};
 
 use crate::error::{CommandError, Result};
@@ -42,9 +42,6 @@ pub struct Erasure {
     pub new_client_path: PathBuf,
     pub new_client_text: String,
     pub records: Vec<Rewrite>,
-    /// The raw free texts and comments removed: for purging them from the
-    /// git history (never printed, never written into the records folder).
-    pub removed_texts: Vec<String>,
 }
 
 impl Erasure {
@@ -53,13 +50,16 @@ impl Erasure {
     }
 }
 
-/// Free-text keys removed from a client's records, per kind.
-fn free_text_keys(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Appointment => &["notes"],
-        Kind::Referral => &["notes", "outcome"],
-        Kind::Client | Kind::Sponsor | Kind::Partner | Kind::Event => &[],
-    }
+/// The free-text keys removed from a client's records: what the schema
+/// marks as free text (`notes`, `outcome`, and whatever free text a later
+/// version adds). Topics stay: in a client's consultations they are codes
+/// the figures count.
+fn free_text_keys(kind: Kind) -> Vec<&'static str> {
+    crate::schema::of(kind)
+        .fields()
+        .filter(|f| f.is_free_text())
+        .map(|f| f.key)
+        .collect()
 }
 
 /// The changes that erase client `code` (an exact code), given every record.
@@ -79,7 +79,7 @@ pub fn plan(
     let new_code = fresh_code(records, taken)?;
     let client_path = store.root().join(&client.path);
     let old_client = read(&client_path)?;
-    let (new_client_text, mut removed_texts) = text::skeleton(&old_client, &new_code, today)
+    let (new_client_text, _) = text::skeleton(&old_client, &new_code, today)
         .map_err(|e| CommandError::data(format!("{}: {e}", client_path.display())))?;
     let new_client_path = store
         .root()
@@ -98,9 +98,8 @@ pub fn plan(
         .map(|r| (Kind::Referral, r.id.clone(), store.root().join(&r.path)));
     for (kind, id, path) in appointments.chain(referrals) {
         let old = read(&path)?;
-        let (new, mut removed) = text::rewrite(&old, &new_code, free_text_keys(kind))
+        let (new, _) = text::rewrite(&old, &new_code, &free_text_keys(kind))
             .map_err(|e| CommandError::data(format!("{}: {e}", path.display())))?;
-        removed_texts.append(&mut removed);
         rewrites.push(Rewrite {
             kind,
             id,
@@ -116,7 +115,6 @@ pub fn plan(
         new_client_path,
         new_client_text,
         records: rewrites,
-        removed_texts,
     })
 }
 

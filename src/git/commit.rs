@@ -2,7 +2,9 @@
 
 use super::{Repo, git, git_ok, head, message_of, pathspec, relative_to_dir};
 use crate::error::{CommandError, Result};
-use std::path::Path;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// `git init` and a first commit of everything in `dir`.
@@ -153,6 +155,37 @@ impl Drop for CommitTurn {
     }
 }
 
+/// Pathspecs per git call where git needs them on the command line
+/// (`ls-files`, `ls-tree`, `diff`): far below the argument limit (2 MB on
+/// Linux, 32 K characters on Windows) even with long paths.
+const SPECS_PER_CALL: usize = 200;
+
+/// Runs `args` once per chunk of `specs` and joins the NUL-separated paths.
+fn listed_in_chunks(repo: &Repo, args: &[&str], specs: &[String]) -> Result<HashSet<PathBuf>> {
+    let mut out = HashSet::new();
+    for chunk in specs.chunks(SPECS_PER_CALL) {
+        out.extend(repo.listed(args, chunk)?);
+    }
+    Ok(out)
+}
+
+/// The pathspecs in a temporary file for `--pathspec-from-file` (NUL
+/// between them): `git add` and `git commit` of an import of 25,000
+/// records would not fit on a command line.
+fn spec_file(specs: &[String]) -> Result<tempfile::NamedTempFile> {
+    let mut file = tempfile::NamedTempFile::new()
+        .map_err(|e| CommandError::io("create", &std::env::temp_dir(), &e))?;
+    let mut bytes = Vec::new();
+    for s in specs {
+        bytes.extend_from_slice(s.as_bytes());
+        bytes.push(0);
+    }
+    file.write_all(&bytes)
+        .and_then(|_| file.flush())
+        .map_err(|e| CommandError::io("write", file.path(), &e))?;
+    Ok(file)
+}
+
 fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
     let mut specs = Vec::new();
     for p in paths {
@@ -161,9 +194,10 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
     if specs.is_empty() {
         return Err(CommandError::usage("nothing to commit: no files given"));
     }
-    let tracked = repo.listed(&["ls-files", "-z", "--full-name", "--"], &specs)?;
+    let tracked = listed_in_chunks(repo, &["ls-files", "-z", "--full-name", "--"], &specs)?;
     let in_head = if head(dir).is_some() {
-        repo.listed(
+        listed_in_chunks(
+            repo,
             &[
                 "ls-tree",
                 "-r",
@@ -176,7 +210,7 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
             &specs,
         )?
     } else {
-        Vec::new()
+        HashSet::new()
     };
     let mut to_add = Vec::new();
     let mut to_commit = Vec::new();
@@ -197,9 +231,9 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
         }
     }
     if !to_add.is_empty() {
-        let mut args = vec!["add", "-A", "--"];
-        args.extend(to_add.iter().map(String::as_str));
-        git_ok(dir, &args)?;
+        let list = spec_file(&to_add)?;
+        let from = format!("--pathspec-from-file={}", list.path().display());
+        git_ok(dir, &["add", "-A", "--pathspec-file-nul", &from])?;
     }
     if let Some(op) = repo.in_progress()? {
         eprintln!(
@@ -210,14 +244,30 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
         return Ok(());
     }
     if head(dir).is_some() {
-        let mut diff = vec!["diff", "--cached", "--quiet", "HEAD", "--"];
-        diff.extend(to_commit.iter().map(String::as_str));
-        if git(dir, &diff)?.status.success() {
+        let mut changed = false;
+        for chunk in to_commit.chunks(SPECS_PER_CALL) {
+            let mut diff = vec!["diff", "--cached", "--quiet", "HEAD", "--"];
+            diff.extend(chunk.iter().map(String::as_str));
+            if !git(dir, &diff)?.status.success() {
+                changed = true;
+                break;
+            }
+        }
+        if !changed {
             return Ok(());
         }
     }
-    let mut args = vec!["commit", "--quiet", "-m", message, "--only", "--"];
-    args.extend(to_commit.iter().map(String::as_str));
+    let list = spec_file(&to_commit)?;
+    let from = format!("--pathspec-from-file={}", list.path().display());
+    let args = [
+        "commit",
+        "--quiet",
+        "-m",
+        message,
+        "--only",
+        "--pathspec-file-nul",
+        &from,
+    ];
     commit(dir, &args).map_err(|e| {
         CommandError::data(format!(
             "the file is saved but was not committed: {}",

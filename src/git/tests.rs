@@ -222,3 +222,36 @@ fn conflict_markers_are_found() {
     assert_eq!(first("a\n=======\n"), Some(2));
     assert_eq!(first("notes = \"=======\"\n"), None);
 }
+
+/// An import of tens of thousands of records commits them all in one
+/// commit: more paths than fit on a command line (2 MB on Linux).
+#[test]
+fn more_paths_than_a_command_line_holds_are_committed_in_one_commit() {
+    let (_tmp, dir) = repo();
+    // long paths (under PATH_MAX) rather than many files: fast, and the
+    // same 2 MB of arguments as tens of thousands of records
+    let mut deep = dir.join("clients");
+    for c in 'a'..='n' {
+        deep = deep.join(c.to_string().repeat(250));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    let paths: Vec<PathBuf> = (0..620)
+        .map(|i| {
+            let p = deep.join(format!("K-{i:06}-{}.toml", "c".repeat(20)));
+            fs::write(&p, "x\n").unwrap();
+            p
+        })
+        .collect();
+    let bytes: usize = paths.iter().map(|p| p.as_os_str().len()).sum();
+    assert!(bytes > 2 * 1024 * 1024, "{bytes} bytes of paths");
+    fs::write(dir.join("a.toml"), "a changed, not part of it\n").unwrap();
+    let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+    commit_paths(&dir, &refs, "import: 620 client records").unwrap();
+    let files = git_ok(&dir, &["show", "--name-only", "--format=%s", "HEAD"]).unwrap();
+    assert!(files.starts_with("import: 620 client records\n"));
+    assert_eq!(
+        files.lines().filter(|l| l.starts_with("clients/")).count(),
+        620
+    );
+    assert_eq!(status(&dir).trim(), "M a.toml");
+}

@@ -38,15 +38,7 @@ fn catalogue() -> &'static BTreeMap<String, CommandHelp> {
 /// The kind whose record fields the flags of `path` (`appointment add`) set.
 fn kind_of(path: &str) -> Option<Kind> {
     let mut words = path.split(' ');
-    let kind = match words.next()? {
-        "sponsor" => Kind::Sponsor,
-        "partner" => Kind::Partner,
-        "client" => Kind::Client,
-        "appointment" => Kind::Appointment,
-        "referral" => Kind::Referral,
-        "event" => Kind::Event,
-        _ => return None,
-    };
+    let kind = Kind::from_name(words.next()?)?;
     matches!(words.next(), Some("add" | "new" | "edit")).then_some(kind)
 }
 

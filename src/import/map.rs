@@ -151,11 +151,11 @@ pub fn parse_cell(ty: KeyType, text: &str) -> Result<Option<Val>, String> {
                 _ => t.parse::<i64>(),
             })
             .map(|i| Some(Val::Int(i)))
-            .map_err(|_| format!("`{t}` is not a whole number")),
+            .map_err(|_| crate::tr!("import.not-whole-number", input = t)),
         KeyType::Bool => match t.to_lowercase().as_str() {
             "ja" | "j" | "x" | "yes" | "y" | "true" | "wahr" | "1" => Ok(Some(Val::Bool(true))),
             "nein" | "n" | "no" | "false" | "falsch" | "0" | "-" => Ok(Some(Val::Bool(false))),
-            _ => Err(format!("`{t}` is not yes or no: write ja or nein")),
+            _ => Err(crate::tr!("import.not-yes-no", input = t)),
         },
         KeyType::List => Ok(Some(Val::List(vec![t.to_string()]))),
         KeyType::ClientCode => {
@@ -196,11 +196,11 @@ fn toml_value(ty: KeyType, v: &toml::Value) -> Result<Option<Val>, String> {
             .iter()
             .map(|i| match i {
                 toml::Value::String(s) => Ok(s.clone()),
-                other => Err(format!("`{other}` is not a text")),
+                other => Err(crate::tr!("import.not-text", input = other)),
             })
             .collect::<Result<Vec<_>, _>>()
             .map(|items| Some(Val::List(items))),
-        other => Err(format!("`{other}` does not fit this key")),
+        other => Err(crate::tr!("import.does-not-fit", input = other)),
     }
 }
 
@@ -279,10 +279,11 @@ impl Plan {
                     }
                 }
                 Some((_, old)) if *old != val => {
-                    return Err(format!(
-                        "two columns give `{key}` different values ({} and {})",
-                        shown(old),
-                        shown(&val)
+                    return Err(crate::tr!(
+                        "import.two-columns",
+                        key = key,
+                        one = shown(old),
+                        other = shown(&val)
                     ));
                 }
                 Some(_) => {}
@@ -306,7 +307,12 @@ impl Plan {
                     }
                 }
                 Ok(None) => {}
-                Err(m) => problems.push(format!("column \"{heading}\" (`{key}`): {m}")),
+                Err(m) => problems.push(crate::tr!(
+                    "import.cell",
+                    heading = heading,
+                    key = key,
+                    problem = m
+                )),
             }
         }
         for (key, v) in &rules.constants {
@@ -316,7 +322,7 @@ impl Plan {
                     values.push((key.clone(), v));
                 }
                 Ok(None) => values.retain(|(k, _)| k != key),
-                Err(m) => problems.push(format!("[constants] `{key}`: {m}")),
+                Err(m) => problems.push(crate::tr!("import.constant", key = key, problem = m)),
             }
         }
         for (key, v) in &rules.defaults {
@@ -326,7 +332,7 @@ impl Plan {
             match toml_value(key_type(self.kind, key), v) {
                 Ok(Some(v)) => values.push((key.clone(), v)),
                 Ok(None) => {}
-                Err(m) => problems.push(format!("[defaults] `{key}`: {m}")),
+                Err(m) => problems.push(crate::tr!("import.default", key = key, problem = m)),
             }
         }
         for (_, v) in values.iter_mut() {
@@ -433,7 +439,8 @@ mod tests {
         let (plan, _) = Plan::new(&r, &s, Kind::Appointment);
         let m = plan.map(&r, &s, &s.rows[0]);
         assert_eq!(m.problems.len(), 1);
-        assert!(m.problems[0].starts_with("column \"Datum\" (`date`)"));
+        // the interface language of a test is German (the default)
+        assert!(m.problems[0].starts_with("Spalte \"Datum\" (`date`)"));
     }
 
     #[test]

@@ -1,9 +1,11 @@
 //! `quartier import`: the office's spreadsheets become records. A sheet
 //! ([`sheet`]) is read row by row; the rules file ([`rules`]) maps each row
-//! to the keys of one record ([`map`]); the record's text is then checked by
-//! the same reader as `check` and `add` (plus the references `add` checks
-//! and the privacy scan of every write path), and only rows without errors
-//! are written, each through an atomic create. Every imported record holds
+//! to the keys of one record ([`map`]); the record's text is then judged by
+//! the rule book exactly like any other write ([`crate::rules::validate_write`]
+//! through [`Store::judge_text`]): a row is refused exactly when `check
+//! --strict` would flag the record it gives (the one warning a write
+//! tolerates, a referral without covering consent, is listed and written).
+//! Only rows without errors are written, each through an atomic create. Every imported record holds
 //! `import = "<sha256>"`, the hash of its mapped keys and values, so that a
 //! second run of the same list recognises the rows it already wrote.
 
@@ -14,7 +16,7 @@ pub mod sheet;
 use crate::error::{CommandError, Result};
 use crate::model::read::Placement;
 use crate::model::{Config, Kind, Lang, Record};
-use crate::store::{Finding, Store};
+use crate::store::Store;
 use chrono::{Datelike, NaiveDate};
 use map::{Mapped, Plan, Val};
 use rules::Rules;
@@ -28,7 +30,6 @@ pub struct Request<'a> {
     pub file: &'a Path,
     pub rules: &'a Path,
     pub dry_run: bool,
-    pub lang: Lang,
 }
 
 /// A row ready to be written.
@@ -74,19 +75,12 @@ pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> 
         .map_err(|e| CommandError::data(e.to_string()))?;
     let (plan, missing) = Plan::new(&rules, &sheet, req.kind);
     if !missing.is_empty() {
-        return Err(CommandError::data(format!(
-            "{}: {} {}: {} — {}",
-            req.file.display(),
-            req.lang.pick(
-                "die Regeln nennen Spalten, die es nicht gibt",
-                "the rules name columns the file does not have"
-            ),
-            req.rules.display(),
-            missing.join(", "),
-            req.lang.pick(
-                &format!("Spalten der Datei: {}", sheet.headers.join(", ")),
-                &format!("columns of the file: {}", sheet.headers.join(", "))
-            )
+        return Err(CommandError::data(crate::tr!(
+            "import.missing-columns",
+            file = req.file.display(),
+            rules = req.rules.display(),
+            missing = missing.join(", "),
+            headers = sheet.headers.join(", ")
         )));
     }
     let mut out = Outcome {
@@ -103,10 +97,12 @@ pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> 
     let today = crate::dates::today();
     let file = req.file.display().to_string();
     let mut seen: HashMap<String, u64> = HashMap::new();
+    // ids the sheet gives (slugs, client codes): each once
+    let mut ids: HashMap<String, u64> = HashMap::new();
     let mut ready: Vec<Ready> = Vec::new();
     let bar = crate::progress::bar(
         sheet.rows.len() as u64 * if req.dry_run { 1 } else { 2 },
-        req.lang.pick("Zeilen prüfen", "checking rows"),
+        &crate::tr!("import.checking"),
     );
     for row in &sheet.rows {
         bar.inc(1);
@@ -117,20 +113,28 @@ pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> 
         }
         if let Some(first) = seen.get(&mapped.hash) {
             out.repeated += 1;
-            out.diagnostics.push(match req.lang {
-                Lang::De => format!(
-                    "{file}:{}: warning: gleicher Inhalt wie Zeile {first}: übersprungen",
-                    row.number
-                ),
-                Lang::En => format!(
-                    "{file}:{}: warning: same content as row {first}: skipped",
-                    row.number
-                ),
-            });
+            out.diagnostics.push(format!(
+                "{file}:{}: warning: {}",
+                row.number,
+                crate::tr!("import.repeated-row", first = first)
+            ));
             continue;
         }
         seen.insert(mapped.hash.clone(), row.number);
-        match prepare(store, config, req.kind, &plan, mapped, today, req.lang) {
+        if let Some(Val::Text(id)) = mapped.get("id") {
+            if let Some(first) = ids.get(id) {
+                out.bad_rows += 1;
+                out.diagnostics.push(format!(
+                    "{file}:{}: error: {}{}",
+                    row.number,
+                    crate::tr!("import.same-id", id = id, first = first),
+                    column_note(&plan, "id")
+                ));
+                continue;
+            }
+            ids.insert(id.clone(), row.number);
+        }
+        match prepare(store, config, req.kind, &plan, mapped, today) {
             Ok((r, warnings)) => {
                 out.diagnostics.extend(
                     warnings
@@ -157,7 +161,7 @@ pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> 
         out.would_write = ready.len();
         return Ok(out);
     }
-    bar.set_message(req.lang.pick("schreiben", "writing").to_string());
+    bar.set_message(crate::tr!("import.writing"));
     for r in ready {
         bar.inc(1);
         let path = write_new(store, req.kind, r, today)?;
@@ -193,22 +197,13 @@ fn refuse_unknown_keys(rules: &Rules, req: &Request) -> Result<()> {
             None => vec![f.key.to_string()],
         })
         .collect();
-    Err(CommandError::data(match req.lang {
-        Lang::De => format!(
-            "{}: {} kennt keinen Schlüssel {}: möglich sind {}",
-            req.rules.display(),
-            req.kind.name(),
-            unknown.join(", "),
-            keys.join(", ")
-        ),
-        Lang::En => format!(
-            "{}: {} records have no key {}: the keys are {}",
-            req.rules.display(),
-            req.kind.name(),
-            unknown.join(", "),
-            keys.join(", ")
-        ),
-    }))
+    Err(CommandError::data(crate::tr!(
+        "import.unknown-key",
+        rules = req.rules.display(),
+        kind = req.kind.name(),
+        keys = unknown.join(", "),
+        known = keys.join(", ")
+    )))
 }
 
 /// The `import` hashes the records of `kind` hold already.
@@ -249,17 +244,15 @@ fn new_id(kind: Kind, mapped: &Mapped) -> std::result::Result<String, String> {
     };
     let fresh = |r: Result<String>| r.map_err(|e| e.message);
     match kind {
-        Kind::Sponsor | Kind::Partner => given.ok_or_else(|| {
-            "no `id` (the slug): map a column to `id`, e.g. `Kürzel = \"id\"`".to_string()
-        }),
+        Kind::Sponsor | Kind::Partner => given.ok_or_else(|| crate::tr!("import.no-slug")),
         Kind::Client => match given {
             Some(id) => Ok(id),
             None => fresh(crate::store::new_client_code()),
         },
-        Kind::Appointment | Kind::Referral | Kind::Event => match (given, date) {
+        Kind::Appointment | Kind::Referral | Kind::Event | Kind::Contact => match (given, date) {
             (Some(id), _) => Ok(id),
             (None, Some(d)) => fresh(crate::store::new_dated_id(kind, d)),
-            (None, None) => Err("no `date`: the date cell is empty or not mapped".to_string()),
+            (None, None) => Err(crate::tr!("import.no-date")),
         },
     }
 }
@@ -276,7 +269,7 @@ fn default_status(kind: Kind, mapped: &Mapped, today: NaiveDate) -> Option<&'sta
             date.map(|d| if d <= today { "done" } else { "planned" })
         }
         Kind::Referral => Some("open"),
-        Kind::Sponsor | Kind::Partner | Kind::Client => None,
+        Kind::Sponsor | Kind::Partner | Kind::Client | Kind::Contact => None,
     }
 }
 
@@ -328,9 +321,32 @@ fn toml_value(v: &Val) -> toml_edit::Value {
     }
 }
 
-/// Checks one mapped row as `add` checks a record: the reader of `check`,
-/// the references, the privacy scan. Returns the row ready to be written and
-/// its warnings, or its errors.
+/// ` (Spalte "Bemerkung")`: the columns that feed `key`, or nothing.
+fn column_note(plan: &Plan, key: &str) -> String {
+    let columns = plan.columns_of(key);
+    if columns.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({} \"{}\")",
+            crate::tr!("import.column"),
+            columns.join("\", \"")
+        )
+    }
+}
+
+/// The key whose line (1-based) of the record text `line` is.
+fn key_at(text: &str, line: Option<usize>) -> Option<String> {
+    let l = text.lines().nth(line?.checked_sub(1)?)?;
+    let (key, _) = l.split_once('=')?;
+    Some(key.trim().to_string())
+}
+
+/// Judges one mapped row as any write is judged: the rule book over the
+/// record text it gives, with the records of the folder
+/// ([`Store::judge_text`]). Returns the row ready to be written and the
+/// warnings a write tolerates, or the row's errors — every finding `check
+/// --strict` would have, each with the column it came from.
 fn prepare(
     store: &Store,
     config: &Config,
@@ -338,7 +354,6 @@ fn prepare(
     plan: &Plan,
     mapped: Mapped,
     today: NaiveDate,
-    lang: Lang,
 ) -> std::result::Result<(Ready, Vec<String>), Vec<String>> {
     let mut errors = mapped.problems.clone();
     let id = match new_id(kind, &mapped) {
@@ -367,80 +382,41 @@ fn prepare(
         stem: &id,
         year_month: date.map(|d| (d.year(), d.month())),
     };
-    let column_note = |finding: &Finding| -> String {
-        let key = finding
-            .line
-            .and_then(|l| text.lines().nth(l.saturating_sub(1)))
-            .and_then(|l| l.split_once('=').map(|(k, _)| k.trim().to_string()));
-        let columns = key
-            .as_deref()
-            .map(|k| plan.columns_of(k))
-            .unwrap_or_default();
-        if columns.is_empty() {
-            String::new()
-        } else {
-            format!(
-                " ({} \"{}\")",
-                lang.pick("Spalte", "column"),
-                columns.join("\", \"")
-            )
-        }
-    };
+    let (record, findings) = store.judge_text(kind, &text, &path, config, Some(placement));
     let mut warnings = Vec::new();
-    let flagged = privacy_hits(kind, plan, &mapped, lang);
-    let record = match store.validate_text(kind, &text, &path, config, Some(placement)) {
-        Ok(record) => {
-            // validate_text succeeded: only warnings can be left; read them again
-            let (_, problems) = crate::model::read::read_record(
-                kind,
-                &text,
-                &crate::model::read::Context { config, today },
-                Some(placement),
-            );
-            for p in problems {
-                let f = Finding::warning(
-                    &path,
-                    p.span.map(|s| crate::store::line_of(&text, s.start)),
-                    p.message,
-                );
-                if !flagged.is_empty() && is_line_of_flagged(&f, &text, &flagged) {
-                    continue;
-                }
-                warnings.push(format!("{}{}", f.message, column_note(&f)));
+    let mut privacy_said: HashSet<String> = HashSet::new();
+    for f in &findings {
+        let key = key_at(&text, f.line);
+        // contact data in free text: said once per key, in the words of an import
+        if let Some(k) = &key
+            && let Some(lines) = privacy_lines(kind, plan, &mapped, k)
+        {
+            if privacy_said.insert(k.clone()) {
+                errors.extend(lines);
             }
-            Some(record)
+            continue;
         }
-        Err(findings) => {
-            for f in findings {
-                if !f.is_error() && is_line_of_flagged(&f, &text, &flagged) {
-                    continue;
-                }
-                let note = column_note(&f);
-                if f.is_error() {
-                    errors.push(format!("{}{note}", f.message));
-                } else {
-                    warnings.push(format!("{}{note}", f.message));
-                }
-            }
-            None
+        let line = format!(
+            "{}{}",
+            f.message,
+            key.as_deref()
+                .map(|k| column_note(plan, k))
+                .unwrap_or_default()
+        );
+        if !f.is_error() && f.tolerated_on_write {
+            warnings.push(line);
+        } else {
+            errors.push(line);
         }
-    };
-    errors.extend(flagged.iter().map(|(_, m)| m.clone()));
-    if let Some(record) = &record {
-        if let Err(e) = crate::commands::shared::check_references(store, record) {
-            errors.push(e.message);
+    }
+    match &record {
+        Some(r) if exists_already(store, r) => {
+            errors.push(crate::tr!("import.exists", kind = kind.name(), id = r.id()))
         }
-        if exists_already(store, record) {
-            errors.push(format!(
-                "{} `{}` {}",
-                kind.name(),
-                record.id(),
-                lang.pick(
-                    "gibt es schon: andere Kennung wählen oder die Zeile entfernen",
-                    "exists already: choose another id or remove the row"
-                )
-            ));
-        }
+        Some(_) => {}
+        // unreadable: the findings say why
+        None if errors.is_empty() => errors.extend(findings.iter().map(|f| f.message.clone())),
+        None => {}
     }
     if errors.is_empty() {
         Ok((
@@ -463,58 +439,39 @@ fn exists_already(store: &Store, record: &Record) -> bool {
         Record::Sponsor(_) | Record::Partner(_) | Record::Client(_) => {
             store.exists(record.kind(), record.id())
         }
-        Record::Appointment(_) | Record::Referral(_) | Record::Event(_) => false,
-    }
-}
-
-/// The privacy scan on every text of the row — the free-text fields of 1.3
-/// and the codes, which never match — for the kinds the scan covers. Each
-/// hit: the key and the error line.
-fn privacy_hits(kind: Kind, plan: &Plan, mapped: &Mapped, lang: Lang) -> Vec<(String, String)> {
-    let scanned = match kind {
-        Kind::Client | Kind::Appointment | Kind::Referral | Kind::Event => true,
-        Kind::Sponsor | Kind::Partner => false,
-    };
-    if !scanned {
-        return Vec::new();
-    }
-    let mut hits = Vec::new();
-    for (key, v) in &mapped.values {
-        for text in v.texts() {
-            for found in crate::privacy::find(text) {
-                let hit = match lang {
-                    Lang::De => found.phrase_de(),
-                    Lang::En => found.phrase_en(),
-                };
-                let columns = plan.columns_of(key);
-                let place = if columns.is_empty() {
-                    format!("`{key}`")
-                } else {
-                    format!(
-                        "`{key}` ({} \"{}\")",
-                        lang.pick("Spalte", "column"),
-                        columns.join("\", \"")
-                    )
-                };
-                hits.push((
-                    key.clone(),
-                    match lang {
-                        Lang::De => format!("Datenschutz: {place} scheint {hit} zu enthalten; Datensätze sind pseudonym — die Zeile wird nicht importiert, entfernen Sie die Angabe in der Tabelle"),
-                        Lang::En => format!("privacy: {place} seems to contain {hit}; records are pseudonymous — the row is not imported, remove it from the sheet"),
-                    },
-                ));
-            }
+        Record::Appointment(_) | Record::Referral(_) | Record::Event(_) | Record::Contact(_) => {
+            false
         }
     }
-    hits
 }
 
-fn is_line_of_flagged(f: &Finding, text: &str, flagged: &[(String, String)]) -> bool {
-    let Some(line) = f.line.and_then(|l| text.lines().nth(l.saturating_sub(1))) else {
-        return false;
-    };
-    let key = line.split_once('=').map(|(k, _)| k.trim()).unwrap_or("");
-    flagged.iter().any(|(k, _)| k == key)
+/// The privacy lines for `key` of the row when `key` is one the privacy
+/// scan of the rule book reads (SPEC §1.3) and its value holds contact
+/// data; `None` otherwise. Only called for keys the rule book flagged, so
+/// the verdict stays the rule book's; this only words it for the sheet.
+fn privacy_lines(kind: Kind, plan: &Plan, mapped: &Mapped, key: &str) -> Option<Vec<String>> {
+    let free = crate::schema::of(kind)
+        .free_text_fields()
+        .any(|f| f.key == key);
+    if !free {
+        return None;
+    }
+    let lang = crate::i18n::lang();
+    let place = format!("`{key}`{}", column_note(plan, key));
+    let lines: Vec<String> = mapped
+        .get(key)?
+        .texts()
+        .into_iter()
+        .flat_map(crate::privacy::find)
+        .map(|found| {
+            let hit = match lang {
+                Lang::De => found.phrase_de(),
+                Lang::En => found.phrase_en(),
+            };
+            crate::tr!("import.privacy", place = place, hit = hit)
+        })
+        .collect();
+    (!lines.is_empty()).then_some(lines)
 }
 
 /// Writes a checked row as a new file; a generated id that another record
@@ -540,17 +497,18 @@ fn write_new(store: &Store, kind: Kind, r: Ready, today: NaiveDate) -> Result<Pa
                 text = record_text(&id, &r.mapped, default_status(kind, &r.mapped, today));
             }
             Err(e) => {
-                return Err(CommandError::data(format!(
-                    "row {}: {}: {e}",
-                    r.row,
-                    path.display()
+                return Err(CommandError::data(crate::tr!(
+                    "import.write-failed",
+                    row = r.row,
+                    path = path.display(),
+                    problem = e
                 )));
             }
         }
     }
-    Err(CommandError::data(format!(
-        "row {}: could not find a free id for a new {}",
-        r.row,
-        kind.name()
+    Err(CommandError::data(crate::tr!(
+        "import.no-free-id",
+        row = r.row,
+        kind = kind.name()
     )))
 }

@@ -8,21 +8,22 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-/// What can be wrong with a rules file.
+/// What can be wrong with a rules file (texts from the catalogue, in the
+/// interface language).
 #[derive(Debug, thiserror::Error)]
 pub enum RulesError {
-    #[error("{path}: cannot read the rules file: {source}")]
+    #[error("{}", crate::tr!("import.rules-unreadable", path = .path.display(), problem = .source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: {message}")]
+    #[error("{}: {message}", .path.display())]
     Syntax { path: PathBuf, message: String },
-    #[error("{path}: [columns] is empty: map at least one column, e.g. `Datum = \"date\"`")]
+    #[error("{}", crate::tr!("import.rules-no-columns", path = .path.display()))]
     NoColumns { path: PathBuf },
-    #[error("{path}: `{key}` cannot be imported: quartier sets it itself")]
+    #[error("{}", crate::tr!("import.rules-reserved", path = .path.display(), key = .key))]
     Reserved { path: PathBuf, key: String },
-    #[error("{path}: delimiter must be one character, e.g. \";\", not `{given}`")]
+    #[error("{}", crate::tr!("import.rules-delimiter", path = .path.display(), given = .given))]
     Delimiter { path: PathBuf, given: String },
 }
 

@@ -8,31 +8,32 @@
 use calamine::{Data, DataType, Reader};
 use std::path::{Path, PathBuf};
 
-/// What can go wrong reading a sheet.
+/// What can go wrong reading a sheet (texts from the catalogue, in the
+/// interface language).
 #[derive(Debug, thiserror::Error)]
 pub enum SheetError {
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{}", crate::tr!("import.sheet-unreadable", path = .path.display(), problem = .source))]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: row {row}: {message}")]
+    #[error("{}", crate::tr!("import.sheet-row", path = .path.display(), row = .row, problem = .message))]
     Csv {
         path: PathBuf,
         row: u64,
         message: String,
     },
-    #[error("{path}: cannot read the workbook: {message}")]
+    #[error("{}", crate::tr!("import.workbook-unreadable", path = .path.display(), problem = .message))]
     Workbook { path: PathBuf, message: String },
-    #[error("{path}: there is no sheet `{name}` (sheets: {available})")]
+    #[error("{}", crate::tr!("import.no-such-sheet", path = .path.display(), name = .name, available = .available))]
     NoSheet {
         path: PathBuf,
         name: String,
         available: String,
     },
-    #[error("{path}: the file holds no heading line: the first row must name the columns")]
+    #[error("{}", crate::tr!("import.no-heading", path = .path.display()))]
     Empty { path: PathBuf },
-    #[error("{path}: `{ext}` files cannot be imported: save the list as .csv, .xlsx or .ods")]
+    #[error("{}", crate::tr!("import.unknown-format", path = .path.display(), ext = .ext))]
     Format { path: PathBuf, ext: String },
 }
 

@@ -208,6 +208,7 @@ code_enum!(
     AppointmentKind {
         Consultation = "consultation", "Beratung", "Consultation";
         Sponsor = "sponsor", "Trägertermin", "Sponsor meeting";
+        Organisation = "organisation", "Organisationsberatung", "Organisation consultation";
     }
 );
 
@@ -227,6 +228,17 @@ code_enum!(
         Phone = "phone", "Telefon", "phone";
         Video = "video", "Video", "video";
         Message = "message", "Nachricht", "message";
+    }
+);
+
+code_enum!(
+    /// How a short contact came about (SPEC §1.2 contacts).
+    ContactKind {
+        WalkIn = "walk-in", "Besuch ohne Termin", "Walk-in";
+        Phone = "phone", "Telefon", "Phone";
+        Email = "email", "E-Mail", "E-mail";
+        Message = "message", "Nachricht", "Message";
+        Other = "other", "Sonstiges", "Other";
     }
 );
 
@@ -269,6 +281,7 @@ code_enum!(
         Benefits = "benefits", "Leistungen/Finanzen", "Benefits/finances";
         Family = "family", "Familie/Familiennachzug", "Family/family reunification";
         Authorities = "authorities", "Anträge, Behördenpost", "Applications, official letters";
+        InterculturalOpening = "intercultural-opening", "Interkulturelle Öffnung", "Intercultural opening";
         Other = "other", "Sonstiges", "Other";
     }
 );

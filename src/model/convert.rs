@@ -15,6 +15,7 @@ pub fn to_record(kind: Kind, v: &Values) -> Option<Record> {
         Kind::Appointment => Record::Appointment(appointment(v)?),
         Kind::Referral => Record::Referral(referral(v)?),
         Kind::Event => Record::Event(event(v)?),
+        Kind::Contact => Record::Contact(contact(v)?),
     })
 }
 
@@ -97,6 +98,7 @@ fn appointment(v: &Values) -> Option<Appointment> {
         staff: v.string("staff"),
         client: v.string("client"),
         sponsor: v.string("sponsor"),
+        partner: v.string("partner"),
         topics: v.list("topics"),
         language: v.string("language"),
         interpreter: v.flag("interpreter"),
@@ -145,5 +147,21 @@ fn event(v: &Values) -> Option<Event> {
             diverse: p.int("diverse").unwrap_or(0),
             migrants: p.int("migrants").unwrap_or(0),
         }),
+    })
+}
+
+fn contact(v: &Values) -> Option<Contact> {
+    Some(Contact {
+        id: v.string("id")?,
+        date: v.date("date")?,
+        time: v.time("time"),
+        kind: v.code("kind")?,
+        topics: v.list("topics"),
+        language: v.string("language"),
+        interpreter: v.flag("interpreter"),
+        duration: v.int("duration"),
+        referred_to: v.list("referred_to"),
+        staff: v.string("staff"),
+        notes: v.string("notes"),
     })
 }

@@ -324,14 +324,12 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
 }
 
 pub(crate) fn bad_language(s: &str) -> String {
-    format!("`{s}` is not an ISO 639-1 language code (two lower-case letters, e.g. \"ar\", \"uk\")")
+    format!("`{s}` {}", crate::schema::value::NOT_A_LANGUAGE)
 }
 
 pub(crate) fn bad_topic(s: &str, ctx: &Context) -> String {
-    format!(
-        "`{s}` is not a topic code; use one of {} or add it under [topics.codes] in quartier.toml",
-        ctx.config.topic_codes().join(", ")
-    )
+    let p = crate::schema::value::problem(&crate::schema::FieldType::Topic, s, ctx.config);
+    format!("`{s}` {}", p.unwrap_or_default())
 }
 
 fn type_name(v: &DeValue) -> &'static str {

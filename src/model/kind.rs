@@ -18,6 +18,7 @@ pub enum Kind {
     Appointment,
     Referral,
     Event,
+    Contact,
 }
 
 /// How the ids of a kind look.
@@ -42,13 +43,14 @@ pub struct KindInfo {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Sponsor,
         Kind::Partner,
         Kind::Client,
         Kind::Appointment,
         Kind::Referral,
         Kind::Event,
+        Kind::Contact,
     ];
 
     /// The kind table.
@@ -83,6 +85,11 @@ impl Kind {
                 name: "event",
                 folder: "events",
                 id_scheme: IdScheme::Dated { prefix: "evt" },
+            },
+            Kind::Contact => KindInfo {
+                name: "contact",
+                folder: "contacts",
+                id_scheme: IdScheme::Dated { prefix: "con" },
             },
         }
     }
@@ -122,7 +129,7 @@ impl Kind {
         }
     }
 
-    /// The kind whose ids start with `prefix` (`apt`, `ref`, `evt`).
+    /// The kind whose ids start with `prefix` (`apt`, `ref`, `evt`, `con`).
     pub fn from_id_prefix(prefix: &str) -> Option<Kind> {
         Kind::ALL
             .into_iter()

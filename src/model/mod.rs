@@ -1,4 +1,4 @@
-//! Typed records: the office settings and the six record kinds, as the rest of
+//! Typed records: the office settings and the seven record kinds, as the rest of
 //! the program sees them once `store` has read and validated them.
 
 pub mod codes;
@@ -24,7 +24,7 @@ pub use config::{Config, EsfSettings, Regulation};
 pub use deadline::{Deadline, DeadlineState};
 pub use kind::{IdScheme, Kind, KindInfo, PathError};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 use serde::{Serialize, Serializer};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -56,6 +56,38 @@ pub struct Sponsor {
     /// `[[deadlines]]`: what the sponsor has to hand in, and when.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub deadlines: Vec<deadline::Deadline>,
+}
+
+impl Sponsor {
+    /// A sponsor with its required keys and no optional ones: build others
+    /// as `Sponsor { end: …, ..Sponsor::new(…) }`, so a new optional key
+    /// changes no caller.
+    pub fn new(
+        id: String,
+        name: String,
+        project: String,
+        field: Field,
+        start: NaiveDate,
+        status: SponsorStatus,
+    ) -> Sponsor {
+        Sponsor {
+            id,
+            name,
+            project,
+            field,
+            start,
+            end: None,
+            contact: None,
+            email: None,
+            phone: None,
+            status,
+            planned_participants: None,
+            continuation: None,
+            continuation_notes: None,
+            notes: None,
+            deadlines: Vec::new(),
+        }
+    }
 }
 
 impl Sponsor {
@@ -96,6 +128,24 @@ pub struct Partner {
     pub notes: Option<String>,
 }
 
+impl Partner {
+    /// A partner with its required keys and no optional ones.
+    pub fn new(id: String, name: String, kind: PartnerKind) -> Partner {
+        Partner {
+            id,
+            name,
+            kind,
+            offers: Vec::new(),
+            languages: Vec::new(),
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            notes: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Client {
     pub id: String,
@@ -123,6 +173,33 @@ pub struct Client {
     pub consents: Vec<consent::Consent>,
 }
 
+impl Client {
+    /// A client with its required keys and no optional ones.
+    pub fn new(
+        id: String,
+        first_contact: NaiveDate,
+        gender: Gender,
+        residence: Residence,
+        employment: Employment,
+    ) -> Client {
+        Client {
+            id,
+            first_contact,
+            gender,
+            birth_year: None,
+            origin: None,
+            languages: Vec::new(),
+            residence,
+            district: None,
+            employment,
+            consent: None,
+            erased: None,
+            notes: None,
+            consents: Vec::new(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Appointment {
     pub id: String,
@@ -142,6 +219,9 @@ pub struct Appointment {
     pub client: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sponsor: Option<String>,
+    /// (v2) The organisation consulted (`kind = organisation`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partner: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -153,6 +233,36 @@ pub struct Appointment {
     pub channel: Option<Channel>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+impl Appointment {
+    /// An appointment with its required keys and no optional ones (no
+    /// client or sponsor either: set the one its kind needs).
+    pub fn new(
+        id: String,
+        date: NaiveDate,
+        kind: AppointmentKind,
+        status: AppointmentStatus,
+    ) -> Appointment {
+        Appointment {
+            id,
+            date,
+            time: None,
+            duration: None,
+            kind,
+            status,
+            staff: None,
+            client: None,
+            sponsor: None,
+            partner: None,
+            topics: Vec::new(),
+            language: None,
+            interpreter: false,
+            family_members: 0,
+            channel: None,
+            notes: None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -175,6 +285,33 @@ pub struct Referral {
     pub staff: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
+}
+
+impl Referral {
+    /// A referral with its required keys and no optional ones.
+    pub fn new(
+        id: String,
+        date: NaiveDate,
+        client: String,
+        partner: String,
+        topic: String,
+        status: ReferralStatus,
+    ) -> Referral {
+        Referral {
+            id,
+            date,
+            client,
+            partner,
+            topic,
+            appointment: None,
+            status,
+            follow_up: None,
+            closed: None,
+            outcome: None,
+            staff: None,
+            notes: None,
+        }
+    }
 }
 
 impl Referral {
@@ -223,6 +360,81 @@ pub struct Event {
     pub participants: Option<Participants>,
 }
 
+impl Event {
+    /// An event with its required keys and no optional ones.
+    pub fn new(
+        id: String,
+        date: NaiveDate,
+        title: String,
+        kind: EventKind,
+        status: EventStatus,
+    ) -> Event {
+        Event {
+            id,
+            date,
+            time: None,
+            title,
+            kind,
+            status,
+            topics: Vec::new(),
+            location: None,
+            partners: Vec::new(),
+            sponsors: Vec::new(),
+            languages: Vec::new(),
+            interpreter: false,
+            notes: None,
+            participants: None,
+        }
+    }
+}
+
+/// (v2) A short contact (walk-in, phone call, message) with someone who is
+/// not (yet) a client: no client code, no personal data.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contact {
+    pub id: String,
+    pub date: NaiveDate,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_time"
+    )]
+    pub time: Option<NaiveTime>,
+    pub kind: ContactKind,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    pub interpreter: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duration: Option<i64>,
+    /// Partners the person was pointed to (no data was passed on).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub referred_to: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub staff: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notes: Option<String>,
+}
+
+impl Contact {
+    /// A contact with its required keys and no optional ones.
+    pub fn new(id: String, date: NaiveDate, kind: ContactKind) -> Contact {
+        Contact {
+            id,
+            date,
+            time: None,
+            kind,
+            topics: Vec::new(),
+            language: None,
+            interpreter: false,
+            duration: None,
+            referred_to: Vec::new(),
+            staff: None,
+            notes: None,
+        }
+    }
+}
+
 /// Any one record.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
@@ -233,6 +445,7 @@ pub enum Record {
     Appointment(Appointment),
     Referral(Referral),
     Event(Event),
+    Contact(Contact),
 }
 
 impl Record {
@@ -244,6 +457,7 @@ impl Record {
             Record::Appointment(_) => Kind::Appointment,
             Record::Referral(_) => Kind::Referral,
             Record::Event(_) => Kind::Event,
+            Record::Contact(_) => Kind::Contact,
         }
     }
 
@@ -255,6 +469,7 @@ impl Record {
             Record::Appointment(r) => &r.id,
             Record::Referral(r) => &r.id,
             Record::Event(r) => &r.id,
+            Record::Contact(r) => &r.id,
         }
     }
 
@@ -264,6 +479,7 @@ impl Record {
             Record::Appointment(r) => Some(r.date),
             Record::Referral(r) => Some(r.date),
             Record::Event(r) => Some(r.date),
+            Record::Contact(r) => Some(r.date),
             Record::Sponsor(_) | Record::Partner(_) | Record::Client(_) => None,
         }
     }
@@ -271,6 +487,8 @@ impl Record {
 
 fn serialize_time<S: Serializer>(time: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
     match time {
+        // seconds only when there are any (times are given as HH:MM)
+        Some(t) if t.second() != 0 => s.serialize_str(&t.format("%H:%M:%S").to_string()),
         Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
         None => s.serialize_none(),
     }

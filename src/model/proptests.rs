@@ -247,6 +247,7 @@ fn appointment() -> impl Strategy<Value = Record> {
                 AppointmentKind::Consultation => (
                     client_code().prop_map(Some).boxed(),
                     Just(None).boxed(),
+                    Just(None).boxed(),
                     topic_codes().boxed(),
                     prop::option::of(select(&["de", "ar", "uk"][..]).prop_map(String::from))
                         .boxed(),
@@ -256,7 +257,17 @@ fn appointment() -> impl Strategy<Value = Record> {
                 AppointmentKind::Sponsor => (
                     Just(None).boxed(),
                     slug().prop_map(Some).boxed(),
+                    Just(None).boxed(),
                     prop::collection::vec(free_text(), 0..3).boxed(),
+                    Just(None).boxed(),
+                    Just(false).boxed(),
+                    Just(0i64).boxed(),
+                ),
+                AppointmentKind::Organisation => (
+                    Just(None).boxed(),
+                    Just(None).boxed(),
+                    slug().prop_map(Some).boxed(),
+                    topic_codes().boxed(),
                     Just(None).boxed(),
                     Just(false).boxed(),
                     Just(0i64).boxed(),
@@ -282,7 +293,7 @@ fn appointment() -> impl Strategy<Value = Record> {
             |(
                 (id, date, time, duration),
                 (kind, status, staff),
-                (client, sponsor, topics, language, interpreter, family_members),
+                (client, sponsor, partner, topics, language, interpreter, family_members),
                 notes,
             )| {
                 Record::Appointment(Appointment {
@@ -295,6 +306,7 @@ fn appointment() -> impl Strategy<Value = Record> {
                     staff: staff.map(String::from),
                     client,
                     sponsor,
+                    partner,
                     topics,
                     language,
                     interpreter,
@@ -424,6 +436,49 @@ fn event() -> impl Strategy<Value = Record> {
         )
 }
 
+fn contact() -> impl Strategy<Value = Record> {
+    // SPEC v2 §1.3: a contact in the future is an error
+    past_date()
+        .prop_flat_map(|date| {
+            (
+                (dated_id("con", date), Just(date), time()),
+                (
+                    code::<ContactKind>(),
+                    topic_codes(),
+                    prop::option::of(select(&["de", "ar", "uk"][..]).prop_map(String::from)),
+                    any::<bool>(),
+                    prop::option::of(0i64..120),
+                ),
+                (
+                    slugs(),
+                    prop::option::of(select(&["eb", "mk"][..])),
+                    opt_text(),
+                ),
+            )
+        })
+        .prop_map(
+            |(
+                (id, date, time),
+                (kind, topics, language, interpreter, duration),
+                (referred_to, staff, notes),
+            )| {
+                Record::Contact(Contact {
+                    id,
+                    date,
+                    time,
+                    kind,
+                    topics,
+                    language,
+                    interpreter,
+                    duration,
+                    referred_to,
+                    staff: staff.map(String::from),
+                    notes,
+                })
+            },
+        )
+}
+
 fn any_record() -> impl Strategy<Value = Record> {
     prop_oneof![
         sponsor(),
@@ -431,7 +486,8 @@ fn any_record() -> impl Strategy<Value = Record> {
         client(),
         appointment(),
         referral(),
-        event()
+        event(),
+        contact()
     ]
 }
 

@@ -71,7 +71,7 @@ pub fn read_record(
     };
     let root = table.get_ref();
     let (record, values) = read_values(kind, root, ctx, &mut problems);
-    problems.extend(crate::rules::single::check(kind, &values, ctx));
+    problems.extend(crate::rules::single::check(kind, text, &values, ctx));
     check_placement(kind, root, placement, &mut problems);
     (record, problems)
 }
@@ -87,9 +87,12 @@ fn read_values(
     let values = super::table::read_table(&mut f, crate::schema::of(kind).fields, ctx);
     let deadlines = match kind {
         Kind::Sponsor => deadlines::read_deadlines(&mut f, ctx),
-        Kind::Partner | Kind::Client | Kind::Appointment | Kind::Referral | Kind::Event => {
-            Vec::new()
-        }
+        Kind::Partner
+        | Kind::Client
+        | Kind::Appointment
+        | Kind::Referral
+        | Kind::Event
+        | Kind::Contact => Vec::new(),
     };
     read_import_hash(&mut f);
     f.finish();
@@ -169,10 +172,18 @@ fn check_placement(
         && let Some(date) = plain_date(v.get_ref())
         && (date.year(), date.month()) != (y, m)
     {
+        // Left like this by a move that was stopped half-way (the changed file
+        // is still in the old month), or by a date changed by hand: the
+        // command below finishes the move; `quartier edit` does too.
+        let id = match raw("id").map(|v| v.get_ref()) {
+            Some(DeValue::String(id)) if is_valid_id(kind, id) => id.to_string(),
+            _ => placement.map_or_else(String::new, |p| p.stem.to_string()),
+        };
         problems.push(Problem::error(
             Some(v.span()),
             format!(
-                "date {date} does not belong in folder {y:04}/{m:02}: move the file to {}/{:04}/{:02}/",
+                "date {date} does not belong in folder {y:04}/{m:02}: `quartier {} edit {id} --date {date}` moves the file to {}/{:04}/{:02}/ (or correct the date)",
+                kind.name(),
                 kind.folder(),
                 date.year(),
                 date.month()

@@ -91,7 +91,15 @@ fn full() -> Vec<Record> {
             consent: Some(date(2026, 1, 10)),
             erased: None,
             notes: text.clone(),
-            consents: Vec::new(),
+            consents: vec![crate::model::consent::Consent {
+                date: date(2026, 2, 1),
+                scope: ConsentScope::Referral,
+                partners: vec!["caritas".into()],
+                except: Vec::new(),
+                until: Some(date(2027, 1, 31)),
+                withdrawn: None,
+                notes: Some("mündlich, mit Dolmetscherin".into()),
+            }],
         }),
         Record::Appointment(Appointment {
             id: "apt-20261120-a1b2".into(),
@@ -103,11 +111,12 @@ fn full() -> Vec<Record> {
             staff: Some("eb".into()),
             client: Some("K-7F3A".into()),
             sponsor: None,
+            partner: None,
             topics: vec!["residence".into(), "debts".into()],
             language: Some("ar".into()),
             interpreter: true,
             family_members: 2,
-            channel: None,
+            channel: Some(Channel::Video),
             notes: text.clone(),
         }),
         Record::Appointment(Appointment {
@@ -120,6 +129,7 @@ fn full() -> Vec<Record> {
             staff: Some("mk".into()),
             client: None,
             sponsor: Some("jugendwerk".into()),
+            partner: None,
             topics: vec!["Verwendungsnachweis".into(), "Zwischenbericht 2026".into()],
             language: None,
             interpreter: false,
@@ -154,7 +164,7 @@ fn full() -> Vec<Record> {
             sponsors: vec!["jugendwerk".into()],
             languages: vec!["de".into(), "fa".into()],
             interpreter: true,
-            notes: text,
+            notes: text.clone(),
             participants: Some(Participants {
                 total: 30,
                 women: 14,
@@ -162,6 +172,37 @@ fn full() -> Vec<Record> {
                 diverse: 1,
                 migrants: 20,
             }),
+        }),
+        Record::Contact(Contact {
+            id: "con-20261124-c1c2".into(),
+            date: date(2026, 11, 24),
+            time: NaiveTime::from_hms_opt(11, 15, 0),
+            kind: ContactKind::WalkIn,
+            topics: vec!["residence".into(), "debts".into()],
+            language: Some("fa".into()),
+            interpreter: true,
+            duration: Some(15),
+            referred_to: vec!["caritas".into(), "p".into()],
+            staff: Some("eb".into()),
+            notes: text.clone(),
+        }),
+        Record::Appointment(Appointment {
+            id: "apt-20261117-o1o2".into(),
+            date: date(2026, 11, 17),
+            time: NaiveTime::from_hms_opt(10, 0, 0),
+            duration: Some(90),
+            kind: AppointmentKind::Organisation,
+            status: AppointmentStatus::Done,
+            staff: Some("mk".into()),
+            client: None,
+            sponsor: None,
+            partner: Some("caritas".into()),
+            topics: vec!["intercultural-opening".into()],
+            language: None,
+            interpreter: false,
+            family_members: 0,
+            channel: Some(Channel::Video),
+            notes: text,
         }),
     ]
 }
@@ -222,6 +263,7 @@ fn minimal() -> Vec<Record> {
             staff: None,
             client: Some("K-0000".into()),
             sponsor: None,
+            partner: None,
             topics: vec![],
             language: None,
             interpreter: false,
@@ -259,6 +301,19 @@ fn minimal() -> Vec<Record> {
             notes: None,
             participants: None,
         }),
+        Record::Contact(Contact {
+            id: "con-20260101-0000".into(),
+            date: date(2026, 1, 1),
+            time: None,
+            kind: ContactKind::Other,
+            topics: vec![],
+            language: None,
+            interpreter: false,
+            duration: None,
+            referred_to: vec![],
+            staff: None,
+            notes: None,
+        }),
     ]
 }
 
@@ -269,6 +324,41 @@ fn every_kind_round_trips_with_all_optional_fields() {
     assert_eq!(kinds.len(), Kind::ALL.len());
     for r in records {
         round_trip(r);
+    }
+}
+
+/// The writer takes a record's values from its `Serialize` form by key:
+/// a struct field without a schema row would silently not be written.
+#[test]
+fn every_key_a_record_serializes_has_a_schema_row() {
+    fn keys_in(
+        kind: Kind,
+        fields: &[crate::schema::FieldSpec],
+        object: &serde_json::Value,
+        at: &str,
+    ) {
+        for (key, value) in object.as_object().expect("an object") {
+            let f = fields.iter().find(|f| f.key == key).unwrap_or_else(|| {
+                panic!(
+                    "{} `{at}{key}` is serialized but has no schema row",
+                    kind.name()
+                )
+            });
+            let sub = f.ty.subfields().unwrap_or_default();
+            match value {
+                serde_json::Value::Object(_) => keys_in(kind, sub, value, &format!("{key}.")),
+                serde_json::Value::Array(items) if !sub.is_empty() => {
+                    for i in items {
+                        keys_in(kind, sub, i, &format!("{key}."));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    for r in full() {
+        let json = serde_json::to_value(&r).unwrap();
+        keys_in(r.kind(), crate::schema::of(r.kind()).fields, &json, "");
     }
 }
 

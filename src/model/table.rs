@@ -9,7 +9,14 @@ use super::fields::{Fields, bad_topic};
 use super::kind::is_slug;
 use super::read::Context;
 use super::*;
-use crate::schema::{Cond, DefaultValue, FieldSpec, FieldType, Required};
+
+/// The largest count (participants, family members) or length in minutes a
+/// record may hold: far above anything real, and small enough that no sum
+/// over any number of records a report reads can overflow (SPEC §1.3: sums
+/// computed without overflow). A count of i64::MAX used to pass `check
+/// --strict` and make report totals saturate.
+pub const MAX_AMOUNT: i64 = 1_000_000;
+use crate::schema::{Cond, DefaultValue, FieldSpec, FieldType, Required, value};
 use std::ops::Range;
 use toml::de::DeValue;
 
@@ -210,26 +217,10 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
             Some(Val::Str(s))
         }
         FieldType::Language => f.opt_language(key).map(Val::Str),
-        FieldType::Country => {
+        FieldType::Country | FieldType::District => {
             let s = f.opt_str(key)?;
-            if !iso::is_country(&s) {
-                f.error(
-                    span,
-                    format!("`{key}` = \"{s}\" is not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. \"SY\", \"UA\")"),
-                );
-            }
-            Some(Val::Str(s))
-        }
-        FieldType::District => {
-            let s = f.opt_str(key)?;
-            if s != "outside" && !ctx.config.in_area(&s) {
-                f.error(
-                    span,
-                    format!(
-                        "`{key}` = \"{s}\" is not a district of the area; use one of {} or \"outside\"",
-                        ctx.config.area.districts.join(", ")
-                    ),
-                );
+            if let Some(p) = value::problem(&spec.ty, &s, ctx.config) {
+                f.error(span, format!("`{key}` = \"{s}\" {p}"));
             }
             Some(Val::Str(s))
         }
@@ -274,6 +265,14 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                     span,
                     format!("`{}{key}` must not be negative ({n} minutes)", f.prefix),
                 );
+            } else if n > MAX_AMOUNT {
+                f.error(
+                    span,
+                    format!(
+                        "`{}{key}` = {n} minutes is not plausible (at most {MAX_AMOUNT}): correct it",
+                        f.prefix
+                    ),
+                );
             }
             Some(Val::Int(n))
         }
@@ -283,6 +282,14 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                 f.error(
                     span,
                     format!("`{}{key}` must not be negative ({n})", f.prefix),
+                );
+            } else if n > MAX_AMOUNT {
+                f.error(
+                    span,
+                    format!(
+                        "`{}{key}` = {n} is not plausible (at most {MAX_AMOUNT}): correct it",
+                        f.prefix
+                    ),
                 );
             }
             Some(Val::Int(n))

@@ -319,9 +319,6 @@ mod tests {
 
     fn partner(id: &str, name: &str, offers: &[&str], languages: &[&str]) -> Partner {
         Partner {
-            id: id.into(),
-            name: name.into(),
-            kind: PartnerKind::Counselling,
             offers: offers.iter().map(|s| s.to_string()).collect(),
             languages: languages.iter().map(|s| s.to_string()).collect(),
             address: Some("Merseburger Str. 1".into()),
@@ -329,6 +326,7 @@ mod tests {
             email: Some("info@example.org".into()),
             website: Some("https://example.org".into()),
             notes: Some("intern: nur dienstags".into()),
+            ..Partner::new(id.into(), name.into(), PartnerKind::Counselling)
         }
     }
 

@@ -24,7 +24,7 @@ pub struct RecordHit {
 pub fn is_scanned(kind: Kind) -> bool {
     match kind {
         Kind::Sponsor | Kind::Partner => false,
-        Kind::Client | Kind::Appointment | Kind::Referral | Kind::Event => true,
+        Kind::Client | Kind::Appointment | Kind::Referral | Kind::Event | Kind::Contact => true,
     }
 }
 

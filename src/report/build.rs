@@ -41,7 +41,8 @@ pub fn build_with(
     today: NaiveDate,
     client_exists: &dyn Fn(&str) -> bool,
 ) -> Result<Report, Vec<Finding>> {
-    let missing = missing_references(records, client_exists);
+    let mut missing = missing_references(records, client_exists);
+    missing.extend(printed_personal_data(records, period));
     if !missing.is_empty() {
         return Err(missing);
     }
@@ -110,6 +111,30 @@ pub fn clients_needed(records: &Records, period: Period) -> BTreeSet<&str> {
         .collect()
 }
 
+/// Contact data in the free text a report prints (the titles of its
+/// events): an error naming the file, so that no report hands a phone number
+/// to the city or the funder. A privacy warning elsewhere (a client's notes,
+/// which no report prints) does not stop a report.
+fn printed_personal_data(records: &Records, period: Period) -> Vec<Finding> {
+    records
+        .events
+        .iter()
+        .filter(|e| e.record.status == EventStatus::Done && period.contains(e.record.date))
+        .flat_map(|e| {
+            crate::privacy::scan(&e.record.title).into_iter().map(move |hit| {
+                Finding::error(
+                    &e.path,
+                    None,
+                    format!(
+                        "privacy: `title` seems to contain {hit}, and the report prints it: remove it (`quartier event edit {} --title …`), then run the report again",
+                        e.record.id
+                    ),
+                )
+            })
+        })
+        .collect()
+}
+
 /// References to clients, partners and sponsors (the latter two always read
 /// in full) that lead nowhere.
 pub(super) fn missing_references(
@@ -147,6 +172,16 @@ pub(super) fn missing_references(
                     need(&a.path, &sponsors, Kind::Sponsor, s);
                 }
             }
+            AppointmentKind::Organisation => {
+                if let Some(p) = &a.partner {
+                    need(&a.path, &partners, Kind::Partner, p);
+                }
+            }
+        }
+    }
+    for c in &records.contacts {
+        for p in &c.referred_to {
+            need(&c.path, &partners, Kind::Partner, p);
         }
     }
     for r in &records.referrals {

@@ -413,6 +413,10 @@ pub fn scope(period: Period, kind: ReportKind, config: &Config) -> Scope {
             from: month(counted_from),
             to,
         }],
+        contacts: vec![MonthRange {
+            from: month(counted_from),
+            to,
+        }],
     }
 }
 

@@ -59,21 +59,16 @@ mod tests {
 
     fn sponsor(id: &str, end: Option<NaiveDate>, c: Option<Continuation>) -> Sponsor {
         Sponsor {
-            id: id.into(),
-            name: id.into(),
-            project: "P".into(),
-            field: Field::CivicEducation,
-            start: d(1, 1),
             end,
-            contact: None,
-            email: None,
-            phone: None,
-            status: SponsorStatus::Active,
-            planned_participants: None,
             continuation: c,
-            continuation_notes: None,
-            notes: None,
-            deadlines: Vec::new(),
+            ..Sponsor::new(
+                id.into(),
+                id.into(),
+                "P".into(),
+                Field::CivicEducation,
+                d(1, 1),
+                SponsorStatus::Active,
+            )
         }
     }
 

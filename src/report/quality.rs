@@ -75,9 +75,17 @@ pub fn quality(records: &Records, period: Period, today: NaiveDate) -> Quality {
                 .iter()
                 .filter(|r| period.contains(r.date))
                 .filter(|r| {
-                    clients
-                        .get(r.client.as_str())
-                        .is_some_and(|c| c.consent.is_none_or(|d| d > r.date))
+                    // the rule `check` warns by (SPEC §1.3): an entry covering
+                    // that partner on the referral's day; a later withdrawal
+                    // never makes an earlier referral uncovered (Art. 7(3))
+                    clients.get(r.client.as_str()).is_some_and(|c| {
+                        !crate::model::consent::referral_covered(
+                            c.consent,
+                            &c.consents,
+                            &r.partner,
+                            r.date,
+                        )
+                    })
                 })
                 .map(|r| &r.path),
         ),

@@ -4,7 +4,7 @@
 //! ([`StoreLookup`]) — so both give the same verdict.
 
 use crate::model::read::Severity;
-use crate::model::{Appointment, Client, Config, Event, Kind, Record, Referral};
+use crate::model::{Appointment, Client, Config, Contact, Event, Kind, Record, Referral};
 use crate::store::{Entry, Finding, Records, Store, line_of};
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -115,6 +115,7 @@ pub fn references(record: &Record) -> Vec<(&'static str, Kind, &str)> {
         Record::Appointment(a) => appointment_refs(a),
         Record::Referral(r) => referral_refs(r),
         Record::Event(e) => event_refs(e),
+        Record::Contact(c) => contact_refs(c),
     }
 }
 
@@ -125,6 +126,9 @@ fn appointment_refs(a: &Appointment) -> Vec<(&'static str, Kind, &str)> {
     }
     if let Some(s) = &a.sponsor {
         out.push(("sponsor", Kind::Sponsor, s.as_str()));
+    }
+    if let Some(p) = &a.partner {
+        out.push(("partner", Kind::Partner, p.as_str()));
     }
     out
 }
@@ -152,6 +156,17 @@ fn event_refs(e: &Event) -> Vec<(&'static str, Kind, &str)> {
     partners.chain(sponsors).collect()
 }
 
+fn contact_refs(c: &Contact) -> Vec<(&'static str, Kind, &str)> {
+    c.referred_to
+        .iter()
+        .map(|p| ("referred_to", Kind::Partner, p.as_str()))
+        .collect()
+}
+
+fn for_contact(c: &Contact, look: &dyn Lookup) -> Vec<Relation> {
+    missing_references(contact_refs(c), look)
+}
+
 /// Every cross-record finding about `record` (all rules with `on_write`).
 pub fn for_record(record: &Record, look: &dyn Lookup) -> Vec<Relation> {
     match record {
@@ -159,6 +174,7 @@ pub fn for_record(record: &Record, look: &dyn Lookup) -> Vec<Relation> {
         Record::Appointment(a) => for_appointment(a, look),
         Record::Referral(r) => for_referral(r, look),
         Record::Event(e) => for_event(e, look),
+        Record::Contact(c) => for_contact(c, look),
     }
 }
 
@@ -270,6 +286,7 @@ impl Lookup for RecordsLookup<'_> {
             Kind::Appointment => find(&r.appointments, id, |x| &x.id).is_some(),
             Kind::Referral => find(&r.referrals, id, |x| &x.id).is_some(),
             Kind::Event => find(&r.events, id, |x| &x.id).is_some(),
+            Kind::Contact => find(&r.contacts, id, |x| &x.id).is_some(),
         };
         if found {
             Presence::Present
@@ -360,10 +377,22 @@ pub fn check_all(root: &Path, records: &Records, unloaded: &HashSet<(Kind, &str)
             })
             .collect()
     }
+    // destructured, so that a new kind of record fails to compile here
+    // until its relations are checked
+    let Records {
+        sponsors: _,
+        partners: _,
+        clients: _,
+        appointments,
+        referrals,
+        events,
+        contacts,
+    } = records;
     let mut related = Vec::new();
-    related.extend(each(root, &records.appointments, for_appointment, &look));
-    related.extend(each(root, &records.referrals, for_referral, &look));
-    related.extend(each(root, &records.events, for_event, &look));
+    related.extend(each(root, appointments, for_appointment, &look));
+    related.extend(each(root, referrals, for_referral, &look));
+    related.extend(each(root, events, for_event, &look));
+    related.extend(each(root, contacts, for_contact, &look));
     let (errors, warnings): (Vec<_>, Vec<_>) = related.into_iter().partition(Finding::is_error);
     out.extend(errors);
     out.extend(warnings);
@@ -396,12 +425,22 @@ fn duplicates(root: &Path, records: &Records, out: &mut Vec<Finding>) {
             }
         }
     }
-    scan(root, &records.sponsors, |r| &r.id, out);
-    scan(root, &records.partners, |r| &r.id, out);
-    scan(root, &records.clients, |r| &r.id, out);
-    scan(root, &records.appointments, |r| &r.id, out);
-    scan(root, &records.referrals, |r| &r.id, out);
-    scan(root, &records.events, |r| &r.id, out);
+    let Records {
+        sponsors,
+        partners,
+        clients,
+        appointments,
+        referrals,
+        events,
+        contacts,
+    } = records;
+    scan(root, sponsors, |r| &r.id, out);
+    scan(root, partners, |r| &r.id, out);
+    scan(root, clients, |r| &r.id, out);
+    scan(root, appointments, |r| &r.id, out);
+    scan(root, referrals, |r| &r.id, out);
+    scan(root, events, |r| &r.id, out);
+    scan(root, contacts, |r| &r.id, out);
 }
 
 /// The line of `key` in a record's text, or of `value` in the list `key`
@@ -435,9 +474,10 @@ mod tests {
         };
         // one record of each kind with every reference key of its schema set
         let texts = [
-            "id = \"apt-20260101-aaaa\"\ndate = 2026-01-01\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-0000\"\nsponsor = \"s\"\n",
+            "id = \"apt-20260101-aaaa\"\ndate = 2026-01-01\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-0000\"\nsponsor = \"s\"\npartner = \"p\"\n",
             "id = \"ref-20260101-aaaa\"\ndate = 2026-01-01\nclient = \"K-0000\"\npartner = \"p\"\ntopic = \"other\"\nstatus = \"open\"\nappointment = \"apt-20260101-aaaa\"\n",
             "id = \"evt-20260101-aaaa\"\ndate = 2026-01-01\ntitle = \"t\"\nkind = \"info\"\nstatus = \"planned\"\npartners = [\"p\"]\nsponsors = [\"s\"]\n",
+            "id = \"con-20260101-aaaa\"\ndate = 2026-01-01\nkind = \"phone\"\nreferred_to = [\"p\"]\n",
         ];
         for s in schema::all() {
             let wanted: Vec<&str> = s

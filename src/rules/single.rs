@@ -13,6 +13,8 @@ use chrono::Datelike;
 /// whatever could be read even when other keys are missing.
 pub struct Input<'a> {
     pub kind: Kind,
+    /// The record's TOML text (for what is not a value: its comments).
+    pub raw: &'a str,
     pub values: &'a Values,
     pub ctx: &'a Context<'a>,
 }
@@ -36,6 +38,10 @@ pub static SINGLE_RULES: &[SingleRule] = &[
     SingleRule {
         name: "first contact in the future",
         check: first_contact_in_future,
+    },
+    SingleRule {
+        name: "contact dated in the future",
+        check: contact_in_future,
     },
     SingleRule {
         name: "done appointment or event dated in the future",
@@ -62,14 +68,23 @@ pub static SINGLE_RULES: &[SingleRule] = &[
         check: privacy,
     },
     SingleRule {
+        name: "personal data in a TOML comment (warning)",
+        check: privacy_in_comments,
+    },
+    SingleRule {
         name: "consent dated in the future; a consent entry's until or withdrawn before its date",
         check: super::consent::consent_dates,
     },
 ];
 
 /// Runs every single-record rule.
-pub fn check(kind: Kind, values: &Values, ctx: &Context) -> Vec<Problem> {
-    let input = Input { kind, values, ctx };
+pub fn check(kind: Kind, raw: &str, values: &Values, ctx: &Context) -> Vec<Problem> {
+    let input = Input {
+        kind,
+        raw,
+        values,
+        ctx,
+    };
     let mut out = Vec::new();
     for rule in SINGLE_RULES {
         (rule.check)(&input, &mut out);
@@ -133,6 +148,23 @@ fn first_contact_in_future(i: &Input, out: &mut Vec<Problem>) {
     }
 }
 
+/// A short contact records what happened: it has no `planned` state, so
+/// one dated after today is a typo (SPEC §1.3).
+fn contact_in_future(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind == Kind::Contact
+        && let Some(d) = v.date("date")
+        && d > i.ctx.today
+    {
+        out.push(Problem::error(
+            v.span("date"),
+            format!(
+                "a contact dated {d} lies in the future: a contact records what happened, correct the date"
+            ),
+        ));
+    }
+}
+
 fn done_in_future(i: &Input, out: &mut Vec<Problem>) {
     let v = i.values;
     let what = match i.kind {
@@ -143,7 +175,8 @@ fn done_in_future(i: &Input, out: &mut Vec<Problem>) {
         | Kind::Sponsor
         | Kind::Partner
         | Kind::Client
-        | Kind::Referral => return,
+        | Kind::Referral
+        | Kind::Contact => return,
     };
     if let Some(d) = v.date("date")
         && d > i.ctx.today
@@ -259,6 +292,37 @@ fn unknown_staff(i: &Input, out: &mut Vec<Problem>) {
 /// they are free words, is scanned for personal data.
 fn privacy(i: &Input, out: &mut Vec<Problem>) {
     scan_table(i.values, "", out);
+}
+
+/// A comment is free text too: a person writing the file by hand (or in
+/// `quartier edit`) may note a phone number there. Only for the kinds SPEC
+/// §1.3 scans, never sponsors and partners (their contact data is wanted).
+fn privacy_in_comments(i: &Input, out: &mut Vec<Problem>) {
+    if !crate::privacy::is_scanned(i.kind) {
+        return;
+    }
+    let comments = crate::privacy::toml_comments(i.raw);
+    if comments.is_empty() {
+        return;
+    }
+    let mut line_end = Vec::new();
+    let mut offset = 0;
+    for line in i.raw.split_inclusive('\n') {
+        offset += line.len();
+        line_end.push(offset - (line.len() - line.trim_end_matches(['\r', '\n']).len()));
+    }
+    for c in comments {
+        let end = line_end.get(c.line - 1).copied().unwrap_or(i.raw.len());
+        let span = end.saturating_sub(c.text.len() + 1)..end;
+        for hit in crate::privacy::scan(&c.text) {
+            out.push(Problem::warning(
+                Some(span.clone()),
+                format!(
+                    "privacy: a comment seems to contain {hit}; records must not hold personal contact data — remove it"
+                ),
+            ));
+        }
+    }
 }
 
 fn scan_table(v: &Values, prefix: &str, out: &mut Vec<Problem>) {

@@ -1,4 +1,6 @@
-//! `appointments/YYYY/MM/<id>.toml`: consultations and sponsor meetings.
+//! `appointments/YYYY/MM/<id>.toml`: consultations of clients, sponsor
+//! meetings and (v2) consultations of organisations (a Kita, a sports club,
+//! an authority) on intercultural opening.
 
 use super::common::{date, generated_id, interpreter, notes, staff, time};
 use super::{Cond, DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
@@ -6,8 +8,8 @@ use crate::model::{AppointmentKind, AppointmentStatus, Channel, Kind};
 
 const CONSULTATION: Cond = Cond::is("kind", &["consultation"]);
 const SPONSOR: Cond = Cond::is("kind", &["sponsor"]);
-const CONSULTATIONS_ONLY: &str =
-    "`{key}` belongs to consultations, not to sponsor meetings: remove it";
+const ORGANISATION: Cond = Cond::is("kind", &["organisation"]);
+const CONSULTATIONS_ONLY: &str = "`{key}` belongs to consultations of clients, not to an appointment of kind `{value}`: remove it";
 
 pub static SCHEMA: KindSchema = KindSchema {
     kind: Kind::Appointment,
@@ -27,8 +29,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         .required()
         .labels("Art", "Kind")
         .helps(
-            "consultation (Beratung) oder sponsor (Trägertermin)",
-            "consultation or sponsor (sponsor meeting)",
+            "consultation (Beratung), sponsor (Trägertermin) oder organisation (Beratung einer Organisation zur interkulturellen Öffnung)",
+            "consultation, sponsor (sponsor meeting) or organisation (consultation of an organisation on intercultural opening)",
         ),
         FieldSpec::new(
             "status",
@@ -52,7 +54,9 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("client", FieldType::Ref(Kind::Client))
             .required_when(CONSULTATION)
             .only_when(CONSULTATION)
-            .when_not_allowed("a sponsor meeting has a `sponsor`, not a `client`")
+            .when_not_allowed(
+                "an appointment of kind `{value}` has no `client` (only consultations have one): remove it",
+            )
             .labels("Klient/in", "Client")
             .helps(
                 "Klientencode (Beratungen), z. B. K-7F3A",
@@ -61,11 +65,27 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("sponsor", FieldType::Ref(Kind::Sponsor))
             .required_when(SPONSOR)
             .only_when(SPONSOR)
-            .when_not_allowed("a consultation has a `client`, not a `sponsor`")
+            .when_not_allowed(
+                "an appointment of kind `{value}` has no `sponsor` (only sponsor meetings have one): remove it",
+            )
             .labels("Träger", "Sponsor")
             .helps(
                 "Kurzname des Trägers (Trägertermine)",
                 "Sponsor slug (sponsor meetings)",
+            ),
+        FieldSpec::new("partner", FieldType::Ref(Kind::Partner))
+            .required_when(ORGANISATION)
+            .only_when(ORGANISATION)
+            .when_missing(
+                "an appointment of kind `{value}` needs the organisation consulted: add `partner = \"<slug>\"`",
+            )
+            .when_not_allowed(
+                "an appointment of kind `{value}` has no `partner` (only organisation consultations have one; a client's referral is `quartier referral add`): remove it",
+            )
+            .labels("Organisation", "Organisation")
+            .helps(
+                "Kurzname der beratenen Organisation aus dem Partnerverzeichnis (Organisationsberatung)",
+                "Slug of the organisation consulted, from the partner directory (organisation consultations)",
             ),
         FieldSpec::new(
             "topics",
@@ -75,8 +95,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         )
         .labels("Themen", "Topics")
         .helps(
-            "Themencodes (Beratungen) oder freie Stichworte (Trägertermine), mit Kommas",
-            "Topic codes (consultations) or free words (sponsor meetings), commas",
+            "Themencodes (Beratungen, Organisationsberatungen, z. B. intercultural-opening) oder freie Stichworte (Trägertermine), mit Kommas",
+            "Topic codes (consultations, organisation consultations, e.g. intercultural-opening) or free words (sponsor meetings), commas",
         ),
         FieldSpec::new("language", FieldType::Language)
             .only_when(CONSULTATION)

@@ -16,10 +16,12 @@
 
 mod appointment;
 mod client;
+mod contact;
 mod event;
 mod partner;
 mod referral;
 mod sponsor;
+pub mod value;
 
 use crate::model::{Code, Kind, Lang};
 use std::collections::HashMap;
@@ -44,6 +46,7 @@ pub fn of(kind: Kind) -> &'static KindSchema {
         Kind::Appointment => &appointment::SCHEMA,
         Kind::Referral => &referral::SCHEMA,
         Kind::Event => &event::SCHEMA,
+        Kind::Contact => &contact::SCHEMA,
     }
 }
 

@@ -31,6 +31,7 @@ pub struct Records {
     pub appointments: Vec<Entry<Appointment>>,
     pub referrals: Vec<Entry<Referral>>,
     pub events: Vec<Entry<Event>>,
+    pub contacts: Vec<Entry<Contact>>,
 }
 
 impl Records {
@@ -41,6 +42,7 @@ impl Records {
             + self.appointments.len()
             + self.referrals.len()
             + self.events.len()
+            + self.contacts.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -55,6 +57,7 @@ impl Records {
             Record::Appointment(record) => self.appointments.push(Entry { path, record }),
             Record::Referral(record) => self.referrals.push(Entry { path, record }),
             Record::Event(record) => self.events.push(Entry { path, record }),
+            Record::Contact(record) => self.contacts.push(Entry { path, record }),
         }
     }
 
@@ -73,6 +76,7 @@ impl Records {
         by_id(&mut self.appointments, |r| &r.id);
         by_id(&mut self.referrals, |r| &r.id);
         by_id(&mut self.events, |r| &r.id);
+        by_id(&mut self.contacts, |r| &r.id);
     }
 }
 
@@ -108,6 +112,7 @@ pub struct Scope {
     pub appointments: Vec<MonthRange>,
     pub referrals: Vec<MonthRange>,
     pub events: Vec<MonthRange>,
+    pub contacts: Vec<MonthRange>,
 }
 
 impl Scope {
@@ -119,6 +124,7 @@ impl Scope {
             appointments: vec![MonthRange::ALL],
             referrals: vec![MonthRange::ALL],
             events: vec![MonthRange::ALL],
+            contacts: vec![MonthRange::ALL],
         }
     }
 
@@ -127,6 +133,7 @@ impl Scope {
             Kind::Appointment => &self.appointments,
             Kind::Referral => &self.referrals,
             Kind::Event => &self.events,
+            Kind::Contact => &self.contacts,
             Kind::Sponsor | Kind::Partner | Kind::Client => &[],
         }
     }
@@ -690,9 +697,15 @@ fn file_stem(rel: &Path) -> String {
 /// The kind whose ids look like `stem` (dated ids and client codes; a slug
 /// could be a sponsor's or a partner's).
 fn kind_of_id(stem: &str) -> Option<Kind> {
-    [Kind::Client, Kind::Appointment, Kind::Referral, Kind::Event]
-        .into_iter()
-        .find(|k| is_valid_id(*k, stem))
+    [
+        Kind::Client,
+        Kind::Appointment,
+        Kind::Referral,
+        Kind::Event,
+        Kind::Contact,
+    ]
+    .into_iter()
+    .find(|k| is_valid_id(*k, stem))
 }
 
 pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {

@@ -200,6 +200,25 @@ impl Store {
         config: &Config,
         placement: Option<Placement>,
     ) -> std::result::Result<Record, Vec<Finding>> {
+        let (record, findings) = self.judge_text(kind, text, path, config, placement);
+        match record {
+            Some(r) if !crate::rules::refuses(&findings) => Ok(r),
+            _ => Err(findings),
+        }
+    }
+
+    /// Every finding `check --strict` would have for `text` as a new record
+    /// at `path`, and the record when it can be read: the verdict of
+    /// [`Store::validate_text`] with the warnings a write tolerates kept, for
+    /// writers that list them (`import`).
+    pub fn judge_text(
+        &self,
+        kind: Kind,
+        text: &str,
+        path: &Path,
+        config: &Config,
+        placement: Option<Placement>,
+    ) -> (Option<Record>, Vec<Finding>) {
         // the rule book: what `check --strict` would flag stops the write
         let (record, mut findings) =
             crate::rules::validate_write(self, config, kind, text, path, placement);
@@ -221,10 +240,7 @@ impl Store {
                 "a line starts like a git conflict marker (<<<<<<<, =======, >>>>>>>): resolve the conflict or change the line",
             ));
         }
-        match record {
-            Some(r) if !crate::rules::refuses(&findings) => Ok(r),
-            _ => Err(findings),
-        }
+        (record, findings)
     }
 
     /// Writes a new record. `make` builds it from a candidate id (`None` for
@@ -318,6 +334,38 @@ impl Store {
             new_text.insert(0, '\u{feff}');
         }
         Ok(self.replace_validated_with(config, kind, path, &text, &new_text, |_| Ok(()))?)
+    }
+
+    /// Changes an existing record as a typed record: `change` gets what the
+    /// file holds, the result is put into the file by the schema-driven
+    /// writer (`model::write::update_document`: unchanged values, comments
+    /// and unknown keys stay) and then judged like every write — refused
+    /// when `check --strict` would flag it.
+    pub fn update_record(
+        &self,
+        config: &Config,
+        kind: Kind,
+        path: &Path,
+        change: impl FnOnce(&mut Record) -> Result<()>,
+    ) -> Result<(Record, PathBuf)> {
+        self.update(config, kind, path, |doc| {
+            let ctx = crate::model::read::Context {
+                config,
+                today: crate::dates::today(),
+            };
+            let text = doc.to_string();
+            let (record, _) = crate::model::read::read_record(kind, &text, &ctx, None);
+            let mut record = record.ok_or_else(|| {
+                CommandError::data(format!(
+                    "{}: the {} cannot be read: run `quartier check` and fix the file first",
+                    path.display(),
+                    kind.name()
+                ))
+            })?;
+            change(&mut record)?;
+            crate::model::write::update_document(doc, &record);
+            Ok(())
+        })
     }
 
     /// Replaces a record's file, which held `read` when the command read it,

@@ -240,3 +240,151 @@ fn an_ics_file_is_never_written_into_the_records() {
         .code(2)
         .has("--format ics");
 }
+
+/// What a strict RFC 5545 reader insists on, checked line by line: CRLF
+/// only, content lines folded at 75 octets (continuations start with one
+/// space), balanced components, VERSION and PRODID once, and in every
+/// VEVENT one UID, a UTC DTSTAMP, a DTSTART, an all-day DTEND as a DATE
+/// after its start, TZIDs that a VTIMEZONE defines, and TEXT values with
+/// `,` `;` and line breaks escaped. UIDs are unique.
+fn assert_strict(text: &str) {
+    assert!(text.ends_with("\r\n"));
+    assert!(
+        !text.replace("\r\n", "").contains(['\r', '\n']),
+        "bare CR or LF"
+    );
+    let mut lines: Vec<String> = Vec::new();
+    for raw in text.split("\r\n").filter(|l| !l.is_empty()) {
+        assert!(raw.len() <= 75, "longer than 75 octets: {raw}");
+        match raw.strip_prefix(' ') {
+            Some(more) => lines.last_mut().expect("continuation first").push_str(more),
+            None => lines.push(raw.to_string()),
+        }
+    }
+    let mut stack: Vec<String> = Vec::new();
+    let mut tzids = std::collections::BTreeSet::new();
+    let mut used_tzids = Vec::new();
+    let mut uids = std::collections::BTreeSet::new();
+    let mut event: Vec<(String, String, String)> = Vec::new();
+    let (mut version, mut prodid) = (0, 0);
+    for line in &lines {
+        let (head, value) = line.split_once(':').expect("name:value");
+        let (name, params) = head.split_once(';').unwrap_or((head, ""));
+        match name {
+            "BEGIN" => {
+                stack.push(value.to_string());
+                event.clear();
+            }
+            "END" => {
+                assert_eq!(stack.pop().as_deref(), Some(value), "unbalanced END");
+                if value == "VEVENT" {
+                    let one = |n: &str| {
+                        let found: Vec<_> = event.iter().filter(|(k, _, _)| k == n).collect();
+                        assert_eq!(found.len(), 1, "{n} in {event:?}");
+                        found[0].clone()
+                    };
+                    let uid = one("UID").2;
+                    assert!(uids.insert(uid.clone()), "UID twice: {uid}");
+                    let stamp = one("DTSTAMP").2;
+                    assert!(
+                        stamp.len() == 16 && stamp.ends_with('Z') && stamp.as_bytes()[8] == b'T',
+                        "DTSTAMP {stamp}"
+                    );
+                    let start = one("DTSTART");
+                    if start.1 == "VALUE=DATE" {
+                        let end = one("DTEND");
+                        assert_eq!(end.1, "VALUE=DATE");
+                        assert!(end.2.len() == 8 && end.2 > start.2, "{start:?} {end:?}");
+                    }
+                }
+            }
+            "VERSION" => version += 1,
+            "PRODID" => prodid += 1,
+            "TZID" if stack.last().map(String::as_str) == Some("VTIMEZONE") => {
+                tzids.insert(value.to_string());
+            }
+            _ => {}
+        }
+        if let Some(tz) = params.split(';').find_map(|p| p.strip_prefix("TZID=")) {
+            used_tzids.push(tz.to_string());
+        }
+        if matches!(name, "SUMMARY" | "DESCRIPTION" | "LOCATION") {
+            let mut chars = value.chars();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => assert!(
+                        matches!(chars.next(), Some('\\' | ',' | ';' | 'n' | 'N')),
+                        "bad escape in {line}"
+                    ),
+                    ',' | ';' => panic!("unescaped {c} in {line}"),
+                    _ => {}
+                }
+            }
+        }
+        if stack.last().map(String::as_str) == Some("VEVENT") && name != "BEGIN" {
+            event.push((name.to_string(), params.to_string(), value.to_string()));
+        }
+    }
+    assert!(stack.is_empty(), "unclosed {stack:?}");
+    assert_eq!((version, prodid), (1, 1));
+    for tz in used_tzids {
+        assert!(tzids.contains(&tz), "TZID {tz} without VTIMEZONE");
+    }
+}
+
+#[test]
+fn sponsor_deadlines_are_all_day_entries_and_the_file_satisfies_a_strict_reader() {
+    let f = office();
+    f.write(
+        "sponsors/lernwerkstatt.toml",
+        "id = \"lernwerkstatt\"\nname = \"Lernwerkstatt e. V.\"\nproject = \"Lernen im Quartier\"\nfield = \"youth-education\"\nstart = 2025-01-01\n\n\
+         [[deadlines]]\nkind = \"sachbericht\"\ndue = 2026-12-15\nnotes = \"Geheime Notiz\"\n\n\
+         [[deadlines]]\nkind = \"mittelabruf\"\ndue = 2026-12-01\ndone = 2026-11-20\n\n\
+         [[deadlines]]\nkind = \"verwendungsnachweis\"\ndue = 2027-02-28\n\n\
+         [[deadlines]]\nkind = \"participant-data\"\ndue = 2026-11-10\n",
+    );
+    f.run(&["check"]).ok();
+    let text = agenda_file(&f, &[]);
+    assert_strict(&text);
+    let (_, entries) = parse(&text);
+    let deadlines: Vec<&str> = entries
+        .keys()
+        .filter(|u| u.starts_with("lernwerkstatt-"))
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        deadlines,
+        vec![
+            "lernwerkstatt-participant-data-2026-11-10@quartier",
+            "lernwerkstatt-sachbericht-2026-12-15@quartier",
+        ],
+        "not handed in and due within 30 days (overdue included); not the done one, not the later one"
+    );
+    let d = &entries["lernwerkstatt-sachbericht-2026-12-15@quartier"];
+    assert_eq!(d["DTSTART"], ("VALUE=DATE".into(), "20261215".into()));
+    assert_eq!(d["DTEND"], ("VALUE=DATE".into(), "20261216".into()));
+    assert_eq!(
+        unescape(&d["SUMMARY"].1),
+        "Frist: Sachbericht – Lernwerkstatt e. V."
+    );
+    // unfolded as RFC 5545 says (the `ical` reader drops a space before a fold)
+    assert!(
+        text.replace("\r\n ", "")
+            .contains("Projekt: Lernen im Quartier")
+    );
+    assert!(!text.contains("Geheime"), "never notes");
+    // the same UIDs on the next run, and in English only the words change
+    let (_, again) = parse(&agenda_file(&f, &["--lang", "en"]));
+    assert_eq!(
+        again.keys().collect::<Vec<_>>(),
+        entries.keys().collect::<Vec<_>>()
+    );
+    assert_eq!(
+        unescape(&again["lernwerkstatt-sachbericht-2026-12-15@quartier"]["SUMMARY"].1),
+        "Deadline: Progress report – Lernwerkstatt e. V."
+    );
+    let published = f.run(&["event", "list", "--format", "ics", "--from", "2026-12-01"]);
+    published.ok();
+    assert_strict(&published.stdout);
+    assert!(!published.stdout.contains("lernwerkstatt-"), "events only");
+}

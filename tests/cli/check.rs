@@ -462,7 +462,7 @@ fn record_in_the_wrong_month_folder() {
     f.run(&["check"])
         .code(1)
         .has(&format!(
-            "{rel}:2: error: date 2026-11-20 does not belong in folder 2026/10: move the file to appointments/2026/11/"
+            "{rel}:2: error: date 2026-11-20 does not belong in folder 2026/10: `quartier appointment edit apt-20261120-a1b2 --date 2026-11-20` moves the file to appointments/2026/11/ (or correct the date)"
         ));
 }
 
@@ -1259,13 +1259,13 @@ fn consultation_and_sponsor_meeting_keep_their_own_fields() {
     f.run(&["check"])
         .code(1)
         .has(&format!(
-            "{CONSULTATION}:7: error: a consultation has a `client`, not a `sponsor`"
+            "{CONSULTATION}:7: error: an appointment of kind `consultation` has no `sponsor` (only sponsor meetings have one)"
         ))
         .has(&format!(
-            "{MEETING}:6: error: a sponsor meeting has a `sponsor`, not a `client`"
+            "{MEETING}:6: error: an appointment of kind `sponsor` has no `client` (only consultations have one)"
         ))
         .has(&format!(
-            "{MEETING}:7: error: `language` belongs to consultations"
+            "{MEETING}:7: error: `language` belongs to consultations of clients, not to an appointment of kind `sponsor`"
         ));
 }
 

@@ -126,7 +126,7 @@ fn a_german_csv_writes_the_good_rows_lists_the_bad_ones_and_commits_once() {
     run.code(1)
         .has("beratungen.csv:4: error: `client` refers to client `K-9999`, which does not exist")
         .has("beratungen.csv:5: error: Datenschutz: `notes` (Spalte \"Bemerkung\")")
-        .has("beratungen.csv:6: error: column \"Datum\" (`date`): `31.02.2026`: diesen Tag gibt es nicht")
+        .has("beratungen.csv:6: error: Spalte \"Datum\" (`date`): `31.02.2026`: diesen Tag gibt es nicht")
         .has("beratungen.csv:7: error:")
         .has("Interne Notiz")
         .has("2 von 6 Zeilen aus beratungen.csv als appointment geschrieben")

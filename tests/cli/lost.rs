@@ -245,10 +245,30 @@ fn a_crash_in_the_middle_of_a_move_leaves_one_copy_that_check_explains() {
         f.read(NOV).contains("date = 2026-10-15"),
         "the change is kept"
     );
-    // check names where it belongs; `quartier edit` (saved unchanged) puts it there
-    f.run(&["check"]).code(1).has(NOV).has("2026/10");
-    f.run_env(&["edit", "ab12"], &[("EDITOR", "true")]).ok();
+    // check names where it belongs and the command that puts it there
+    let check = f.run(&["check"]);
+    check.code(1).has(NOV).has("2026/10");
+    let repair = check
+        .stdout
+        .split('`')
+        .find(|s| s.starts_with("quartier "))
+        .unwrap_or_else(|| panic!("no command named:\n{}", check.stdout));
+    assert_eq!(
+        repair,
+        "quartier appointment edit apt-20261120-ab12 --date 2026-10-15"
+    );
+    let args: Vec<&str> = repair.split(' ').skip(1).collect();
+    f.run(&args).ok();
     assert_eq!(copies(f.root(), APT_ID), vec![f.path(OCT)]);
+    f.run(&["check"]).ok();
+    // `quartier edit` (saved unchanged) repairs it as well
+    let r = f.run_env(
+        &["appointment", "edit", APT_ID, "--date", "2026-11-03"],
+        &[("QUARTIER_CRASH_AT", "move")],
+    );
+    assert_ne!(r.code, 0);
+    f.run_env(&["edit", "ab12"], &[("EDITOR", "true")]).ok();
+    assert_eq!(copies(f.root(), APT_ID), vec![f.path(NOV)]);
     f.run(&["check"]).ok();
 }
 

@@ -184,12 +184,15 @@ fn all_text(f: &Folder) -> String {
         .join("\n")
 }
 
-/// The JSON of a report without its `source` (the commit changes).
-fn figures(f: &Folder, args: &[&str]) -> serde_json::Value {
-    let mut full = vec!["report"];
+/// The JSON of a report without its `source` (the commit changes), of the
+/// records folder at `root`.
+fn figures(root: &Path, args: &[&str]) -> serde_json::Value {
+    let mut full = vec!["--records", root.to_str().unwrap(), "report"];
     full.extend_from_slice(args);
     full.extend_from_slice(&["--format", "json"]);
-    let mut v = f.run(&full).ok().json();
+    let mut v = crate::support::run_in(root.parent().unwrap(), &full, &[])
+        .ok()
+        .json();
     v.as_object_mut().unwrap().remove("source");
     v
 }
@@ -203,7 +206,11 @@ const REPORTS: &[&[&str]] = &[
 ];
 
 fn all_figures(f: &Folder) -> Vec<serde_json::Value> {
-    REPORTS.iter().map(|a| figures(f, a)).collect()
+    figures_of(f.root())
+}
+
+fn figures_of(root: &Path) -> Vec<serde_json::Value> {
+    REPORTS.iter().map(|a| figures(root, a)).collect()
 }
 
 /// An office with a client to erase (K-1001), another (K-2002) and an old
@@ -279,8 +286,9 @@ fn erase_keeps_every_figure_removes_the_person_and_commits() {
     let run = f.run(&["client", "erase", "1001"]);
     run.ok()
         .has("pseudonym")
-        .has("git filter-repo --invert-paths --path clients/K-1001.toml")
-        .has("--replace-text");
+        .has("git filter-repo --strip-blobs-with-ids")
+        .has("--replace-message")
+        .has("grep -c -e K-1001");
     assert!(!f.exists("clients/K-1001.toml"));
     let text = all_text(&f);
     for gone in [
@@ -350,6 +358,21 @@ fn retention_erases_clients_whose_last_contact_is_before_the_cut_off() {
         .lacks("K-2002")
         .has("1 Klient/innen, 1 Termine, 1 Vermittlungen");
     assert_eq!(checksum(&f), sum, "the dry run changed the folder");
+    // whatever --staff holds would be kept in the log: initials of [staff] only
+    for args in [
+        &[
+            "retention",
+            "--before",
+            "2023-01-01",
+            "--apply",
+            "--staff",
+            "Frau Y., 0176 12345678",
+        ][..],
+        &["client", "erase", "K-1001", "--staff", "max@example.org"],
+    ] {
+        f.run(args).code(2).has("[staff]");
+        assert_eq!(checksum(&f), sum, "{args:?} changed the folder");
+    }
 
     f.run(&[
         "retention",
@@ -375,6 +398,28 @@ fn retention_erases_clients_whose_last_contact_is_before_the_cut_off() {
     );
     assert_eq!(run["clients"].as_integer(), Some(1));
     assert_eq!(run["staff"].as_str(), Some("eb"));
+    // the log holds counts, days and initials only: no code, no text of a record
+    let raw = f.read("retention-log.toml");
+    for r in log["runs"].as_array().unwrap() {
+        for key in r.as_table().unwrap().keys() {
+            assert!(
+                [
+                    "kind",
+                    "date",
+                    "before",
+                    "clients",
+                    "appointments",
+                    "referrals",
+                    "staff"
+                ]
+                .contains(&key.as_str()),
+                "unexpected key `{key}` in the log:\n{raw}"
+            );
+        }
+    }
+    for personal in ["K-", "Rente", "IQ", "1970", "Erfurt", "amt"] {
+        assert!(!raw.contains(personal), "{personal} in the log:\n{raw}");
+    }
     assert_eq!(git_ok(&f, &["status", "--porcelain"]), "");
     assert_eq!(all_figures(&f), before);
     f.run(&["check"]).ok();
@@ -403,4 +448,195 @@ fn erase_and_retention_keep_sealed_reports_identical() {
     f.run(&["check", "--strict"]).ok().lacks("was");
     assert_eq!(sealed("monthly-2026-10"), oct);
     assert_eq!(sealed("yearly-2020"), y2020);
+}
+
+/// `git` with the test's environment in `dir`.
+fn git_in(dir: &Path, home: &Path, args: &[&str]) -> String {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C").arg(dir).args(args);
+    git_env(&mut cmd, home);
+    let out = cmd.output().expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} in {}:\n{}",
+        dir.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every object in a repository, as text (what a server still holds).
+fn every_object(dir: &Path, home: &Path) -> String {
+    git_in(
+        dir,
+        home,
+        &["cat-file", "--batch-all-objects", "--batch", "--unordered"],
+    )
+}
+
+/// The printed purge steps, followed one by one on a server (a bare
+/// repository) and a mirror clone, with the real `git filter-repo`: every
+/// earlier version of the erased person's records is gone from the server's
+/// objects — also a note's wording from before it was last changed — while
+/// the same note text in another client's record stays, the current state
+/// is unchanged and a fresh clone gives the same figures. The first steps
+/// replaced removed texts as strings: they missed earlier wordings and
+/// turned another record's `notes = "Jobcenter"` into `notes = ***`.
+#[test]
+fn the_printed_purge_steps_remove_every_old_version_and_nothing_else() {
+    if Command::new("git")
+        .args(["filter-repo", "--version"])
+        .output()
+        .map_or(true, |o| !o.status.success())
+    {
+        eprintln!("skipped: git filter-repo is not installed");
+        return;
+    }
+    let f = office();
+    let home = f.parent().to_path_buf();
+    // an earlier wording of a note, and a note that another client's record has too
+    f.run(&["appointment", "edit", "aa01", "--notes", "Wohnung zu klein"])
+        .ok();
+    f.run(&["appointment", "edit", "aa02", "--notes", "Jobcenter"])
+        .ok();
+    git_ok(&f, &["commit", "--quiet", "-am", "notes"]);
+    let before = all_figures(&f);
+    let run = f.run(&["client", "erase", "K-1001"]);
+    run.ok();
+    let server = home.join("server.git");
+    git_in(
+        &home,
+        &home,
+        &[
+            "clone",
+            "--quiet",
+            "--bare",
+            f.root().to_str().unwrap(),
+            server.to_str().unwrap(),
+        ],
+    );
+    let url = server.to_str().unwrap();
+    let step = |n: &str| -> String {
+        run.stdout
+            .lines()
+            .find_map(|l| l.trim_start().strip_prefix(&format!("{n}. ")))
+            .unwrap_or_else(|| panic!("no step {n}:\n{}", run.stdout))
+            .to_string()
+    };
+    // 2./3. backup and a fresh mirror copy
+    assert!(step("3").contains("git clone --mirror SERVER-ADRESSE"));
+    let purge = home.join("records-bereinigen.git");
+    git_in(
+        &home,
+        &home,
+        &["clone", "--quiet", "--mirror", url, purge.to_str().unwrap()],
+    );
+    assert!(every_object(&purge, &home).contains("Krankenhaus"));
+    // 4. exactly the printed command
+    let filter = step("4");
+    let args: Vec<&str> = filter.split_whitespace().collect();
+    assert_eq!(args[..2], ["git", "filter-repo"], "{filter}");
+    for file in args.iter().filter(|a| a.starts_with('/')) {
+        let mode = std::fs::metadata(file).unwrap().permissions();
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(mode.mode() & 0o777, 0o600, "{file}");
+    }
+    git_in(&purge, &home, &args[1..]);
+    // 5. the check, then the push and the server's clean-up
+    assert!(step("5").contains("grep -c -e K-1001"));
+    let log = git_in(&purge, &home, &["log", "--all", "-p"]);
+    assert_eq!(log.matches("K-1001").count(), 0, "{log}");
+    git_in(
+        &purge,
+        &home,
+        &["push", "--quiet", "--force", "--mirror", url],
+    );
+    git_in(
+        &server,
+        &home,
+        &["reflog", "expire", "--expire=now", "--all"],
+    );
+    git_in(&server, &home, &["gc", "--quiet", "--prune=now"]);
+    let objects = every_object(&server, &home);
+    for gone in [
+        "K-1001",
+        "Krankenhaus",
+        "Wohnung zu klein",
+        "Aleppo",
+        "Tochter",
+        "Frau S.",
+        "Bescheid da",
+        "Termin am Amt",
+    ] {
+        assert!(!objects.contains(gone), "{gone} is still on the server");
+    }
+    // the other client's notes stay, as they were
+    assert!(objects.contains("notes = \"Jobcenter\""));
+    assert!(!objects.contains("***"));
+    // 6. a fresh clone: the same records as before the purge, the same figures
+    let fresh = home.join("fresh");
+    git_in(
+        &home,
+        &home,
+        &["clone", "--quiet", url, fresh.to_str().unwrap()],
+    );
+    for rel in [
+        "appointments/2026/10/apt-20261020-bb01.toml",
+        "appointments/2026/10/apt-20261005-aa01.toml",
+        "retention-log.toml",
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(fresh.join(rel)).unwrap(),
+            f.read(rel),
+            "{rel}"
+        );
+    }
+    crate::support::run_in(&home, &["--records", fresh.to_str().unwrap(), "check"], &[]).ok();
+    assert_eq!(figures_of(&fresh), before);
+}
+
+/// A withdrawal of consent changes no figure of any period (reports made
+/// before and after are the same), and refuses later referrals only.
+#[test]
+fn withdrawal_keeps_every_figure() {
+    let f = office();
+    let before = all_figures(&f);
+    f.run(&[
+        "client",
+        "consent",
+        "K-1001",
+        "--scope",
+        "referral",
+        "--date",
+        "2026-10-02",
+    ])
+    .ok();
+    let consented = all_figures(&f);
+    assert_eq!(consented, before);
+    f.run(&[
+        "client",
+        "consent",
+        "K-1001",
+        "--withdraw",
+        "--date",
+        "2026-11-01",
+    ])
+    .ok();
+    assert_eq!(all_figures(&f), before);
+    f.run(&["check", "--strict"]).ok();
+    f.run(&[
+        "referral",
+        "add",
+        "--client",
+        "K-1001",
+        "--partner",
+        "amt",
+        "--topic",
+        "benefits",
+        "--date",
+        "2026-11-20",
+    ])
+    .code(1)
+    .has("2026-11-01");
+    assert_eq!(all_figures(&f), before);
 }

@@ -89,6 +89,47 @@ fn check_errors_stop_the_sync_before_it_saves_or_pulls() {
     assert!(!tracked(&office, &bob).contains("bad1"));
 }
 
+/// A phone number in a note is only a `check` warning, and a clone without
+/// the pre-commit hook (`init` does not install it) let `sync` commit and
+/// push it. Now sync refuses personal data in a record it would share, like
+/// the hook, and saves and pulls nothing; an old warning elsewhere (already
+/// committed) does not stop it.
+#[test]
+fn personal_data_in_a_record_to_be_shared_stops_the_sync() {
+    let office = Office::new();
+    let bob = office.clone_as("bob");
+    let before = office.head(&bob);
+    let noted = appointment("apt-20261120-ab12", 20, 90, "Rückruf unter 0176 12345678");
+    write(&bob, APPOINTMENT, &noted);
+    write(
+        &bob,
+        "clients/K-3003.toml",
+        "id = \"K-3003\"\nfirst_contact = 2026-11-25\n# Mail an max(at)example(dot)org\n",
+    );
+    office
+        .quartier(&bob, "Bob", &["sync"])
+        .code(1)
+        .has(APPOINTMENT)
+        .has("clients/K-3003.toml")
+        .has("privacy");
+    assert_eq!(office.head(&bob), before, "nothing committed");
+    assert!(!on_server(&office, "clients/K-3003.toml"));
+    assert_eq!(read(&bob, APPOINTMENT), noted, "the file is left as it is");
+    // fixed, it goes out
+    write(
+        &bob,
+        APPOINTMENT,
+        &appointment("apt-20261120-ab12", 20, 90, "Rückruf vereinbart"),
+    );
+    write(
+        &bob,
+        "clients/K-3003.toml",
+        "id = \"K-3003\"\nfirst_contact = 2026-11-25\n",
+    );
+    office.quartier(&bob, "Bob", &["sync"]).ok();
+    assert!(on_server(&office, "clients/K-3003.toml"));
+}
+
 #[test]
 fn abort_undoes_only_the_pull_and_keeps_what_was_done_meanwhile() {
     let office = Office::new();

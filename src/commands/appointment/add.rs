@@ -7,11 +7,13 @@ use crate::commands::shared::CommitArg;
 use crate::error::Result;
 use crate::model::Kind;
 
-/// Add a consultation (with a client) or a sponsor meeting.
+/// Add a consultation (with a client), a sponsor meeting, or a consultation
+/// of an organisation (`--kind organisation --partner SLUG`, e.g. a Kita on
+/// intercultural opening).
 ///
 /// The status is
 /// `done` for today or earlier and `planned` for a later day unless given.
-/// `--kind` may be left out when `--client` or `--sponsor` says it.
+/// `--kind` may be left out when `--client`, `--sponsor` or `--partner` says it.
 ///
 /// Example: quartier appointment add --kind consultation --client K-7F3A --topics residence,housing --duration 45 --staff eb
 #[derive(Debug, clap::Args)]
@@ -26,9 +28,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let mut given = args.fields.given;
     if given.get("kind").is_none() {
-        let inferred = match (given.get("client"), given.get("sponsor")) {
-            (Some(_), None) => Some("consultation"),
-            (None, Some(_)) => Some("sponsor"),
+        let inferred = match (
+            given.get("client"),
+            given.get("sponsor"),
+            given.get("partner"),
+        ) {
+            (Some(_), None, None) => Some("consultation"),
+            (None, Some(_), None) => Some("sponsor"),
+            (None, None, Some(_)) => Some("organisation"),
             _ => None,
         };
         if let Some(kind) = inferred {

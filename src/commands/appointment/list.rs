@@ -31,6 +31,9 @@ pub struct Args {
     /// Sponsor slug (or a unique end of it)
     #[arg(long)]
     pub sponsor: Option<String>,
+    /// Organisation consulted: partner slug (or a unique end of it)
+    #[arg(long)]
+    pub partner: Option<String>,
     /// Only appointments with this topic
     #[arg(long)]
     pub topic: Option<String>,
@@ -45,6 +48,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let topic = filter_topic(&config, "--topic", &args.topic)?;
     let staff = filter_staff(&config, "--staff", &args.staff)?;
     let sponsor = filter_ref(&store, Kind::Sponsor, "--sponsor", &args.sponsor)?;
+    let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
     let scope = Scope {
         appointments: vec![args.dates.month_range()],
         ..Scope::default()
@@ -62,6 +66,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|a| staff.is_none() || a.staff == staff)
         .filter(|a| client.is_none() || a.client == client)
         .filter(|a| sponsor.is_none() || a.sponsor == sponsor)
+        .filter(|a| partner.is_none() || a.partner == partner)
         .filter(|a| topic.as_ref().is_none_or(|t| a.topics.contains(t)))
         .collect();
     appointments.sort_by(|a, b| newest_first(a, b));

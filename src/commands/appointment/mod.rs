@@ -18,7 +18,8 @@ crate::flag_sets! {
 use crate::model::{Appointment, AppointmentStatus, Config, Lang};
 use chrono::NaiveDate;
 
-/// Consultations and sponsor meetings: add, list, show, edit, done, cancel, no-show.
+/// Consultations, sponsor meetings and organisation consultations: add, list,
+/// show, edit, done, cancel, no-show.
 ///
 /// Example: quartier appointment add --kind consultation --client K-7F3A --topics residence,housing
 #[derive(Debug, clap::Args)]
@@ -67,11 +68,13 @@ pub fn newest_first(a: &Appointment, b: &Appointment) -> std::cmp::Ordering {
         .then(b.id.cmp(&a.id))
 }
 
-/// Who the appointment was with: the client code or the sponsor slug.
+/// Who the appointment was with: the client code, the sponsor slug or the
+/// organisation's (partner's) slug.
 pub fn with_whom(a: &Appointment) -> String {
     a.client
         .clone()
         .or_else(|| a.sponsor.clone())
+        .or_else(|| a.partner.clone())
         .unwrap_or_default()
 }
 

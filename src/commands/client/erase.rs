@@ -1,7 +1,7 @@
 //! `quartier client erase CODE [--dry-run]` (Art. 17 GDPR, SPEC §4).
 
 use crate::cli::Globals;
-use crate::commands::retention::{carry_out, erased_codes, load_clean};
+use crate::commands::retention::{carry_out, erased_codes, load_clean, log_staff};
 use crate::erasure::{self, LogLine};
 use crate::error::{CommandError, Result};
 use crate::model::Kind;
@@ -32,6 +32,7 @@ pub struct Args {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
+    let staff = log_staff(&config, args.staff)?;
     let (code, _) = store.resolve(Kind::Client, &args.code)?;
     let records = load_clean(&store, &config)?;
     if erased_codes(&store, &records)?.contains(&code) {
@@ -86,7 +87,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         clients: 1,
         appointments: plan.count(Kind::Appointment),
         referrals: plan.count(Kind::Referral),
-        staff: args.staff,
+        staff,
     };
     carry_out(&store, &config, lang, std::slice::from_ref(&plan), &line)
 }

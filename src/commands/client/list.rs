@@ -2,11 +2,11 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, cell, check_country, check_district, check_language, print_json, print_table,
-    refuse_errors, table,
+    DateFilter, cell, flag_value, print_json, print_table, refuse_errors, table,
 };
 use crate::error::Result;
 use crate::model::{Employment, Gender, Kind, Residence};
+use crate::schema::FieldType;
 use crate::store::Scope;
 
 /// List clients, newest first contact first. `--from/--to/--month` filter by
@@ -46,17 +46,17 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let district = args
         .district
         .as_deref()
-        .map(|d| check_district(&config, d, "--district"))
+        .map(|d| flag_value(&FieldType::District, "--district", d, &config))
         .transpose()?;
     let origin = args
         .origin
         .as_deref()
-        .map(|o| check_country(o, "--origin"))
+        .map(|o| flag_value(&FieldType::Country, "--origin", o, &config))
         .transpose()?;
     let language = args
         .language
         .as_deref()
-        .map(|l| check_language(l, "--language"))
+        .map(|l| flag_value(&FieldType::Language, "--language", l, &config))
         .transpose()?;
     let today = crate::dates::today();
     let scope = Scope::undated_kinds(&[Kind::Client]);

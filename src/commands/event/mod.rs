@@ -124,27 +124,3 @@ impl Counts {
         Ok(p)
     }
 }
-
-/// Writes `[participants]`, keeping the comments of a table already there.
-pub fn write_participants(doc: &mut toml_edit::DocumentMut, p: &Participants) {
-    let fresh = crate::model::write::participants_table(p);
-    match doc.get_mut("participants").and_then(|i| i.as_table_mut()) {
-        Some(table) => {
-            for (key, item) in fresh.iter() {
-                match (table.get_mut(key), item.as_value()) {
-                    (Some(toml_edit::Item::Value(old)), Some(new)) => {
-                        let decor = old.decor().clone();
-                        *old = new.clone();
-                        *old.decor_mut() = decor;
-                    }
-                    _ => {
-                        table.insert(key, item.clone());
-                    }
-                }
-            }
-        }
-        None => {
-            doc.insert("participants", toml_edit::Item::Table(fresh));
-        }
-    }
-}

@@ -1,7 +1,7 @@
 //! `quartier event done|cancel`: the status of an event (and its participant
 //! counts), changed in place so that the rest of the file stays as it is.
 
-use super::{Counts, write_participants};
+use super::Counts;
 use crate::cli::Globals;
 use crate::commands::shared::{Change, CommitArg, Need, load_one, report_written, set_str};
 use crate::error::{CommandError, Result};
@@ -60,10 +60,10 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         need.finish()?;
     }
     let participants = counts.resolve(event.participants)?;
-    let (_, path) = store.update(&config, Kind::Event, &path, |doc| {
-        set_str(doc, "status", EventStatus::Done.code());
-        if counts.any() || event.participants.is_none() {
-            write_participants(doc, &participants);
+    let (_, path) = store.update_record(&config, Kind::Event, &path, |record| {
+        if let Record::Event(e) = record {
+            e.status = EventStatus::Done;
+            e.participants = Some(participants);
         }
         Ok(())
     })?;

@@ -5,10 +5,7 @@
 //! record as a whole may be written is the rule book's verdict (`write`).
 
 use super::flags::{Given, Raw};
-use crate::commands::shared::{
-    check_birth_year, check_country, check_district, check_language, check_languages, check_topics,
-    clean_list, resolve_ref,
-};
+use crate::commands::shared::{clean_list, flag_value, resolve_ref};
 use crate::error::{CommandError, Result};
 use crate::model::write::{date_value, list_value, time_value};
 use crate::model::{Config, Kind};
@@ -153,12 +150,8 @@ fn value_of(
         Raw::Empty => return Ok(None),
         Raw::Date(d) => return Ok(Some(date_value(*d))),
         Raw::Time(t) => return Ok(Some(time_value(*t))),
-        Raw::Int(n) => {
-            if matches!(spec.ty, FieldType::Year) {
-                check_birth_year(*n)?;
-            }
-            return Ok(Some(Value::from(*n)));
-        }
+        // a birth year's plausibility is the rule book's (`rules::single`)
+        Raw::Int(n) => return Ok(Some(Value::from(*n))),
         Raw::Bool(true) => return Ok(Some(Value::from(true))),
         Raw::Bool(false) => {
             return Ok(match spec.default {
@@ -183,14 +176,9 @@ fn value_of(
         FieldType::Text | FieldType::FreeText | FieldType::Staff | FieldType::Code(_) => {
             one(text.to_string())
         }
-        FieldType::Topic => {
-            let t = text.trim().to_string();
-            check_topics(config, std::slice::from_ref(&t), flag)?;
-            one(t)
+        FieldType::Topic | FieldType::Language | FieldType::Country | FieldType::District => {
+            one(flag_value(&spec.ty, flag, text, config)?)
         }
-        FieldType::Language => one(check_language(text, flag)?),
-        FieldType::Country => one(check_country(text, flag)?),
-        FieldType::District => one(check_district(config, text, flag)?),
         FieldType::Ref(kind) => one(resolve_ref(store, kind, flag, text)?),
         FieldType::Date
         | FieldType::Time
@@ -224,22 +212,15 @@ fn list_of(
         return Ok(None);
     }
     let items = match spec.ty {
-        FieldType::Topics { free_words_when } => {
-            if !free_words_when.is_some_and(|c| view.holds(&c)) {
-                check_topics(config, &items, flag)?;
-            }
+        FieldType::Topics { free_words_when }
+            if free_words_when.is_some_and(|c| view.holds(&c)) =>
+        {
             items
         }
-        FieldType::Languages => check_languages(&items, flag)?,
-        FieldType::Codes(v) => {
-            if let Some(bad) = items.iter().find(|i| !v.contains(i)) {
-                return Err(CommandError::usage(format!(
-                    "{flag}: `{bad}` is not one of {}",
-                    (v.choices)()
-                )));
-            }
-            items
-        }
+        FieldType::Topics { .. } | FieldType::Languages | FieldType::Codes(_) => items
+            .iter()
+            .map(|i| flag_value(&spec.ty, flag, i, config))
+            .collect::<Result<Vec<_>>>()?,
         FieldType::Refs(kind) => items
             .iter()
             .map(|q| resolve_ref(store, kind, flag, q))

@@ -31,7 +31,12 @@ fn longs(kind: Kind, sub: &str) -> Vec<(String, String)> {
 fn add_command(kind: Kind) -> &'static str {
     match kind {
         Kind::Client => "new",
-        Kind::Sponsor | Kind::Partner | Kind::Appointment | Kind::Referral | Kind::Event => "add",
+        Kind::Sponsor
+        | Kind::Partner
+        | Kind::Appointment
+        | Kind::Referral
+        | Kind::Event
+        | Kind::Contact => "add",
     }
 }
 

@@ -343,6 +343,7 @@ fn with_id(mut record: Record, id: String) -> Record {
         Record::Appointment(r) => r.id = id,
         Record::Referral(r) => r.id = id,
         Record::Event(r) => r.id = id,
+        Record::Contact(r) => r.id = id,
     }
     record
 }

@@ -2,11 +2,12 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::{
-    cell, check_language, filter_topic, print_json, print_table, refuse_errors, table,
+    cell, filter_topic, flag_value, print_json, print_table, refuse_errors, table,
     topics_with_labels,
 };
 use crate::error::Result;
 use crate::model::{Kind, PartnerKind};
+use crate::schema::FieldType;
 use crate::store::Scope;
 
 /// List partner organisations by name — the directory of who helps with
@@ -35,7 +36,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let language = args
         .language
         .as_deref()
-        .map(|l| check_language(l, "--language"))
+        .map(|l| flag_value(&FieldType::Language, "--language", l, &config))
         .transpose()?;
     let scope = Scope::undated_kinds(&[Kind::Partner]);
     let loaded = store.load(&config, &scope);

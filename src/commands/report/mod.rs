@@ -231,7 +231,17 @@ fn make(
     let target = Target {
         terminal: output.out.is_none() && std::io::stdout().is_terminal(),
     };
-    let bytes = render::render(&report, format, &config, lang, target).map_err(render_error)?;
+    // the funder's workbook holds the year month by month as well
+    let series = if kind == ReportKind::Yearly && format == Format::Xlsx {
+        Some(
+            crate::report::make::series(&store, &config, period.to.year(), By::Month)
+                .map_err(|f| refuse(&f))?,
+        )
+    } else {
+        None
+    };
+    let bytes = render::render_with_series(&report, format, &config, lang, target, series.as_ref())
+        .map_err(render_error)?;
     emit(&output, store.root(), &bytes)
 }
 

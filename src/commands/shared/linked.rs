@@ -48,6 +48,7 @@ fn objects(records: &Records, kind: Kind) -> Vec<Value> {
         Kind::Appointment => all(&records.appointments),
         Kind::Referral => all(&records.referrals),
         Kind::Event => all(&records.events),
+        Kind::Contact => all(&records.contacts),
     };
     let key = |v: &Value| {
         (

@@ -198,23 +198,14 @@ mod tests {
     #[test]
     fn records_show_codes_with_their_labels() {
         use crate::model::*;
-        let sponsor = Record::Sponsor(Sponsor {
-            id: "lernhaus".into(),
-            name: "Lernhaus".into(),
-            project: "Hausaufgaben".into(),
-            field: Field::YouthEducation,
-            start: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
-            end: None,
-            contact: None,
-            email: None,
-            phone: None,
-            status: SponsorStatus::Active,
-            planned_participants: None,
-            continuation: None,
-            continuation_notes: None,
-            notes: None,
-            deadlines: Vec::new(),
-        });
+        let sponsor = Record::Sponsor(Sponsor::new(
+            "lernhaus".into(),
+            "Lernhaus".into(),
+            "Hausaufgaben".into(),
+            Field::YouthEducation,
+            NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+            SponsorStatus::Active,
+        ));
         let rows = record_rows(&sponsor, None, Lang::De).unwrap();
         assert_eq!(
             row(&rows, "Förderbereich"),
@@ -226,16 +217,9 @@ mod tests {
         assert_eq!(row(&rows, "Field"), "youth-education — Youth education");
 
         let partner = Record::Partner(Partner {
-            id: "p".into(),
-            name: "P".into(),
-            kind: PartnerKind::Counselling,
             offers: vec!["housing".into(), "debts".into()],
             languages: vec!["ar".into()],
-            address: None,
-            phone: None,
-            email: None,
-            website: None,
-            notes: None,
+            ..Partner::new("p".into(), "P".into(), PartnerKind::Counselling)
         });
         let rows = record_rows(&partner, Some(&config()), Lang::De).unwrap();
         assert_eq!(row(&rows, "Art"), "counselling — Beratungsstelle");
@@ -252,21 +236,19 @@ mod tests {
     fn appointments_show_staff_names_and_booleans() {
         use crate::model::*;
         let a = Record::Appointment(Appointment {
-            id: "apt-20261125-abcd".into(),
-            date: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
-            time: None,
             duration: Some(45),
-            kind: AppointmentKind::Consultation,
-            status: AppointmentStatus::NoShow,
             staff: Some("eb".into()),
             client: Some("K-AAAA".into()),
-            sponsor: None,
             topics: vec!["residence".into()],
             language: Some("ar".into()),
             interpreter: true,
             family_members: 2,
-            channel: None,
-            notes: None,
+            ..Appointment::new(
+                "apt-20261125-abcd".into(),
+                NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+                AppointmentKind::Consultation,
+                AppointmentStatus::NoShow,
+            )
         });
         let rows = record_rows(&a, Some(&config()), Lang::En).unwrap();
         assert_eq!(row(&rows, "Status"), "no-show — no-show");

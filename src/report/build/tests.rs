@@ -60,6 +60,7 @@ impl Fixture {
             Record::Appointment(record) => self.records.appointments.push(Entry { path, record }),
             Record::Referral(record) => self.records.referrals.push(Entry { path, record }),
             Record::Event(record) => self.records.events.push(Entry { path, record }),
+            Record::Contact(record) => self.records.contacts.push(Entry { path, record }),
         }
         id
     }

@@ -60,13 +60,32 @@ pub fn render(
     lang: Lang,
     target: Target,
 ) -> Result<Vec<u8>, RenderError> {
+    render_with_series(report, format, config, lang, target, None)
+}
+
+/// Like [`render`]; the xlsx workbook of a yearly report also holds the
+/// year's `series` (SPEC §3.3: "the series as a table").
+pub fn render_with_series(
+    report: &Report,
+    format: Format,
+    config: &Config,
+    lang: Lang,
+    target: Target,
+    series: Option<&crate::report::series::Series>,
+) -> Result<Vec<u8>, RenderError> {
     Ok(match format {
         Format::Json => json::render(report).into_bytes(),
         Format::Csv => csv::render(report, config, lang).into_bytes(),
         Format::Table => table::render(&Layout::of(report, config, lang), target).into_bytes(),
         Format::Md => md::render(&Layout::of(report, config, lang)).into_bytes(),
         Format::Html => html::render(report, &Layout::of(report, config, lang), lang).into_bytes(),
-        Format::Xlsx => xlsx::render(report, &Layout::of(report, config, lang), config, lang)?,
+        Format::Xlsx => xlsx::render(
+            report,
+            &Layout::of(report, config, lang),
+            config,
+            lang,
+            series,
+        )?,
     })
 }
 

@@ -54,33 +54,41 @@ pub fn render(
             csv::table(&header, &rows).into_bytes()
         }
         Format::Xlsx => {
-            let t = &layout.sections[0].tables[0];
-            let mut header = vec![
-                word("period", lang).to_string(),
-                word("from", lang).to_string(),
-                word("to", lang).to_string(),
-            ];
-            header.extend(
-                KEYS.iter()
-                    .map(|k| labels::figure("series", k, lang).to_string()),
-            );
-            let rows: Vec<Vec<Value>> = lines(series)
-                .into_iter()
-                .zip(&t.rows)
-                .map(|((_, from, to, figures), shown)| {
-                    let mut row = vec![
-                        Value::Text(shown[0].clone()),
-                        Value::Text(from),
-                        Value::Text(to),
-                    ];
-                    row.extend(numbers(&figures).into_iter().map(Value::Count));
-                    row
-                })
-                .collect();
+            let (header, rows) = sheet_rows(series, &layout, lang);
             xlsx::table_book(&layout.sections[0].title, &header, &rows)?
         }
         Format::Html => html_page(series, &layout, lang).into_bytes(),
     })
+}
+
+/// The header and rows of the series as a sheet: the period as shown, its
+/// first and last day, and every figure as a number. `layout` is
+/// [`layout`] of the same series.
+pub fn sheet_rows(series: &Series, layout: &Layout, lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
+    let t = &layout.sections[0].tables[0];
+    let mut header = vec![
+        word("period", lang).to_string(),
+        word("from", lang).to_string(),
+        word("to", lang).to_string(),
+    ];
+    header.extend(
+        KEYS.iter()
+            .map(|k| labels::figure("series", k, lang).to_string()),
+    );
+    let rows: Vec<Vec<Value>> = lines(series)
+        .into_iter()
+        .zip(&t.rows)
+        .map(|((_, from, to, figures), shown)| {
+            let mut row = vec![
+                Value::Text(shown[0].clone()),
+                Value::Text(from),
+                Value::Text(to),
+            ];
+            row.extend(numbers(&figures).into_iter().map(Value::Count));
+            row
+        })
+        .collect();
+    (header, rows)
 }
 
 fn numbers(f: &YearToDate) -> Vec<u64> {

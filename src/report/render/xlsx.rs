@@ -2,13 +2,15 @@
 //! open, written by `rust_xlsxwriter`. A sheet "Kennzahlen" / "Figures"
 //! with section, key, label and value of every figure (numbers as numbers,
 //! percentages with one decimal), then one sheet per breakdown (code, label,
-//! count, share) and one of the events held.
+//! count, share), one of the events held, and — in a yearly report — the
+//! year month by month (the series of SPEC §3.2, with the year before).
 
 use super::figures::{self, Value};
 use super::{Layout, Table};
 use crate::model::{Config, Lang};
 use crate::report::Report;
 use crate::report::labels::word;
+use crate::report::series::Series;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeSet;
 
@@ -17,6 +19,7 @@ pub fn render(
     layout: &Layout,
     config: &Config,
     lang: Lang,
+    series: Option<&Series>,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -70,6 +73,13 @@ pub fn render(
         sheet.set_column_width(1, 48)?;
         sheet.set_column_width(2, 20)?;
     }
+    if let Some(series) = series {
+        let layout = super::series::layout(series, config, lang);
+        let (header, rows) = super::series::sheet_rows(series, &layout, lang);
+        let sheet = book.add_worksheet();
+        sheet.set_name(sheet_name(&layout.sections[0].title, &mut names))?;
+        table_sheet(sheet, &header, &rows, &bold, &tenths)?;
+    }
     book.save_to_buffer()
 }
 
@@ -85,15 +95,26 @@ pub fn table_book(
     let tenths = Format::new().set_num_format("0.0");
     let sheet = book.add_worksheet();
     sheet.set_name(sheet_name(sheet_title, &mut BTreeSet::new()))?;
+    table_sheet(sheet, header, rows, &bold, &tenths)?;
+    book.save_to_buffer()
+}
+
+fn table_sheet(
+    sheet: &mut Worksheet,
+    header: &[String],
+    rows: &[Vec<Value>],
+    bold: &Format,
+    tenths: &Format,
+) -> Result<(), XlsxError> {
     let h: Vec<&str> = header.iter().map(String::as_str).collect();
-    write_header(sheet, &h, &bold)?;
+    write_header(sheet, &h, bold)?;
     for (i, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
-            write_value(sheet, i as u32 + 1, c as u16, v, &tenths)?;
+            write_value(sheet, i as u32 + 1, c as u16, v, tenths)?;
         }
     }
     sheet.set_column_width(0, 16)?;
-    book.save_to_buffer()
+    Ok(())
 }
 
 fn write_header(sheet: &mut Worksheet, header: &[&str], bold: &Format) -> Result<(), XlsxError> {
