@@ -173,6 +173,7 @@ mod tests {
                 from: Some((2026, 1)),
                 to,
             }],
+            contacts: Vec::new(),
         };
         assert_eq!(
             specs(&scope, dir.path()),
@@ -208,6 +209,7 @@ mod tests {
             appointments: year.clone(),
             referrals: vec![MonthRange::ALL],
             events: year,
+            contacts: Vec::new(),
         };
         assert_eq!(
             specs(&scope, dir.path()),
