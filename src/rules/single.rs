@@ -52,6 +52,10 @@ pub static SINGLE_RULES: &[SingleRule] = &[
         check: closed_dates,
     },
     SingleRule {
+        name: "referral follow-up before its date (warning)",
+        check: follow_up_before_date,
+    },
+    SingleRule {
         name: "participants add up (checked arithmetic)",
         check: participants_add_up,
     },
@@ -208,6 +212,24 @@ fn closed_dates(i: &Input, out: &mut Vec<Problem>) {
                 format!("`closed` {c} lies in the future"),
             ));
         }
+    }
+}
+
+/// A follow-up day before the referral itself: a typo `referral add` and
+/// `edit` refused before the rule book had it, so a warning (`--strict`
+/// and every write refuse it) rather than an error in folders that hold one.
+fn follow_up_before_date(i: &Input, out: &mut Vec<Problem>) {
+    let v = i.values;
+    if i.kind != Kind::Referral {
+        return;
+    }
+    if let (Some(d), Some(f)) = (v.date("date"), v.date("follow_up"))
+        && f < d
+    {
+        out.push(Problem::warning(
+            v.span("follow_up"),
+            format!("`follow_up` {f} lies before the referral date {d}: give a later day"),
+        ));
     }
 }
 

@@ -76,6 +76,7 @@ pub static SCHEMA: KindSchema = KindSchema {
                 "Day the client agreed to data processing and referrals",
             ),
         FieldSpec::new("erased", FieldType::Date)
+            .set_by_tool()
             .labels("Gelöscht am", "Erased on")
             .helps(
                 "Tag, an dem die Daten gelöscht wurden (client erase, retention); setzt nur das Programm",

@@ -332,6 +332,9 @@ pub struct FieldSpec {
     pub missing_message: Option<&'static str>,
     /// The finding when an `only_when` key is given where it does not belong.
     pub not_allowed_message: Option<&'static str>,
+    /// Set by the tool only (`erased`, by `client erase` and `retention`):
+    /// no `add`/`edit` flag, no `--unset`, no question in a form.
+    pub set_by_tool: bool,
 }
 
 impl FieldSpec {
@@ -349,7 +352,14 @@ impl FieldSpec {
             help_en: "",
             missing_message: None,
             not_allowed_message: None,
+            set_by_tool: false,
         }
+    }
+
+    /// Only the tool sets it (no flag, no `--unset`, no question).
+    pub const fn set_by_tool(mut self) -> Self {
+        self.set_by_tool = true;
+        self
     }
 
     pub const fn when_missing(mut self, message: &'static str) -> Self {

@@ -576,3 +576,22 @@ fn merge_moves_every_reference_and_removes_the_second_code() {
     f.run(&["client", "merge", "K-AAAA", "K-AAAA"]).code(2);
     f.run(&["client", "merge", "K-AAAA", "K-CCCC"]).code(1);
 }
+
+/// `erased` is the tool's (`client erase`, `retention`): no flag sets or
+/// removes it, and help does not offer it.
+#[test]
+fn erased_is_no_flag_of_new_or_edit() {
+    let f = Folder::new();
+    f.run(&["client", "new", "--erased", "2026-11-01"]).code(2);
+    f.run(&["client", "new", "--help"]).ok().lacks("--erased");
+    f.client("K-7F3A", "");
+    f.run(&["client", "edit", "7F3A", "--erased", "2026-11-01"])
+        .code(2);
+    f.run(&["client", "edit", "7F3A", "--help"])
+        .ok()
+        .lacks("--erased");
+    f.run(&["client", "edit", "7F3A", "--unset", "erased"])
+        .code(2)
+        .has("set by quartier");
+    assert_eq!(client_files(&f), 1);
+}

@@ -377,3 +377,42 @@ fn a_report_never_prints_contact_data() {
     let r = f.run(&["report", "monthly", "--month", "2026-11", "--format", "md"]);
     r.ok().has("Infoabend Wohnen").lacks("12345678");
 }
+
+/// The commands that write one free-text key on the side — closing a
+/// referral with its outcome, a consent entry with its notes — refuse
+/// contact data from their flags as well (exit 2, nothing written).
+#[test]
+fn status_commands_refuse_contact_data() {
+    let f = office();
+    let referral = &fixtures(Kind::Referral)[0];
+    let open = referral.text.replace(
+        "status = \"done\"\nclosed = 2026-11-22\n",
+        "status = \"open\"\n",
+    );
+    f.write(referral.rel, &open);
+    f.run(&["check", "--strict"]).ok();
+    f.run(&[
+        "referral",
+        "close",
+        "cd34",
+        "--status",
+        "done",
+        "--outcome",
+        HOSTILE,
+    ])
+    .code(2)
+    .has("privacy");
+    assert_eq!(f.read(referral.rel), open);
+    f.run(&[
+        "client",
+        "consent",
+        "K-7F3A",
+        "--scope",
+        "referral",
+        "--notes",
+        "per Mail an max(at)example(dot)org",
+    ])
+    .code(2)
+    .has("privacy");
+    assert_eq!(f.read("clients/K-7F3A.toml"), CLIENT);
+}

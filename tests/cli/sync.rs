@@ -243,6 +243,101 @@ fn a_sync_interrupted_in_its_rebase_is_recovered_by_the_next_sync() {
     assert_eq!(status(&office, &bob), "");
 }
 
+/// As the issue reproduced it: a sync stopped half-way through its rebase
+/// (kill -9), records added meanwhile — with `--commit`, uncommitted, and an
+/// edit — then `sync --abort`: the pull is undone, nothing of what was done
+/// meanwhile is lost (it removed 3 records before), and the next sync
+/// shares everything.
+#[test]
+fn abort_after_an_interrupted_rebase_keeps_every_record_added_meanwhile() {
+    let office = Office::new();
+    let alice = office.clone_as("alice");
+    let bob = office.clone_as("bob");
+    write(
+        &alice,
+        "clients/K-2002.toml",
+        "id = \"K-2002\"\nfirst_contact = 2026-11-02\n",
+    );
+    office.commit_all(&alice, "Alice", "client");
+    office.quartier(&alice, "Alice", &["sync"]).ok();
+    for n in 1..=2 {
+        write(
+            &bob,
+            &format!("clients/K-B00{n}.toml"),
+            &format!("id = \"K-B00{n}\"\nfirst_contact = 2026-11-0{n}\n"),
+        );
+        office.commit_all(&bob, "Bob", &format!("client {n}"));
+    }
+    office.git_ok(&bob, "Bob", &["fetch", "--quiet"]);
+    office.git_ok(
+        &bob,
+        "Bob",
+        &[
+            "-c",
+            "sequence.editor=sed -i 2ibreak",
+            "rebase",
+            "-i",
+            "--quiet",
+            "@{u}",
+        ],
+    );
+    assert!(office.rebase_in_progress(&bob));
+    let added = office
+        .quartier(
+            &bob,
+            "Bob",
+            &[
+                "--json",
+                "client",
+                "new",
+                "--first-contact",
+                "2026-11-20",
+                "--commit",
+            ],
+        )
+        .ok()
+        .json();
+    let added = added["path"].as_str().unwrap().to_string();
+    write(
+        &bob,
+        "clients/K-4004.toml",
+        "id = \"K-4004\"\nfirst_contact = 2026-11-24\n",
+    );
+    let edited = appointment("apt-20261120-ab12", 20, 75, "bob meanwhile");
+    write(&bob, APPOINTMENT, &edited);
+
+    office.quartier(&bob, "Bob", &["sync", "--abort"]).ok();
+    assert!(!office.rebase_in_progress(&bob));
+    for rel in [
+        "clients/K-B001.toml",
+        "clients/K-B002.toml",
+        "clients/K-4004.toml",
+    ] {
+        assert!(bob.join(rel).is_file(), "{rel} is lost");
+    }
+    assert!(
+        Path::new(&added).is_file(),
+        "the record added with --commit is lost"
+    );
+    assert_eq!(
+        read(&bob, APPOINTMENT),
+        edited,
+        "the edit made meanwhile is reverted"
+    );
+    office.quartier(&bob, "Bob", &["sync"]).ok();
+    let server = office.git_ok(
+        &office.bare,
+        "admin",
+        &["ls-tree", "-r", "--name-only", "main"],
+    );
+    let clients = server.lines().filter(|l| l.starts_with("clients/")).count();
+    assert_eq!(
+        clients, 6,
+        "K-1001, Alice's, Bob's two, the two added meanwhile:\n{server}"
+    );
+    assert_eq!(status(&office, &bob), "");
+}
+
 #[test]
 fn killing_syncs_at_random_moments_loses_nothing() {
     let office = Office::new();

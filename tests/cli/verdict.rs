@@ -28,9 +28,16 @@ struct Case {
     says: &'static str,
 }
 
-/// Unknown staff joins these cases once the rule book's staff rule is on
-/// main (it is a `check` warning, so refused when strict).
+/// The hostile values; unknown staff is a `check` warning, so refused
+/// when strict — and by every write.
 const CASES: &[Case] = &[
+    Case {
+        what: "unknown staff",
+        flags: &["--staff", "zz"],
+        replaces: "staff",
+        line: "staff = \"zz\"",
+        says: "`staff` = \"zz\" is not listed under [staff]",
+    },
     Case {
         what: "phone number in free text",
         flags: &["--notes", "Rückruf unter 0176 12345678"],
@@ -159,5 +166,132 @@ fn empty_values_and_unset_remove_keys_the_same_way_everywhere() {
         .code(2)
         .has("date");
     assert_eq!(f.read(APT), PLAIN);
+    f.run(&["check", "--strict"]).ok();
+}
+
+/// Status commands change a record through the same verdict as `edit`
+/// flags: what `check --strict` would flag in the changed file refuses the
+/// change with exit 2, naming the flag (or the command), and nothing is
+/// written. `sponsor end --date` before the start used to be a data error
+/// (exit 1) found only by the store; the others had rules of their own.
+#[test]
+fn status_commands_refuse_what_check_strict_flags_with_exit_2() {
+    let f = folder();
+    let sponsor = "sponsors/lernhaus.toml";
+    f.write(
+        sponsor,
+        "id = \"lernhaus\"\nname = \"Lernhaus\"\nproject = \"Hausaufgaben\"\nfield = \"youth-education\"\nstart = 2026-01-01\nstatus = \"active\"\n",
+    );
+    let referral = "referrals/2026/11/ref-20261120-k3p9.toml";
+    f.write(
+        "partners/jobcenter-west.toml",
+        "id = \"jobcenter-west\"\nname = \"Jobcenter\"\nkind = \"employment\"\n",
+    );
+    f.client(CLIENT, "consent = 2026-01-10");
+    f.write(
+        referral,
+        "id = \"ref-20261120-k3p9\"\ndate = 2026-11-20\nclient = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\n",
+    );
+    let future = "appointments/2026/12/apt-20261201-cd34.toml";
+    f.write(
+        future,
+        "id = \"apt-20261201-cd34\"\ndate = 2026-12-01\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3A\"\n",
+    );
+    let event = "events/2026/11/evt-20261118-m2q8.toml";
+    f.write(
+        event,
+        "id = \"evt-20261118-m2q8\"\ndate = 2026-11-18\ntitle = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"\n",
+    );
+    f.run(&["check", "--strict"]).ok();
+    let files = [sponsor, referral, future, event, "clients/K-7F3A.toml"];
+    let before: Vec<String> = files.iter().map(|p| f.read(p)).collect();
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["sponsor", "end", "lernhaus", "--date", "2025-12-31"],
+            &["--date: ", "lies before `start`"],
+        ),
+        (
+            &[
+                "referral",
+                "close",
+                "k3p9",
+                "--status",
+                "done",
+                "--outcome",
+                "Rückruf unter 0176 12345678",
+            ],
+            &["--outcome: ", "privacy"],
+        ),
+        (
+            &[
+                "referral",
+                "close",
+                "k3p9",
+                "--status",
+                "done",
+                "--date",
+                "2026-11-19",
+            ],
+            &["--date: ", "lies before the referral date"],
+        ),
+        (
+            &["appointment", "done", "cd34"],
+            &["appointment done: ", "future"],
+        ),
+        (
+            &["event", "done", "m2q8", "--total", "3", "--women", "5"],
+            &["add up"],
+        ),
+        (
+            &[
+                "sponsor",
+                "deadline",
+                "add",
+                "lernhaus",
+                "--kind",
+                "sachbericht",
+                "--due",
+                "2026-12-15",
+                "--done",
+                "2026-12-01",
+            ],
+            &["--done: ", "future"],
+        ),
+        (
+            &[
+                "client",
+                "consent",
+                "7F3A",
+                "--scope",
+                "referral",
+                "--notes",
+                "Tel 0176 12345678",
+            ],
+            &["--notes: ", "privacy"],
+        ),
+        (
+            &[
+                "client",
+                "consent",
+                "7F3A",
+                "--scope",
+                "referral",
+                "--date",
+                "2026-05-01",
+                "--until",
+                "2026-04-01",
+            ],
+            &["--until: ", "lies before"],
+        ),
+    ];
+    for (args, says) in cases {
+        let run = f.run(args);
+        run.code(2);
+        for s in *says {
+            run.has(s);
+        }
+    }
+    let after: Vec<String> = files.iter().map(|p| f.read(p)).collect();
+    assert_eq!(after, before, "nothing was written");
     f.run(&["check", "--strict"]).ok();
 }

@@ -2,8 +2,9 @@
 //! changed in place so that the rest of the file stays as it is.
 
 use crate::cli::Globals;
-use crate::commands::shared::{Change, CommitArg, load_one, report_written, set_str};
-use crate::error::{CommandError, Result};
+use crate::commands::fields::{Naming, change_record};
+use crate::commands::shared::{Change, CommitArg, load_one, report_written};
+use crate::error::Result;
 use crate::model::{AppointmentStatus, Kind, Record};
 
 /// The appointment a status command changes.
@@ -57,15 +58,6 @@ pub fn run(target: Target, status: AppointmentStatus, globals: &Globals) -> Resu
     let Record::Appointment(appointment) = record else {
         unreachable!("resolved an appointment")
     };
-    let today = crate::dates::today();
-    if status == AppointmentStatus::Done && appointment.date > today {
-        return Err(CommandError::usage(format!(
-            "{} is dated {}, which lies in the future: it cannot be `done` before it took place ({} was not changed)",
-            appointment.id,
-            appointment.date,
-            path.display()
-        )));
-    }
     let change = |path| Change {
         kind: Kind::Appointment,
         verb: verb(status),
@@ -84,8 +76,16 @@ pub fn run(target: Target, status: AppointmentStatus, globals: &Globals) -> Resu
         quiet.git.auto_commit = false;
         return report_written(globals, &store, &quiet, &no_commit, change(&path));
     }
-    let (_, path) = store.update(&config, Kind::Appointment, &path, |doc| {
-        set_str(doc, "status", status.code());
+    // the rule book judges the change (a `done` in the future is refused)
+    let command = format!("appointment {}", verb(status));
+    let named = Naming {
+        command: &command,
+        flags: &[],
+    };
+    let (_, path) = change_record(&store, &config, Kind::Appointment, &path, named, |r| {
+        if let Record::Appointment(a) = r {
+            a.status = status;
+        }
         Ok(())
     })?;
     report_written(globals, &store, &config, &target.commit, change(&path))

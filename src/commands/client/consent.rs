@@ -2,9 +2,8 @@
 //! `[[consents]]` entry, or its withdrawal (Art. 7(3) GDPR).
 
 use crate::cli::Globals;
-use crate::commands::shared::{
-    Change, CommitArg, date_arg, refuse_contact_data, report_written, resolve_ref,
-};
+use crate::commands::fields::{Naming, change_file};
+use crate::commands::shared::{Change, CommitArg, date_arg, report_written, resolve_ref};
 use crate::error::{CommandError, Result};
 use crate::model::{ConsentScope, Kind};
 use chrono::NaiveDate;
@@ -59,15 +58,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             "--partner belongs to --scope referral (consent to passing data on to partners)",
         )));
     }
-    if let Some(u) = args.until
-        && u < date
-    {
-        return Err(CommandError::usage(format!(
-            "--until {u} {} {date}",
-            lang.pick("liegt vor --date", "lies before --date")
-        )));
-    }
-    refuse_contact_data("--notes", &args.notes)?;
     let partners = args
         .partners
         .iter()
@@ -85,7 +75,17 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         })?)
     };
     let mut said = String::new();
-    let (_, path) = store.update(&config, Kind::Client, &path, |doc| {
+    // the rule book judges the change (until before the date, privacy in the notes)
+    let named = Naming {
+        command: "client consent",
+        flags: &[
+            ("consents.date", "--date"),
+            ("consents.until", "--until"),
+            ("consents.notes", "--notes"),
+            ("consents.partners", "--partner"),
+        ],
+    };
+    let (_, path) = change_file(&store, &config, Kind::Client, &path, named, |doc| {
         if args.withdraw {
             let n = withdraw(doc, date, scope, &partners)?;
             if n == 0 {

@@ -8,7 +8,7 @@ mod set_status;
 mod show;
 
 use crate::cli::Globals;
-use crate::error::{CommandError, Result};
+use crate::error::Result;
 use crate::model::{Event, EventStatus, Participants};
 use chrono::NaiveDate;
 
@@ -93,34 +93,17 @@ impl Counts {
             || self.migrants.is_some()
     }
 
-    /// The counts given, the others taken from `base` (or 0); exit 2 when
-    /// they do not add up.
-    pub fn resolve(&self, base: Option<Participants>) -> Result<Participants> {
+    /// The counts given, the others taken from `base` (or 0). Whether they
+    /// add up is the rule book's to say (`rules::single`).
+    pub fn resolve(&self, base: Option<Participants>) -> Participants {
         let base = base.unwrap_or_default();
         let pick = |v: Option<u32>, old: i64| v.map_or(old, i64::from);
-        let p = Participants {
+        Participants {
             total: pick(self.total, base.total),
             women: pick(self.women, base.women),
             men: pick(self.men, base.men),
             diverse: pick(self.diverse, base.diverse),
             migrants: pick(self.migrants, base.migrants),
-        };
-        if p.women + p.men + p.diverse > p.total {
-            return Err(CommandError::usage(format!(
-                "participants do not add up: --women {} + --men {} + --diverse {} = {} is more than --total {}",
-                p.women,
-                p.men,
-                p.diverse,
-                p.women + p.men + p.diverse,
-                p.total
-            )));
         }
-        if p.migrants > p.total {
-            return Err(CommandError::usage(format!(
-                "participants: --migrants {} is more than --total {}",
-                p.migrants, p.total
-            )));
-        }
-        Ok(p)
     }
 }

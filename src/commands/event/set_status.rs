@@ -3,8 +3,9 @@
 
 use super::Counts;
 use crate::cli::Globals;
-use crate::commands::shared::{Change, CommitArg, Need, load_one, report_written, set_str};
-use crate::error::{CommandError, Result};
+use crate::commands::fields::{Naming, change_record};
+use crate::commands::shared::{Change, CommitArg, Need, load_one, report_written};
+use crate::error::Result;
 use crate::model::{EventStatus, Kind, Record};
 
 /// Mark an event as held and record its participants.
@@ -41,14 +42,6 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     let Record::Event(event) = record else {
         unreachable!("resolved an event")
     };
-    if event.date > crate::dates::today() {
-        return Err(CommandError::usage(format!(
-            "{} is dated {}, which lies in the future: it cannot be `done` before it took place ({} was not changed)",
-            event.id,
-            event.date,
-            path.display()
-        )));
-    }
     let mut counts = args.counts.clone();
     if event.participants.is_none() {
         let mut need = Need::new();
@@ -59,8 +52,19 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         })?;
         need.finish()?;
     }
-    let participants = counts.resolve(event.participants)?;
-    let (_, path) = store.update_record(&config, Kind::Event, &path, |record| {
+    let participants = counts.resolve(event.participants);
+    // the rule book judges the change (future, counts that do not add up)
+    let named = Naming {
+        command: "event done",
+        flags: &[
+            ("participants.total", "--total"),
+            ("participants.women", "--women"),
+            ("participants.men", "--men"),
+            ("participants.diverse", "--diverse"),
+            ("participants.migrants", "--migrants"),
+        ],
+    };
+    let (_, path) = change_record(&store, &config, Kind::Event, &path, named, |record| {
         if let Record::Event(e) = record {
             e.status = EventStatus::Done;
             e.participants = Some(participants);
@@ -85,8 +89,14 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
 pub fn cancel(args: CancelArgs, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let (id, path) = store.resolve(Kind::Event, &args.id)?;
-    let (_, path) = store.update(&config, Kind::Event, &path, |doc| {
-        set_str(doc, "status", EventStatus::Cancelled.code());
+    let named = Naming {
+        command: "event cancel",
+        flags: &[],
+    };
+    let (_, path) = change_record(&store, &config, Kind::Event, &path, named, |record| {
+        if let Record::Event(e) = record {
+            e.status = EventStatus::Cancelled;
+        }
         Ok(())
     })?;
     report_written(

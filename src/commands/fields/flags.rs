@@ -152,7 +152,7 @@ pub struct FlagOf {
 /// The flags `kind`'s `add` (or `edit`) takes, in schema order.
 pub fn flags_of(kind: Kind, mode: Mode) -> Vec<FlagOf> {
     let mut out = Vec::new();
-    for f in crate::schema::of(kind).fields() {
+    for f in crate::schema::of(kind).fields().filter(|f| !f.set_by_tool) {
         match f.ty {
             FieldType::Id => {
                 // Generated ids have no flag; a slug is given on `add` only

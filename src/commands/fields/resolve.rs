@@ -102,6 +102,11 @@ pub fn resolve(
                 crate::schema::of(kind).keys().join(", ")
             )));
         };
+        if spec.set_by_tool {
+            return Err(CommandError::usage(format!(
+                "--unset {key}: `{key}` is set by quartier itself, not by a flag"
+            )));
+        }
         if spec.is_always_required() {
             return Err(CommandError::usage(format!(
                 "--unset {key}: every {} needs `{key}`, it cannot be removed; change it with {} instead",

@@ -53,6 +53,17 @@ fn every_key_has_a_flag_on_add_and_on_edit() {
         if in_tables || matches!(spec.ty, FieldType::Tables(_) | FieldType::Table(_)) {
             continue;
         }
+        if spec.set_by_tool {
+            for sub in [add_command(kind), "edit"] {
+                assert!(
+                    !longs(kind, sub).iter().any(|(l, _)| *l == spec.flag()),
+                    "`quartier {} {sub}` offers --{} for `{key}`, which only the tool sets",
+                    kind.name(),
+                    spec.flag()
+                );
+            }
+            continue;
+        }
         let flag = spec.flag().to_string();
         for sub in [add_command(kind), "edit"] {
             let is_id = key == "id";
@@ -117,7 +128,7 @@ fn unset_refuses_required_keys() {
             let r = resolve(s.kind, &given, &view, &store, &config, true);
             assert_eq!(
                 r.is_err(),
-                f.is_always_required(),
+                f.is_always_required() || f.set_by_tool,
                 "--unset {} of a {}",
                 f.key,
                 s.kind.name()

@@ -161,7 +161,7 @@ pub fn add_record(
         values.insert("id".into(), Some(toml_edit::Value::from(candidate)));
     }
     let text = fresh(kind, &values).to_string();
-    let record = judge_flags(kind, &text, None, config)?;
+    let record = judge_flags(kind, &text, None, config, &flag_name)?;
     check_references(store, &record)?;
     let slug = record.id().to_string();
     let (record, path) = store.create(config, kind, record.date(), |fresh_id| {
@@ -215,7 +215,13 @@ pub fn edit_record(
     let before_messages: Vec<String> = before.iter().map(|f| f.message.clone()).collect();
     let (record, new_path) = store.update(config, kind, &path, |doc| {
         apply(doc, &values);
-        let record = judge_flags(kind, &doc.to_string(), Some(&before_messages), config)?;
+        let record = judge_flags(
+            kind,
+            &doc.to_string(),
+            Some(&before_messages),
+            config,
+            &flag_name,
+        )?;
         check_references(store, &record)
     })?;
     report_written(
@@ -232,6 +238,75 @@ pub fn edit_record(
         },
     )?;
     Ok(Some(record))
+}
+
+/// A status command's change (`appointment done`, `event done`, `referral
+/// close`, `sponsor end`, `sponsor deadline`, `client consent` …): `change`
+/// edits the typed record, which the schema-driven writer puts back into
+/// the file (comments stay), judged exactly like a change from `edit`
+/// flags: what `check --strict` would newly flag refuses it with exit 2,
+/// naming the flag `flags` gives for the key (else `command`); problems the
+/// file had before are a data error (exit 1). No command checks a rule of
+/// its own.
+pub fn change_record(
+    store: &Store,
+    config: &Config,
+    kind: Kind,
+    path: &Path,
+    named: Naming,
+    change: impl FnOnce(&mut Record) -> Result<()>,
+) -> Result<(Record, PathBuf)> {
+    let original = crate::store::read_text(path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+    let (_, before) = read_with_findings(kind, &original, config);
+    let before: Vec<String> = before.into_iter().map(|f| f.message).collect();
+    let name = |key: &str| named.name(key);
+    store.update_record(config, kind, path, |record| {
+        change(record)?;
+        let text = crate::model::write::to_toml(record);
+        judge_flags(kind, &text, Some(&before), config, &name)?;
+        check_references(store, record)
+    })
+}
+
+/// [`change_record`] for a command that changes the file itself (`client
+/// consent` rewrites `[[consents]]` entries): the same verdict.
+pub fn change_file(
+    store: &Store,
+    config: &Config,
+    kind: Kind,
+    path: &Path,
+    named: Naming,
+    change: impl FnOnce(&mut DocumentMut) -> Result<()>,
+) -> Result<(Record, PathBuf)> {
+    let original = crate::store::read_text(path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+    let (_, before) = read_with_findings(kind, &original, config);
+    let before: Vec<String> = before.into_iter().map(|f| f.message).collect();
+    let name = |key: &str| named.name(key);
+    store.update(config, kind, path, |doc| {
+        change(doc)?;
+        let record = judge_flags(kind, &doc.to_string(), Some(&before), config, &name)?;
+        check_references(store, &record)
+    })
+}
+
+/// How a status command's findings name what caused them: the flag of a
+/// key (`closed` → `--date`), else the command itself.
+#[derive(Clone, Copy)]
+pub struct Naming<'a> {
+    pub command: &'a str,
+    pub flags: &'a [(&'a str, &'a str)],
+}
+
+impl Naming<'_> {
+    fn name(&self, key: &str) -> String {
+        self.flags
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(self.command, |(_, f)| f)
+            .to_string()
+    }
 }
 
 /// The string values of the top-level keys of a file.
@@ -270,6 +345,7 @@ fn judge_flags(
     text: &str,
     before: Option<&[String]>,
     config: &Config,
+    name: &dyn Fn(&str) -> String,
 ) -> Result<Record> {
     let (record, findings) = read_with_findings(kind, text, config);
     let lines = keys_by_line(text);
@@ -285,7 +361,7 @@ fn judge_flags(
                     Severity::Warning => "(check --strict) ",
                 };
                 match f.line.and_then(|l| lines.get(&l)) {
-                    Some(key) => format!("{}: {what}{}", flag_name(key), f.message),
+                    Some(key) => format!("{}: {what}{}", name(key), f.message),
                     None => format!("{what}{}", f.message),
                 }
             })

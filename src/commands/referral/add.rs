@@ -5,7 +5,7 @@ use super::{closed_date, consent_warning, read_client};
 use crate::cli::Globals;
 use crate::commands::fields::{AddRequest, Raw, RecordFlags, add_record};
 use crate::commands::shared::{CommitArg, load_one, resolve_ref};
-use crate::error::{CommandError, Result};
+use crate::error::Result;
 use crate::model::{Kind, Record, ReferralStatus};
 
 /// Refer a client to a partner organisation.
@@ -54,23 +54,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             }
         }
     }
-    let date = given.date("date").unwrap_or(today);
     let status = given
         .text("status")
         .and_then(|s| s.parse::<ReferralStatus>().ok())
         .unwrap_or(ReferralStatus::Open);
-    match closed_date(status, given.date("closed"), date, today)? {
+    match closed_date(status, given.date("closed"), today)? {
         Some(d) => given.set("closed", Raw::Date(d)),
         None => {
             given.remove("closed");
         }
-    }
-    if let Some(f) = given.date("follow_up")
-        && f < date
-    {
-        return Err(CommandError::usage(format!(
-            "--follow-up {f} lies before the referral date {date}: give a later day"
-        )));
     }
     let (record, _) = add_record(
         globals,

@@ -2,10 +2,8 @@
 
 use super::closed_date;
 use crate::cli::Globals;
-use crate::commands::shared::{
-    Change, CommitArg, Need, date_arg, load_one, refuse_contact_data, report_written, set_date,
-    set_opt_str, set_str,
-};
+use crate::commands::fields::{Naming, change_record};
+use crate::commands::shared::{Change, CommitArg, Need, date_arg, load_one, report_written};
 use crate::error::{CommandError, Result};
 use crate::model::{Kind, Record, ReferralStatus};
 use chrono::NaiveDate;
@@ -95,15 +93,24 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .as_deref()
         .and_then(|s| s.parse::<ReferralStatus>().ok())
         .ok_or_else(|| CommandError::usage("--status must be done, failed or withdrawn"))?;
-    refuse_contact_data("--outcome", &args.outcome)?;
-    let today = crate::dates::today();
-    let closed = closed_date(status, args.date, referral.date, today)?;
-    let (_, path) = store.update(&config, Kind::Referral, &path, |doc| {
-        set_str(doc, "status", status.code());
-        if let Some(d) = closed {
-            set_date(doc, "closed", d);
+    let closed = closed_date(status, args.date, crate::dates::today())?;
+    // the rule book judges the change: the closing day, privacy in the outcome
+    let named = Naming {
+        command: "referral close",
+        flags: &[
+            ("closed", "--date"),
+            ("outcome", "--outcome"),
+            ("status", "--status"),
+        ],
+    };
+    let (_, path) = change_record(&store, &config, Kind::Referral, &path, named, |r| {
+        if let Record::Referral(r) = r {
+            r.status = status;
+            r.closed = closed;
+            if let Some(o) = &args.outcome {
+                r.outcome = (!o.trim().is_empty()).then(|| o.clone());
+            }
         }
-        set_opt_str(doc, "outcome", &args.outcome);
         Ok(())
     })?;
     report_written(

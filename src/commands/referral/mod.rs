@@ -69,11 +69,11 @@ pub fn read_client(store: &Store, config: &crate::model::Config, id: &str) -> Op
 }
 
 /// The `closed` date a status needs: none while open; for a closed referral
-/// the given day (default today), not before the referral and not ahead.
+/// the given day (default today). Whether the day fits (not before the
+/// referral, not ahead) is the rule book's (`rules::single`).
 pub fn closed_date(
     status: ReferralStatus,
     closed: Option<NaiveDate>,
-    date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Option<NaiveDate>> {
     if status == ReferralStatus::Open {
@@ -84,16 +84,5 @@ pub fn closed_date(
         }
         return Ok(None);
     }
-    let closed = closed.unwrap_or(today);
-    if closed < date {
-        return Err(CommandError::usage(format!(
-            "the closing day {closed} lies before the referral date {date}"
-        )));
-    }
-    if closed > today {
-        return Err(CommandError::usage(format!(
-            "the closing day {closed} lies in the future: close the referral when it is settled"
-        )));
-    }
-    Ok(Some(closed))
+    Ok(Some(closed.unwrap_or(today)))
 }

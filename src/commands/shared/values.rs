@@ -1,5 +1,6 @@
 //! Values typed on the command line: judged by the schema's value rules
-//! ([`flag_value`]), list flags cleaned, free text scanned for privacy.
+//! ([`flag_value`]) and list flags cleaned. Free text is the rule book's
+//! (its privacy rule judges every write).
 
 use crate::error::{CommandError, Result};
 use crate::model::Config;
@@ -28,20 +29,6 @@ pub fn list_items(items: &[String]) -> Vec<String> {
         .collect()
 }
 
-/// Refuses free text that holds personal contact data (exit 2): records
-/// are pseudonymous, and `check` would warn about it.
-pub fn refuse_contact_data(flag: &str, text: &Option<String>) -> Result<()> {
-    let Some(text) = text else { return Ok(()) };
-    let hits = crate::privacy::scan(text);
-    if hits.is_empty() {
-        Ok(())
-    } else {
-        Err(CommandError::usage(format!(
-            "privacy: {flag} seems to contain {}; records are pseudonymous and must not hold personal contact data — leave it out; nothing was written",
-            hits.join(" and ")
-        )))
-    }
-}
 /// A list flag's values: trimmed, non-empty, each once, in the order given.
 pub fn clean_list(items: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -84,9 +71,5 @@ mod tests {
             "{}",
             e.message
         );
-        assert!(refuse_contact_data("--notes", &Some("Kurs ab März".into())).is_ok());
-        let e = refuse_contact_data("--notes", &Some("mail a@b.de".into())).unwrap_err();
-        assert_eq!(e.exit_code(), 2);
-        assert!(e.message.contains("privacy"), "{}", e.message);
     }
 }

@@ -4,12 +4,11 @@
 //! added. The rest of the file (comments, order) stays as it was.
 
 use crate::cli::Globals;
+use crate::commands::fields::{Naming, change_record};
 use crate::commands::shared::{Change, CommitArg, date_arg, report_written};
 use crate::error::{CommandError, Result};
-use crate::model::write::date_value;
-use crate::model::{DeadlineKind, Kind, Record};
+use crate::model::{Deadline, DeadlineKind, Kind, Record, Sponsor};
 use chrono::NaiveDate;
-use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 /// A sponsor's deadlines (Sachbericht, Mittelabruf, …): add, done.
 ///
@@ -78,62 +77,50 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     }
 }
 
-fn not_in_future(day: NaiveDate, flag: &str) -> Result<()> {
-    let today = crate::dates::today();
-    if day > today {
-        return Err(CommandError::usage(format!(
-            "{flag} {day} lies in the future: a deadline is done on the day it was handed in"
-        )));
-    }
-    Ok(())
-}
+/// How the findings of a deadline change name their cause.
+const NAMED: &[(&str, &str)] = &[
+    ("deadlines.kind", "--kind"),
+    ("deadlines.due", "--due"),
+    ("deadlines.notes", "--notes"),
+];
 
-/// The entries of `[[deadlines]]`, created when absent.
-fn entries(doc: &mut DocumentMut) -> Result<&mut ArrayOfTables> {
-    if doc.get("deadlines").is_none() {
-        doc.insert("deadlines", Item::ArrayOfTables(ArrayOfTables::new()));
-    }
-    doc.get_mut("deadlines")
-        .and_then(Item::as_array_of_tables_mut)
-        .ok_or_else(|| {
-            CommandError::data(
-                "`deadlines` in this file is not a list of [[deadlines]] tables: run `quartier check` and fix it first".to_string(),
-            )
-        })
-}
-
-fn names(t: &Table, kind: DeadlineKind, due: NaiveDate) -> bool {
-    t.get("kind").and_then(Item::as_str) == Some(kind.code())
-        && t.get("due")
-            .and_then(Item::as_datetime)
-            .is_some_and(|d| d.to_string() == due.to_string())
+/// The sponsor's deadline of `kind` due on `due`.
+fn find(s: &mut Sponsor, kind: DeadlineKind, due: NaiveDate) -> Option<&mut Deadline> {
+    s.deadlines
+        .iter_mut()
+        .find(|d| d.kind == kind && d.due == due)
 }
 
 fn add(args: AddArgs, globals: &Globals) -> Result<()> {
-    if let Some(d) = args.done {
-        not_in_future(d, "--done")?;
-    }
     let (store, config) = globals.open()?;
     let (id, path) = store.resolve(Kind::Sponsor, &args.sponsor)?;
-    let (_, path) = store.update(&config, Kind::Sponsor, &path, |doc| {
-        let list = entries(doc)?;
-        if list.iter().any(|t| names(t, args.kind, args.due)) {
+    // the rule book judges the change (done in the future, listed twice)
+    let flags: Vec<(&str, &str)> = NAMED
+        .iter()
+        .copied()
+        .chain([("deadlines.done", "--done")])
+        .collect();
+    let named = Naming {
+        command: "sponsor deadline add",
+        flags: &flags,
+    };
+    let (_, path) = change_record(&store, &config, Kind::Sponsor, &path, named, |r| {
+        let Record::Sponsor(s) = r else {
+            return Ok(());
+        };
+        if find(s, args.kind, args.due).is_some() {
             return Err(CommandError::data(format!(
                 "{id} already has a {} deadline due {}: nothing was written",
                 args.kind.code(),
                 args.due
             )));
         }
-        let mut t = Table::new();
-        t.insert("kind", toml_edit::value(args.kind.code()));
-        t.insert("due", Item::Value(date_value(args.due)));
-        if let Some(d) = args.done {
-            t.insert("done", Item::Value(date_value(d)));
-        }
-        if let Some(n) = &args.notes {
-            t.insert("notes", toml_edit::value(n.as_str()));
-        }
-        list.push(t);
+        s.deadlines.push(Deadline {
+            kind: args.kind,
+            due: args.due,
+            done: args.done,
+            notes: args.notes.clone().filter(|n| !n.trim().is_empty()),
+        });
         Ok(())
     })?;
     report_written(
@@ -153,25 +140,27 @@ fn add(args: AddArgs, globals: &Globals) -> Result<()> {
 
 fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     let day = args.date.unwrap_or_else(crate::dates::today);
-    not_in_future(day, "--date")?;
     let (store, config) = globals.open()?;
     let (id, path) = store.resolve(Kind::Sponsor, &args.sponsor)?;
-    let (record, path) = store.update(&config, Kind::Sponsor, &path, |doc| {
-        let list = entries(doc)?;
-        let known: Vec<String> = list
+    let flags: Vec<(&str, &str)> = NAMED
+        .iter()
+        .copied()
+        .chain([("deadlines.done", "--date")])
+        .collect();
+    let named = Naming {
+        command: "sponsor deadline done",
+        flags: &flags,
+    };
+    let (record, path) = change_record(&store, &config, Kind::Sponsor, &path, named, |r| {
+        let Record::Sponsor(s) = r else {
+            return Ok(());
+        };
+        let known: Vec<String> = s
+            .deadlines
             .iter()
-            .map(|t| {
-                format!(
-                    "--kind {} --due {}",
-                    t.get("kind").and_then(Item::as_str).unwrap_or("?"),
-                    t.get("due")
-                        .and_then(Item::as_datetime)
-                        .map(|d| d.to_string())
-                        .unwrap_or_default()
-                )
-            })
+            .map(|d| format!("--kind {} --due {}", d.kind.code(), d.due))
             .collect();
-        let Some(t) = list.iter_mut().find(|t| names(t, args.kind, args.due)) else {
+        let Some(d) = find(s, args.kind, args.due) else {
             return Err(CommandError::data(format!(
                 "{id} has no {} deadline due {}; its deadlines: {}",
                 args.kind.code(),
@@ -183,14 +172,14 @@ fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
                 }
             )));
         };
-        if let Some(old) = t.get("done").and_then(Item::as_datetime) {
+        if let Some(old) = d.done {
             return Err(CommandError::data(format!(
                 "{id}: the {} deadline due {} was already marked done on {old}; to correct it use `quartier edit {id}`",
                 args.kind.code(),
                 args.due
             )));
         }
-        t.insert("done", Item::Value(date_value(day)));
+        d.done = Some(day);
         Ok(())
     })?;
     if let Record::Sponsor(s) = &record

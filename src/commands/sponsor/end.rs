@@ -1,9 +1,10 @@
 //! `quartier sponsor end`.
 
 use crate::cli::Globals;
-use crate::commands::shared::{Change, CommitArg, date_arg, report_written, set_date, set_str};
+use crate::commands::fields::{Naming, change_record};
+use crate::commands::shared::{Change, CommitArg, date_arg, report_written};
 use crate::error::Result;
-use crate::model::Kind;
+use crate::model::{Kind, Record, SponsorStatus};
 use chrono::NaiveDate;
 
 /// Mark a sponsor's project as ended: sets `end` (default today) and
@@ -25,9 +26,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let (id, path) = store.resolve(Kind::Sponsor, &args.id)?;
     let end = args.date.unwrap_or_else(crate::dates::today);
-    let (_, path) = store.update(&config, Kind::Sponsor, &path, |doc| {
-        set_date(doc, "end", end);
-        set_str(doc, "status", "ended");
+    let named = Naming {
+        command: "sponsor end",
+        flags: &[("end", "--date")],
+    };
+    let (_, path) = change_record(&store, &config, Kind::Sponsor, &path, named, |r| {
+        if let Record::Sponsor(s) = r {
+            s.end = Some(end);
+            s.status = SponsorStatus::Ended;
+        }
         Ok(())
     })?;
     report_written(
