@@ -13,6 +13,15 @@ pub fn today() -> NaiveDate {
         .unwrap_or_else(|| Local::now().date_naive())
 }
 
+/// The time of day now, to the minute. `QUARTIER_NOW=HH:MM` pins it (tests,
+/// like `QUARTIER_TODAY`).
+pub fn now() -> NaiveTime {
+    std::env::var("QUARTIER_NOW")
+        .ok()
+        .and_then(|s| NaiveTime::parse_from_str(s.trim(), "%H:%M").ok())
+        .unwrap_or_else(|| crate::model::hours::minute(Local::now().time()))
+}
+
 /// A value typed on the command line or at a prompt that cannot be read.
 /// Its text (in the interface language) shows the forms that can.
 #[derive(Debug, Clone, PartialEq, Eq)]

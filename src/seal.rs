@@ -374,8 +374,14 @@ pub fn differences(sealed: &Value, now: &Value) -> Vec<String> {
     flatten("", sealed, &mut a);
     flatten("", now, &mut b);
     let keys: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+    // A figure the seal does not hold (a seal older than the figure, e.g.
+    // `contacts` before v2) that the records give as 0 did not change.
+    let unchanged = |k: &String| match (a.get(k), b.get(k)) {
+        (None, Some(now)) => now.as_u64() == Some(0),
+        (was, now) => was == now,
+    };
     keys.into_iter()
-        .filter(|k| a.get(*k) != b.get(*k))
+        .filter(|k| !unchanged(k))
         .map(|k| {
             let was = a.get(k).map_or_else(|| absent(b.get(k)), show);
             let now = b.get(k).map_or_else(|| absent(a.get(k)), show);
@@ -477,5 +483,21 @@ mod tests {
             ]
         );
         assert!(differences(&sealed, &sealed).is_empty());
+    }
+
+    #[test]
+    fn a_figure_newer_than_the_seal_is_no_difference_while_it_is_zero() {
+        let sealed = json!({"consultations": {"held": 3}});
+        let now = json!({
+            "consultations": {"held": 3},
+            "contacts": {"total": 0, "referred": 0},
+            "year_to_date": {"contacts": 0}
+        });
+        assert!(differences(&sealed, &now).is_empty());
+        let now = json!({"consultations": {"held": 3}, "contacts": {"total": 2}});
+        assert_eq!(
+            differences(&sealed, &now),
+            vec!["contacts.total was 0, the records now give 2"]
+        );
     }
 }

@@ -18,6 +18,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 mod clients;
+mod contacts;
 mod material;
 mod meetings;
 mod office;
@@ -208,6 +209,10 @@ pub fn generate(seed: u64, scale: u32) -> Sample {
     g.planned_consultations();
     g.sponsor_meetings();
     g.events();
+    // drawn last, so that the records above stay as they were before
+    g.organisation_partners();
+    g.organisation_consultations();
+    g.contacts();
     let config = g.config_text(seed, scale);
     let mut records = Vec::with_capacity(
         g.sponsors.len()
@@ -215,7 +220,8 @@ pub fn generate(seed: u64, scale: u32) -> Sample {
             + g.clients.len()
             + g.appointments.len()
             + g.referrals.len()
-            + g.events.len(),
+            + g.events.len()
+            + g.contacts.len(),
     );
     records.extend(g.sponsors.into_iter().map(|s| Record::Sponsor(s.record)));
     records.extend(g.partners.into_iter().map(Record::Partner));
@@ -223,6 +229,7 @@ pub fn generate(seed: u64, scale: u32) -> Sample {
     records.extend(g.appointments.into_iter().map(Record::Appointment));
     records.extend(g.referrals.into_iter().map(Record::Referral));
     records.extend(g.events.into_iter().map(Record::Event));
+    records.extend(g.contacts.into_iter().map(Record::Contact));
     Sample { config, records }
 }
 
@@ -305,6 +312,7 @@ struct Generator {
     appointments: Vec<Appointment>,
     referrals: Vec<Referral>,
     events: Vec<Event>,
+    contacts: Vec<Contact>,
 }
 
 fn ceil_sqrt(n: u32) -> u32 {

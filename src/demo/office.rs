@@ -26,6 +26,7 @@ impl Generator {
             appointments: Vec::new(),
             referrals: Vec::new(),
             events: Vec::new(),
+            contacts: Vec::new(),
         }
     }
 
@@ -300,6 +301,8 @@ events = {}
 event_participants = {}
 sponsor_meetings = {}
 referrals = {}
+contacts = {}
+organisation_consultations = {}
 
 [sponsors]
 stale_after_days = 60           # sponsor without a meeting for longer → flagged
@@ -341,6 +344,8 @@ languages = ["de"]
             t(400),
             t(60),
             t(90),
+            t(220),
+            t(30),
         )
     }
 }

@@ -117,3 +117,40 @@ fn the_sample_has_hours_deadlines_and_continuation_states() {
     }
     assert!(sponsors.iter().all(|s| s.planned_participants.is_some()));
 }
+
+#[test]
+fn the_sample_has_short_contacts_and_organisation_consultations() {
+    let sample = generate(SAMPLE_SEED, 1);
+    let contacts: Vec<&Contact> = sample
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Contact(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    // about 18 a month over 22 months, walk-ins on Fridays (the asylum hour)
+    assert!((250..550).contains(&contacts.len()), "{}", contacts.len());
+    assert!(contacts.iter().any(|c| c.referred_to.len() >= 2));
+    assert!(
+        contacts
+            .iter()
+            .filter(|c| c.kind == ContactKind::WalkIn)
+            .all(|c| c.date.weekday() == Weekday::Fri)
+    );
+    let organisations: Vec<&Appointment> = sample
+        .records
+        .iter()
+        .filter_map(|r| match r {
+            Record::Appointment(a) if a.kind == AppointmentKind::Organisation => Some(a),
+            _ => None,
+        })
+        .collect();
+    assert!(organisations.len() >= 30, "{}", organisations.len());
+    assert!(organisations.iter().all(|a| {
+        a.partner.is_some()
+            && a.client.is_none()
+            && a.date.weekday() == Weekday::Tue
+            && a.topics.iter().any(|t| t == "intercultural-opening")
+    }));
+}

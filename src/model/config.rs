@@ -59,7 +59,7 @@ pub struct Area {
 }
 
 /// The figures a year can have a target for (§3.5), in report order.
-pub const TARGET_KEYS: [&str; 7] = [
+pub const TARGET_KEYS: [&str; 9] = [
     "consultations",
     "unique_clients",
     "new_clients",
@@ -67,6 +67,8 @@ pub const TARGET_KEYS: [&str; 7] = [
     "event_participants",
     "sponsor_meetings",
     "referrals",
+    "contacts",
+    "organisation_consultations",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
@@ -79,6 +81,10 @@ pub struct Targets {
     pub event_participants: Option<u64>,
     pub sponsor_meetings: Option<u64>,
     pub referrals: Option<u64>,
+    /// (v2) Short contacts.
+    pub contacts: Option<u64>,
+    /// (v2) Consultations of organisations.
+    pub organisation_consultations: Option<u64>,
 }
 
 impl Targets {
@@ -92,6 +98,8 @@ impl Targets {
             self.event_participants,
             self.sponsor_meetings,
             self.referrals,
+            self.contacts,
+            self.organisation_consultations,
         ];
         TARGET_KEYS
             .iter()
@@ -266,6 +274,8 @@ xx = "Vorname Nachname"
 # event_participants = 250
 # sponsor_meetings = 60
 # referrals = 100
+# contacts = 200
+# organisation_consultations = 30
 
 [sponsors]
 stale_after_days = 60           # sponsor without a meeting for longer → flagged

@@ -191,6 +191,8 @@ fn read_targets(f: &mut Fields) -> BTreeMap<String, Targets> {
                 event_participants,
                 sponsor_meetings,
                 referrals,
+                contacts,
+                organisation_consultations,
             ] = TARGET_KEYS.map(|key| t.opt_count(key));
             Targets {
                 consultations,
@@ -200,6 +202,8 @@ fn read_targets(f: &mut Fields) -> BTreeMap<String, Targets> {
                 event_participants,
                 sponsor_meetings,
                 referrals,
+                contacts,
+                organisation_consultations,
             }
         });
         targets.insert(year.to_string(), t);

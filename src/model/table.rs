@@ -149,6 +149,7 @@ impl Values {
                 | DefaultValue::Generated
                 | DefaultValue::Today
                 | DefaultValue::PersonalStaff
+                | DefaultValue::NowDuringHours
                 | DefaultValue::DoneWhenPast => None,
             }
         })

@@ -159,6 +159,7 @@ fn scalar(f: &FieldSpec, v: &Json, kind: Kind) -> Option<Value> {
         | DefaultValue::Generated
         | DefaultValue::Today
         | DefaultValue::PersonalStaff
+        | DefaultValue::NowDuringHours
         | DefaultValue::DoneWhenPast => false,
     };
     Some(match f.ty {

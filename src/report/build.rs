@@ -76,6 +76,8 @@ pub fn build_with(
         referrals: referrals(records, period),
         events: events(records, period),
         sponsors: sponsors(records, config, period),
+        contacts: super::contacts::contacts(records, period),
+        organisations: super::contacts::organisations(records, period),
         quality: super::quality::quality(records, period, today),
         year_to_date,
         targets,
@@ -471,6 +473,9 @@ pub(super) fn totals(
             .fold(0, u64::saturating_add),
         sponsor_meetings: sponsor_meetings(records, period).count() as u64,
         referrals: referrals_made(records, period).count() as u64,
+        contacts: super::contacts::contacts_in(records, period).count() as u64,
+        organisation_consultations: super::contacts::organisation_consultations(records, period)
+            .count() as u64,
     }
 }
 

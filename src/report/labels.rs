@@ -3,7 +3,10 @@
 //! commands use).
 
 use super::{Names, Report, ReportKind, UNKNOWN};
-use crate::model::{Channel, Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
+use crate::model::{
+    Channel, Code, Config, ContactKind, Employment, EventKind, Field, Gender, Lang, PartnerKind,
+    Residence,
+};
 use chrono::{Datelike, NaiveDate};
 
 /// The heading of the report: "Monatsbericht Oktober 2026".
@@ -158,6 +161,14 @@ pub fn section(section: &str, lang: Lang) -> &'static str {
             "Begleitung der Projektträger",
             "Accompanying project sponsors",
         ),
+        "contacts" => lang.pick(
+            "Kurzkontakte ohne Klientencode",
+            "Short contacts without a client code",
+        ),
+        "organisations" => lang.pick(
+            "Beratung von Organisationen (interkulturelle Öffnung)",
+            "Consultations of organisations (intercultural opening)",
+        ),
         "year_to_date" => lang.pick("Seit Jahresbeginn", "Year to date"),
         "targets" => lang.pick("Zielwerte des Jahres", "Targets of the year"),
         "source" => lang.pick("Quelle", "Source"),
@@ -251,6 +262,37 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
             "Active sponsors by continuation",
         ),
         ("sponsors", "deadlines") => lang.pick("Fristen der Projektträger", "Sponsors' deadlines"),
+        ("contacts", "total") => lang.pick("Kurzkontakte", "short contacts"),
+        ("contacts", "by_kind") => lang.pick("Kurzkontakte nach Art", "Short contacts by kind"),
+        ("contacts", "by_topic") => lang.pick("Kurzkontakte nach Thema", "Short contacts by topic"),
+        ("contacts", "by_language") => {
+            lang.pick("Kurzkontakte nach Sprache", "Short contacts by language")
+        }
+        ("contacts", "referred") => lang.pick(
+            "davon an Partner verwiesen",
+            "of these pointed to a partner",
+        ),
+        ("organisations", "consultations") => lang.pick(
+            "durchgeführte Organisationsberatungen",
+            "organisation consultations held",
+        ),
+        ("organisations", "organisations") => {
+            lang.pick("verschiedene Organisationen", "distinct organisations")
+        }
+        ("organisations", "by_partner_kind") => lang.pick(
+            "Organisationsberatungen nach Art der Organisation",
+            "Organisation consultations by kind of organisation",
+        ),
+        ("organisations", "by_topic") => lang.pick(
+            "Organisationsberatungen nach Thema",
+            "Organisation consultations by topic",
+        ),
+        ("year_to_date" | "targets" | "series", "contacts") => {
+            lang.pick("Kurzkontakte", "short contacts")
+        }
+        ("year_to_date" | "targets" | "series", "organisation_consultations") => {
+            lang.pick("Organisationsberatungen", "organisation consultations")
+        }
         ("year_to_date" | "targets" | "series", "consultations") => {
             lang.pick("durchgeführte Beratungen", "consultations held")
         }
@@ -299,16 +341,18 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
 }
 
 /// A short column heading for a figure of the series, so that a row of
-/// seven figures fits an 80-column terminal; [`figure`] explains it.
+/// nine figures fits an 80-column terminal; [`figure`] explains it.
 pub fn short(key: &str, lang: Lang) -> &'static str {
     match key {
-        "consultations" => lang.pick("Berat.", "Cons."),
-        "unique_clients" => lang.pick("Pers.", "Clients"),
+        "consultations" => lang.pick("Ber.", "Cons."),
+        "unique_clients" => lang.pick("Pers.", "Cli."),
         "new_clients" => lang.pick("neu", "new"),
-        "events" => lang.pick("Veran.", "Events"),
-        "event_participants" => lang.pick("Teiln.", "Partic."),
-        "sponsor_meetings" => lang.pick("Träger", "Spons."),
-        "referrals" => lang.pick("Verm.", "Refer."),
+        "events" => lang.pick("Ver.", "Ev."),
+        "event_participants" => lang.pick("TN", "Part."),
+        "sponsor_meetings" => lang.pick("Trä.", "Sp."),
+        "referrals" => lang.pick("Verm.", "Ref."),
+        "contacts" => lang.pick("KK", "Cont."),
+        "organisation_consultations" => lang.pick("Org.", "Org."),
         _ => "",
     }
 }
@@ -330,8 +374,17 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
     let coded =
         |label: Option<&'static str>| label.map_or_else(|| code.to_string(), str::to_string);
     match breakdown {
-        "consultations.by_topic" | "referrals.by_topic" => config.topic_label(code, lang),
-        "consultations.by_language" => format!("{} ({code})", crate::names::language(code, lang)),
+        "consultations.by_topic"
+        | "referrals.by_topic"
+        | "contacts.by_topic"
+        | "organisations.by_topic" => config.topic_label(code, lang),
+        "consultations.by_language" | "contacts.by_language" => {
+            format!("{} ({code})", crate::names::language(code, lang))
+        }
+        "contacts.by_kind" => coded(ContactKind::from_code(code).map(|k| k.label(lang))),
+        "organisations.by_partner_kind" => {
+            coded(PartnerKind::from_code(code).map(|k| k.label(lang)))
+        }
         "consultations.by_channel" => coded(Channel::from_code(code).map(|c| c.label(lang))),
         "clients.by_gender" => coded(Gender::from_code(code).map(|g| g.label(lang))),
         "clients.by_age_group" => coded(super::age::label(code, lang)),
@@ -384,7 +437,20 @@ mod tests {
 
     #[test]
     fn every_json_figure_has_a_label() {
-        let sections: [(&str, &[&str]); 6] = [
+        let sections: [(&str, &[&str]); 8] = [
+            (
+                "contacts",
+                &["total", "by_kind", "by_topic", "by_language", "referred"],
+            ),
+            (
+                "organisations",
+                &[
+                    "consultations",
+                    "organisations",
+                    "by_partner_kind",
+                    "by_topic",
+                ],
+            ),
             (
                 "consultations",
                 &[
@@ -474,5 +540,15 @@ mod tests {
         assert_eq!(k("clients.by_district", "unknown", Lang::De), "unbekannt");
         assert_eq!(k("clients.by_district", "Lindenau", Lang::De), "Lindenau");
         assert_eq!(k("events.by_kind", "network", Lang::De), "Netzwerktreffen");
+        assert_eq!(k("contacts.by_kind", "walk-in", Lang::En), "Walk-in");
+        assert_eq!(k("contacts.by_language", "ar", Lang::De), "Arabisch (ar)");
+        assert_eq!(
+            k("organisations.by_topic", "intercultural-opening", Lang::De),
+            "Interkulturelle Öffnung"
+        );
+        assert_eq!(
+            k("organisations.by_partner_kind", "education", Lang::De),
+            "Bildung"
+        );
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod age;
 pub mod build;
+pub mod contacts;
 pub mod labels;
 pub mod make;
 pub mod office;
@@ -85,6 +86,10 @@ pub struct Report {
     pub referrals: Referrals,
     pub events: Events,
     pub sponsors: Sponsors,
+    /// (v2) Short contacts dated in the period.
+    pub contacts: contacts::ContactFigures,
+    /// (v2) Consultations of organisations held in the period.
+    pub organisations: contacts::OrganisationFigures,
     pub quality: Quality,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub year_to_date: Option<YearToDate>,
@@ -262,6 +267,10 @@ pub struct YearToDate {
     pub event_participants: u64,
     pub sponsor_meetings: u64,
     pub referrals: u64,
+    /// (v2) Short contacts.
+    pub contacts: u64,
+    /// (v2) Consultations of organisations held.
+    pub organisation_consultations: u64,
 }
 
 impl YearToDate {
@@ -275,6 +284,8 @@ impl YearToDate {
             "event_participants" => self.event_participants,
             "sponsor_meetings" => self.sponsor_meetings,
             "referrals" => self.referrals,
+            "contacts" => self.contacts,
+            "organisation_consultations" => self.organisation_consultations,
             _ => return None,
         })
     }

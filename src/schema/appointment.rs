@@ -2,7 +2,7 @@
 //! meetings and (v2) consultations of organisations (a Kita, a sports club,
 //! an authority) on intercultural opening.
 
-use super::common::{date, generated_id, interpreter, notes, staff, time};
+use super::common::{date, generated_id, interpreter, notes, staff, time_now_during_hours};
 use super::{Cond, DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
 use crate::model::{AppointmentKind, AppointmentStatus, Channel, Kind};
 
@@ -18,7 +18,7 @@ pub static SCHEMA: KindSchema = KindSchema {
     fields: &[
         generated_id(),
         date(),
-        time(),
+        time_now_during_hours(),
         FieldSpec::new("duration", FieldType::Minutes)
             .labels("Dauer (min)", "Duration (min)")
             .helps("Dauer in Minuten", "Length in minutes"),

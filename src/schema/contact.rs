@@ -7,7 +7,7 @@
 //! how), what it was about, in which language, how long, where the person
 //! was pointed to, who took it, notes.
 
-use super::common::{date, generated_id, interpreter, notes, staff, time};
+use super::common::{date, generated_id, interpreter, notes, staff, time_now_during_hours};
 use super::{FieldSpec, FieldType, KindSchema, vocab};
 use crate::model::{ContactKind, Kind};
 
@@ -18,7 +18,7 @@ pub static SCHEMA: KindSchema = KindSchema {
     fields: &[
         generated_id(),
         date(),
-        time(),
+        time_now_during_hours(),
         FieldSpec::new("kind", FieldType::Code(vocab::<ContactKind>("ContactKind")))
             .required()
             .labels("Art", "Kind")

@@ -309,6 +309,10 @@ pub enum DefaultValue {
     PersonalStaff,
     /// `done` when the record's date is today or earlier, else `planned`.
     DoneWhenPast,
+    /// (v2) The current minute when the record is dated today and now
+    /// falls in one of the consultation hours (`[[hours]]`), else nothing:
+    /// what happens during an hour is recorded as it happens.
+    NowDuringHours,
     /// This value (a code, `0`, `false`).
     Value(&'static str),
 }
@@ -559,6 +563,15 @@ pub(crate) mod common {
         FieldSpec::new("time", FieldType::Time)
             .labels("Uhrzeit", "Time")
             .helps("Beginn, HH:MM", "Start time, HH:MM")
+    }
+
+    /// The time of what is often recorded while it happens (contacts,
+    /// appointments): during a consultation hour it defaults to now.
+    pub const fn time_now_during_hours() -> FieldSpec {
+        time().default(DefaultValue::NowDuringHours).helps(
+            "Beginn, HH:MM; während einer Sprechzeit (heute) Standard: jetzt",
+            "Start time, HH:MM; during a consultation hour (today) default: now",
+        )
     }
 
     pub const fn interpreter() -> FieldSpec {

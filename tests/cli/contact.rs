@@ -459,3 +459,55 @@ fn intercultural_opening_is_a_built_in_topic() {
         .ok()
         .has("Intercultural opening");
 }
+
+#[test]
+fn during_a_consultation_hour_the_time_defaults_to_now() {
+    let f = folder();
+    // the tests' today, 2026-11-25, is a Wednesday
+    f.write(
+        "quartier.toml",
+        &format!(
+            "{}\n[[hours]]\nday = \"wednesday\"\nfrom = 10:00:00\nto = 16:00:00\nkind = \"asylum\"\n",
+            crate::support::CONFIG
+        ),
+    );
+    f.client("K-1001", "consent = 2026-01-10");
+    let add = |args: &[&str], now: &str| -> String {
+        let mut full = vec!["--json"];
+        full.extend_from_slice(args);
+        let out = f.run_env(&full, &[("QUARTIER_NOW", now)]).ok().json();
+        std::fs::read_to_string(out["path"].as_str().unwrap()).unwrap()
+    };
+    let text = add(&["contact", "add", "--kind", "walk-in"], "11:42");
+    assert!(text.contains("time = 11:42:00"), "{text}");
+    let text = add(&["appointment", "add", "--client", "K-1001"], "15:59");
+    assert!(text.contains("time = 15:59:00"), "{text}");
+    // outside the hour, on another day, or with --time: no default / the given time
+    let text = add(&["contact", "add", "--kind", "phone"], "16:30");
+    assert!(!text.contains("time ="), "{text}");
+    let text = add(
+        &["contact", "add", "--kind", "phone", "--date", "gestern"],
+        "11:00",
+    );
+    assert!(!text.contains("time ="), "{text}");
+    let text = add(
+        &["contact", "add", "--kind", "phone", "--time", "9:15"],
+        "11:00",
+    );
+    assert!(text.contains("time = 09:15:00"), "{text}");
+    // events are not recorded as they happen: no default
+    let text = add(
+        &[
+            "event",
+            "add",
+            "--title",
+            "Infoabend",
+            "--kind",
+            "info",
+            "--total",
+            "5",
+        ],
+        "11:00",
+    );
+    assert!(!text.contains("time ="), "{text}");
+}

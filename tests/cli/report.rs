@@ -26,6 +26,8 @@ events = 3
 event_participants = 300
 sponsor_meetings = 8
 referrals = 6
+contacts = 8
+organisation_consultations = 0
 
 [sponsors]
 stale_after_days = 60
@@ -149,6 +151,49 @@ pub fn sample() -> Folder {
         "events/2026/05/evt-20260512-e004.toml",
         "id = \"evt-20260512-e004\"\ndate = 2026-05-12\ntitle = \"Workshop Bewerbung\"\nkind = \"workshop\"\nstatus = \"done\"\n[participants]\ntotal = 12\nwomen = 6\nmen = 6\ndiverse = 0\nmigrants = 10\n",
     );
+    // (v2) short contacts and consultations of an organisation
+    f.write(
+        "partners/kita-sonnenschein.toml",
+        "id = \"kita-sonnenschein\"\nname = \"Kita Sonnenschein\"\nkind = \"education\"\n",
+    );
+    for (id, date, text) in [
+        (
+            "con-20261012-c001",
+            "2026-10-12",
+            "kind = \"walk-in\"\ntopics = [\"residence\", \"housing\"]\nlanguage = \"ar\"\nreferred_to = [\"auslaenderbehoerde\", \"mieterverein\"]\n",
+        ),
+        (
+            "con-20261021-c002",
+            "2026-10-21",
+            "kind = \"phone\"\ntopics = [\"housing\"]\n",
+        ),
+        ("con-20260905-c003", "2026-09-05", "kind = \"phone\"\n"),
+    ] {
+        let (y, m) = (&date[..4], &date[5..7]);
+        f.write(
+            &format!("contacts/{y}/{m}/{id}.toml"),
+            &format!("id = \"{id}\"\ndate = {date}\n{text}"),
+        );
+    }
+    for (id, date, topics) in [
+        (
+            "apt-20261006-o001",
+            "2026-10-06",
+            "[\"intercultural-opening\", \"education\"]",
+        ),
+        (
+            "apt-20261027-o002",
+            "2026-10-27",
+            "[\"intercultural-opening\"]",
+        ),
+    ] {
+        f.write(
+            &format!("appointments/2026/10/{id}.toml"),
+            &format!(
+                "id = \"{id}\"\ndate = {date}\nkind = \"organisation\"\nstatus = \"done\"\npartner = \"kita-sonnenschein\"\ntopics = {topics}\nduration = 90\n"
+            ),
+        );
+    }
     f
 }
 
@@ -232,7 +277,37 @@ fn the_sample_october_in_json() {
     assert_eq!(y["event_participants"], 45);
     assert_eq!(y["sponsor_meetings"], 3);
     assert_eq!(y["referrals"], 3);
+    assert_eq!(y["contacts"], 3);
+    assert_eq!(y["organisation_consultations"], 2);
+    let k = &j["contacts"];
+    assert_eq!(k["total"], 2);
+    assert_eq!(k["referred"], 1);
+    assert_eq!(k["by_kind"], serde_json::json!({"walk-in": 1, "phone": 1}));
+    assert_eq!(
+        k["by_topic"],
+        serde_json::json!({"residence": 1, "housing": 2})
+    );
+    assert_eq!(k["by_language"], serde_json::json!({"ar": 1, "unknown": 1}));
+    let o = &j["organisations"];
+    assert_eq!(o["consultations"], 2);
+    assert_eq!(o["organisations"], 1);
+    assert_eq!(o["by_partner_kind"], serde_json::json!({"education": 2}));
+    assert_eq!(
+        o["by_topic"],
+        serde_json::json!({"intercultural-opening": 2, "education": 1})
+    );
+    // they are neither consultations of clients nor referrals
+    assert_eq!(j["consultations"]["held"], 4);
+    assert_eq!(j["referrals"]["made"], 2);
     let t = &j["targets"];
+    assert_eq!(
+        t["contacts"],
+        serde_json::json!({"target": 8, "actual": 3, "percent": 37.5})
+    );
+    assert_eq!(
+        t["organisation_consultations"],
+        serde_json::json!({"target": 0, "actual": 2, "percent": null})
+    );
     assert_eq!(
         t["consultations"],
         serde_json::json!({"target": 12, "actual": 5, "percent": 41.7})
@@ -270,10 +345,59 @@ fn json_keys_are_exactly_those_of_the_spec() {
             "referrals",
             "events",
             "sponsors",
+            "contacts",
+            "organisations",
             "year_to_date",
             "quality",
             "targets",
             "source"
+        ])
+    );
+    // in the order of SPEC §3.2
+    let order: Vec<&str> = j.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        order,
+        [
+            "period",
+            "office",
+            "consultations",
+            "clients",
+            "referrals",
+            "events",
+            "sponsors",
+            "contacts",
+            "organisations",
+            "quality",
+            "year_to_date",
+            "targets",
+            "source"
+        ]
+    );
+    assert_eq!(
+        keys(&j["contacts"]),
+        sorted(&["total", "by_kind", "by_topic", "by_language", "referred"])
+    );
+    assert_eq!(
+        keys(&j["organisations"]),
+        sorted(&[
+            "consultations",
+            "organisations",
+            "by_partner_kind",
+            "by_topic"
+        ])
+    );
+    assert_eq!(
+        keys(&j["year_to_date"]),
+        sorted(&[
+            "consultations",
+            "unique_clients",
+            "new_clients",
+            "events",
+            "event_participants",
+            "sponsor_meetings",
+            "referrals",
+            "contacts",
+            "organisation_consultations"
         ])
     );
     assert_eq!(
@@ -620,6 +744,8 @@ fn table_shows_every_json_figure() {
         "referrals",
         "events",
         "sponsors",
+        "contacts",
+        "organisations",
         "quality",
     ] {
         let title = labels::section(section, lang);
@@ -726,7 +852,9 @@ fn table_shows_every_json_figure() {
             vec![
                 t["target"].to_string(),
                 t["actual"].to_string(),
-                format!("{:.1} %", t["percent"].as_f64().unwrap())
+                t["percent"]
+                    .as_f64()
+                    .map_or("–".to_string(), |p| format!("{p:.1} %"))
             ],
             "targets.{key}"
         );

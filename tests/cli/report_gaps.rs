@@ -217,3 +217,32 @@ fn a_seal_is_rebuilt_with_the_topic_codes_it_was_made_with() {
             held + 1
         ));
 }
+
+/// SPEC §3.7: `amended` holds an entry "for every seal of that year with
+/// more than one version" — one per seal, with its latest amendment (the
+/// seal file keeps every version and reason).
+#[test]
+fn a_seal_amended_twice_is_one_entry_of_the_yearly_report_with_its_latest_reason() {
+    let f = sample();
+    quartier::git::init_repository(f.root()).unwrap();
+    october(&f, &["--seal"]);
+    for (n, reason) in [(1, "erste Korrektur"), (2, "zweite Korrektur")] {
+        f.write(
+            &format!("appointments/2026/10/apt-20261028-b00{n}.toml"),
+            &format!("id = \"apt-20261028-b00{n}\"\ndate = 2026-10-28\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-BBBB\"\n"),
+        );
+        october(&f, &["--seal", "--amend", "--reason", reason]);
+    }
+    let sealed: Value =
+        serde_json::from_str(&f.read("reports/sealed/monthly-2026-10.json")).unwrap();
+    assert_eq!(sealed["versions"].as_array().unwrap().len(), 3);
+    let year = f
+        .run(&["report", "yearly", "--year", "2026", "--format", "json"])
+        .ok()
+        .json();
+    let amended = year["amended"].as_array().unwrap();
+    assert_eq!(amended.len(), 1, "{amended:?}");
+    assert_eq!(amended[0]["report"], "monthly-2026-10");
+    assert_eq!(amended[0]["reason"], "zweite Korrektur");
+    assert_eq!(amended[0]["at"], sealed["versions"][2]["sealed_at"]);
+}

@@ -342,6 +342,8 @@ fn series_formats_agree_with_the_json() {
         "event_participants",
         "sponsor_meetings",
         "referrals",
+        "contacts",
+        "organisation_consultations",
     ];
     let mut want: Vec<Vec<String>> = j["rows"]
         .as_array()

@@ -39,8 +39,9 @@ pub struct EditRequest<'a> {
 }
 
 /// Fills the defaults of the schema that need no question: today's date,
-/// `done`/`planned` by the date, fixed values of required keys.
-fn fill_defaults(kind: Kind, given: &mut Given) {
+/// `done`/`planned` by the date, fixed values of required keys, now during
+/// a consultation hour.
+fn fill_defaults(kind: Kind, given: &mut Given, config: &Config) {
     let today = crate::dates::today();
     for f in crate::schema::of(kind).fields() {
         if given.get(f.key).is_some() {
@@ -59,6 +60,14 @@ fn fill_defaults(kind: Kind, given: &mut Given) {
             DefaultValue::PersonalStaff => {
                 if let Some(staff) = crate::personal::staff() {
                     given.set(f.key, Raw::Text(staff));
+                }
+            }
+            DefaultValue::NowDuringHours => {
+                let now = crate::dates::now();
+                if given.date("date").unwrap_or(today) == today
+                    && crate::model::hours::at(&config.hours, today, now).is_some()
+                {
+                    given.set(f.key, Raw::Time(now));
                 }
             }
             DefaultValue::Value(_) | DefaultValue::None | DefaultValue::Generated => {}
@@ -135,7 +144,7 @@ pub fn add_record(
 ) -> Result<(Record, PathBuf)> {
     let kind = req.kind;
     let mut given = req.given;
-    fill_defaults(kind, &mut given);
+    fill_defaults(kind, &mut given, config);
     // what was given is checked before anything is asked for
     let view = View {
         given: &given,

@@ -143,6 +143,32 @@ impl Fixture {
         )
     }
 
+    fn partner_of_kind(&mut self, slug: &str, kind: &str) -> &mut Self {
+        self.add(
+            Kind::Partner,
+            &format!("id = \"{slug}\"\nname = \"Partner {slug}\"\nkind = \"{kind}\"\n"),
+        );
+        self
+    }
+
+    fn contact(&mut self, date: &str, kind: &str, extra: &str) -> String {
+        let id = self.dated_id("con", date);
+        self.add(
+            Kind::Contact,
+            &format!("id = \"{id}\"\ndate = {date}\nkind = \"{kind}\"\n{extra}\n"),
+        )
+    }
+
+    fn organisation(&mut self, date: &str, status: &str, partner: &str, extra: &str) -> String {
+        let id = self.dated_id("apt", date);
+        self.add(
+            Kind::Appointment,
+            &format!(
+                "id = \"{id}\"\ndate = {date}\nkind = \"organisation\"\nstatus = \"{status}\"\npartner = \"{partner}\"\n{extra}\n"
+            ),
+        )
+    }
+
     fn report(&self, period: Period, kind: ReportKind) -> Report {
         build(&self.records, &self.config, period, kind).unwrap()
     }
@@ -477,6 +503,8 @@ fn year_to_date_only_in_monthly_and_quarterly_reports() {
             event_participants: 20,
             sponsor_meetings: 1,
             referrals: 1,
+            contacts: 0,
+            organisation_consultations: 0,
         }
     );
     let q = f.report(Period::quarter(2026, 1).unwrap(), ReportKind::Quarterly);
@@ -549,4 +577,154 @@ fn empty_records_give_zeroes_and_empty_breakdowns() {
     assert_eq!(r.clients, Clients::default());
     assert!(r.events.list.is_empty() && r.sponsors.stale.is_empty());
     assert_eq!(r.targets.unwrap().0[0].percent(), Some(0.0));
+}
+
+#[test]
+fn contacts_count_by_kind_topic_language_and_referral_once_each() {
+    let mut f = Fixture::new();
+    f.partner("jobcenter").partner("caritas");
+    // first and last day count, the days around them do not
+    f.contact("2026-09-30", "phone", "");
+    f.contact(
+        "2026-10-01",
+        "walk-in",
+        // referred to two partners: one referred contact; a topic listed twice counts once
+        "topics = [\"residence\", \"housing\", \"housing\"]\nlanguage = \"ar\"\nreferred_to = [\"jobcenter\", \"caritas\"]",
+    );
+    f.contact(
+        "2026-10-15",
+        "phone",
+        "topics = [\"housing\"]\nlanguage = \"ar\"",
+    );
+    f.contact("2026-10-31", "message", "referred_to = [\"caritas\"]");
+    f.contact("2026-11-01", "walk-in", "");
+    let c = f.october().contacts;
+    assert_eq!(c.total, 3);
+    assert_eq!(c.referred, 2);
+    assert_eq!(
+        c.by_kind,
+        map(&[("walk-in", 1), ("phone", 1), ("message", 1)])
+    );
+    assert_eq!(c.by_topic, map(&[("residence", 1), ("housing", 2)]));
+    assert_eq!(c.by_language, map(&[("ar", 2), ("unknown", 1)]));
+    // nothing of a contact counts as a consultation or a client
+    let r = f.october();
+    assert_eq!(r.consultations.held, 0);
+    assert_eq!(r.clients.unique, 0);
+    assert_eq!(r.referrals.made, 0);
+}
+
+#[test]
+fn organisations_count_held_consultations_and_distinct_partners() {
+    let mut f = Fixture::new();
+    f.partner_of_kind("kita", "education")
+        .partner_of_kind("sportverein", "association")
+        .partner_of_kind("amt", "authority");
+    // one organisation consulted twice in the month: two consultations, one organisation
+    f.organisation(
+        "2026-10-06",
+        "done",
+        "kita",
+        "topics = [\"intercultural-opening\", \"education\", \"education\"]",
+    );
+    f.organisation(
+        "2026-10-20",
+        "done",
+        "kita",
+        "topics = [\"intercultural-opening\"]",
+    );
+    f.organisation("2026-10-13", "done", "sportverein", "");
+    // not held, or not in the period: not counted
+    f.organisation("2026-10-27", "cancelled", "amt", "");
+    f.organisation("2026-10-28", "no-show", "amt", "");
+    f.organisation("2026-09-29", "done", "amt", "");
+    f.organisation("2026-11-03", "done", "amt", "");
+    let o = f.october().organisations;
+    assert_eq!(o.consultations, 3);
+    assert_eq!(o.organisations, 2);
+    assert_eq!(
+        o.by_partner_kind,
+        map(&[("education", 2), ("association", 1)])
+    );
+    assert_eq!(
+        o.by_topic,
+        map(&[("intercultural-opening", 2), ("education", 1)])
+    );
+    // organisation consultations are no consultations of clients or sponsor meetings
+    let r = f.october();
+    assert_eq!(r.consultations.held, 0);
+    assert_eq!(r.consultations.cancelled, 0);
+    assert_eq!(r.sponsors.meetings, 0);
+}
+
+#[test]
+fn contacts_and_organisation_consultations_in_year_to_date_targets_and_series() {
+    let mut f = Fixture::new();
+    f.config = toml::from_str(&CONFIG.replace(
+        "events = 8\n",
+        "events = 8\ncontacts = 4\norganisation_consultations = 0\n",
+    ))
+    .unwrap();
+    f.partner_of_kind("kita", "education");
+    f.contact("2025-12-31", "phone", "");
+    f.contact("2026-01-01", "phone", "");
+    f.contact("2026-06-15", "email", "");
+    f.contact("2026-10-31", "walk-in", "");
+    f.contact("2026-11-01", "walk-in", "");
+    f.organisation("2026-03-03", "done", "kita", "");
+    f.organisation("2026-10-30", "planned", "kita", "");
+    let october = f.october();
+    let ytd = october.year_to_date.unwrap();
+    assert_eq!((ytd.contacts, ytd.organisation_consultations), (3, 1));
+    let targets = october.targets.unwrap();
+    let line = |key: &str| targets.0.iter().find(|t| t.key == key).unwrap().clone();
+    let contacts = line("contacts");
+    assert_eq!(
+        (contacts.target, contacts.actual, contacts.percent()),
+        (4, 3, Some(75.0))
+    );
+    let orgs = line("organisation_consultations");
+    assert_eq!((orgs.target, orgs.actual, orgs.percent()), (0, 1, None));
+    let year = f.report(Period::year(2026).unwrap(), ReportKind::Yearly);
+    assert_eq!(year.contacts.total, 4);
+    assert_eq!(year.organisations.consultations, 1);
+    let series = crate::report::series::build(
+        &f.records,
+        2026,
+        crate::report::series::By::Quarter,
+        &|_| true,
+    )
+    .unwrap();
+    let per_quarter: Vec<(u64, u64)> = series
+        .rows
+        .iter()
+        .map(|r| (r.figures.contacts, r.figures.organisation_consultations))
+        .collect();
+    assert_eq!(per_quarter, vec![(1, 1), (1, 0), (0, 0), (2, 0)]);
+    assert_eq!(series.total.contacts, 4);
+    assert_eq!(series.previous_year.contacts, 1);
+}
+
+#[test]
+fn a_contact_pointed_to_a_missing_partner_stops_the_report() {
+    let mut f = Fixture::new();
+    f.contact("2026-10-02", "phone", "referred_to = [\"gone\"]");
+    f.organisation("2026-10-03", "done", "also-gone", "");
+    let err = build(
+        &f.records,
+        &f.config,
+        Period::month(2026, 10).unwrap(),
+        ReportKind::Monthly,
+    )
+    .unwrap_err();
+    let messages: Vec<&str> = err.iter().map(|e| e.message.as_str()).collect();
+    assert_eq!(err.len(), 2, "{messages:?}");
+    assert!(
+        messages.iter().any(|m| m.contains("`gone`")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("`also-gone`")),
+        "{messages:?}"
+    );
 }

@@ -191,6 +191,24 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
         );
     }
 
+    let c = &report.contacts;
+    r.counts("contacts", &[("total", c.total)]);
+    r.breakdown("contacts.by_kind", &c.by_kind);
+    r.breakdown("contacts.by_topic", &c.by_topic);
+    r.breakdown("contacts.by_language", &c.by_language);
+    r.counts("contacts", &[("referred", c.referred)]);
+
+    let o = &report.organisations;
+    r.counts(
+        "organisations",
+        &[
+            ("consultations", o.consultations),
+            ("organisations", o.organisations),
+        ],
+    );
+    r.breakdown("organisations.by_partner_kind", &o.by_partner_kind);
+    r.breakdown("organisations.by_topic", &o.by_topic);
+
     let q: Vec<(&str, u64)> = report
         .quality
         .figures()

@@ -138,6 +138,8 @@ impl Layout {
             b.referrals(),
             b.events(),
             b.sponsors(),
+            b.contacts(),
+            b.organisations(),
             b.quality(),
         ];
         if let Some(ytd) = &report.year_to_date {
@@ -268,6 +270,8 @@ pub fn share_base(r: &Report, path: &str) -> u64 {
         "referrals" => r.referrals.made,
         "events" => r.events.held,
         "sponsors" => r.sponsors.meetings,
+        "contacts" => r.contacts.total,
+        "organisations" => r.organisations.consultations,
         _ => 0,
     }
 }
@@ -319,7 +323,10 @@ impl Builder<'_> {
             |code: &str| labels::key(&path, code, self.lang, self.config, &self.report.names);
         let position = |code: &str| -> Option<usize> {
             match path.as_str() {
-                "consultations.by_topic" | "referrals.by_topic" => {
+                "consultations.by_topic"
+                | "referrals.by_topic"
+                | "contacts.by_topic"
+                | "organisations.by_topic" => {
                     self.config.topic_codes().iter().position(|c| c == code)
                 }
                 "clients.by_gender" => position_of::<Gender>(code),
@@ -334,6 +341,8 @@ impl Builder<'_> {
                     .position(|d| d == code)
                     .or((code == "outside").then_some(usize::MAX - 1)),
                 "events.by_kind" => position_of::<EventKind>(code),
+                "contacts.by_kind" => position_of::<crate::model::ContactKind>(code),
+                "organisations.by_partner_kind" => position_of::<crate::model::PartnerKind>(code),
                 "sponsors.by_field" => position_of::<Field>(code),
                 "sponsors.continuation" => position_of::<crate::model::Continuation>(code),
                 "sponsors.deadlines" => ["due", "met", "overdue"].iter().position(|c| *c == code),
@@ -555,6 +564,37 @@ impl Builder<'_> {
                 figures,
                 self.breakdown("events", "by_kind", &e.by_kind),
                 list,
+            ],
+        )
+    }
+
+    fn contacts(&self) -> Section {
+        let c = &self.report.contacts;
+        self.section(
+            "contacts",
+            vec![
+                self.figures("contacts", &[("total", c.total), ("referred", c.referred)]),
+                self.breakdown("contacts", "by_kind", &c.by_kind),
+                self.breakdown("contacts", "by_topic", &c.by_topic),
+                self.breakdown("contacts", "by_language", &c.by_language),
+            ],
+        )
+    }
+
+    fn organisations(&self) -> Section {
+        let o = &self.report.organisations;
+        self.section(
+            "organisations",
+            vec![
+                self.figures(
+                    "organisations",
+                    &[
+                        ("consultations", o.consultations),
+                        ("organisations", o.organisations),
+                    ],
+                ),
+                self.breakdown("organisations", "by_partner_kind", &o.by_partner_kind),
+                self.breakdown("organisations", "by_topic", &o.by_topic),
             ],
         )
     }

@@ -10,16 +10,8 @@ use crate::report::labels::{self, word};
 use crate::report::series::{By, Series};
 use chrono::Datelike;
 
-/// The figures of a row, in JSON order.
-pub const KEYS: [&str; 7] = [
-    "consultations",
-    "unique_clients",
-    "new_clients",
-    "events",
-    "event_participants",
-    "sponsor_meetings",
-    "referrals",
-];
+/// The figures of a row, in JSON order: the year-to-date figures.
+pub const KEYS: [&str; 9] = crate::model::config::TARGET_KEYS;
 
 pub fn render(
     series: &Series,

@@ -203,6 +203,11 @@ fn breakdown<'a>(report: &'a Report, path: &str) -> Option<&'a crate::report::Br
         "events.by_kind" => &report.events.by_kind,
         "sponsors.by_sponsor" => &report.sponsors.by_sponsor,
         "sponsors.by_field" => &report.sponsors.by_field,
+        "contacts.by_kind" => &report.contacts.by_kind,
+        "contacts.by_topic" => &report.contacts.by_topic,
+        "contacts.by_language" => &report.contacts.by_language,
+        "organisations.by_partner_kind" => &report.organisations.by_partner_kind,
+        "organisations.by_topic" => &report.organisations.by_topic,
         _ => return None,
     })
 }
