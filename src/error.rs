@@ -22,11 +22,7 @@ pub enum ExitKind {
 /// What went wrong in the records folder.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error(
-        "{} is not a records folder (no quartier.toml): create one with `quartier init {}` or pass --records DIR",
-        path.display(),
-        path.display()
-    )]
+    #[error("{}", crate::tr!("store.not-a-folder", path = path.display()))]
     NotARecordsFolder { path: PathBuf },
 
     /// No record of `kind` (or of any kind, `None`) is named by `query`;
@@ -48,7 +44,7 @@ pub enum StoreError {
     },
 
     /// What was typed cannot be an id at all.
-    #[error("no {} `{query}`: ids hold only letters, digits and `-`", kind.name())]
+    #[error("{}", crate::tr!("store.not-an-id", kind = kind.name(), query = query))]
     NotAnId { kind: Kind, query: String },
 
     /// (kind, id, date) names no file.
@@ -60,11 +56,11 @@ pub enum StoreError {
     Invalid(Vec<Finding>),
 
     /// The file changed after the command read it; nothing was written.
-    #[error("{} changed meanwhile: run the command again", path.display())]
+    #[error("{}", crate::tr!("store.changed-meanwhile", path = path.display()))]
     ChangedMeanwhile { path: PathBuf },
 
     /// An I/O failure, said so that a person knows what to do.
-    #[error("cannot {what} {}: {source}{}", path.display(), io_hint(source))]
+    #[error("{}", io_text(what, path, source))]
     Io {
         what: &'static str,
         path: PathBuf,
@@ -105,25 +101,38 @@ fn no_such_record(
     let hint = if close.is_empty() {
         String::new()
     } else {
-        format!(" — did you mean {}?", close.join(", "))
+        format!(
+            " — {}",
+            crate::tr!("store.did-you-mean", ids = close.join(", "))
+        )
     };
     match kind {
-        Some(kind) => format!(
-            "no {} with id `{query}` in {}: `quartier {} list` shows them{hint}",
-            kind.name(),
-            root.display(),
-            kind.name()
+        Some(kind) => crate::tr!(
+            "store.no-such-record",
+            kind = kind.name(),
+            query = query,
+            root = root.display(),
+            hint = hint
         ),
-        None => format!("no record with id `{query}` in {}{hint}", root.display()),
+        None => crate::tr!(
+            "store.no-such-id",
+            query = query,
+            root = root.display(),
+            hint = hint
+        ),
     }
 }
 
 fn ambiguous(kind: Option<Kind>, query: &str, matches: &[(Kind, String, PathBuf)]) -> String {
     match kind {
         Some(kind) => format!(
-            "`{query}` matches {} {}s; give more of the id:\n{}",
-            matches.len(),
-            kind.name(),
+            "{}\n{}",
+            crate::tr!(
+                "store.ambiguous-kind",
+                query = query,
+                count = matches.len(),
+                kind = kind.name()
+            ),
             matches
                 .iter()
                 .map(|(_, id, p)| format!("  {id}  ({})", p.display()))
@@ -131,7 +140,8 @@ fn ambiguous(kind: Option<Kind>, query: &str, matches: &[(Kind, String, PathBuf)
                 .join("\n")
         ),
         None => format!(
-            "`{query}` is ambiguous; give more of the id:\n{}",
+            "{}\n{}",
+            crate::tr!("store.ambiguous", query = query),
             matches
                 .iter()
                 .map(|(k, id, p)| format!("  {id}  ({}, {})", k.name(), p.display()))
@@ -150,14 +160,32 @@ fn findings_text(findings: &[Finding]) -> String {
         .join("\n")
 }
 
-fn io_hint(err: &std::io::Error) -> &'static str {
-    match err.kind() {
-        std::io::ErrorKind::PermissionDenied => ": check the folder's permissions",
-        std::io::ErrorKind::NotFound => ": it does not exist",
-        std::io::ErrorKind::StorageFull => ": the disk is full; free some space and try again",
-        std::io::ErrorKind::ReadOnlyFilesystem => ": the file system is read-only",
-        _ => "",
-    }
+/// "cannot write PATH: PROBLEM: HINT" in the interface language; `what`
+/// (an English verb phrase of the code) is looked up as `io.<what>`.
+fn io_text(what: &str, path: &std::path::Path, err: &std::io::Error) -> String {
+    let id = format!("io.{}", what.replace(' ', "-"));
+    let verb = match crate::i18n::t(&id) {
+        t if t == id => what.to_string(),
+        t => t.to_string(),
+    };
+    crate::tr!(
+        "store.io",
+        what = verb,
+        path = path.display(),
+        problem = err,
+        hint = io_hint(err)
+    )
+}
+
+fn io_hint(err: &std::io::Error) -> String {
+    let id = match err.kind() {
+        std::io::ErrorKind::PermissionDenied => "io.hint-permissions",
+        std::io::ErrorKind::NotFound => "io.hint-missing",
+        std::io::ErrorKind::StorageFull => "io.hint-full",
+        std::io::ErrorKind::ReadOnlyFilesystem => "io.hint-read-only",
+        _ => return String::new(),
+    };
+    format!(": {}", crate::i18n::t(id))
 }
 
 /// The error every command returns: the message for the person and the exit code.
@@ -236,7 +264,7 @@ mod tests {
         }
         .into();
         assert_eq!(e.exit_code(), 1);
-        assert!(e.message.ends_with("did you mean K-0001?"), "{}", e.message);
+        assert!(e.message.ends_with("meinten Sie K-0001?"), "{}", e.message);
         let e: CommandError = PathError::BadId {
             kind: Kind::Sponsor,
             id: "A B".into(),
@@ -249,7 +277,15 @@ mod tests {
             std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         )
         .into();
-        assert!(e.message.starts_with("cannot write r/x.toml: "));
-        assert!(e.message.ends_with("check the folder's permissions"));
+        assert!(
+            e.message.starts_with("r/x.toml: schreiben nicht möglich: "),
+            "{}",
+            e.message
+        );
+        assert!(
+            e.message.ends_with("Rechte des Ordners prüfen"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -26,6 +26,13 @@ pub fn dir() -> Option<PathBuf> {
     Some(base.join("quartier"))
 }
 
+/// The path of the personal settings file, for messages.
+pub fn path_display() -> String {
+    dir()
+        .map(|d| d.join("config.toml").display().to_string())
+        .unwrap_or_else(|| "~/.config/quartier/config.toml".to_string())
+}
+
 /// Reads `text` of the file at `path`; a problem is a message naming it.
 pub fn parse(text: &str, path: &std::path::Path) -> Result<Personal, String> {
     let p: Personal = toml::from_str(text).map_err(|e| {

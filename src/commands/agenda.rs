@@ -38,6 +38,10 @@ pub struct Args {
     /// Put client codes into the calendar (left out by default)
     #[arg(long)]
     pub with_codes: bool,
+    /// Only what belongs to you (personal `staff`): your appointments and
+    /// follow-ups; what belongs to the whole office stays
+    #[arg(long)]
+    pub mine: bool,
 }
 
 /// What `agenda` prints.
@@ -90,18 +94,25 @@ fn days_before(d: NaiveDate, n: u64) -> NaiveDate {
 }
 
 /// The agenda of [today, until], from records loaded with [`scope`].
+///
+/// `staff` (`--mine`) keeps, of what carries staff initials (appointments,
+/// referral follow-ups, past planned appointments), only what carries these;
+/// what belongs to the whole office (hours, events, sponsors, deadlines,
+/// consents) stays.
 pub fn build<'a>(
     records: &'a Records,
     config: &'a Config,
     today: NaiveDate,
     until: NaiveDate,
+    staff: Option<&str>,
 ) -> Agenda<'a> {
     let ahead = |d: NaiveDate| today <= d && d <= until;
+    let mine = |s: &Option<String>| staff.is_none_or(|m| s.as_deref() == Some(m));
     let mut appointments: Vec<&Appointment> = records
         .appointments
         .iter()
         .map(|e| &e.record)
-        .filter(|a| a.status == AppointmentStatus::Planned && ahead(a.date))
+        .filter(|a| a.status == AppointmentStatus::Planned && ahead(a.date) && mine(&a.staff))
         .collect();
     appointments.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
     let mut events: Vec<&Event> = records
@@ -115,7 +126,7 @@ pub fn build<'a>(
         .referrals
         .iter()
         .map(|e| &e.record)
-        .filter(|r| r.status == ReferralStatus::Open)
+        .filter(|r| r.status == ReferralStatus::Open && mine(&r.staff))
         .filter_map(|r| {
             let f = r.follow_up?;
             (f <= until).then_some(FollowUp {
@@ -163,6 +174,7 @@ pub fn build<'a>(
         .iter()
         .map(|e| &e.record)
         .filter(|a| a.status == AppointmentStatus::Planned && past_from <= a.date && a.date < today)
+        .filter(|a| mine(&a.staff))
         .collect();
     past_planned.sort_by(|a, b| (a.date, a.time, &a.id).cmp(&(b.date, b.time, &b.id)));
     Agenda {
@@ -188,14 +200,16 @@ pub fn build<'a>(
 /// The month folders the agenda reads: appointments back to the older of
 /// the stale window and the past-planned window, events back to the latter,
 /// every referral (open ones may be old), the sponsors, and the clients
-/// (for consents about to expire; partners are named by their ids only).
+/// (for consents about to expire) and the partners (named in organisation
+/// consultations).
 pub fn scope(config: &Config, today: NaiveDate, until: NaiveDate) -> Scope {
     let stale_days = config.sponsors.stale_after_days.max(0) as u64;
     let appointments_from = days_before(today, stale_days.max(PAST_PLANNED_DAYS));
     let events_from = days_before(today, PAST_PLANNED_DAYS);
     Scope {
         undated: true,
-        undated_only: vec![Kind::Sponsor, Kind::Client],
+        // partners: the names of the organisations of organisation consultations
+        undated_only: vec![Kind::Sponsor, Kind::Client, Kind::Partner],
         appointments: vec![MonthRange {
             from: Some(month_of(appointments_from)),
             to: Some(month_of(until)),
@@ -216,10 +230,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let today = crate::dates::today();
     let ics = args.format == AgendaFormat::Ics;
     if !ics && (args.out.is_some() || args.with_codes) {
-        return Err(crate::error::CommandError::usage(
-            "--out and --with-codes belong to --format ics (the calendar file)",
-        ));
+        return Err(crate::error::CommandError::usage(crate::tr!(
+            "agenda.ics-only"
+        )));
     }
+    let staff = if args.mine {
+        Some(crate::personal::staff().ok_or_else(|| {
+            crate::error::CommandError::usage(crate::tr!(
+                "agenda.mine-without-staff",
+                path = crate::personal::path_display()
+            ))
+        })?)
+    } else {
+        None
+    };
     let days = args.days.unwrap_or(if ics { 30 } else { 14 });
     let until = today
         .checked_add_days(Days::new(days.into()))
@@ -230,10 +254,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         eprintln!("{f}");
     }
     if !broken.is_empty() {
-        eprintln!(
-            "warning: {} problem(s) in record files; those records are missing below — run `quartier check` and fix them",
-            broken.len()
-        );
+        eprintln!("{}", crate::tr!("agenda.broken", count = broken.len()));
     }
     if ics {
         let text = crate::ics::agenda(
@@ -241,7 +262,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             &config,
             today,
             until,
-            None,
+            staff.as_deref(),
             crate::ics::Options {
                 with_codes: args.with_codes,
                 lang,
@@ -251,7 +272,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         let out = args.out.unwrap_or_else(|| "-".into());
         return crate::out::write(&out, store.root(), text.as_bytes());
     }
-    let agenda = build(&loaded.records, &config, today, until);
+    let agenda = build(&loaded.records, &config, today, until, staff.as_deref());
     if globals.json {
         println!(
             "{}",
@@ -263,12 +284,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     Ok(())
 }
 
-fn with_whom(a: &Appointment) -> String {
-    a.client
-        .clone()
-        .or_else(|| a.sponsor.clone())
-        .unwrap_or_default()
-}
+use crate::commands::appointment::with_whom;
 
 fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
     println!("{} {today} – {until}\n", lang.pick("Agenda", "Agenda"));

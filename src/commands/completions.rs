@@ -16,7 +16,8 @@ pub struct Args {
 }
 
 pub fn run(args: Args, _globals: &Globals) -> Result<()> {
-    let mut cmd = Cli::command();
+    // Shells that show descriptions (zsh, fish) show them in the interface language.
+    let mut cmd = crate::i18n::help::localize(Cli::command(), crate::i18n::lang());
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "quartier", &mut script);
     write_stdout(&script)

@@ -41,9 +41,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .or_else(|| globals.records.clone())
         .unwrap_or_else(|| PathBuf::from("records"));
     if dir.join(CONFIG_FILE).exists() {
-        return Err(CommandError::data(format!(
-            "{} is already a records folder ({CONFIG_FILE} exists); nothing was changed",
-            dir.display()
+        return Err(CommandError::data(crate::tr!(
+            "init.exists",
+            dir = dir.display(),
+            file = CONFIG_FILE
         )));
     }
     let existed = dir.exists();
@@ -58,11 +59,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             if entries.len() > 5 {
                 shown.push("…".into());
             }
-            return Err(CommandError::data(format!(
-                "{} already holds files ({}); nothing was changed. Make the records folder in a new, empty folder (e.g. `quartier init {}`), or add --force to make it here anyway (the files there are left alone and not committed)",
-                dir.display(),
-                shown.join(", "),
-                dir.join("records").display()
+            return Err(CommandError::data(crate::tr!(
+                "init.not-empty",
+                dir = dir.display(),
+                files = shown.join(", "),
+                inside = dir.join("records").display()
             )));
         }
     }
@@ -78,23 +79,23 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if let Err(e) = result {
         undo(&dir, existed, had_git);
         return Err(CommandError::data(format!(
-            "{}\nnothing was made: {} is as before; fix the cause and run `quartier init` again",
+            "{}\n{}",
             e.message,
-            dir.display()
+            crate::tr!("init.undone", dir = dir.display())
         )));
     }
-    println!("created records folder {}", dir.display());
+    println!("{}", crate::tr!("init.created", dir = dir.display()));
     if git {
-        println!("git repository with a first commit");
+        println!("{}", crate::tr!("init.git"));
     } else {
         eprintln!(
-            "quartier: git is not installed, so the folder has no history yet: install git (Debian/Ubuntu: `sudo apt install git`), then run `git init` and `git add -A && git commit -m 'records folder'` in {}",
-            dir.display()
+            "quartier: {}",
+            crate::tr!("init.no-git", dir = dir.display())
         );
     }
     println!(
-        "next: edit {} (office, staff initials, targets)",
-        dir.join(CONFIG_FILE).display()
+        "{}",
+        crate::tr!("init.next", file = dir.join(CONFIG_FILE).display())
     );
     Ok(())
 }

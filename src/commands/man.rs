@@ -22,8 +22,10 @@ pub struct Args {
 }
 
 pub fn run(args: Args, _globals: &Globals) -> Result<()> {
-    let mut root = Cli::command().disable_help_subcommand(true);
-    root.build();
+    let root = crate::i18n::help::localize(
+        Cli::command().disable_help_subcommand(true),
+        crate::i18n::lang(),
+    );
     if let Some(dir) = &args.dir {
         return write_all(&root, dir);
     }
@@ -32,13 +34,14 @@ pub fn run(args: Args, _globals: &Globals) -> Result<()> {
         let found = cmd.find_subcommand(word).cloned();
         cmd = found.ok_or_else(|| {
             let known: Vec<&str> = cmd.get_subcommands().map(|s| s.get_name()).collect();
-            CommandError::usage(format!(
-                "`{}` has no sub-command `{word}`; pages exist for: {}",
-                std::iter::once("quartier")
+            CommandError::usage(crate::tr!(
+                "man.no-such-command",
+                group = std::iter::once("quartier")
                     .chain(args.command[..i].iter().map(String::as_str))
                     .collect::<Vec<_>>()
                     .join(" "),
-                known.join(", ")
+                word = word,
+                known = known.join(", ")
             ))
         })?;
     }
@@ -50,7 +53,7 @@ fn render(cmd: &clap::Command) -> Result<Vec<u8>> {
     clap_mangen::Man::new(cmd.clone())
         .source(format!("quartier {}", env!("CARGO_PKG_VERSION")))
         .render(&mut page)
-        .map_err(|e| CommandError::data(format!("cannot make the manual page: {e}")))?;
+        .map_err(|e| CommandError::data(crate::tr!("man.cannot-render", problem = e)))?;
     Ok(page)
 }
 
@@ -66,6 +69,9 @@ fn write_all(cmd: &clap::Command, dir: &Path) -> Result<()> {
         crate::store::atomic_write(&path, &render(&cmd)?)?;
         written += 1;
     }
-    eprintln!("{written} manual pages written to {}", dir.display());
+    eprintln!(
+        "{}",
+        crate::tr!("man.written", count = written, dir = dir.display())
+    );
     Ok(())
 }

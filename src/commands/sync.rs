@@ -66,9 +66,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut summary = Summary::default();
     if !args.keep.is_empty() || !args.drop.is_empty() {
         if progress != Some(InProgress::Rebase) {
-            return Err(CommandError::data(format!(
-                "no sync waits on a deleted record in {}: --keep and --drop settle one that stopped",
-                repo.top.display()
+            return Err(CommandError::data(crate::tr!(
+                "sync.no-waiting-deleted",
+                dir = repo.top.display()
             )));
         }
         settle(&repo, &args.keep, &args.drop)?;
@@ -80,7 +80,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         // killed half-way (not stopped on a conflict): undo its pull, keep the rest
         let undone = repo.undo_pull()?;
         report_undone(&undone);
-        eprintln!("quartier: an interrupted sync was undone; starting it again");
+        eprintln!("quartier: {}", crate::tr!("sync.interrupted"));
         summary.recovered_interrupted_sync = true;
         progress = repo.in_progress()?;
     }
@@ -99,10 +99,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             (pulled, repo.upstream()?)
         }
         Some(other) => {
-            return Err(CommandError::data(format!(
-                "a {} is in progress in {}: finish or abort it with git first, then run `quartier sync` again",
-                other.name(),
-                repo.top.display()
+            return Err(CommandError::data(crate::tr!(
+                "sync.git-in-progress",
+                what = other.name(),
+                dir = repo.top.display()
             )));
         }
         None => {
@@ -133,9 +133,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             }
             Pushed::Behind if attempt < ATTEMPTS => pulled = repo.pull(&up)?,
             Pushed::Behind => {
-                return Err(CommandError::data(format!(
-                    "{} kept changing while this sync pushed ({ATTEMPTS} tries); nothing is lost: run `quartier sync` again in a moment",
-                    up.name
+                return Err(CommandError::data(crate::tr!(
+                    "sync.kept-changing",
+                    upstream = up.name,
+                    tries = ATTEMPTS
                 )));
             }
         }
@@ -171,7 +172,7 @@ fn check_before(store: &Store, repo: &Repo) -> Result<()> {
             kind,
             &path,
             &text,
-            "remove it (`quartier edit ID`)",
+            &crate::tr!("sync.remove-it"),
         );
         for f in found {
             if !errors.contains(&f) {
@@ -185,10 +186,10 @@ fn check_before(store: &Store, repo: &Repo) -> Result<()> {
     for f in &errors {
         println!("{f}");
     }
-    Err(CommandError::data(format!(
-        "sync stopped before saving or pulling anything: {} error(s) in the records and {} privacy finding(s) in records it would share, named above; fix them (`quartier edit ID`), then run `quartier sync` again",
-        before,
-        errors.len() - before
+    Err(CommandError::data(crate::tr!(
+        "sync.check-before",
+        count = before,
+        privacy = errors.len() - before
     )))
 }
 
@@ -240,9 +241,10 @@ fn settle(repo: &Repo, keep: &[String], drop: &[String]) -> Result<()> {
             [one] => repo.settle(one, keep)?,
             [] => {
                 let ids: Vec<&str> = waiting.iter().filter_map(|m| m.id.as_deref()).collect();
-                return Err(CommandError::data(format!(
-                    "`{query}` is none of the records this sync waits on{}",
-                    if ids.is_empty() {
+                return Err(CommandError::data(crate::tr!(
+                    "sync.not-waiting",
+                    query = query,
+                    ids = if ids.is_empty() {
                         String::new()
                     } else {
                         format!(" ({})", ids.join(", "))
@@ -251,9 +253,10 @@ fn settle(repo: &Repo, keep: &[String], drop: &[String]) -> Result<()> {
             }
             many => {
                 let ids: Vec<&str> = many.iter().filter_map(|m| m.id.as_deref()).collect();
-                return Err(CommandError::usage(format!(
-                    "`{query}` names more than one record: {}",
-                    ids.join(", ")
+                return Err(CommandError::usage(crate::tr!(
+                    "sync.ambiguous",
+                    query = query,
+                    ids = ids.join(", ")
                 )));
             }
         }
@@ -264,48 +267,44 @@ fn settle(repo: &Repo, keep: &[String], drop: &[String]) -> Result<()> {
 /// A stop on records deleted on one side and changed on the other: name
 /// each, say which side did what, and give both commands.
 fn undecided_error(repo: &Repo, waiting: &[ModifyDelete]) -> CommandError {
-    let mut msg = format!(
-        "sync stopped: {} record(s) were deleted on one side and changed on the other; nothing was pushed:\n",
-        waiting.len()
-    );
+    let mut msg = format!("{}\n", crate::tr!("sync.undecided", count = waiting.len()));
     for m in waiting {
         let what = if m.deleted_here {
-            "deleted here, changed in the shared repository"
+            crate::tr!("sync.deleted-here")
         } else {
-            "changed here, deleted in the shared repository"
+            crate::tr!("sync.changed-here")
         };
         let id = m.id.as_deref().unwrap_or("?");
         msg.push_str(&format!("  {id}  {}  ({what})\n", m.path.display()));
     }
     let id = waiting.iter().find_map(|m| m.id.as_deref()).unwrap_or("ID");
-    msg.push_str(&format!(
-        "Choose for each: `quartier sync --keep {id}` keeps the changed version, `quartier sync --drop {id}` keeps the deletion.\nUntil then `quartier sync` pushes nothing; `quartier sync --abort` undoes the pull instead ({}).",
-        repo.top.display()
+    msg.push_str(&crate::tr!(
+        "sync.choose",
+        id = id,
+        dir = repo.top.display()
     ));
     CommandError::data(msg)
 }
 
 fn abort(repo: &Repo, progress: Option<InProgress>) -> Result<()> {
     if progress != Some(InProgress::Rebase) {
-        return Err(CommandError::data(format!(
-            "there is no stopped sync to abort in {}",
-            repo.top.display()
+        return Err(CommandError::data(crate::tr!(
+            "sync.nothing-to-abort",
+            dir = repo.top.display()
         )));
     }
     let undone = repo.undo_pull()?;
     repo.mark_stopped(false)?;
     report_undone(&undone);
-    println!(
-        "sync aborted: the pull is undone; your commits (the save commit included) are as before it and go out with the next `quartier sync`"
-    );
+    println!("{}", crate::tr!("sync.aborted"));
     Ok(())
 }
 
 fn report_undone(undone: &Undone) {
     if !undone.restored.is_empty() {
         println!(
-            "kept {} change(s) made while the sync waited (not committed yet; the next `quartier sync` saves them):",
-            undone.restored.len()
+            "{}",
+            crate::tr!("sync.kept-changes", count = undone.restored.len())
         );
         for p in &undone.restored {
             println!("  {}", p.display());
@@ -313,7 +312,8 @@ fn report_undone(undone: &Undone) {
     }
     if !undone.with_markers.is_empty() {
         println!(
-            "files that still held conflict markers were set back; their marked text is kept in {ABORTED_REF} (`git show {ABORTED_REF}:PATH`):"
+            "{}",
+            crate::tr!("sync.markers-set-back", git_ref = ABORTED_REF)
         );
         for p in &undone.with_markers {
             println!("  {}", p.display());
@@ -339,17 +339,21 @@ fn refuse_other_changes(repo: &Repo) -> Result<Vec<String>> {
             .map(|c| describe_change(repo, c))
             .collect();
         if changed.len() > SHOWN {
-            lines.push(format!("  … and {} more", changed.len() - SHOWN));
+            lines.push(format!(
+                "  {}",
+                crate::tr!("sync.and-more", count = changed.len() - SHOWN)
+            ));
         }
         let top = repo.top.display();
-        return Err(CommandError::data(format!(
-            "sync stopped before saving or pulling anything: {} file(s) outside the records are changed, and git cannot pull while they are; sync never commits them:\n{}\nCommit or undo them with git (e.g. `git -C {top} stash`), then run `quartier sync` again",
-            changed.len(),
-            lines.join("\n")
+        return Err(CommandError::data(crate::tr!(
+            "sync.other-changes",
+            count = changed.len(),
+            files = lines.join("\n"),
+            top = top
         )));
     }
     if !new.is_empty() {
-        eprintln!("quartier: not saved by sync (not records; left as they are):");
+        eprintln!("quartier: {}", crate::tr!("sync.not-saved"));
         for c in &new {
             eprintln!("{}", describe_change(repo, c));
         }
@@ -362,11 +366,11 @@ fn refuse_other_changes(repo: &Repo) -> Result<Vec<String>> {
 
 fn describe_change(repo: &Repo, c: &Change) -> String {
     let what = match c.status.as_str() {
-        "??" => "new, not committed",
-        s if s.contains('D') => "deleted",
-        s if s.starts_with('A') => "added",
-        s if s.starts_with('R') => "renamed",
-        _ => "changed",
+        "??" => crate::tr!("change.new"),
+        s if s.contains('D') => crate::tr!("change.deleted"),
+        s if s.starts_with('A') => crate::tr!("change.added"),
+        s if s.starts_with('R') => crate::tr!("change.renamed"),
+        _ => crate::tr!("change.changed"),
     };
     format!("  {}  ({what})", repo.shown(&c.path).display())
 }
@@ -374,14 +378,11 @@ fn describe_change(repo: &Repo, c: &Change) -> String {
 /// The message of a sync stopped on conflicts: which records, how to finish, how to abort.
 fn conflict_error(repo: &Repo, stopped: &Stopped) -> CommandError {
     if stopped.conflicts.is_empty() {
-        return CommandError::data(format!(
-            "sync stopped: git's rebase waits in {}; run `quartier sync` to continue it or `quartier sync --abort` to give it up",
-            repo.top.display()
-        ));
+        return CommandError::data(crate::tr!("sync.rebase-waits", dir = repo.top.display()));
     }
     let mut msg = format!(
-        "sync stopped: {} record(s) were changed both here and in the shared repository; nothing was pushed:\n",
-        stopped.conflicts.len()
+        "{}\n",
+        crate::tr!("sync.conflicts", count = stopped.conflicts.len())
     );
     for c in &stopped.conflicts {
         match &c.id {
@@ -391,28 +392,34 @@ fn conflict_error(repo: &Repo, stopped: &Stopped) -> CommandError {
     }
     let shared = stopped.shared.as_deref().unwrap_or("HEAD");
     let local = stopped.local.as_deref().unwrap_or("REBASE_HEAD");
-    msg.push_str(&format!(
-        "Each file now holds both versions: the shared one between `<<<<<<<` and `=======` (commit {shared}), yours between `=======` and `>>>>>>>` (commit {local}{}).\n",
-        stopped
+    msg.push_str(&crate::tr!(
+        "sync.both-versions",
+        shared = shared,
+        local = local,
+        subject = stopped
             .local_subject
             .as_deref()
             .map(|s| format!(", \"{s}\""))
             .unwrap_or_default()
     ));
+    msg.push('\n');
     if let Some(c) = stopped.conflicts.first() {
         let top = repo.top.display();
         let path = &c.git_path;
-        msg.push_str(&format!(
-            "Both versions also stay in git: `git -C {top} show {shared}:{path}` (shared) and `git -C {top} show {local}:{path}` (yours).\n"
+        msg.push_str(&crate::tr!(
+            "sync.both-in-git",
+            top = top,
+            shared = shared,
+            local = local,
+            path = path
         ));
+        msg.push('\n');
     }
     let how = match stopped.conflicts.iter().find_map(|c| c.id.as_deref()) {
         Some(id) => format!("`quartier edit {id}`"),
-        None => "your editor".to_string(),
+        None => crate::tr!("sync.your-editor"),
     };
-    msg.push_str(&format!(
-        "To finish: keep the right version in each file and delete the marker lines ({how}), then run `quartier sync` again.\nTo give up this sync instead: `quartier sync --abort` (undoes the pull; your commits and what you changed meanwhile stay)."
-    ));
+    msg.push_str(&crate::tr!("sync.to-finish", how = how));
     CommandError::data(msg)
 }
 
@@ -426,8 +433,9 @@ fn check(store: &Store) -> Result<usize> {
     for f in &findings {
         println!("{f}");
     }
-    Err(CommandError::data(format!(
-        "check found {errors} error(s) after pulling, so nothing was pushed: fix the records named above (`quartier edit ID`), commit the fix, then run `quartier sync` again"
+    Err(CommandError::data(crate::tr!(
+        "sync.check-after",
+        count = errors
     )))
 }
 
@@ -440,21 +448,24 @@ fn print_summary(s: &Summary, up: &Upstream, json: bool) {
         return;
     }
     if s.finished_stopped_sync {
-        println!("finished the stopped sync");
+        println!("{}", crate::tr!("sync.finished-stopped"));
     }
     match s.pulled {
-        0 => println!("nothing new from {}", up.name),
-        n => println!("{n} new commit(s) from {}", up.name),
+        0 => println!("{}", crate::tr!("sync.nothing-new", upstream = up.name)),
+        n => println!(
+            "{}",
+            crate::tr!("sync.new-commits", count = n, upstream = up.name)
+        ),
     }
     match s.pushed {
-        0 => println!("nothing to push"),
-        n => println!("pushed {n} commit(s) to {}", up.name),
+        0 => println!("{}", crate::tr!("sync.nothing-to-push")),
+        n => println!(
+            "{}",
+            crate::tr!("sync.pushed", count = n, upstream = up.name)
+        ),
     }
     if s.warnings > 0 {
-        eprintln!(
-            "{} warning(s) in the records: `quartier check` shows them",
-            s.warnings
-        );
+        eprintln!("{}", crate::tr!("sync.warnings", count = s.warnings));
     }
-    println!("in sync with {}", up.name);
+    println!("{}", crate::tr!("sync.in-sync", upstream = up.name));
 }

@@ -21,6 +21,9 @@ pub struct CommandHelp {
     pub long: Option<Entry>,
     /// A command line, the same in both languages.
     pub example: Option<String>,
+    /// Command lines, the same in both languages.
+    #[serde(default)]
+    pub examples: Vec<String>,
     #[serde(default)]
     pub args: BTreeMap<String, Entry>,
 }
@@ -38,33 +41,82 @@ fn catalogue() -> &'static BTreeMap<String, CommandHelp> {
 /// The kind whose record fields the flags of `path` (`appointment add`) set.
 fn kind_of(path: &str) -> Option<Kind> {
     let mut words = path.split(' ');
-    let kind = Kind::from_name(words.next()?)?;
+    let first = words.next()?;
+    let kind = Kind::ALL.into_iter().find(|k| k.name() == first)?;
     matches!(words.next(), Some("add" | "new" | "edit")).then_some(kind)
 }
 
+/// The schema's help of the field flag `id` sets (`participants.total` for
+/// a key of a table, `no-interpreter` for the switch that turns one off).
+fn schema_help(kind: Kind, id: &str, lang: Lang) -> Option<String> {
+    if let Some(flag) = id.strip_prefix("no-")
+        && let Some(f) = crate::schema::of(kind).field(&flag.replace('-', "_"))
+    {
+        return Some(crate::tr_in!(lang, "help.negated", field = f.label(lang)));
+    }
+    let key = id.replace('-', "_");
+    let f = match key.split_once('.') {
+        Some((table, sub)) => crate::schema::of(kind)
+            .field(table)?
+            .ty
+            .subfields()?
+            .iter()
+            .find(|g| g.key == sub)?,
+        None => crate::schema::of(kind).field(&key)?,
+    };
+    [f.help(lang), f.label(lang)]
+        .into_iter()
+        .find(|t| !t.is_empty())
+        .map(str::to_string)
+}
+
 /// The help of flag `id` of command `path`: its own entry, else the
-/// schema's help of the field it sets, else the entry every command shares.
+/// schema's help of the field it sets, else the entry of the group it is in
+/// (`sponsor` for `sponsor show`), else the entry every command shares.
 pub fn arg_help(path: &str, id: &str, lang: Lang) -> Option<String> {
     let cat = catalogue();
-    if let Some(e) = cat.get(path).and_then(|c| c.args.get(id)) {
+    let entry = |p: &str| cat.get(p).and_then(|c| c.args.get(id));
+    if let Some(e) = entry(path) {
         return Some(e.get(lang).to_string());
     }
-    if let Some(kind) = kind_of(path) {
-        let key = id.replace('-', "_");
-        if let Some(f) = crate::schema::of(kind).field(&key) {
-            let help = f.help(lang);
-            if !help.is_empty() {
-                return Some(help.to_string());
-            }
-            let label = f.label(lang);
-            if !label.is_empty() {
-                return Some(label.to_string());
-            }
-        }
+    // `edit ID` names the record: not the schema's `id` ("set on creation").
+    let names_record = id == "id" && path.ends_with(" edit");
+    if let Some(help) = kind_of(path)
+        .filter(|_| !names_record)
+        .and_then(|k| schema_help(k, id, lang))
+    {
+        return Some(help);
     }
-    cat.get("*")
-        .and_then(|c| c.args.get(id))
-        .map(|e| e.get(lang).to_string())
+    let mut group = path;
+    while let Some((parent, _)) = group.rsplit_once(' ') {
+        if let Some(e) = entry(parent) {
+            return Some(e.get(lang).to_string());
+        }
+        group = parent;
+    }
+    entry("*").map(|e| e.get(lang).to_string())
+}
+
+/// The "Example:" lines of a command's help.
+fn examples_text(h: &CommandHelp, lang: Lang) -> Option<String> {
+    let all: Vec<&str> = h
+        .example
+        .iter()
+        .map(String::as_str)
+        .chain(h.examples.iter().map(String::as_str))
+        .collect();
+    match all.as_slice() {
+        [] => None,
+        [one] => Some(format!("{}: {one}", heading(lang, "help.example"))),
+        many => Some(format!(
+            "{}:\n{}",
+            heading(lang, "help.examples"),
+            many.iter()
+                .map(|e| format!("  {e}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )),
+    }
 }
 
 fn heading(lang: Lang, id: &'static str) -> &'static str {
@@ -92,23 +144,17 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
     if let Some(h) = own {
         if let Some(about) = &h.about {
             cmd = cmd.about(about.get(lang).to_string());
+            // The long help is the about and the paragraph, never the
+            // (English) doc comment of the code.
+            cmd = match &h.long {
+                Some(more) => cmd.long_about(format!("{}\n\n{}", about.get(lang), more.get(lang))),
+                None => cmd.long_about(clap::builder::Resettable::Reset),
+            };
         }
-        let mut long = h
-            .about
-            .as_ref()
-            .map(|a| a.get(lang).to_string())
-            .unwrap_or_default();
-        if let Some(more) = &h.long {
-            long = format!("{long}\n\n{}", more.get(lang));
-        }
-        // Without a paragraph or example of its own the command keeps its
-        // doc comment's (which holds its example).
-        if h.long.is_some() || h.example.is_some() {
-            cmd = cmd.long_about(long);
-        }
-        if let Some(ex) = &h.example {
-            cmd = cmd.after_help(format!("{}: {ex}", heading(lang, "help.example")));
-        }
+        cmd = match examples_text(h, lang) {
+            Some(text) => cmd.after_help(text),
+            None => cmd.after_help(clap::builder::Resettable::Reset),
+        };
     }
     let help_key = if cmd.get_name() == "help" {
         "help"
@@ -132,7 +178,8 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
                 .map(|v| v.to_string_lossy().into_owned())
                 .collect();
             if takes && !defaults.is_empty() && !a.is_hide_default_value_set() {
-                text = format!("{text} [Standard: {}]", defaults.join(", "));
+                let d = crate::tr_in!(lang, "help.default", values = defaults.join(", "));
+                text = format!("{text} {d}");
             }
             let values: Vec<String> = a
                 .get_possible_values()
@@ -141,7 +188,8 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
                 .map(|v| v.get_name().to_string())
                 .collect();
             if takes && !values.is_empty() && !a.is_hide_possible_values_set() {
-                text = format!("{text} [Werte: {}]", values.join(", "));
+                let v = crate::tr_in!(lang, "help.values", values = values.join(", "));
+                text = format!("{text} {v}");
             }
             a = a.hide_default_value(true).hide_possible_values(true);
             if a.get_help_heading().is_none() {
@@ -161,14 +209,16 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
     if german {
         let usage = cmd.render_usage().to_string();
         let usage = usage.strip_prefix("Usage: ").unwrap_or(&usage);
+        let options = heading(lang, "help.usage-options");
+        let command = heading(lang, "help.usage-command");
         let usage = usage
-            .replace("[OPTIONS]", "[OPTIONEN]")
-            .replace("<COMMAND>", "<BEFEHL>")
-            .replace("[COMMAND]", "[BEFEHL]");
+            .replace("[OPTIONS]", &format!("[{options}]"))
+            .replace("<COMMAND>", &format!("<{command}>"))
+            .replace("[COMMAND]", &format!("[{command}]"));
         cmd = cmd
             .override_usage(usage)
             .subcommand_help_heading(heading(lang, "help.commands"))
-            .subcommand_value_name("BEFEHL")
+            .subcommand_value_name(command)
             .help_template(format!(
                 "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
                 heading(lang, "help.usage")
@@ -232,18 +282,16 @@ mod tests {
         }
     }
 
-    /// Every top-level command has an about in both languages, and every
-    /// flag of every command that help.toml or the schema describes has its
-    /// text in both. (Sub-commands' own texts are not all in help.toml yet.)
+    /// Every command and group, nested ones included (`client consent`,
+    /// `sponsor deadline add`), has an about in both languages in
+    /// help.toml, and every argument of every command a help text in both
+    /// (its own, the schema's, its group's or the shared one).
     #[test]
-    fn every_top_level_command_has_both_languages() {
+    fn every_command_and_every_argument_has_help_in_both_languages() {
         let cmd = crate::cli::Cli::command();
         let cat = catalogue();
         let mut missing = Vec::new();
-        for (path, _) in paths(&cmd) {
-            if path.contains(' ') {
-                continue;
-            }
+        for (path, ids) in paths(&cmd) {
             let key = if path.is_empty() {
                 "quartier".to_string()
             } else {
@@ -251,6 +299,13 @@ mod tests {
             };
             if cat.get(&key).and_then(|h| h.about.as_ref()).is_none() {
                 missing.push(format!("[\"{key}\".about]"));
+            }
+            for id in ids {
+                for lang in [Lang::De, Lang::En] {
+                    if arg_help(&key, &id, lang).is_none_or(|h| h.trim().is_empty()) {
+                        missing.push(format!("[\"{key}\".args.{id}] ({lang:?})"));
+                    }
+                }
             }
         }
         assert!(
@@ -267,6 +322,51 @@ mod tests {
                 .unwrap()
                 .contains("Ablageordner")
         );
+        // a group's entry serves its commands; a nested table key and a
+        // switch-off flag take the schema's words
+        assert!(
+            arg_help("sponsor show", "id", Lang::En)
+                .unwrap()
+                .contains("slug")
+        );
+        assert!(arg_help("event add", "participants.total", Lang::De).is_some());
+        assert!(
+            arg_help("appointment edit", "no-interpreter", Lang::De)
+                .unwrap()
+                .contains("aus")
+        );
+    }
+
+    /// The German help shows no English text of the code: every about,
+    /// paragraph and flag text of the localized tree differs from the
+    /// English one (or is the same word in both, like a list of codes).
+    #[test]
+    fn german_help_is_not_the_english_help() {
+        let de = localize(crate::cli::Cli::command(), Lang::De);
+        let en = localize(crate::cli::Cli::command(), Lang::En);
+        fn texts(cmd: &Command, out: &mut Vec<String>) {
+            if let Some(a) = cmd.get_about() {
+                out.push(a.to_string());
+            }
+            for a in cmd.get_arguments() {
+                out.push(a.get_help().map(|h| h.to_string()).unwrap_or_default());
+            }
+            // (clap's `help` copies the tree's names for completion only)
+            for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                texts(s, out);
+            }
+        }
+        let (mut d, mut e) = (Vec::new(), Vec::new());
+        texts(&de, &mut d);
+        texts(&en, &mut e);
+        assert_eq!(d.len(), e.len());
+        let same: Vec<&String> = d
+            .iter()
+            .zip(&e)
+            .filter(|(d, e)| d == e && d.split_whitespace().count() > 4)
+            .map(|(d, _)| d)
+            .collect();
+        assert!(same.is_empty(), "German help in English: {same:#?}");
     }
 
     #[test]
@@ -278,11 +378,17 @@ mod tests {
                 continue;
             }
             let path = if key == "quartier" { "" } else { key.as_str() };
-            let Some((_, ids)) = tree.iter().find(|(p, _)| p == path) else {
-                panic!("help.toml: no command `{key}`");
-            };
+            assert!(
+                tree.iter().any(|(p, _)| p == path),
+                "help.toml: no command `{key}`"
+            );
+            // a group's entry may describe the flags of its commands
+            let below = |p: &str| p == path || p.starts_with(&format!("{path} "));
             for id in h.args.keys() {
-                assert!(ids.contains(id), "help.toml: `{key}` has no flag `{id}`");
+                assert!(
+                    tree.iter().any(|(p, ids)| below(p) && ids.contains(id)),
+                    "help.toml: `{key}` has no flag `{id}`"
+                );
             }
         }
     }

@@ -18,6 +18,7 @@ use std::fmt::Display;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
+pub mod clap_errors;
 pub mod help;
 
 const MESSAGES: &str = include_str!("messages.toml");

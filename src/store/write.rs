@@ -589,7 +589,11 @@ mod tests {
     fn a_failed_write_leaves_the_old_file() {
         if let Some(target) = std::env::var_os("QUARTIER_TEST_WRITE_TARGET") {
             let e = atomic_write(Path::new(&target), &large_record()).unwrap_err();
-            assert!(e.message.contains("cannot write"), "{}", e.message);
+            assert!(
+                e.message.contains("schreiben nicht möglich"),
+                "{}",
+                e.message
+            );
             return;
         }
         let dir = tempfile::tempdir().unwrap();

@@ -1272,7 +1272,7 @@ fn consultation_and_sponsor_meeting_keep_their_own_fields() {
 #[test]
 fn missing_folder_is_an_error_not_a_panic() {
     let f = Folder::bare();
-    f.run(&["check"]).code(1).has("not a records folder");
+    f.run(&["check"]).code(1).has("kein Ablageordner");
 }
 
 #[cfg(unix)]

@@ -155,7 +155,7 @@ fn new_has_no_flags_for_names_or_contact_data() {
     for flag in ["--name", "--address", "--phone", "--email", "--birth-date"] {
         f.run(&["client", "new", flag, "x"])
             .code(2)
-            .has("unexpected argument");
+            .has("unbekannte Option");
     }
     assert_eq!(client_files(&f), 0);
 }
@@ -378,7 +378,7 @@ fn show_fails_on_unknown_and_ambiguous_codes() {
     f.client("K-CD12", "");
     f.run(&["client", "show", "ZZ99"])
         .code(1)
-        .has("no client with id `ZZ99`");
+        .has("keine Kennung `ZZ99` unter client");
     f.run(&["client", "show", "12"])
         .code(1)
         .has("K-AB12")
@@ -506,7 +506,7 @@ fn help_of_every_client_command_has_an_example() {
         &["client", "show", "--help"],
         &["client", "edit", "--help"],
     ] {
-        f.run(sub).ok().has("Example: quartier client");
+        f.run(sub).ok().has("Beispiel: quartier client");
     }
 }
 

@@ -511,3 +511,31 @@ fn during_a_consultation_hour_the_time_defaults_to_now() {
     );
     assert!(!text.contains("time ="), "{text}");
 }
+
+#[test]
+fn a_planned_organisation_consultation_is_in_the_agenda_calendar_by_its_name() {
+    let f = folder();
+    f.run(&[
+        "appointment",
+        "add",
+        "--partner",
+        "kita-sonnenschein",
+        "--date",
+        "2026-12-01",
+        "--time",
+        "10:00",
+        "--topics",
+        "intercultural-opening",
+    ])
+    .ok();
+    let out = f.parent().join("agenda.ics");
+    f.run(&["agenda", "--format", "ics", "--out", out.to_str().unwrap()])
+        .ok();
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.contains("SUMMARY:Organisationsberatung: Kita Sonnenschein"),
+        "{text}"
+    );
+    assert!(text.contains("Interkulturelle Öffnung"), "{text}");
+    f.run(&["agenda"]).ok().has("kita-sonnenschein");
+}

@@ -198,7 +198,7 @@ fn ids_are_found_by_suffix_across_kinds_or_listed_when_ambiguous() {
     );
     f.run(&["edit", "nowhere"])
         .code(1)
-        .has("no record with id `nowhere`");
+        .has("kein Eintrag mit der Kennung `nowhere`");
     f.run(&["edit", "haus"])
         .code(1)
         .has("lernhaus")
@@ -211,5 +211,5 @@ fn help_has_an_example() {
     Folder::new()
         .run(&["edit", "--help"])
         .ok()
-        .has("Example: quartier edit");
+        .has("Beispiel: quartier edit");
 }

@@ -198,17 +198,17 @@ fn records_added_at_the_same_time_on_two_laptops_sync_without_conflicts() {
     office
         .quartier(&alice, "Alice", &["sync"])
         .ok()
-        .has("pushed 1 commit(s) to origin/main");
+        .has("1 Commit(s) zu origin/main hochgeladen");
     office
         .quartier(&bob, "Bob", &["sync"])
         .ok()
-        .has("1 new commit(s) from origin/main")
-        .has("pushed 1 commit(s)");
+        .has("1 neue(r) Commit(s) von origin/main")
+        .has("1 Commit(s) zu");
     office
         .quartier(&alice, "Alice", &["sync"])
         .ok()
-        .has("1 new commit(s)")
-        .has("nothing to push");
+        .has("1 neue(r) Commit(s)")
+        .has("nichts hochzuladen");
 
     for dir in [&alice, &bob] {
         assert!(dir.join(a_rel).is_file() && dir.join(b_rel).is_file());
@@ -220,8 +220,8 @@ fn records_added_at_the_same_time_on_two_laptops_sync_without_conflicts() {
     office
         .quartier(&bob, "Bob", &["sync"])
         .ok()
-        .has("nothing new")
-        .has("nothing to push");
+        .has("nichts Neues")
+        .has("nichts hochzuladen");
 }
 
 #[test]
@@ -238,8 +238,8 @@ fn the_same_record_changed_on_both_sides_stops_the_sync_and_names_it() {
         .has(&bob.join(APPOINTMENT).display().to_string())
         .has("quartier edit apt-20261120-ab12")
         .has("quartier sync --abort")
-        .has("nothing was pushed")
-        .lacks("pushed 1");
+        .has("nichts wurde hochgeladen")
+        .lacks("Commit(s) zu");
 
     // git understands the state, and nothing went to the server.
     assert!(office.rebase_in_progress(&bob));
@@ -286,8 +286,8 @@ fn a_stopped_sync_refuses_to_finish_while_markers_remain_and_finishes_once_resol
     office
         .quartier(&bob, "Bob", &["sync"])
         .ok()
-        .has("finished the stopped sync")
-        .has("pushed 1 commit(s)");
+        .has("der angehaltene Abgleich ist abgeschlossen")
+        .has("1 Commit(s) zu");
     assert!(!office.rebase_in_progress(&bob));
     assert_eq!(office.server_head(), office.head(&bob));
     let subject = office.git_ok(&bob, "Bob", &["log", "-1", "--format=%s%n%an"]);
@@ -296,7 +296,7 @@ fn a_stopped_sync_refuses_to_finish_while_markers_remain_and_finishes_once_resol
     office
         .quartier(&alice, "Alice", &["sync"])
         .ok()
-        .has("1 new commit(s)");
+        .has("1 neue(r) Commit(s)");
     assert_eq!(read(&alice, APPOINTMENT), resolved);
     office.quartier(&alice, "Alice", &["check"]).ok();
 }
@@ -335,7 +335,7 @@ fn a_conflict_is_resolved_with_quartier_edit_and_finished_by_sync() {
     office
         .quartier(&bob, "Bob", &["sync"])
         .ok()
-        .has("finished the stopped sync");
+        .has("der angehaltene Abgleich ist abgeschlossen");
     office.quartier(&alice, "Alice", &["sync"]).ok();
     assert_eq!(read(&alice, APPOINTMENT), resolved);
 }
@@ -350,7 +350,7 @@ fn a_stopped_sync_can_be_aborted() {
     office
         .quartier(&bob, "Bob", &["sync", "--abort"])
         .ok()
-        .has("sync aborted");
+        .has("Abgleich abgebrochen");
     assert!(!office.rebase_in_progress(&bob));
     assert_eq!(office.head(&bob), before);
     assert!(read(&bob, APPOINTMENT).contains("bob: housing only"));
@@ -359,7 +359,7 @@ fn a_stopped_sync_can_be_aborted() {
     office
         .quartier(&bob, "Bob", &["sync", "--abort"])
         .code(1)
-        .has("no stopped sync");
+        .has("keinen angehaltenen Abgleich");
 }
 
 #[test]
@@ -386,7 +386,7 @@ fn broken_records_after_the_pull_are_not_pushed() {
         .quartier(&bob, "Bob", &["sync"])
         .code(1)
         .has("apt-20261124-bad1.toml")
-        .has("nothing was pushed");
+        .has("nichts wurde hochgeladen");
     assert_eq!(office.server_head(), server);
     assert!(
         bob.join("appointments/2026/11/apt-20261124-bad1.toml")

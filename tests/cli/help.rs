@@ -44,13 +44,19 @@ fn other_shells_get_scripts_and_unknown_shells_exit_2() {
 #[test]
 fn man_renders_a_roff_page() {
     let dir = nowhere();
-    let run = run_in(dir.path(), &["man"], &[]);
+    let run = run_in(dir.path(), &["--lang", "en", "man"], &[]);
     run.ok();
     let page = &run.stdout;
     assert!(page.contains(".TH quartier 1"), "{page}");
     for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
         assert!(page.contains(section), "`{section}` missing:\n{page}");
     }
+    // German by default: the page's texts and headings from the catalogue
+    let de = run_in(dir.path(), &["man"], &[]);
+    de.ok()
+        .has(".SH OPTIONEN")
+        .has(".SH Befehle")
+        .has("Ablage und ESF");
     assert!(page.contains("quartier\\-partner(1)"), "{page}");
     assert!(page.contains("quartier\\-client(1)"), "{page}");
 }
@@ -62,6 +68,9 @@ fn man_prints_the_page_of_a_sub_command() {
         .ok()
         .has(".TH quartier-partner-list 1")
         .has("\\-\\-offers")
+        .has("Beispiel: quartier partner list");
+    run_in(dir.path(), &["--lang", "en", "man", "partner", "list"], &[])
+        .ok()
         .has("Example: quartier partner list");
     run_in(dir.path(), &["man", "partner", "lst"], &[])
         .code(2)
@@ -115,6 +124,6 @@ fn help_of_completions_and_man_has_an_example() {
     let f = Folder::new();
     f.run(&["completions", "--help"])
         .ok()
-        .has("Example: quartier completions");
-    f.run(&["man", "--help"]).ok().has("Example: quartier man");
+        .has("Beispiel: quartier completions");
+    f.run(&["man", "--help"]).ok().has("Beispiel: quartier man");
 }

@@ -305,7 +305,7 @@ fn show_fails_on_unknown_and_ambiguous_ids() {
     );
     f.run(&["partner", "show", "caritas"])
         .code(1)
-        .has("no partner with id `caritas`");
+        .has("keine Kennung `caritas` unter partner");
     f.run(&["partner", "show", "verein"])
         .code(1)
         .has("mieterverein")
@@ -446,6 +446,6 @@ fn help_of_every_partner_command_has_an_example() {
         &["partner", "show", "--help"],
         &["partner", "edit", "--help"],
     ] {
-        f.run(sub).ok().has("Example: quartier partner");
+        f.run(sub).ok().has("Beispiel: quartier partner");
     }
 }

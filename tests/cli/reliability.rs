@@ -575,7 +575,7 @@ fn a_file_where_the_record_folder_must_be_is_a_clear_error() {
     f.run(&args)
         .code(1)
         .has("sponsors")
-        .has("cannot")
+        .has("nicht möglich")
         .lacks("panicked");
     assert_eq!(f.read("sponsors"), "I am a file, not a folder\n");
     f.run(&["check"])
@@ -600,7 +600,7 @@ fn a_file_where_a_month_folder_must_be_is_a_clear_error() {
     ])
     .code(1)
     .has("appointments/2026")
-    .has("cannot")
+    .has("nicht möglich")
     .lacks("panicked");
     assert_eq!(f.read("appointments/2026"), "not a folder");
     f.run(&["check"])
@@ -660,7 +660,7 @@ fn a_read_only_folder_fails_cleanly_and_changes_nothing() {
     };
     f.run(&["sponsor", "edit", "lernhaus", "--notes", "neu"])
         .code(1)
-        .has("cannot")
+        .has("nicht möglich")
         .has("sponsors")
         .lacks("panicked");
     f.run(&["sponsor", "end", "lernhaus"])
@@ -668,7 +668,7 @@ fn a_read_only_folder_fails_cleanly_and_changes_nothing() {
         .lacks("panicked");
     let args = sponsor_add("zweiter");
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    f.run(&args).code(1).has("cannot").lacks("panicked");
+    f.run(&args).code(1).has("nicht möglich").lacks("panicked");
     assert_eq!(f.read("sponsors/lernhaus.toml"), LERNHAUS);
     drop(_guard);
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();

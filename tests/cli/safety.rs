@@ -230,7 +230,7 @@ fn demo_generate_on_a_full_disk_fails_and_leaves_nothing() {
             &["demo", "generate", "--out", target.to_str().unwrap()],
             &[],
         );
-        r.code(1).has("disk is full");
+        r.code(1).has("Festplatte ist voll");
         assert_eq!(
             files_below(&disk.0),
             Vec::<PathBuf>::new(),

@@ -117,7 +117,7 @@ fn no_records_folder_anywhere_says_what_to_do() {
     let tmp = tempfile::tempdir().unwrap();
     run_in(tmp.path(), &["check"], &[])
         .code(1)
-        .has("records is not a records folder")
+        .has("records ist kein Ablageordner")
         .has("quartier init");
 }
 
@@ -170,7 +170,7 @@ fn init_makes_a_folder_that_checks_clean() {
 #[test]
 fn init_never_overwrites_a_records_folder() {
     let f = Folder::new();
-    f.run(&["init"]).code(1).has("already a records folder");
+    f.run(&["init"]).code(1).has("schon ein Ablageordner");
     assert_eq!(f.read("quartier.toml"), CONFIG);
     run_in(f.parent(), &["init", "records"], &[]).code(1);
     assert_eq!(f.read("quartier.toml"), CONFIG);

@@ -166,7 +166,7 @@ fn abort_undoes_only_the_pull_and_keeps_what_was_done_meanwhile() {
     office
         .quartier(&bob, "Bob", &["sync", "--abort"])
         .ok()
-        .has("sync aborted");
+        .has("Abgleich abgebrochen");
     assert!(!office.rebase_in_progress(&bob));
     assert_eq!(
         office.head(&bob),

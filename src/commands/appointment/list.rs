@@ -39,6 +39,8 @@ pub struct Args {
     pub topic: Option<String>,
     #[command(flatten)]
     pub dates: DateFilter,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -70,6 +72,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|a| topic.as_ref().is_none_or(|t| a.topics.contains(t)))
         .collect();
     appointments.sort_by(|a, b| newest_first(a, b));
+    args.limit.apply(&mut appointments, globals.json);
     if globals.json {
         return print_json(&appointments);
     }

@@ -38,6 +38,8 @@ pub struct Args {
     pub consent_expiring: Option<u32>,
     #[command(flatten)]
     pub dates: DateFilter,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -97,6 +99,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             .cmp(&a.first_contact)
             .then_with(|| a.id.cmp(&b.id))
     });
+    args.limit.apply(&mut clients, globals.json);
     if globals.json {
         return print_json(&clients);
     }

@@ -34,6 +34,8 @@ pub struct Args {
     pub staff: Option<String>,
     #[command(flatten)]
     pub dates: DateFilter,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -66,6 +68,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|c| staff.is_none() || c.staff == staff)
         .collect();
     contacts.sort_by(|a, b| newest_first(a, b));
+    args.limit.apply(&mut contacts, globals.json);
     if globals.json {
         return print_json(&contacts);
     }

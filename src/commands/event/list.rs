@@ -40,6 +40,8 @@ pub struct Args {
     /// With --format ics: write to FILE (`-`: standard output, the default)
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 /// What `event list` prints.
@@ -74,6 +76,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|e| sponsor.as_ref().is_none_or(|s| e.sponsors.contains(s)))
         .collect();
     events.sort_by(|a, b| newest_first(a, b));
+    args.limit.apply(&mut events, globals.json);
     if args.format == EventListFormat::Ics {
         // oldest first, as a calendar reads
         let text = crate::ics::events(

@@ -48,7 +48,7 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         counts.total = need.parsed("--total", "Teilnehmende insgesamt:", counts.total, |s| {
             s.trim()
                 .parse::<u32>()
-                .map_err(|_| format!("`{s}` is not a count"))
+                .map_err(|_| crate::tr!("input.count", input = s))
         })?;
         need.finish()?;
     }

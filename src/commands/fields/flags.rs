@@ -257,7 +257,7 @@ fn parser(ty: &FieldType) -> clap::builder::ValueParser {
                 s.trim()
                     .parse::<i64>()
                     .map(Raw::Int)
-                    .map_err(|_| format!("`{s}` is not a year: give four digits, e.g. 1990"))
+                    .map_err(|_| crate::tr!("input.year-digits", input = s))
             })
         }),
         FieldType::Code(v) => ValueParser::new(
@@ -318,7 +318,7 @@ pub fn parse_count(s: &str) -> Result<i64, String> {
     s.trim()
         .parse::<u32>()
         .map(i64::from)
-        .map_err(|_| format!("`{s}` is not a count (a whole number from 0)"))
+        .map_err(|_| crate::tr!("input.count", input = s))
 }
 
 /// Adds the record flags of `kind` to `cmd`.
@@ -345,7 +345,11 @@ pub fn augment(mut cmd: Command, kind: Kind, mode: Mode, lang: Lang) -> Command 
                     .long(negated(f.flag))
                     .action(ArgAction::SetTrue)
                     .conflicts_with(f.key)
-                    .help(lang.pick("Schaltet es aus", "Turns it off").to_string()),
+                    .help(crate::tr_in!(
+                        lang,
+                        "help.negated",
+                        field = f.spec.label(lang)
+                    )),
             );
         }
     }
@@ -355,13 +359,7 @@ pub fn augment(mut cmd: Command, kind: Kind, mode: Mode, lang: Lang) -> Command 
                 .long("unset")
                 .action(ArgAction::Append)
                 .value_name("KEY")
-                .help(
-                    lang.pick(
-                        "Entfernt den Schlüssel aus der Datei (wiederholbar; nicht für Pflichtfelder)",
-                        "Removes the key from the file (repeatable; not for required keys)",
-                    )
-                    .to_string(),
-                ),
+                .help(crate::i18n::help::arg_help("*", "unset", lang).unwrap_or_default()),
         );
     }
     cmd

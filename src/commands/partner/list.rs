@@ -26,6 +26,8 @@ pub struct Args {
     /// Only partners of this kind
     #[arg(long)]
     pub kind: Option<PartnerKind>,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -60,6 +62,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             .cmp(&b.name.to_lowercase())
             .then_with(|| a.id.cmp(&b.id))
     });
+    args.limit.apply(&mut partners, globals.json);
     if globals.json {
         return print_json(&partners);
     }

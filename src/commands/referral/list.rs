@@ -40,6 +40,8 @@ pub struct Args {
     pub staff: Option<String>,
     #[command(flatten)]
     pub dates: DateFilter,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -72,6 +74,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .filter(|r| staff.is_none() || r.staff == staff)
         .collect();
     referrals.sort_by(|a, b| newest_first(a, b));
+    args.limit.apply(&mut referrals, globals.json);
     if globals.json {
         return print_json(&referrals);
     }

@@ -67,3 +67,26 @@ impl DateFilter {
         }
     }
 }
+
+/// `--limit N` of every `list`: only the first N rows (newest first).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct Limit {
+    /// Show only the first N records
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+impl Limit {
+    /// Keeps the first N of `items` (already sorted); when some are left
+    /// out and a table is shown, says so on standard error.
+    pub fn apply<T>(&self, items: &mut Vec<T>, json: bool) {
+        let Some(n) = self.limit else { return };
+        let total = items.len();
+        if total > n {
+            items.truncate(n);
+            if !json {
+                eprintln!("{}", crate::tr!("list.limited", shown = n, total = total));
+            }
+        }
+    }
+}

@@ -18,6 +18,8 @@ pub struct Args {
     pub field: Option<Field>,
     #[command(flatten)]
     pub dates: DateFilter,
+    #[command(flatten)]
+    pub limit: crate::commands::shared::Limit,
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
@@ -45,6 +47,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         })
         .collect();
     sponsors.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.id.cmp(&b.id)));
+    args.limit.apply(&mut sponsors, globals.json);
     if globals.json {
         return print_json(&sponsors);
     }
