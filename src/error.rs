@@ -55,7 +55,8 @@ pub enum StoreError {
     #[error("{}", findings_text(.0))]
     Invalid(Vec<Finding>),
 
-    /// The file changed after the command read it; nothing was written.
+    /// The file changed after the command read it (compare and swap of
+    /// `Store::replace_validated_with`); nothing was written.
     #[error("{}", crate::tr!("store.changed-meanwhile", path = path.display()))]
     ChangedMeanwhile { path: PathBuf },
 
@@ -193,6 +194,9 @@ fn io_hint(err: &std::io::Error) -> String {
 pub struct CommandError {
     pub kind: ExitKind,
     pub message: String,
+    /// The store error it was made from, for callers that act on what
+    /// happened (`quartier edit` keeps the text on `ChangedMeanwhile`).
+    pub cause: Option<Box<StoreError>>,
 }
 
 impl CommandError {
@@ -200,6 +204,7 @@ impl CommandError {
         CommandError {
             kind: ExitKind::Data,
             message: message.into(),
+            cause: None,
         }
     }
 
@@ -207,7 +212,16 @@ impl CommandError {
         CommandError {
             kind: ExitKind::Usage,
             message: message.into(),
+            cause: None,
         }
+    }
+
+    /// Whether it says that a record changed after it was read.
+    pub fn is_changed_meanwhile(&self) -> bool {
+        matches!(
+            self.cause.as_deref(),
+            Some(StoreError::ChangedMeanwhile { .. })
+        )
     }
 
     /// A data error that has already been printed in full (e.g. `check`'s findings).
@@ -230,6 +244,7 @@ impl From<StoreError> for CommandError {
         CommandError {
             kind: e.exit_kind(),
             message: e.to_string(),
+            cause: Some(Box::new(e)),
         }
     }
 }

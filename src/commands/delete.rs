@@ -5,7 +5,7 @@ use crate::cli::{Globals, interactive};
 use crate::commands::shared::CommitArg;
 use crate::error::{CommandError, Result};
 use crate::model::Kind;
-use crate::schema::{self, FieldSpec, FieldType};
+use crate::schema::{self, FieldSpec};
 use crate::store::Store;
 use serde::Serialize;
 use std::io::{BufRead, Write};
@@ -174,7 +174,7 @@ pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Refere
                 ))
             })?;
             let mut keys = Vec::new();
-            keys_referring(&table, s.fields, target, id, "", &mut keys);
+            keys_referring(&table, s.fields, target, id, &mut keys);
             for key in keys {
                 out.push(Reference {
                     record_kind: s.kind,
@@ -189,41 +189,19 @@ pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Refere
     Ok(out)
 }
 
+/// The keys (`table.key` when nested) of a file's `table` that name
+/// `target`/`id`, each once — found by the schema's one walk.
 fn keys_referring(
     table: &toml::Table,
     fields: &[FieldSpec],
     target: Kind,
     id: &str,
-    prefix: &str,
     out: &mut Vec<String>,
 ) {
-    for f in fields {
-        let Some(value) = table.get(f.key) else {
-            continue;
-        };
-        let key = format!("{prefix}{}", f.key);
-        if let Some(sub) = f.ty.subfields() {
-            let nested = format!("{key}.");
-            match value {
-                toml::Value::Table(t) => keys_referring(t, sub, target, id, &nested, out),
-                toml::Value::Array(items) => {
-                    for t in items.iter().filter_map(toml::Value::as_table) {
-                        keys_referring(t, sub, target, id, &nested, out);
-                    }
-                }
-                _ => {}
-            }
-            continue;
+    let json = serde_json::to_value(table).unwrap_or_default();
+    crate::schema::visit(fields, &json, &mut |f, key, v| {
+        if f.names(v, target, id) && !out.iter().any(|k| k == key) {
+            out.push(key.to_string());
         }
-        let hit = match f.ty {
-            FieldType::Ref(k) if k == target => value.as_str() == Some(id),
-            FieldType::Refs(k) if k == target => value
-                .as_array()
-                .is_some_and(|items| items.iter().any(|v| v.as_str() == Some(id))),
-            _ => false,
-        };
-        if hit && !out.contains(&key) {
-            out.push(key);
-        }
-    }
+    });
 }

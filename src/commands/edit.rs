@@ -5,7 +5,7 @@ use crate::cli::{Globals, interactive};
 use crate::commands::shared::{Change, CommitArg, check_references, report_written};
 use crate::error::{CommandError, Result};
 use crate::model::{Config, Kind};
-use crate::store::{ReplaceError, Store};
+use crate::store::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
@@ -97,7 +97,7 @@ pub fn edit_in_editor(
                 };
                 return report_written(globals, store, config, commit, change);
             }
-            Err(ReplaceError::ChangedMeanwhile(_)) => {
+            Err(e) if e.is_changed_meanwhile() => {
                 let kept = work.keep();
                 return Err(CommandError::data(format!(
                     "{} was changed meanwhile (by another command or program), so your edit was not written; it is kept in {}: run `quartier edit {id}` again and carry your changes over from there",
@@ -105,7 +105,7 @@ pub fn edit_in_editor(
                     kept.display()
                 )));
             }
-            Err(ReplaceError::Other(e)) => {
+            Err(e) => {
                 eprintln!("{}", e.message);
                 if interactive() && ask_again()? {
                     continue;

@@ -76,7 +76,6 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                     &table,
                     schema::of(*kind).fields,
                     &needle,
-                    "",
                     &mut |key, text| {
                         found.push(Hit {
                             record_kind: *kind,
@@ -138,45 +137,29 @@ fn searched(f: &FieldSpec) -> bool {
     f.may_hold_free_text() || matches!(f.ty, FieldType::Text)
 }
 
+/// Calls `hit(key, text)` for every searched key of a file's `table`
+/// whose text holds `needle` — found by the schema's one walk.
 fn search_table(
     table: &toml::Table,
     fields: &[FieldSpec],
     needle: &str,
-    prefix: &str,
     hit: &mut dyn FnMut(String, String),
 ) {
-    for f in fields {
-        let Some(value) = table.get(f.key) else {
-            continue;
-        };
-        let key = format!("{prefix}{}", f.key);
-        if let Some(sub) = f.ty.subfields() {
-            let nested = format!("{key}.");
-            match value {
-                toml::Value::Table(t) => search_table(t, sub, needle, &nested, hit),
-                toml::Value::Array(items) => {
-                    for t in items.iter().filter_map(toml::Value::as_table) {
-                        search_table(t, sub, needle, &nested, hit);
-                    }
-                }
-                _ => {}
-            }
-            continue;
-        }
+    let json = serde_json::to_value(table).unwrap_or_default();
+    crate::schema::visit(fields, &json, &mut |f, key, value| {
         if !searched(f) {
-            continue;
+            return;
         }
         let texts: Vec<&str> = match value {
-            toml::Value::String(s) => vec![s.as_str()],
-            toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
-            _ => Vec::new(),
+            serde_json::Value::Array(items) => items.iter().filter_map(|i| i.as_str()).collect(),
+            v => v.as_str().into_iter().collect(),
         };
         for text in texts {
             if text.to_lowercase().contains(needle) {
-                hit(key.clone(), text.to_string());
+                hit(key.to_string(), text.to_string());
             }
         }
-    }
+    });
 }
 
 /// At most about 60 characters of `text` around the first place of `needle`.

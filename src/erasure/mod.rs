@@ -143,9 +143,8 @@ pub fn apply(store: &Store, config: &Config, e: &Erasure) -> Result<Vec<PathBuf>
     create_new(&e.new_client_path, &e.new_client_text)?;
     let mut changed = vec![e.new_client_path.clone()];
     for r in &e.records {
-        let written = store
-            .replace_validated_with(config, r.kind, &r.path, &r.old, &r.new, |_| Ok(()))
-            .map_err(CommandError::from)?;
+        let written =
+            store.replace_validated_with(config, r.kind, &r.path, &r.old, &r.new, |_| Ok(()))?;
         changed.push(written.1);
     }
     std::fs::remove_file(&e.client_path)

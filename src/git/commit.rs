@@ -94,19 +94,33 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<()> {
 /// a few seconds before it fails.
 pub fn commit_paths(dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
     let repo = Repo::open(dir)?;
-    let _turn = CommitTurn::take(&repo.git_dir()?)?;
+    let git_dir = repo.git_dir()?;
+    let _turn = CommitTurn::take(&git_dir)?;
     let start = Instant::now();
     let mut pause = Duration::from_millis(20);
     loop {
+        let held_before = index_held(&git_dir);
         match commit_once(&repo, dir, paths, message) {
-            // git says so only in words: "Unable to create '…/index.lock': File exists."
-            Err(e) if e.message.contains("index.lock") && start.elapsed() < RETRY_FOR => {
+            Err(_) if retry_after_failure(held_before, &git_dir, start.elapsed()) => {
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_millis(400));
             }
             other => return other,
         }
     }
+}
+
+/// Whether another git holds the index: its lock file `index.lock` is in
+/// the git folder (git creates it exclusively and removes it when done).
+fn index_held(git_dir: &Path) -> bool {
+    std::fs::symlink_metadata(git_dir.join("index.lock")).is_ok()
+}
+
+/// Whether a failed commit is tried again: another git held the index
+/// before or after the attempt, and the time for retries is not over.
+/// Decided on the lock file, never on what git printed.
+fn retry_after_failure(held_before: bool, git_dir: &Path, elapsed: Duration) -> bool {
+    elapsed < RETRY_FOR && (held_before || index_held(git_dir))
 }
 
 /// How long a commit is retried while another git holds the index.
@@ -274,4 +288,30 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
             e.message
         ))
     })
+}
+
+#[cfg(test)]
+mod retry_tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_commit_is_retried_only_while_git_s_index_lock_exists() {
+        let git_dir = tempfile::tempdir().unwrap();
+        let soon = Duration::from_millis(10);
+        assert!(
+            !retry_after_failure(false, git_dir.path(), soon),
+            "no lock: fail at once"
+        );
+        assert!(
+            retry_after_failure(true, git_dir.path(), soon),
+            "held when it was tried"
+        );
+        std::fs::write(git_dir.path().join("index.lock"), "").unwrap();
+        assert!(index_held(git_dir.path()));
+        assert!(retry_after_failure(false, git_dir.path(), soon), "held now");
+        assert!(
+            !retry_after_failure(true, git_dir.path(), RETRY_FOR),
+            "time is up"
+        );
+    }
 }

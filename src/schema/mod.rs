@@ -116,6 +116,92 @@ pub fn every_field() -> Vec<(Kind, String, &'static FieldSpec)> {
     out
 }
 
+/// Calls `visit(spec, key, value)` for every key of a record's JSON form
+/// (`serde_json::to_value(record)`) that `fields` knows, entering nested
+/// tables and arrays of tables (their keys named `table.key`): the one walk
+/// of a record guided by its schema.
+pub fn visit(
+    fields: &[FieldSpec],
+    object: &serde_json::Value,
+    visit: &mut dyn FnMut(&FieldSpec, &str, &serde_json::Value),
+) {
+    walk(fields, object, "", visit)
+}
+
+fn walk(
+    fields: &[FieldSpec],
+    object: &serde_json::Value,
+    prefix: &str,
+    visit: &mut dyn FnMut(&FieldSpec, &str, &serde_json::Value),
+) {
+    for f in fields {
+        let Some(value) = object.get(f.key) else {
+            continue;
+        };
+        let key = format!("{prefix}{}", f.key);
+        match (f.ty.subfields(), value) {
+            (Some(sub), serde_json::Value::Array(items)) => {
+                for item in items {
+                    walk(sub, item, &format!("{key}."), visit);
+                }
+            }
+            (Some(sub), _) => walk(sub, value, &format!("{key}."), visit),
+            (None, _) => visit(f, &key, value),
+        }
+    }
+}
+
+/// Whether the JSON form `object` of a record with `fields` refers to the
+/// record `target`/`id` (`show --json`'s `linked`).
+pub fn refers_to_id(
+    fields: &[FieldSpec],
+    object: &serde_json::Value,
+    target: Kind,
+    id: &str,
+) -> bool {
+    let mut hit = false;
+    visit(fields, object, &mut |f, _, v| hit |= f.names(v, target, id));
+    hit
+}
+
+/// Every (kind, id) `record` refers to by its `Ref`/`Refs` keys, nested
+/// ones included, in schema order.
+pub fn references(record: &crate::model::Record) -> Vec<(Kind, String)> {
+    let json = serde_json::to_value(record).expect("a record serializes");
+    let mut out = Vec::new();
+    visit(of(record.kind()).fields, &json, &mut |f, _, v| match f.ty {
+        FieldType::Ref(k) => out.extend(v.as_str().map(|s| (k, s.to_string()))),
+        FieldType::Refs(k) => out.extend(
+            v.as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|i| i.as_str())
+                .map(|s| (k, s.to_string())),
+        ),
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Code(_)
+        | FieldType::Codes(_)
+        | FieldType::Topic
+        | FieldType::Topics { .. }
+        | FieldType::Language
+        | FieldType::Languages
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => {}
+    });
+    out
+}
+
 /// A closed vocabulary of codes (one of the enums of `model::codes`).
 #[derive(Clone, Copy)]
 pub struct Vocab {
@@ -458,6 +544,16 @@ impl FieldSpec {
             | FieldType::District
             | FieldType::Staff => false,
         }
+    }
+
+    /// Whether `value` (this key's value, as JSON) names the record
+    /// `target`/`id`.
+    pub fn names(&self, value: &serde_json::Value, target: Kind, id: &str) -> bool {
+        self.refers_to(target)
+            && (value.as_str() == Some(id)
+                || value
+                    .as_array()
+                    .is_some_and(|items| items.iter().any(|i| i.as_str() == Some(id))))
     }
 
     pub fn may_hold_free_text(&self) -> bool {

@@ -16,7 +16,7 @@ pub use load::{
 };
 pub use pathspec::Pathspec;
 pub(crate) use settled::SettledIndex;
-pub use write::{ReplaceError, atomic_write, new_client_code, new_dated_id, record_text};
+pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};
 use crate::model::read::Severity;

@@ -4,7 +4,7 @@
 
 use super::lock::RecordLock;
 use super::{Finding, Store};
-use crate::error::{CommandError, Result};
+use crate::error::{CommandError, Result, StoreError};
 use crate::model::read::Placement;
 use crate::model::{Config, IdScheme, Kind, Record};
 use chrono::{Datelike, NaiveDate};
@@ -333,7 +333,7 @@ impl Store {
         if text.starts_with('\u{feff}') && !new_text.starts_with('\u{feff}') {
             new_text.insert(0, '\u{feff}');
         }
-        Ok(self.replace_validated_with(config, kind, path, &text, &new_text, |_| Ok(()))?)
+        self.replace_validated_with(config, kind, path, &text, &new_text, |_| Ok(()))
     }
 
     /// Changes an existing record as a typed record: `change` gets what the
@@ -375,7 +375,7 @@ impl Store {
     ///
     /// Compare and swap: under the record's lock the file is read again and
     /// must still hold `read`; otherwise nothing is written and the error is
-    /// [`ReplaceError::ChangedMeanwhile`]. A move first writes the new text
+    /// [`StoreError::ChangedMeanwhile`]. A move first writes the new text
     /// in place, then renames the file into its new month (never over
     /// another file): at no moment are there two copies, and a crash in
     /// between leaves the changed record in the old folder, which `check`
@@ -388,7 +388,7 @@ impl Store {
         read: &str,
         text: &str,
         extra: impl FnOnce(&Record) -> Result<()>,
-    ) -> std::result::Result<(Record, PathBuf), ReplaceError> {
+    ) -> Result<(Record, PathBuf)> {
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -416,11 +416,11 @@ impl Store {
         let _lock = RecordLock::acquire(self.root(), record.id())?;
         match std::fs::read(path) {
             Ok(now) if now == read.as_bytes() => {}
-            Ok(_) => return Err(ReplaceError::ChangedMeanwhile(path.to_path_buf())),
+            Ok(_) => return Err(changed_meanwhile(path)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(ReplaceError::ChangedMeanwhile(path.to_path_buf()));
+                return Err(changed_meanwhile(path));
             }
-            Err(e) => return Err(CommandError::io("read", path, &e).into()),
+            Err(e) => return Err(CommandError::io("read", path, &e)),
         }
         atomic_write(path, text.as_bytes())?;
         if target != path {
@@ -442,27 +442,11 @@ impl Store {
     }
 }
 
-/// Why a record was not replaced.
-#[derive(Debug, thiserror::Error)]
-pub enum ReplaceError {
-    /// The file is no longer what the command read: another command or
-    /// program changed, moved or removed it in between.
-    #[error(
-        "{}: the record was changed meanwhile (by another command or program); nothing was written: run the command again",
-        .0.display()
-    )]
-    ChangedMeanwhile(PathBuf),
-    #[error("{0}")]
-    Other(#[from] CommandError),
-}
-
-impl From<ReplaceError> for CommandError {
-    fn from(e: ReplaceError) -> Self {
-        match e {
-            ReplaceError::ChangedMeanwhile(_) => CommandError::data(e.to_string()),
-            ReplaceError::Other(e) => e,
-        }
+fn changed_meanwhile(path: &Path) -> CommandError {
+    StoreError::ChangedMeanwhile {
+        path: path.to_path_buf(),
     }
+    .into()
 }
 
 /// Renames `from` to `to`, failing (`AlreadyExists`) instead of replacing a
@@ -686,5 +670,28 @@ mod tests {
             std::fs::read_to_string(&p).unwrap(),
             "\u{feff}# Erstkontakt im Laden\r\nid = \"K-AB12\"\r\nfirst_contact = 2026-01-10 # Montag\r\ngender = \"f\"\r\n"
         );
+    }
+
+    #[test]
+    fn a_file_changed_since_it_was_read_is_the_typed_changed_meanwhile() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            root.path().join("quartier.toml"),
+            "[office]\nname = \"x\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(root.path().join("clients")).unwrap();
+        let p = root.path().join("clients/K-AB12.toml");
+        let read = "id = \"K-AB12\"\nfirst_contact = 2026-01-10\n";
+        std::fs::write(&p, format!("{read}gender = \"m\"\n")).unwrap();
+        let store = Store::open(root.path()).unwrap();
+        let config = store.config().unwrap();
+        let new = format!("{read}gender = \"f\"\n");
+        let e = store
+            .replace_validated_with(&config, Kind::Client, &p, read, &new, |_| Ok(()))
+            .unwrap_err();
+        assert!(e.is_changed_meanwhile(), "{e}");
+        assert_eq!(e.exit_code(), 1);
+        assert!(std::fs::read_to_string(&p).unwrap().contains("\"m\""));
     }
 }

@@ -38,13 +38,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         },
         |given, current| {
             // a new partner of the meeting replaces the other kind's
-            let kind = given
-                .text("kind")
-                .map(str::to_string)
-                .or_else(|| match current {
-                    Some(Record::Appointment(a)) => Some(a.kind.code().to_string()),
-                    _ => None,
-                });
+            let kind = given.text("kind").map(str::to_string).or_else(|| {
+                let Some(Record::Appointment(a)) = current else {
+                    return None;
+                };
+                Some(a.kind.code().to_string())
+            });
             match kind.as_deref() {
                 Some("consultation") if given.get("client").is_some() => {
                     given.unset.push("sponsor".into())

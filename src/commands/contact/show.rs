@@ -29,10 +29,17 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .referred_to
         .iter()
         .map(|id| {
-            let name = match load_one(&store, &config, Kind::Partner, id) {
-                Ok((Record::Partner(p), _)) if p.id == *id => Some(p.name),
-                _ => None,
-            };
+            let name = load_one(&store, &config, Kind::Partner, id)
+                .ok()
+                .and_then(|(r, _)| {
+                    if let Record::Partner(p) = r {
+                        Some(p)
+                    } else {
+                        None
+                    }
+                })
+                .filter(|p| p.id == *id)
+                .map(|p| p.name);
             (id.clone(), name)
         })
         .collect();

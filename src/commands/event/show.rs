@@ -22,11 +22,18 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         unreachable!("resolved an event")
     };
     let name_of = |kind: Kind, id: &str| -> Option<String> {
-        match load_one(&store, &config, kind, id).ok()?.0 {
-            Record::Partner(p) if p.id == id => Some(p.name),
-            Record::Sponsor(s) if s.id == id => Some(format!("{} ({})", s.name, s.project)),
-            _ => None,
+        let record = load_one(&store, &config, kind, id).ok()?.0;
+        if let Record::Partner(p) = &record
+            && p.id == id
+        {
+            return Some(p.name.clone());
         }
+        if let Record::Sponsor(s) = &record
+            && s.id == id
+        {
+            return Some(format!("{} ({})", s.name, s.project));
+        }
+        None
     };
     let names = |kind: Kind, ids: &[String]| -> Vec<(String, Option<String>)> {
         ids.iter()

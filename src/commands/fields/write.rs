@@ -265,16 +265,18 @@ pub fn change_record(
     named: Naming,
     change: impl FnOnce(&mut Record) -> Result<()>,
 ) -> Result<(Record, PathBuf)> {
-    let original = crate::store::read_text(path)
-        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
-    let (_, before) = read_with_findings(kind, &original, config);
-    let before: Vec<String> = before.into_iter().map(|f| f.message).collect();
-    let name = |key: &str| named.name(key);
-    store.update_record(config, kind, path, |record| {
-        change(record)?;
-        let text = crate::model::write::to_toml(record);
-        judge_flags(kind, &text, Some(&before), config, &name)?;
-        check_references(store, record)
+    change_file(store, config, kind, path, named, |doc| {
+        let (record, _) = read_with_findings(kind, &doc.to_string(), config);
+        let mut record = record.ok_or_else(|| {
+            CommandError::data(format!(
+                "{}: the {} cannot be read: run `quartier check` and fix the file first",
+                path.display(),
+                kind.name()
+            ))
+        })?;
+        change(&mut record)?;
+        crate::model::write::update_document(doc, &record);
+        Ok(())
     })
 }
 

@@ -62,10 +62,10 @@ pub fn consent_warning(client: &Client, referral: &Referral) -> Option<String> {
 pub fn read_client(store: &Store, config: &crate::model::Config, id: &str) -> Option<Client> {
     let path = store.path_for(crate::model::Kind::Client, id, None).ok()?;
     let rel = path.strip_prefix(store.root()).ok()?.to_path_buf();
-    match store.read_file(&rel, config).0 {
-        Some(crate::model::Record::Client(c)) => Some(c),
-        _ => None,
-    }
+    let Some(crate::model::Record::Client(c)) = store.read_file(&rel, config).0 else {
+        return None;
+    };
+    Some(c)
 }
 
 /// The `closed` date a status needs: none while open; for a closed referral

@@ -22,18 +22,28 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let Record::Referral(referral) = &record else {
         unreachable!("resolved a referral")
     };
-    let partner = match load_one(&store, &config, Kind::Partner, &referral.partner) {
-        Ok((Record::Partner(p), _)) if p.id == referral.partner => Some(p),
-        _ => None,
-    };
+    let partner = load_one(&store, &config, Kind::Partner, &referral.partner)
+        .ok()
+        .and_then(|(r, _)| {
+            if let Record::Partner(p) = r {
+                Some(p)
+            } else {
+                None
+            }
+        })
+        .filter(|p| p.id == referral.partner);
     let appointment = referral
         .appointment
         .as_ref()
         .and_then(|a| load_one(&store, &config, Kind::Appointment, a).ok())
-        .and_then(|(r, _)| match r {
-            Record::Appointment(a) if Some(&a.id) == referral.appointment.as_ref() => Some(a),
-            _ => None,
-        });
+        .and_then(|(r, _)| {
+            if let Record::Appointment(a) = r {
+                Some(a)
+            } else {
+                None
+            }
+        })
+        .filter(|a| Some(&a.id) == referral.appointment.as_ref());
     let warning =
         read_client(&store, &config, &referral.client).and_then(|c| consent_warning(&c, referral));
     if globals.json {

@@ -7,31 +7,8 @@
 use crate::error::{CommandError, Result};
 use crate::model::Config;
 use crate::model::{Kind, Record};
-use crate::schema::{FieldSpec, FieldType};
 use crate::store::{Records, Scope, Store};
 use serde_json::{Map, Value};
-
-/// Whether the JSON value of a key of this spec names `id` of `target`.
-fn names(spec: &FieldSpec, value: &Value, target: Kind, id: &str) -> bool {
-    match (spec.ty, value) {
-        (FieldType::Ref(k), Value::String(s)) => k == target && s == id,
-        (FieldType::Refs(k), Value::Array(items)) => {
-            k == target && items.iter().any(|i| i.as_str() == Some(id))
-        }
-        (FieldType::Table(sub), Value::Object(o)) => in_object(sub, o, target, id),
-        (FieldType::Tables(sub), Value::Array(items)) => items.iter().any(|i| match i {
-            Value::Object(o) => in_object(sub, o, target, id),
-            _ => false,
-        }),
-        _ => false,
-    }
-}
-
-fn in_object(fields: &[FieldSpec], o: &Map<String, Value>, target: Kind, id: &str) -> bool {
-    fields
-        .iter()
-        .any(|f| o.get(f.key).is_some_and(|v| names(f, v, target, id)))
-}
 
 /// The records of `kind` as JSON objects, newest first.
 fn objects(records: &Records, kind: Kind) -> Vec<Value> {
@@ -75,18 +52,12 @@ fn objects(records: &Records, kind: Kind) -> Vec<Value> {
 pub fn linked(records: &Records, kind: Kind, id: &str) -> Map<String, Value> {
     let mut out = Map::new();
     for schema in crate::schema::all() {
-        let keys: Vec<&FieldSpec> = schema.fields().filter(|f| f.refers_to(kind)).collect();
-        if keys.is_empty() {
+        if !schema.fields().any(|f| f.refers_to(kind)) {
             continue;
         }
         let hits: Vec<Value> = objects(records, schema.kind)
             .into_iter()
-            .filter(|v| match v {
-                Value::Object(o) => keys
-                    .iter()
-                    .any(|f| o.get(f.key).is_some_and(|x| names(f, x, kind, id))),
-                _ => false,
-            })
+            .filter(|v| crate::schema::refers_to_id(schema.fields, v, kind, id))
             .collect();
         out.insert(schema.kind.folder().to_string(), Value::Array(hits));
     }

@@ -34,29 +34,8 @@ pub fn load_one(
 
 /// Fails (exit 1) when `record` refers to records that do not exist.
 pub fn check_references(store: &Store, record: &Record) -> Result<()> {
-    let mut refs: Vec<(Kind, &str)> = Vec::new();
-    match record {
-        Record::Appointment(a) => {
-            if let Some(c) = &a.client {
-                refs.push((Kind::Client, c));
-            }
-            if let Some(s) = &a.sponsor {
-                refs.push((Kind::Sponsor, s));
-            }
-        }
-        Record::Referral(r) => {
-            refs.push((Kind::Client, &r.client));
-            refs.push((Kind::Partner, &r.partner));
-            if let Some(a) = &r.appointment {
-                refs.push((Kind::Appointment, a));
-            }
-        }
-        Record::Event(e) => {
-            refs.extend(e.partners.iter().map(|p| (Kind::Partner, p.as_str())));
-            refs.extend(e.sponsors.iter().map(|s| (Kind::Sponsor, s.as_str())));
-        }
-        _ => {}
-    }
+    // which keys refer to which kind is the schema's
+    let refs = crate::schema::references(record);
     let missing: Vec<String> = refs
         .into_iter()
         .filter(|(kind, id)| !store.exists(*kind, id))
