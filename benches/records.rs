@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the steps every command is made of, on folders
 //! made by the repository's own generator (`quartier demo generate --seed 7`):
 //! parsing record files, validating them into typed records, loading a
-//! whole folder, the cross checks of `quartier check`, and building reports.
+//! whole folder, the cross checks of `quartier check`, and making reports
+//! (reading what a report needs and building it, as `quartier report` does).
 //!
 //!   cargo bench                                 # about 10,000 and 100,000 records
 //!   QUARTIER_BENCH_SCALES=7 cargo bench -- parse
@@ -162,9 +163,17 @@ fn records(c: &mut Criterion) {
             ),
         ];
         for (name, period, kind) in reports {
-            let loaded = store.load(&config, &report::scope(period, kind, &config));
-            group.bench_function(BenchmarkId::new(format!("build {name}"), n), |b| {
-                b.iter(|| black_box(report::build(&loaded.records, &config, period, kind)))
+            // The report path of `quartier report` without git: read what the
+            // report needs (its clients too), then build it. It must succeed,
+            // or the bench would time the error path.
+            let built = report::make::build_from(&store, &config, period, kind);
+            assert!(
+                built.is_ok(),
+                "the {name} report is made: {:?}",
+                built.err()
+            );
+            group.bench_function(BenchmarkId::new(format!("make {name}"), n), |b| {
+                b.iter(|| black_box(report::make::build_from(&store, &config, period, kind)))
             });
         }
         group.finish();

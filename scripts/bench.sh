@@ -17,6 +17,8 @@
 # core (ripgrep counting a string that is in no record, `rg -c --no-ignore`);
 # quartier reads on every core, so the targets are set against the parallel
 # floor. ripgrep comes from Debian's `ripgrep` package, installed when missing.
+# Reports run with their index of settled referrals filled by the warm-up
+# run (it lives in target/bench/cache here, in ~/.cache/quartier otherwise).
 # Prints Markdown (BENCHMARKS.md is this output). Nothing here is niced:
 # check the load averages it prints, and run it again when the machine is busy.
 set -euo pipefail
@@ -50,6 +52,10 @@ command -v rg >/dev/null 2>&1 || { echo "bench.sh needs ripgrep (apt-get install
 cargo build --release --quiet
 BIN=$PWD/target/release/quartier
 mkdir -p "$WORK"
+# The reports' index of settled referrals (a cache) is kept beside the folders;
+# each command's warm-up run fills it, as the office's first report would.
+XDG_CACHE_HOME="$(cd "$WORK" && pwd)/cache"
+export XDG_CACHE_HOME
 
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 

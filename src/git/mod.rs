@@ -144,21 +144,28 @@ pub fn head(dir: &Path) -> Option<String> {
         .filter(|s| !s.is_empty())
 }
 
-/// Whether any of the files below `paths` (folders or files relative to
-/// `dir`) or `quartier.toml` differs from HEAD, untracked files included;
-/// `None` when git cannot tell (git missing, no repository, no commit, a
-/// broken index). Only those paths are looked at, never the whole history
-/// or working tree, so a report of one month asks git about its months.
-pub fn dirty_among(dir: &Path, paths: &[std::path::PathBuf]) -> Option<bool> {
+/// Whether any of the files `paths` name (relative to `dir`) or
+/// `quartier.toml` differs from HEAD, untracked files included; `None` when
+/// git cannot tell (git missing, no repository, no commit, a broken index).
+/// Only those paths are looked at, never the whole history or working
+/// tree, so a report of one month asks git about its months.
+pub fn dirty_among(dir: &Path, paths: &[crate::store::Pathspec]) -> Option<bool> {
+    head(dir)?;
+    dirty_among_after_head(dir, paths)
+}
+
+/// [`dirty_among`] when [`head`] has just found a commit: one git process less.
+pub fn dirty_among_after_head(dir: &Path, paths: &[crate::store::Pathspec]) -> Option<bool> {
     let specs: Vec<String> = paths
         .iter()
-        .map(|p| p.to_string_lossy().into_owned())
-        .chain(std::iter::once(crate::store::CONFIG_FILE.to_string()))
-        .map(|p| format!(":(literal){p}"))
+        .map(crate::store::Pathspec::to_git)
+        .chain(std::iter::once(format!(
+            ":(literal){}",
+            crate::store::CONFIG_FILE
+        )))
         .collect();
     let mut args = vec!["status", "--porcelain", "-z", "--untracked-files=all", "--"];
     args.extend(specs.iter().map(String::as_str));
-    head(dir)?;
     match git(dir, &args) {
         Ok(out) if out.status.success() => Some(!out.stdout.is_empty()),
         _ => None,

@@ -219,6 +219,17 @@ pub fn is_client_code(s: &str) -> bool {
     })
 }
 
+/// Whether 8 ASCII digits `YYYYMMDD` are a day of the calendar (what
+/// parsing them with `%Y%m%d` says, without reading a format for every file).
+fn real_date(digits: &[u8]) -> bool {
+    let n = |r: std::ops::Range<usize>| {
+        digits[r]
+            .iter()
+            .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+    };
+    NaiveDate::from_ymd_opt(n(0..4) as i32, n(4..6), n(6..8)).is_some()
+}
+
 /// `<prefix>-<YYYYMMDD>-<4 of [a-z0-9]>` with a real date.
 pub fn is_dated_id(s: &str, prefix: &str) -> bool {
     let Some(rest) = s.strip_prefix(prefix).and_then(|r| r.strip_prefix('-')) else {
@@ -228,7 +239,7 @@ pub fn is_dated_id(s: &str, prefix: &str) -> bool {
     b.len() == 13
         && b[8] == b'-'
         && b[..8].iter().all(u8::is_ascii_digit)
-        && NaiveDate::parse_from_str(&rest[..8], "%Y%m%d").is_ok()
+        && real_date(&b[..8])
         && b[9..]
             .iter()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -237,6 +248,23 @@ pub fn is_dated_id(s: &str, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dated_ids_carry_a_day_of_the_calendar() {
+        assert!(is_dated_id("apt-20240229-x7k2", "apt"));
+        assert!(is_dated_id("ref-00010101-0000", "ref"));
+        for bad in [
+            "apt-20230229-x7k2",
+            "apt-20261301-x7k2",
+            "apt-20261000-x7k2",
+            "apt-20261032-x7k2",
+            "apt-2026101-x7k2",
+            "apt-20261001-X7K2",
+            "ref-20261001-x7k2",
+        ] {
+            assert!(!is_dated_id(bad, "apt"), "{bad}");
+        }
+    }
 
     #[test]
     fn the_table_is_consistent() {

@@ -8,7 +8,7 @@ use super::series::{By, Series};
 use super::{Report, ReportKind, Source};
 use crate::dates::Period;
 use crate::model::{Config, Kind};
-use crate::store::{Finding, Records, Scope, Store};
+use crate::store::{Finding, Pathspec, Records, Scope, SettledIndex, Store};
 use chrono::Datelike;
 use std::collections::HashSet;
 
@@ -83,9 +83,11 @@ pub fn series(store: &Store, config: &Config, year: i32, by: By) -> Result<Serie
 /// and seals, which a report reads too).
 fn with_source<T>(store: &Store, scope: &Scope, work: impl FnOnce() -> T) -> (T, Source) {
     let root = store.root().to_path_buf();
-    let mut paths = scope.folders(&root);
-    paths.push(Kind::Client.folder().into());
-    paths.push(std::path::PathBuf::from("reports").join("sealed"));
+    let mut paths = scope.pathspecs(&root);
+    paths.push(Pathspec::include(Kind::Client.folder().into()));
+    paths.push(Pathspec::include(
+        std::path::PathBuf::from("reports").join("sealed"),
+    ));
     let source = std::thread::spawn(move || Source::of(&root, &paths));
     let out = work();
     (out, source.join().unwrap_or_default())
@@ -98,8 +100,24 @@ fn load(
     period: Period,
     kind: ReportKind,
 ) -> Result<(Records, HashSet<String>), Vec<Finding>> {
+    load_with(store, config, period, kind, None)
+}
+
+/// [`load`] with the index of settled referrals `index` (`None`: the
+/// folder's own, in the cache folder).
+fn load_with(
+    store: &Store,
+    config: &Config,
+    period: Period,
+    kind: ReportKind,
+    index: Option<Option<SettledIndex>>,
+) -> Result<(Records, HashSet<String>), Vec<Finding>> {
     let (mut loaded, clients) = rayon::join(
-        || store.load(config, &super::scope(period, kind, config)),
+        || {
+            let before = super::counted_from(period, kind);
+            let index = index.unwrap_or_else(|| SettledIndex::open(store.root(), before));
+            store.load_indexed(config, &super::scope(period, kind, config), index)
+        },
         || store.id_set(Kind::Client),
     );
     // Of the clients, only those the report counts are read.
@@ -133,4 +151,91 @@ fn in_folder(store: &Store, findings: Vec<Finding>) -> Vec<Finding> {
             f
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indexed(
+        store: &Store,
+        config: &Config,
+        period: Period,
+        kind: ReportKind,
+        file: &std::path::Path,
+    ) -> (Report, usize) {
+        let before = super::super::counted_from(period, kind);
+        let index = SettledIndex::at(file.to_path_buf(), before);
+        let (records, clients) = load_with(store, config, period, kind, Some(Some(index))).unwrap();
+        let report = super::super::build::build_with(
+            &records,
+            config,
+            period,
+            kind,
+            crate::dates::today(),
+            &|id| clients.contains(id),
+        )
+        .unwrap();
+        (report, records.referrals.len())
+    }
+
+    #[test]
+    fn figures_read_with_the_index_of_settled_referrals_are_those_of_a_full_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("records");
+        crate::demo::generate(7, 1).write_to(&root).unwrap();
+        let store = Store::open(&root).unwrap();
+        let config = store.config().unwrap();
+        let file = dir.path().join("cache").join("index");
+        let full = |period, kind| {
+            let all = store.load(&config, &Scope::all());
+            assert!(!all.has_errors(), "{:?}", all.findings);
+            super::super::build(&all.records, &config, period, kind).unwrap()
+        };
+        let october = Period::month(2026, 10).unwrap();
+        let reports = [
+            (october, ReportKind::Monthly),
+            (Period::year(2025).unwrap(), ReportKind::Yearly),
+            (Period::quarter(2026, 2).unwrap(), ReportKind::Quarterly),
+        ];
+        for (period, kind) in reports {
+            let expected = full(period, kind);
+            let (first, read_first) = indexed(&store, &config, period, kind, &file);
+            let (second, read_second) = indexed(&store, &config, period, kind, &file);
+            assert_eq!(first, expected, "{kind:?}");
+            assert_eq!(second, expected, "{kind:?}");
+            assert!(read_second <= read_first);
+            if kind == ReportKind::Monthly {
+                // the first report reads every referral, the next ones less
+                assert!(read_second < read_first, "{read_second} of {read_first}");
+            }
+        }
+
+        // A settled referral changed on disk is read again: closed in October now.
+        let all = store.load(&config, &Scope::all());
+        let settled = all
+            .records
+            .referrals
+            .iter()
+            .find(|r| {
+                r.date.year() < 2026
+                    && r.closed.is_some_and(|c| c.year() < 2026)
+                    && r.status != crate::model::ReferralStatus::Open
+            })
+            .expect("an old closed referral");
+        let path = root.join(&settled.path);
+        let closed = settled.closed.unwrap().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(&format!("closed = {closed}")));
+        std::fs::write(
+            &path,
+            text.replace(&format!("closed = {closed}"), "closed = 2026-10-15"),
+        )
+        .unwrap();
+        let before = full(october, ReportKind::Monthly);
+        let (after, _) = indexed(&store, &config, october, ReportKind::Monthly, &file);
+        assert_eq!(after, before);
+        let (again, _) = indexed(&store, &config, october, ReportKind::Monthly, &file);
+        assert_eq!(again, before);
+    }
 }

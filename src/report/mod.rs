@@ -366,13 +366,13 @@ pub struct Source {
 
 impl Source {
     /// The state of the git repository holding `dir`, `dirty` about the
-    /// files below `paths` only (those the report read).
-    pub fn of(dir: &Path, paths: &[std::path::PathBuf]) -> Source {
+    /// files `paths` name only (those the report read).
+    pub fn of(dir: &Path, paths: &[crate::store::Pathspec]) -> Source {
         let commit = crate::git::head(dir);
         Source {
             dirty: commit
                 .as_ref()
-                .and_then(|_| crate::git::dirty_among(dir, paths)),
+                .and_then(|_| crate::git::dirty_among_after_head(dir, paths)),
             commit,
         }
     }
@@ -385,18 +385,24 @@ pub struct Names {
     pub sponsors: BTreeMap<String, String>,
 }
 
+/// The first day any figure of the report counts: the period's, or
+/// 1 January with the year to date or the year's targets. A referral
+/// closed before it is in no figure (`Store::load_unsettled`).
+pub fn counted_from(period: Period, kind: ReportKind) -> NaiveDate {
+    if kind.has_year_to_date() || kind.has_targets() {
+        period.from.min(period.year_to_date().from)
+    } else {
+        period.from
+    }
+}
+
 /// The month folders a report of `period` reads: the period, the year to
 /// date, the stale window of sponsor meetings, and every referral up to the
 /// end (an old referral may still be open). Nothing after `period.to`. Of
 /// the undated records the sponsors and partners; of the clients only those
 /// the report counts ([`build::clients_needed`]), read once these are loaded.
 pub fn scope(period: Period, kind: ReportKind, config: &Config) -> Scope {
-    let ytd_from = period.year_to_date().from;
-    let counted_from = if kind.has_year_to_date() || kind.has_targets() {
-        period.from.min(ytd_from)
-    } else {
-        period.from
-    };
+    let counted_from = counted_from(period, kind);
     let stale_from = period
         .to
         .checked_sub_days(Days::new(

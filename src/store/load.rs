@@ -128,7 +128,7 @@ impl Scope {
         }
     }
 
-    fn months_of(&self, kind: Kind) -> &[MonthRange] {
+    pub(super) fn months_of(&self, kind: Kind) -> &[MonthRange] {
         match kind {
             Kind::Appointment => &self.appointments,
             Kind::Referral => &self.referrals,
@@ -147,53 +147,8 @@ impl Scope {
         }
     }
 
-    fn wants_undated(&self, kind: Kind) -> bool {
+    pub(super) fn wants_undated(&self, kind: Kind) -> bool {
         self.undated && (self.undated_only.is_empty() || self.undated_only.contains(&kind))
-    }
-
-    /// The folders below `root` (relative to it) whose records this scope
-    /// reads: a whole kind folder when every month is wanted, else each
-    /// month folder in range. What git is asked about for `source.dirty`.
-    pub fn folders(&self, root: &Path) -> Vec<PathBuf> {
-        let mut out = Vec::new();
-        for kind in Kind::ALL {
-            let folder = PathBuf::from(kind.folder());
-            if !kind.is_dated() {
-                if self.wants_undated(kind) {
-                    out.push(folder);
-                }
-                continue;
-            }
-            let ranges = self.months_of(kind);
-            if ranges.contains(&MonthRange::ALL) {
-                out.push(folder);
-                continue;
-            }
-            let Ok(years) = std::fs::read_dir(root.join(&folder)) else {
-                continue;
-            };
-            let mut months: Vec<PathBuf> = years
-                .filter_map(|y| y.ok())
-                .filter_map(|y| {
-                    let year = y.file_name().to_str()?.to_string();
-                    let inner = std::fs::read_dir(y.path()).ok()?;
-                    let folder = &folder;
-                    Some(inner.filter_map(move |m| {
-                        let m = m.ok()?;
-                        let month = m.file_name().to_str()?.to_string();
-                        let ym = parse_year_month(&year, &month)?;
-                        ranges
-                            .iter()
-                            .any(|r| r.contains(ym))
-                            .then(|| folder.join(&year).join(&month))
-                    }))
-                })
-                .flatten()
-                .collect();
-            months.sort();
-            out.extend(months);
-        }
-        out
     }
 
     fn wants(&self, kind: Kind, ym: Option<(i32, u32)>) -> bool {
@@ -260,11 +215,37 @@ impl Store {
         self.load_with_unloaded(config, scope).0
     }
 
+    /// Like [`Store::load`], leaving unread the referrals `index` knows
+    /// were made before the months a report counts and closed before them
+    /// (`super::settled`): they are in no figure. The index learns from
+    /// what is read and is saved.
+    pub(crate) fn load_indexed(
+        &self,
+        config: &Config,
+        scope: &Scope,
+        index: Option<super::SettledIndex>,
+    ) -> LoadResult {
+        let loaded = self.load_inner(config, scope, index.as_ref()).0;
+        if let Some(index) = index {
+            index.save();
+        }
+        loaded
+    }
+
     /// Like [`Store::load`], also naming the record files that could not be loaded.
     pub(crate) fn load_with_unloaded(
         &self,
         config: &Config,
         scope: &Scope,
+    ) -> (LoadResult, Unloaded) {
+        self.load_inner(config, scope, None)
+    }
+
+    fn load_inner(
+        &self,
+        config: &Config,
+        scope: &Scope,
+        settled: Option<&super::SettledIndex>,
     ) -> (LoadResult, Unloaded) {
         let mut findings = Vec::new();
         let units = self.plan(scope, &mut findings);
@@ -289,6 +270,17 @@ impl Store {
                         (walked, candidates, open_folder(&dir))
                     }
                 };
+                let candidates = match settled {
+                    Some(index) => candidates
+                        .into_iter()
+                        .filter(|c| {
+                            c.kind != Kind::Referral
+                                || c.misplaced
+                                || !index.skips(&self.root, &c.rel, c.year_month)
+                        })
+                        .collect(),
+                    None => candidates,
+                };
                 let read = candidates
                     .par_iter()
                     .map(|c| self.read_candidate(c, &ctx, folder.as_ref()))
@@ -301,6 +293,13 @@ impl Store {
         for (mut walked, candidates, read) in outcomes {
             findings.append(&mut walked);
             for (c, (kind, record, mut f)) in candidates.into_iter().zip(read) {
+                if let Some(index) = settled
+                    && kind == Kind::Referral
+                    && !c.misplaced
+                {
+                    let errors = f.iter().any(Finding::is_error);
+                    index.saw(&self.root, &c.rel, record.as_ref(), errors);
+                }
                 match record {
                     Some(record) => records.push(c.rel, record),
                     None => {
@@ -942,7 +941,7 @@ fn folder_month(rel: &Path) -> Option<(i32, u32)> {
     parse_year_month(parts[1].to_str()?, parts[2].to_str()?)
 }
 
-fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
+pub(super) fn parse_year_month(y: &str, m: &str) -> Option<(i32, u32)> {
     if y.len() != 4 || m.len() != 2 || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit()) {
         return None;
     }

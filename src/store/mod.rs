@@ -4,14 +4,18 @@
 
 mod load;
 mod lock;
+mod pathspec;
 mod resolve;
 mod settings;
+mod settled;
 mod write;
 
 pub use load::{
     Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text,
     to_finding as problem_finding,
 };
+pub use pathspec::Pathspec;
+pub(crate) use settled::SettledIndex;
 pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};

@@ -116,6 +116,11 @@ pub fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .env_remove("VISUAL")
         .env("QUARTIER_TODAY", TODAY)
         .env("XDG_CONFIG_HOME", cwd)
+        // the reports' index of settled referrals: never in a test's folders
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("quartier-cli-tests-cache"),
+        )
         .env("NO_COLOR", "1")
         .stdin(Stdio::null());
     for (k, v) in env {
