@@ -2,19 +2,20 @@
 //! in it (in parallel), and writing records atomically. Nothing else in the
 //! program touches record files.
 
+mod file;
 mod load;
 mod lock;
 mod pathspec;
+mod records;
 mod resolve;
 mod settings;
 mod settled;
 mod write;
 
-pub use load::{
-    Entry, LoadResult, MonthRange, Records, Scope, conflict_markers, read_text,
-    to_finding as problem_finding,
-};
+pub use file::read_text;
+pub use load::{conflict_markers, to_finding as problem_finding};
 pub use pathspec::Pathspec;
+pub use records::{Entry, LoadResult, MonthRange, Records, Scope};
 pub(crate) use settled::SettledIndex;
 pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 

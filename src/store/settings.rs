@@ -2,7 +2,8 @@
 //! whatever could be read, so that one broken setting never hides the
 //! problems of the record files.
 
-use super::load::{conflict_markers, read_text, to_finding};
+use super::file::read_text;
+use super::load::{conflict_markers, to_finding};
 use super::{CONFIG_FILE, Finding, Store, line_of};
 use crate::model::Config;
 use crate::model::config::DEFAULT_CONFIG;

@@ -314,7 +314,7 @@ impl Store {
         path: &Path,
         change: impl FnOnce(&mut DocumentMut) -> Result<()>,
     ) -> Result<(Record, PathBuf)> {
-        let text = super::load::read_text(path)
+        let text = super::file::read_text(path)
             .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
         let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
             CommandError::data(format!(

@@ -1,0 +1,143 @@
+//! Opening and reading one record file safely: never through a symbolic
+//! link, never a folder or device, never a file too large to be a record.
+
+use super::MAX_RECORD_BYTES;
+use std::path::Path;
+
+const LINK: &str =
+    "is a symbolic link; quartier does not follow links: replace it with the real file";
+const NOT_A_FILE: &str =
+    "is not a regular file: it cannot be a record; remove it from the records folder";
+
+/// Reads a file as UTF-8 text, refusing anything that cannot be a record:
+/// a link, a folder or device, a file too large (never read into memory).
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if meta.file_type().is_symlink() {
+        return Err(LINK.into());
+    }
+    if !meta.is_file() {
+        return Err(NOT_A_FILE.into());
+    }
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    read_opened(file, &meta)
+}
+
+/// Like [`read_text`] for a file the walk saw as a regular file, opened by
+/// `opened` without following a link: it is looked at through the open
+/// file, which spares a lookup by path for every record.
+pub(super) fn read_regular_file(opened: std::io::Result<std::fs::File>) -> Result<String, String> {
+    let file = opened.map_err(|e| {
+        if is_link_error(&e) {
+            LINK.to_string()
+        } else {
+            format!("cannot read: {e}")
+        }
+    })?;
+    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err(NOT_A_FILE.into());
+    }
+    read_opened(file, &meta)
+}
+
+/// Flags that open a record for reading without following a link, waiting
+/// for a writer (a named pipe) or taking a terminal.
+#[cfg(unix)]
+const OPEN_FLAGS: i32 = libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY;
+
+#[cfg(unix)]
+pub(super) fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(OPEN_FLAGS)
+        .open(path)
+}
+
+/// A folder opened so that the files in it are opened relative to it: the
+/// system then looks up one name per file instead of the whole path.
+#[cfg(unix)]
+pub(super) fn open_folder(dir: &Path) -> Option<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW)
+        .open(dir)
+        .ok()
+}
+
+/// Opens the file `name` in the open `folder`, like [`open_no_follow`].
+#[cfg(unix)]
+pub(super) fn open_in(folder: &std::fs::File, name: &str) -> std::io::Result<std::fs::File> {
+    use std::os::fd::{AsRawFd, FromRawFd};
+    let name = std::ffi::CString::new(name).map_err(|_| std::io::ErrorKind::InvalidInput)?;
+    // SAFETY: `name` is NUL-terminated and `folder` stays open during the
+    // call; a descriptor returned is new and owned by the `File` made of it.
+    unsafe {
+        let fd = libc::openat(
+            folder.as_raw_fd(),
+            name.as_ptr(),
+            libc::O_RDONLY | libc::O_CLOEXEC | OPEN_FLAGS,
+        );
+        if fd < 0 {
+            Err(std::io::Error::last_os_error())
+        } else {
+            Ok(std::fs::File::from_raw_fd(fd))
+        }
+    }
+}
+
+/// The error of opening a link with `O_NOFOLLOW`.
+#[cfg(unix)]
+fn is_link_error(e: &std::io::Error) -> bool {
+    e.raw_os_error() == Some(libc::ELOOP)
+}
+
+#[cfg(not(unix))]
+fn is_link_error(e: &std::io::Error) -> bool {
+    e.to_string() == LINK
+}
+
+#[cfg(not(unix))]
+pub(super) fn open_no_follow(path: &Path) -> std::io::Result<std::fs::File> {
+    if std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(std::io::Error::other(LINK));
+    }
+    std::fs::File::open(path)
+}
+
+#[cfg(not(unix))]
+pub(super) fn open_folder(_dir: &Path) -> Option<std::fs::File> {
+    None
+}
+
+#[cfg(not(unix))]
+pub(super) fn open_in(_folder: &std::fs::File, _name: &str) -> std::io::Result<std::fs::File> {
+    unreachable!("no folder is opened here")
+}
+
+/// Reads an opened regular file of the size `meta` gives, at most
+/// [`MAX_RECORD_BYTES`], as UTF-8.
+fn read_opened(file: std::fs::File, meta: &std::fs::Metadata) -> Result<String, String> {
+    use std::io::Read;
+    let too_large = |len: u64| {
+        format!(
+            "the file is {:.1} MB, far too large for a record (at most 1 MB): it is not a record; move it out of the records folder",
+            len as f64 / 1_000_000.0
+        )
+    };
+    if meta.len() > MAX_RECORD_BYTES {
+        return Err(too_large(meta.len()));
+    }
+    // The size is known, so one read is enough: no second read to find the end.
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(meta.len())
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        format!("not UTF-8 text (invalid byte on line {line}): save the file as UTF-8")
+    })
+}
