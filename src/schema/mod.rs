@@ -170,37 +170,23 @@ pub fn refers_to_id(
 pub fn references(record: &crate::model::Record) -> Vec<(Kind, String)> {
     let json = serde_json::to_value(record).expect("a record serializes");
     let mut out = Vec::new();
-    visit(of(record.kind()).fields, &json, &mut |f, _, v| match f.ty {
-        FieldType::Ref(k) => out.extend(v.as_str().map(|s| (k, s.to_string()))),
-        FieldType::Refs(k) => out.extend(
-            v.as_array()
-                .into_iter()
-                .flatten()
-                .filter_map(|i| i.as_str())
-                .map(|s| (k, s.to_string())),
-        ),
-        FieldType::Id
-        | FieldType::Text
-        | FieldType::FreeText
-        | FieldType::Date
-        | FieldType::Time
-        | FieldType::Minutes
-        | FieldType::Count
-        | FieldType::Year
-        | FieldType::Bool
-        | FieldType::Code(_)
-        | FieldType::Codes(_)
-        | FieldType::Topic
-        | FieldType::Topics { .. }
-        | FieldType::Language
-        | FieldType::Languages
-        | FieldType::Country
-        | FieldType::District
-        | FieldType::Staff
-        | FieldType::Table(_)
-        | FieldType::Tables(_) => {}
+    visit(of(record.kind()).fields, &json, &mut |f, _, v| {
+        if let Some(kind) = f.ty.target() {
+            out.extend(ids_in(v).map(|id| (kind, id.to_string())));
+        }
     });
     out
+}
+
+/// The ids a `Ref` or `Refs` value holds (one id, or a list of them).
+fn ids_in(value: &serde_json::Value) -> impl Iterator<Item = &str> {
+    value.as_str().into_iter().chain(
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|i| i.as_str()),
+    )
 }
 
 /// A closed vocabulary of codes (one of the enums of `model::codes`).
@@ -298,6 +284,33 @@ pub enum FieldType {
 }
 
 impl FieldType {
+    /// The kind a `Ref`/`Refs` key refers to.
+    pub fn target(&self) -> Option<Kind> {
+        match self {
+            FieldType::Ref(k) | FieldType::Refs(k) => Some(*k),
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Topic
+            | FieldType::Topics { .. }
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Table(_)
+            | FieldType::Tables(_) => None,
+        }
+    }
+
     /// The keys of a nested table or array of tables.
     pub fn subfields(&self) -> Option<&'static [FieldSpec]> {
         match self {
@@ -515,48 +528,25 @@ impl FieldSpec {
         matches!(self.ty, FieldType::FreeText)
     }
 
-    /// Whether the key holds free text in some records (also the topics of
-    /// sponsor meetings).
     /// Whether this key refers to records of `target` (a `Ref`/`Refs` key,
     /// or a nested table holding one): what `delete`, `client merge` and
     /// `show --json`'s `linked` look for.
     pub fn refers_to(&self, target: Kind) -> bool {
-        match self.ty {
-            FieldType::Ref(k) | FieldType::Refs(k) => k == target,
-            FieldType::Table(sub) | FieldType::Tables(sub) => {
-                sub.iter().any(|g| g.refers_to(target))
-            }
-            FieldType::Id
-            | FieldType::Text
-            | FieldType::FreeText
-            | FieldType::Date
-            | FieldType::Time
-            | FieldType::Minutes
-            | FieldType::Count
-            | FieldType::Year
-            | FieldType::Bool
-            | FieldType::Code(_)
-            | FieldType::Codes(_)
-            | FieldType::Topic
-            | FieldType::Topics { .. }
-            | FieldType::Language
-            | FieldType::Languages
-            | FieldType::Country
-            | FieldType::District
-            | FieldType::Staff => false,
-        }
+        self.ty.target() == Some(target)
+            || self
+                .ty
+                .subfields()
+                .is_some_and(|sub| sub.iter().any(|g| g.refers_to(target)))
     }
 
     /// Whether `value` (this key's value, as JSON) names the record
     /// `target`/`id`.
     pub fn names(&self, value: &serde_json::Value, target: Kind, id: &str) -> bool {
-        self.refers_to(target)
-            && (value.as_str() == Some(id)
-                || value
-                    .as_array()
-                    .is_some_and(|items| items.iter().any(|i| i.as_str() == Some(id))))
+        self.refers_to(target) && ids_in(value).any(|i| i == id)
     }
 
+    /// Whether the key holds free text in some records (also the topics of
+    /// sponsor meetings).
     pub fn may_hold_free_text(&self) -> bool {
         matches!(
             self.ty,
