@@ -4,7 +4,8 @@
 //! The store returns [`StoreError`] — a typed enum callers can match on
 //! (`AmbiguousId` vs `NoSuchRecord`, …) instead of reading message text.
 //! Commands return [`CommandError`]; `From<StoreError> for CommandError`
-//! (below) is where a store error gets its exit code.
+//! and `From<GitError> for CommandError` (below) are where a store or git
+//! error becomes the command's error, with the exit code its `exit_kind` chose.
 
 use crate::model::{Kind, PathError};
 use crate::store::Finding;
@@ -245,6 +246,16 @@ impl From<StoreError> for CommandError {
             kind: e.exit_kind(),
             message: e.to_string(),
             cause: Some(Box::new(e)),
+        }
+    }
+}
+
+impl From<crate::git::GitError> for CommandError {
+    fn from(e: crate::git::GitError) -> Self {
+        CommandError {
+            kind: e.exit_kind(),
+            message: e.to_string(),
+            cause: None,
         }
     }
 }

@@ -39,6 +39,10 @@ pub enum SealError {
     Unreadable { path: PathBuf, why: String },
     #[error("{0}")]
     Write(#[from] crate::error::CommandError),
+    #[error(transparent)]
+    Store(#[from] crate::error::StoreError),
+    #[error(transparent)]
+    Git(#[from] crate::git::GitError),
 }
 
 /// A seal file.

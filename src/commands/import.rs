@@ -101,7 +101,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if let Some(Err(e)) = committed {
         eprintln!(
             "quartier: {}",
-            crate::tr!("import.not-committed", problem = e.message)
+            crate::tr!("import.not-committed", problem = e)
         );
         return Err(CommandError::silent());
     }

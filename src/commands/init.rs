@@ -71,7 +71,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let git = git_installed();
     let result = create_layout(&dir).and_then(|written| {
         if git {
-            crate::git::init_with_files(&dir, &written)
+            crate::git::init_with_files(&dir, &written).map_err(CommandError::from)
         } else {
             Ok(())
         }

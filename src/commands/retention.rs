@@ -8,6 +8,7 @@ use crate::cli::Globals;
 use crate::commands::shared::date_arg;
 use crate::erasure::{self, Erasure, LogLine};
 use crate::error::{CommandError, Result};
+use crate::git::{GitError, Repo};
 use crate::model::{Config, Kind, Lang};
 use crate::store::{Records, Scope, Store};
 use chrono::NaiveDate;
@@ -196,7 +197,7 @@ pub fn carry_out(
         "{}: {} client(s), {} appointment(s), {} referral(s) (Art. 17 GDPR)",
         line.kind, line.clients, line.appointments, line.referrals
     );
-    let in_git = match crate::git::Repo::open(store.root()) {
+    let in_git = match Repo::open(store.root()) {
         Ok(_) => {
             let paths: Vec<&Path> = changed.iter().map(PathBuf::as_path).collect();
             crate::git::commit_paths(store.root(), &paths, &message)?;
@@ -206,7 +207,7 @@ pub fn carry_out(
             );
             true
         }
-        Err(_) => {
+        Err(GitError::NotARepository { .. } | GitError::NotAWorkTree { .. }) => {
             println!(
                 "{}",
                 lang.pick(
@@ -214,6 +215,11 @@ pub fn carry_out(
                     "not committed: the folder is not a git repository"
                 )
             );
+            false
+        }
+        // The erasure is written: say why it is not committed, do not fail.
+        Err(e) => {
+            println!("{}: {e}", lang.pick("nicht gespeichert", "not committed"));
             false
         }
     };

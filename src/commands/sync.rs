@@ -196,7 +196,7 @@ fn check_before(store: &Store, repo: &Repo) -> Result<()> {
 /// The records a stop waits on, as it was explained; writes the stop marker.
 fn stop(repo: &Repo, stopped: &Stopped) -> CommandError {
     if let Err(e) = repo.mark_stopped(true) {
-        return e;
+        return e.into();
     }
     match repo.modify_delete() {
         Ok(md) if !md.is_empty() => {
@@ -217,7 +217,7 @@ fn stop(repo: &Repo, stopped: &Stopped) -> CommandError {
             e
         }
         Ok(_) => conflict_error(repo, stopped),
-        Err(e) => e,
+        Err(e) => e.into(),
     }
 }
 

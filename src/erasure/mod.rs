@@ -161,7 +161,7 @@ fn create_new(path: &std::path::Path, text: &str) -> Result<()> {
             path.display()
         )));
     }
-    crate::store::atomic_write(path, text.as_bytes())
+    Ok(crate::store::atomic_write(path, text.as_bytes())?)
 }
 
 /// The day of the last contact with each client: the latest of

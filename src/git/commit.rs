@@ -1,14 +1,13 @@
 //! `git init` and commits of single records with the user's identity.
 
-use super::{Repo, git, git_ok, head, message_of, pathspec, relative_to_dir};
-use crate::error::{CommandError, Result};
+use super::{GitError, Repo, git, git_ok, head, message_of, pathspec, relative_to_dir};
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// `git init` and a first commit of everything in `dir`.
-pub fn init_repository(dir: &Path) -> Result<()> {
+pub fn init_repository(dir: &Path) -> Result<(), GitError> {
     git_ok(dir, &["init", "--quiet"])?;
     git_ok(dir, &["add", "-A"])?;
     commit(
@@ -24,7 +23,7 @@ pub fn init_repository(dir: &Path) -> Result<()> {
 
 /// `git init` and a first commit of exactly `files` (relative to `dir`):
 /// whatever else the folder holds is neither added nor committed.
-pub fn init_with_files(dir: &Path, files: &[std::path::PathBuf]) -> Result<()> {
+pub fn init_with_files(dir: &Path, files: &[std::path::PathBuf]) -> Result<(), GitError> {
     git_ok(dir, &["init", "--quiet"])?;
     let specs: Vec<String> = files.iter().map(|f| pathspec(f)).collect();
     let mut add = vec!["add", "--"];
@@ -52,7 +51,7 @@ pub(super) fn has_identity(dir: &Path) -> bool {
 
 /// Commits with the user's identity; when git has none configured, with a
 /// placeholder so that the commit is not lost (the message says how to fix it).
-pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<()> {
+pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<(), GitError> {
     let mut full: Vec<&str> = Vec::new();
     let placeholder = !has_identity(dir);
     if placeholder {
@@ -66,10 +65,9 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<()> {
     full.extend_from_slice(args);
     let out = git(dir, &full)?;
     if !out.status.success() {
-        return Err(CommandError::data(format!(
-            "git commit failed: {}",
-            message_of(&out)
-        )));
+        return Err(GitError::CommitFailed {
+            said: message_of(&out),
+        });
     }
     if placeholder {
         eprintln!(
@@ -92,7 +90,7 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<()> {
 /// quartier's own commits take turns (a lock file in the git folder), and a
 /// commit that finds git's `index.lock` taken by another git is retried for
 /// a few seconds before it fails.
-pub fn commit_paths(dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
+pub fn commit_paths(dir: &Path, paths: &[&Path], message: &str) -> Result<(), GitError> {
     let repo = Repo::open(dir)?;
     let git_dir = repo.git_dir()?;
     let _turn = CommitTurn::take(&git_dir)?;
@@ -132,14 +130,14 @@ const RETRY_FOR: Duration = Duration::from_secs(8);
 struct CommitTurn(std::fs::File);
 
 impl CommitTurn {
-    fn take(git_dir: &Path) -> Result<CommitTurn> {
+    fn take(git_dir: &Path) -> Result<CommitTurn, GitError> {
         let path = git_dir.join("quartier-commit.lock");
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| CommandError::io("open", &path, &e))?;
+            .map_err(|e| GitError::io("open", &path, e))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -150,13 +148,10 @@ impl CommitTurn {
                     std::thread::sleep(Duration::from_millis(10));
                 }
                 Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(CommandError::data(format!(
-                        "other quartier commands have been committing for 30 seconds ({})",
-                        path.display()
-                    )));
+                    return Err(GitError::CommitsBusy { lock: path });
                 }
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(CommandError::io("lock", &path, &e));
+                    return Err(GitError::io("lock", &path, e));
                 }
             }
         }
@@ -175,7 +170,11 @@ impl Drop for CommitTurn {
 const SPECS_PER_CALL: usize = 200;
 
 /// Runs `args` once per chunk of `specs` and joins the NUL-separated paths.
-fn listed_in_chunks(repo: &Repo, args: &[&str], specs: &[String]) -> Result<HashSet<PathBuf>> {
+fn listed_in_chunks(
+    repo: &Repo,
+    args: &[&str],
+    specs: &[String],
+) -> Result<HashSet<PathBuf>, GitError> {
     let mut out = HashSet::new();
     for chunk in specs.chunks(SPECS_PER_CALL) {
         out.extend(repo.listed(args, chunk)?);
@@ -186,9 +185,9 @@ fn listed_in_chunks(repo: &Repo, args: &[&str], specs: &[String]) -> Result<Hash
 /// The pathspecs in a temporary file for `--pathspec-from-file` (NUL
 /// between them): `git add` and `git commit` of an import of 25,000
 /// records would not fit on a command line.
-fn spec_file(specs: &[String]) -> Result<tempfile::NamedTempFile> {
+fn spec_file(specs: &[String]) -> Result<tempfile::NamedTempFile, GitError> {
     let mut file = tempfile::NamedTempFile::new()
-        .map_err(|e| CommandError::io("create", &std::env::temp_dir(), &e))?;
+        .map_err(|e| GitError::io("create", std::env::temp_dir(), e))?;
     let mut bytes = Vec::new();
     for s in specs {
         bytes.extend_from_slice(s.as_bytes());
@@ -196,17 +195,17 @@ fn spec_file(specs: &[String]) -> Result<tempfile::NamedTempFile> {
     }
     file.write_all(&bytes)
         .and_then(|_| file.flush())
-        .map_err(|e| CommandError::io("write", file.path(), &e))?;
+        .map_err(|e| GitError::io("write", file.path(), e))?;
     Ok(file)
 }
 
-fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Result<()> {
+fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Result<(), GitError> {
     let mut specs = Vec::new();
     for p in paths {
         specs.push(pathspec(&relative_to_dir(dir, p)?));
     }
     if specs.is_empty() {
-        return Err(CommandError::usage("nothing to commit: no files given"));
+        return Err(GitError::NothingToCommit);
     }
     let tracked = listed_in_chunks(repo, &["ls-files", "-z", "--full-name", "--"], &specs)?;
     let in_head = if head(dir).is_some() {
@@ -238,10 +237,9 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
         if on_disk || indexed || in_head.contains(&rel) {
             to_commit.push(spec.clone());
         } else {
-            return Err(CommandError::data(format!(
-                "cannot commit {}: the file does not exist and git does not know it",
-                p.display()
-            )));
+            return Err(GitError::UnknownFile {
+                path: p.to_path_buf(),
+            });
         }
     }
     if !to_add.is_empty() {
@@ -282,12 +280,7 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
         "--pathspec-file-nul",
         &from,
     ];
-    commit(dir, &args).map_err(|e| {
-        CommandError::data(format!(
-            "the file is saved but was not committed: {}",
-            e.message
-        ))
-    })
+    commit(dir, &args).map_err(|e| GitError::NotCommitted(Box::new(e)))
 }
 
 #[cfg(test)]

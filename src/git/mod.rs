@@ -9,6 +9,7 @@
 //! - [`rescue`]: the save commit, backup ref and safe undo of a sync.
 
 mod commit;
+mod error;
 mod repo;
 mod rescue;
 mod share;
@@ -16,24 +17,24 @@ mod share;
 mod tests;
 
 pub use commit::{commit_paths, init_repository, init_with_files};
+pub use error::GitError;
 pub use repo::{Change, InProgress, LogEntry, Repo, Upstream};
 pub use rescue::{ABORTED_REF, BACKUP_REF, ModifyDelete, Undone};
 pub use share::{Conflict, Pulled, Pushed, Stopped};
 
-use crate::error::{CommandError, Result};
 use std::io::IsTerminal;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Output};
 
 /// Runs `git` in `dir` with `args`.
-pub fn git(dir: &Path, args: &[&str]) -> Result<Output> {
+pub fn git(dir: &Path, args: &[&str]) -> Result<Output, GitError> {
     let mut cmd = command(dir);
     cmd.args(args);
     run(cmd)
 }
 
 /// Runs git and fails with its message when it fails.
-pub fn git_ok(dir: &Path, args: &[&str]) -> Result<String> {
+pub fn git_ok(dir: &Path, args: &[&str]) -> Result<String, GitError> {
     let out = git(dir, args)?;
     checked(&out, args)
 }
@@ -50,27 +51,24 @@ pub(crate) fn command(dir: &Path) -> Command {
     cmd
 }
 
-pub(crate) fn run(mut cmd: Command) -> Result<Output> {
+pub(crate) fn run(mut cmd: Command) -> Result<Output, GitError> {
     cmd.output().map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            CommandError::data(
-                "git is not installed: install it (Debian/Ubuntu: `sudo apt install git`, Windows/macOS: https://git-scm.com)",
-            )
+            GitError::NotInstalled
         } else {
-            CommandError::data(format!("cannot run git: {e}"))
+            GitError::CannotRun(e)
         }
     })
 }
 
-pub(crate) fn checked(out: &Output, args: &[&str]) -> Result<String> {
+pub(crate) fn checked(out: &Output, args: &[&str]) -> Result<String, GitError> {
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {
-        Err(CommandError::data(format!(
-            "git {} failed: {}",
-            args.join(" "),
-            message_of(out)
-        )))
+        Err(GitError::Failed {
+            args: args.join(" "),
+            said: message_of(out),
+        })
     }
 }
 
@@ -98,8 +96,8 @@ pub(crate) fn slashed(rel: &Path) -> String {
 }
 
 /// `path` relative to `dir`; both may be relative to the working directory.
-pub(crate) fn relative_to_dir(dir: &Path, path: &Path) -> Result<PathBuf> {
-    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| CommandError::io("find", p, &e));
+pub(crate) fn relative_to_dir(dir: &Path, path: &Path) -> Result<PathBuf, GitError> {
+    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| GitError::io("find", p, e));
     let (adir, apath) = (normalize(&absolute(dir)?), normalize(&absolute(path)?));
     if let Ok(rel) = apath.strip_prefix(&adir) {
         return Ok(rel.to_path_buf());
@@ -113,11 +111,10 @@ pub(crate) fn relative_to_dir(dir: &Path, path: &Path) -> Result<PathBuf> {
     {
         return Ok(rel.to_path_buf());
     }
-    Err(CommandError::usage(format!(
-        "{} is not inside {}",
-        path.display(),
-        dir.display()
-    )))
+    Err(GitError::OutsideFolder {
+        path: path.to_path_buf(),
+        dir: dir.to_path_buf(),
+    })
 }
 
 /// Removes `.` and resolves `..` by name (the paths here are built, not typed).

@@ -1,8 +1,7 @@
 //! The git repository that holds a records folder: where it is, what is
 //! uncommitted or in progress, its upstream, a record's history.
 
-use super::{git, git_ok, head, message_of, pathspec, relative_to_dir};
-use crate::error::{CommandError, Result};
+use super::{GitError, git, git_ok, head, message_of, pathspec, relative_to_dir};
 use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::Output;
@@ -71,14 +70,19 @@ pub struct Repo {
 impl Repo {
     /// The repository holding `dir`; a clear error when git is missing or
     /// `dir` is in no repository.
-    pub fn open(dir: &Path) -> Result<Repo> {
+    pub fn open(dir: &Path) -> Result<Repo, GitError> {
         let out = git(dir, &["rev-parse", "--show-toplevel", "--show-prefix"])?;
         if !out.status.success() {
-            return Err(CommandError::data(format!(
-                "{} is not in a git repository ({}): clone the shared records repository (see docs/SHARING.md) or run `git init` there",
-                dir.display(),
-                message_of(&out)
-            )));
+            // A `.git` folder or a bare repository: git is there, files are not.
+            if git(dir, &["rev-parse", "--git-dir"])?.status.success() {
+                return Err(GitError::NotAWorkTree {
+                    dir: dir.to_path_buf(),
+                });
+            }
+            return Err(GitError::NotARepository {
+                dir: dir.to_path_buf(),
+                said: message_of(&out),
+            });
         }
         let text = String::from_utf8_lossy(&out.stdout);
         let mut lines = text.lines();
@@ -89,10 +93,9 @@ impl Repo {
             .trim()
             .trim_end_matches('/');
         if top.as_os_str().is_empty() {
-            return Err(CommandError::data(format!(
-                "{} is inside a git folder but not in a working tree: clone the records repository instead",
-                dir.display()
-            )));
+            return Err(GitError::NotAWorkTree {
+                dir: dir.to_path_buf(),
+            });
         }
         Ok(Repo {
             dir: dir.to_path_buf(),
@@ -102,11 +105,11 @@ impl Repo {
     }
 
     /// Runs git at the repository's top folder.
-    pub(super) fn at_top(&self, args: &[&str]) -> Result<Output> {
+    pub(super) fn at_top(&self, args: &[&str]) -> Result<Output, GitError> {
         git(&self.top, args)
     }
 
-    pub(super) fn at_top_ok(&self, args: &[&str]) -> Result<String> {
+    pub(super) fn at_top_ok(&self, args: &[&str]) -> Result<String, GitError> {
         git_ok(&self.top, args)
     }
 
@@ -137,7 +140,7 @@ impl Repo {
     }
 
     /// Paths (relative to the top) that a NUL-separated listing command prints.
-    pub(super) fn listed(&self, args: &[&str], specs: &[String]) -> Result<Vec<PathBuf>> {
+    pub(super) fn listed(&self, args: &[&str], specs: &[String]) -> Result<Vec<PathBuf>, GitError> {
         let mut full = args.to_vec();
         full.extend(specs.iter().map(String::as_str));
         let out = git_ok(&self.dir, &full)?;
@@ -148,14 +151,14 @@ impl Repo {
             .collect())
     }
 
-    pub(super) fn git_dir(&self) -> Result<PathBuf> {
+    pub(super) fn git_dir(&self) -> Result<PathBuf, GitError> {
         Ok(PathBuf::from(
             self.at_top_ok(&["rev-parse", "--absolute-git-dir"])?.trim(),
         ))
     }
 
     /// The rebase, merge, … that waits to be finished, if any.
-    pub fn in_progress(&self) -> Result<Option<InProgress>> {
+    pub fn in_progress(&self) -> Result<Option<InProgress>, GitError> {
         let gd = self.git_dir()?;
         Ok(
             if gd.join("rebase-merge").is_dir() || gd.join("rebase-apply").is_dir() {
@@ -174,7 +177,7 @@ impl Repo {
 
     /// Uncommitted changes that stop a pull: changed tracked files anywhere
     /// in the repository, and new files in the records folder.
-    pub fn uncommitted(&self) -> Result<Vec<Change>> {
+    pub fn uncommitted(&self) -> Result<Vec<Change>, GitError> {
         let out = self.at_top_ok(&["status", "--porcelain=v1", "-z", "--untracked-files=all"])?;
         let mut changes = Vec::new();
         let mut fields = out.split('\0').filter(|s| !s.is_empty());
@@ -196,7 +199,7 @@ impl Repo {
     }
 
     /// Files with unresolved conflicts, relative to the top.
-    pub fn unmerged(&self) -> Result<Vec<PathBuf>> {
+    pub fn unmerged(&self) -> Result<Vec<PathBuf>, GitError> {
         let out = self.at_top_ok(&["diff", "--name-only", "--diff-filter=U", "-z"])?;
         let mut paths: Vec<PathBuf> = out
             .split('\0')
@@ -253,21 +256,16 @@ impl Repo {
     }
 
     /// The branch's upstream, or a clear error saying how to set one.
-    pub fn upstream(&self) -> Result<Upstream> {
+    pub fn upstream(&self) -> Result<Upstream, GitError> {
         let branch = self.at_top(&["symbolic-ref", "--quiet", "--short", "HEAD"])?;
         if !branch.status.success() {
-            let top = self.top.display();
-            return Err(CommandError::data(match self.home_branch() {
-                Some(b) => format!(
-                    "the records repository {top} is not on a branch (detached HEAD): switch back to your branch with `git -C {top} switch {b}`, then run `quartier sync` again"
-                ),
-                None => format!(
-                    "the records repository {top} is not on a branch (detached HEAD) and has no branch to go back to: make one with `git -C {top} switch -c main`"
-                ),
-            }));
+            return Err(GitError::DetachedHead {
+                top: self.top.clone(),
+                home: self.home_branch(),
+            });
         }
         let branch = String::from_utf8_lossy(&branch.stdout).trim().to_string();
-        let config = |key: String| -> Result<Option<String>> {
+        let config = |key: String| -> Result<Option<String>, GitError> {
             let out = self.at_top(&["config", "--get", &key])?;
             Ok(out
                 .status
@@ -290,21 +288,21 @@ impl Repo {
             }
             _ => {
                 let remotes = self.at_top_ok(&["remote"])?;
-                let top = self.top.display();
+                let top = self.top.clone();
                 match remotes.lines().next() {
-                    None => Err(CommandError::data(format!(
-                        "the records repository {top} has no remote to share with: add the office's shared repository with `git -C {top} remote add origin URL` and `git -C {top} push -u origin {branch}` (see docs/SHARING.md)"
-                    ))),
-                    Some(remote) => Err(CommandError::data(format!(
-                        "branch `{branch}` of {top} has no upstream to sync with: run `git -C {top} push -u {remote} {branch}` once (see docs/SHARING.md)"
-                    ))),
+                    None => Err(GitError::NoRemote { top, branch }),
+                    Some(remote) => Err(GitError::NoUpstream {
+                        top,
+                        branch,
+                        remote: remote.to_string(),
+                    }),
                 }
             }
         }
     }
 
     /// The commits that changed the file at `path` (following renames), newest first.
-    pub fn history(&self, path: &Path) -> Result<Vec<LogEntry>> {
+    pub fn history(&self, path: &Path) -> Result<Vec<LogEntry>, GitError> {
         let rel = relative_to_dir(&self.dir, path)?;
         let spec = pathspec(&rel);
         if head(&self.dir).is_none() {
@@ -336,14 +334,14 @@ impl Repo {
     }
 
     /// Whether `path` has changes that are not committed (or is not committed at all).
-    pub fn has_uncommitted(&self, path: &Path) -> Result<bool> {
+    pub fn has_uncommitted(&self, path: &Path) -> Result<bool, GitError> {
         let spec = pathspec(&relative_to_dir(&self.dir, path)?);
         let out = git_ok(&self.dir, &["status", "--porcelain", "--", &spec])?;
         Ok(!out.trim().is_empty())
     }
 
     /// The folder git runs hooks from (`core.hooksPath` honoured).
-    pub fn hooks_dir(&self) -> Result<PathBuf> {
+    pub fn hooks_dir(&self) -> Result<PathBuf, GitError> {
         let out = git_ok(&self.dir, &["rev-parse", "--git-path", "hooks"])?;
         Ok(self.dir.join(out.trim()))
     }

@@ -9,8 +9,7 @@
 //! - `sync-aborted`: a commit of the working tree as it was when a stopped
 //!   or interrupted sync was undone, with every change made meanwhile.
 
-use super::{Repo, commit::commit, git, pathspec, slashed};
-use crate::error::{CommandError, Result};
+use super::{GitError, Repo, commit::commit, git, pathspec, slashed};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -80,7 +79,7 @@ impl Repo {
 
     /// The saved files' pathspecs that name something on disk or in git's
     /// index (`git add` fails on one that matches nothing).
-    fn present_specs(&self) -> Result<Vec<String>> {
+    fn present_specs(&self) -> Result<Vec<String>, GitError> {
         let rels = self.saved_rels();
         let mut args = vec!["ls-files", "-z", "--full-name", "--"];
         let specs: Vec<String> = rels.iter().map(|r| pathspec(r)).collect();
@@ -104,7 +103,7 @@ impl Repo {
 
     /// Stages every change of the saved files (in git's index, or the one
     /// `GIT_INDEX_FILE` names when `index` is given).
-    fn stage_saved(&self, index: Option<&Path>) -> Result<()> {
+    fn stage_saved(&self, index: Option<&Path>) -> Result<(), GitError> {
         let specs = self.present_specs()?;
         if specs.is_empty() {
             return Ok(());
@@ -122,7 +121,7 @@ impl Repo {
 
     /// Commits every uncommitted change of the saved files in one commit
     /// whose message lists them; returns the files, empty when there was nothing.
-    pub fn save(&self) -> Result<Vec<PathBuf>> {
+    pub fn save(&self) -> Result<Vec<PathBuf>, GitError> {
         let specs = self.saved_specs();
         self.stage_saved(None)?;
         let has_head = self.rev("HEAD").is_some();
@@ -158,7 +157,7 @@ impl Repo {
     /// Points [`BACKUP_REF`] at HEAD (with a reflog, so earlier ones stay
     /// findable). Called while holding [`Repo::sync_turn`], so a lock file of
     /// this ref can only be one a killed sync left behind.
-    pub fn backup(&self) -> Result<()> {
+    pub fn backup(&self) -> Result<(), GitError> {
         let _ = std::fs::remove_file(self.git_dir()?.join(format!("{BACKUP_REF}.lock")));
         self.at_top_ok(&[
             "update-ref",
@@ -174,16 +173,16 @@ impl Repo {
     /// The tree of the saved files as they are in the working folder now
     /// (conflicted ones as they are on disk), made in a separate index so
     /// that git's own index — and a waiting rebase — stay untouched.
-    fn snapshot(&self) -> Result<String> {
+    fn snapshot(&self) -> Result<String, GitError> {
         let gd = self.git_dir()?;
         let tmp = tempfile::Builder::new()
             .prefix("quartier-index-")
             .tempfile_in(&gd)
-            .map_err(|e| CommandError::io("make a temporary index in", &gd, &e))?;
+            .map_err(|e| GitError::io("make a temporary index in", &gd, e))?;
         let real = gd.join("index");
         if real.is_file() {
             std::fs::copy(&real, tmp.path())
-                .map_err(|e| CommandError::io("copy the index", &real, &e))?;
+                .map_err(|e| GitError::io("copy the index", &real, e))?;
         }
         self.stage_saved(Some(tmp.path()))?;
         let mut cmd = super::command(&self.top);
@@ -193,7 +192,7 @@ impl Repo {
     }
 
     /// Blob ids of the saved files in `tree` (a commit or tree).
-    fn blobs(&self, tree: &str) -> Result<BTreeMap<PathBuf, String>> {
+    fn blobs(&self, tree: &str) -> Result<BTreeMap<PathBuf, String>, GitError> {
         let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", tree, "--"];
         let specs = self.saved_specs();
         args.extend(specs.iter().map(String::as_str));
@@ -229,7 +228,7 @@ impl Repo {
     /// kept in [`ABORTED_REF`]; afterwards every saved file that was changed,
     /// added or removed meanwhile — neither as the branch had it before the
     /// pull nor as the pull brought it — is put back as an uncommitted change.
-    pub fn undo_pull(&self) -> Result<Undone> {
+    pub fn undo_pull(&self) -> Result<Undone, GitError> {
         let snap = self.snapshot()?;
         let onto = self.rebase_state("onto");
         let orig = self.rebase_state("orig-head");
@@ -250,11 +249,10 @@ impl Repo {
         ])?;
         let out = self.at_top(&["rebase", "--abort"])?;
         if !out.status.success() {
-            return Err(CommandError::data(format!(
-                "git could not undo the pull: {}\nNothing is lost: the working folder is kept in {ABORTED_REF} (`git -C {} show --stat {ABORTED_REF}`)",
-                super::message_of(&out),
-                self.top.display()
-            )));
+            return Err(GitError::UndoFailed {
+                said: super::message_of(&out),
+                top: self.top.clone(),
+            });
         }
         let now = self.blobs(&snap)?;
         let before = match &orig {
@@ -289,8 +287,7 @@ impl Repo {
                         continue;
                     }
                     if let Some(dir) = file.parent() {
-                        std::fs::create_dir_all(dir)
-                            .map_err(|e| CommandError::io("create", dir, &e))?;
+                        std::fs::create_dir_all(dir).map_err(|e| GitError::io("create", dir, e))?;
                     }
                     crate::store::atomic_write(&file, &out.stdout)?;
                 }
@@ -302,7 +299,7 @@ impl Repo {
 
     /// The records a waiting rebase stopped on because one side deleted
     /// them and the other changed them.
-    pub fn modify_delete(&self) -> Result<Vec<ModifyDelete>> {
+    pub fn modify_delete(&self) -> Result<Vec<ModifyDelete>, GitError> {
         let out = self.at_top_ok(&["ls-files", "-u", "-z"])?;
         let mut stages: BTreeMap<String, BTreeSet<u8>> = BTreeMap::new();
         for line in out.split('\0').filter(|s| !s.is_empty()) {
@@ -330,7 +327,7 @@ impl Repo {
 
     /// Settles a changed-versus-deleted record: `keep` the changed version
     /// or drop it (keep the deletion).
-    pub fn settle(&self, md: &ModifyDelete, keep: bool) -> Result<()> {
+    pub fn settle(&self, md: &ModifyDelete, keep: bool) -> Result<(), GitError> {
         let spec = pathspec(Path::new(&md.git_path));
         let file = self.top.join(&md.git_path);
         if keep {
@@ -352,38 +349,40 @@ impl Repo {
 impl Repo {
     /// One sync at a time per repository: an advisory lock on
     /// `quartier-sync.lock` in the git folder, held while the file lives.
-    pub fn sync_turn(&self) -> Result<std::fs::File> {
+    pub fn sync_turn(&self) -> Result<std::fs::File, GitError> {
         let path = self.git_dir()?.join("quartier-sync.lock");
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| CommandError::io("open", &path, &e))?;
+            .map_err(|e| GitError::io("open", &path, e))?;
         match file.try_lock() {
             Ok(()) => Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => Err(CommandError::data(format!(
-                "another `quartier sync` is running in {}; wait until it has finished",
-                self.top.display()
-            ))),
-            Err(std::fs::TryLockError::Error(e)) => Err(CommandError::io("lock", &path, &e)),
+            Err(std::fs::TryLockError::WouldBlock) => Err(GitError::SyncRunning {
+                top: self.top.clone(),
+            }),
+            Err(std::fs::TryLockError::Error(e)) => Err(GitError::io("lock", &path, e)),
         }
     }
 
-    fn stop_marker(&self) -> Result<PathBuf> {
+    fn stop_marker(&self) -> Result<PathBuf, GitError> {
         Ok(self.git_dir()?.join("quartier-sync-stopped"))
     }
 
     /// Notes (or clears) that a sync stopped on a conflict and waits for the
     /// person, as opposed to one that was interrupted (killed) half-way.
-    pub fn mark_stopped(&self, stopped: bool) -> Result<()> {
+    pub fn mark_stopped(&self, stopped: bool) -> Result<(), GitError> {
         let marker = self.stop_marker()?;
         if stopped {
-            crate::store::atomic_write(&marker, b"quartier sync stopped on a conflict\n")
+            Ok(crate::store::atomic_write(
+                &marker,
+                b"quartier sync stopped on a conflict\n",
+            )?)
         } else {
             match std::fs::remove_file(&marker) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    Err(CommandError::io("remove", &marker, &e))
+                    Err(GitError::io("remove", &marker, e))
                 }
                 _ => Ok(()),
             }
@@ -391,7 +390,7 @@ impl Repo {
     }
 
     /// Whether the waiting rebase is a sync that stopped on a conflict.
-    pub fn is_marked_stopped(&self) -> Result<bool> {
+    pub fn is_marked_stopped(&self) -> Result<bool, GitError> {
         Ok(self.stop_marker()?.is_file())
     }
 }

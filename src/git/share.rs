@@ -1,8 +1,7 @@
 //! Sharing the records: pull with rebase, the conflicts a stopped rebase
 //! waits on, finishing or aborting it, push.
 
-use super::{InProgress, Repo, Upstream, command, message_of, pathspec, run, slashed};
-use crate::error::{CommandError, Result};
+use super::{GitError, InProgress, Repo, Upstream, command, message_of, pathspec, run, slashed};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::Output;
@@ -50,7 +49,7 @@ pub enum Pushed {
 impl Repo {
     /// A git command that may talk to the network; without a terminal, ssh
     /// must not ask for passwords or host keys either.
-    pub(super) fn network(&self, args: &[&str]) -> Result<Output> {
+    pub(super) fn network(&self, args: &[&str]) -> Result<Output, GitError> {
         let mut cmd = command(&self.top);
         cmd.args(args);
         if !std::io::stdin().is_terminal()
@@ -75,7 +74,7 @@ impl Repo {
             .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string())
     }
 
-    pub(super) fn count(&self, range: &str) -> Result<usize> {
+    pub(super) fn count(&self, range: &str) -> Result<usize, GitError> {
         Ok(self
             .at_top_ok(&["rev-list", "--count", range])?
             .trim()
@@ -84,20 +83,19 @@ impl Repo {
     }
 
     /// `git pull --rebase` from the upstream.
-    pub fn pull(&self, up: &Upstream) -> Result<Pulled> {
+    pub fn pull(&self, up: &Upstream) -> Result<Pulled, GitError> {
         let before = self.rev("@{upstream}");
         let out = self.network(&["pull", "--rebase", "--no-autostash", &up.remote, &up.merge])?;
         if !out.status.success() {
             if self.in_progress()? == Some(InProgress::Rebase) {
                 return self.stopped();
             }
-            return Err(CommandError::data(format!(
-                "could not pull from {} ({}): {}\nNothing was changed here; check the network and the address (`git -C {} remote -v`), then run `quartier sync` again",
-                up.name,
-                up.remote,
-                message_of(&out),
-                self.top.display()
-            )));
+            return Err(GitError::PullFailed {
+                upstream: up.name.clone(),
+                remote: up.remote.clone(),
+                said: message_of(&out),
+                top: self.top.clone(),
+            });
         }
         // `pull REMOTE BRANCH` does not always move the tracking branch.
         let _ = self.at_top(&["fetch", "--quiet", "--no-tags", &up.remote]);
@@ -109,7 +107,7 @@ impl Repo {
     }
 
     /// The conflicts a stopped rebase waits on.
-    pub fn stopped(&self) -> Result<Pulled> {
+    pub fn stopped(&self) -> Result<Pulled, GitError> {
         let conflicts = self
             .unmerged()?
             .into_iter()
@@ -139,7 +137,7 @@ impl Repo {
     /// Finishes a stopped rebase once every conflicted file is resolved:
     /// stages the resolved files and continues. Refuses while conflict
     /// markers remain, naming each file and line.
-    pub fn continue_rebase(&self) -> Result<Pulled> {
+    pub fn continue_rebase(&self) -> Result<Pulled, GitError> {
         let unmerged = self.unmerged()?;
         let mut left = Vec::new();
         for rel in &unmerged {
@@ -159,10 +157,10 @@ impl Repo {
                 .iter()
                 .find_map(|r| self.record_id(r))
                 .unwrap_or_else(|| "ID".into());
-            return Err(CommandError::data(format!(
-                "the sync is still stopped: conflict markers (<<<<<<< ======= >>>>>>>) remain in\n{}\nKeep the right version in each file and delete the marker lines (`quartier edit {first}`), then run `quartier sync` again — or `quartier sync --abort` to give up this sync",
-                left.join("\n")
-            )));
+            return Err(GitError::MarkersRemain {
+                places: left,
+                first,
+            });
         }
         if !unmerged.is_empty() {
             let specs: Vec<String> = unmerged.iter().map(|r| pathspec(r)).collect();
@@ -179,20 +177,19 @@ impl Repo {
         if self.in_progress()? == Some(InProgress::Rebase) && !self.unmerged()?.is_empty() {
             return self.stopped();
         }
-        Err(CommandError::data(format!(
-            "git could not finish the stopped sync: {}\nResolve what git says in {}, then run `quartier sync` again, or `quartier sync --abort`",
-            message_of(&out),
-            self.top.display()
-        )))
+        Err(GitError::ContinueFailed {
+            said: message_of(&out),
+            top: self.top.clone(),
+        })
     }
 
     /// Gives up a stopped rebase: back to how things were before the sync.
-    pub fn abort_rebase(&self) -> Result<()> {
+    pub fn abort_rebase(&self) -> Result<(), GitError> {
         self.at_top_ok(&["rebase", "--abort"]).map(|_| ())
     }
 
     /// Pushes the branch to its upstream when it has commits the upstream lacks.
-    pub fn push(&self, up: &Upstream) -> Result<Pushed> {
+    pub fn push(&self, up: &Upstream) -> Result<Pushed, GitError> {
         let ahead = self.count("@{upstream}..HEAD")?;
         if ahead == 0 {
             return Ok(Pushed::Nothing);
@@ -214,9 +211,11 @@ impl Repo {
         {
             return Ok(Pushed::Behind);
         }
-        Err(CommandError::data(format!(
-            "the shared repository {} ({}) refused the push: {said}\nYour {ahead} commit(s) are safe here and will go out with the next `quartier sync`; if this keeps happening, ask whoever looks after the shared repository",
-            up.name, up.remote
-        )))
+        Err(GitError::PushRefused {
+            upstream: up.name.clone(),
+            remote: up.remote.clone(),
+            said,
+            ahead,
+        })
     }
 }

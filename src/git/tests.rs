@@ -163,8 +163,12 @@ fn unchanged_file_is_no_error_and_makes_no_commit() {
 #[test]
 fn a_file_git_never_knew_that_is_gone_is_an_error() {
     let (_tmp, dir) = repo();
-    let err = commit_paths(&dir, &[&dir.join("nope.toml")], "x").unwrap_err();
-    assert!(err.message.contains("nope.toml"), "{}", err.message);
+    let nope = dir.join("nope.toml");
+    let err = commit_paths(&dir, &[&nope], "x").unwrap_err();
+    assert!(
+        matches!(&err, GitError::UnknownFile { path } if *path == nope),
+        "{err:?}"
+    );
 }
 
 #[test]
@@ -172,12 +176,42 @@ fn a_folder_outside_any_repository_is_named() {
     let tmp = tempfile::tempdir().unwrap();
     let err = Repo::open(tmp.path()).unwrap_err();
     assert!(
-        err.message.contains("not in a git repository"),
+        matches!(&err, GitError::NotARepository { dir, .. } if dir == tmp.path()),
+        "{err:?}"
+    );
+    let command_error = crate::error::CommandError::from(err);
+    assert_eq!(command_error.exit_code(), 1);
+    assert!(
+        command_error.message.starts_with(&format!(
+            "{} is not in a git repository (",
+            tmp.path().display()
+        )),
         "{}",
-        err.message
+        command_error.message
     );
     let err = commit_paths(tmp.path(), &[&tmp.path().join("a")], "x").unwrap_err();
-    assert!(err.message.contains("not in a git repository"));
+    assert!(matches!(err, GitError::NotARepository { .. }), "{err:?}");
+}
+
+#[test]
+fn inside_the_git_folder_is_no_work_tree() {
+    let (_tmp, dir) = repo();
+    let err = Repo::open(&dir.join(".git")).unwrap_err();
+    assert!(matches!(err, GitError::NotAWorkTree { .. }), "{err:?}");
+}
+
+#[test]
+fn a_failed_git_command_keeps_what_git_said() {
+    let (_tmp, dir) = repo();
+    let err = git_ok(&dir, &["rev-parse", "--verify", "no-such-ref"]).unwrap_err();
+    let GitError::Failed { args, said } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(args, "rev-parse --verify no-such-ref");
+    assert!(!said.is_empty());
+    let outside = relative_to_dir(&dir, Path::new("/elsewhere/x.toml")).unwrap_err();
+    assert!(matches!(outside, GitError::OutsideFolder { .. }));
+    assert_eq!(crate::error::CommandError::from(outside).exit_code(), 2);
 }
 
 #[test]
@@ -200,7 +234,10 @@ fn during_a_stopped_rebase_a_commit_is_staged_and_finishing_commits_it() {
     assert_eq!(stopped.local_subject.as_deref(), Some("my edit"));
 
     let err = repo.continue_rebase().unwrap_err();
-    assert!(err.message.contains("a.toml:1"), "{}", err.message);
+    let GitError::MarkersRemain { places, .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert!(places[0].ends_with("a.toml:1"), "{places:?}");
 
     fs::write(dir.join("a.toml"), "both\n").unwrap();
     let before = head(&dir);

@@ -430,6 +430,29 @@ fn retention_erases_clients_whose_last_contact_is_before_the_cut_off() {
         .has("0 Klient/innen");
 }
 
+/// Outside git the erasure is still done: it says it is not committed and
+/// gives no history-purge steps (decided on git's typed error, not its text).
+#[test]
+fn retention_outside_git_erases_and_says_it_is_not_committed() {
+    let f = Folder::new();
+    f.write(
+        "clients/K-0LD1.toml",
+        "id = \"K-0LD1\"\nfirst_contact = 2019-05-06\nconsent = 2019-05-06\n",
+    );
+    f.run(&[
+        "retention",
+        "--before",
+        "2023-01-01",
+        "--apply",
+        "--staff",
+        "eb",
+    ])
+    .ok()
+    .has("nicht gespeichert: der Ordner ist kein Git-Repository")
+    .lacks("filter-repo");
+    assert!(!f.exists("clients/K-0LD1.toml"));
+}
+
 #[test]
 fn erase_and_retention_keep_sealed_reports_identical() {
     let f = office();

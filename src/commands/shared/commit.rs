@@ -55,11 +55,13 @@ pub fn report_written(
         ) {
             // The write succeeded (exit 0): a script that ran the command again
             // would record it twice. The next `quartier sync` commits it.
+            let why = match e {
+                crate::git::GitError::NotCommitted(why) => *why,
+                other => other,
+            };
             eprintln!(
-                "quartier: {} is written and saved, but not committed yet ({}).\n  Do not run the command again (that would record it twice): `quartier sync` commits it, or `git -C {} add -A . && git -C {} commit`.",
+                "quartier: {} is written and saved, but not committed yet ({why}).\n  Do not run the command again (that would record it twice): `quartier sync` commits it, or `git -C {} add -A . && git -C {} commit`.",
                 change.path.display(),
-                e.message
-                    .trim_start_matches("the file is saved but was not committed: "),
                 store.root().display(),
                 store.root().display()
             );
