@@ -9,9 +9,11 @@
 //!    `DOB`, `*`) in the same sentence and nearer than any word of rule 3,
 //!    or `geboren` right after it: a birth date;
 //! 3. a word of an event, contract, benefit, residence, course or
-//!    appointment before or after it in the same sentence (`seit`,
-//!    `Mietvertrag`, `Leistungen`, `Aufenthaltserlaubnis`, `Kurs`, `Termin`,
-//!    …): not a birth date;
+//!    appointment (`seit`, `Mietvertrag`, `Leistungen`,
+//!    `Aufenthaltserlaubnis`, `Kurs`, `Termin`, …) before it in the same
+//!    sentence, or after it in the same clause: not a birth date (a comma
+//!    ends the clause — in `Ehemann, 11.09.1975, arbeitet auf dem Bau` the
+//!    work is not what the date is about);
 //! 4. a family word before it (`Sohn`, `Tochter`, `Mutter`, …): a birth date;
 //! 5. otherwise a date before 2014 — the first ESF period the office's
 //!    records can belong to — is about a person's past, most likely a birth
@@ -107,7 +109,9 @@ pub fn contains(text: &str) -> bool {
         if birth.is_some() && birth >= context || BIRTH_AFTER.is_match(following) {
             return true;
         }
-        if d.needs_birth_word || context.is_some() || cue_after(&CONTEXT_WORD, following) {
+        // After it, only its own clause counts: "Ehemann, 11.09.1975, arbeitet …".
+        let own_clause = following.split(',').next().unwrap_or_default();
+        if d.needs_birth_word || context.is_some() || cue_after(&CONTEXT_WORD, own_clause) {
             return false;
         }
         if cue_before(&FAMILY_WORD, window).is_some() {
@@ -214,6 +218,7 @@ mod tests {
             "Sohn, 03.04.2016",
             "Tochter *12 Mai 2019",
             "Notiz: 03.04.1990",
+            "Vater, 01.02.1970, arbeitet in der Küche",
         ] {
             assert!(contains(yes), "{yes}");
         }
@@ -227,6 +232,7 @@ mod tests {
             "Aufenthaltserlaubnis gültig bis 12.03.2012",
             "Integrationskurs 03.02.2012 begonnen",
             "am 12.03. zur Beratung",
+            "12.03.2010 eingereist, seitdem in Leipzig",
         ] {
             assert!(!contains(no), "{no}");
         }

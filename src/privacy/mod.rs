@@ -1,6 +1,7 @@
 //! The privacy scan: finds personal contact data in free text — e-mail
 //! addresses (also spelled out, `max(at)example(dot)org`), phone numbers,
-//! IBANs (checked by their mod-97 check digits) and full birth dates.
+//! IBANs (checked by their mod-97 check digits), full birth dates and home
+//! addresses (a street with a house number where someone lives).
 //! Records are pseudonymous; these never belong in the free-text fields of
 //! clients, appointments, referrals, events and contacts (SPEC §1.3), nor in
 //! the TOML comments of those records ([`scan_comments`]).
@@ -11,6 +12,7 @@
 //! wolf. The corpus of real-looking sentences in `corpus.rs` measures
 //! precision and recall (`cargo test privacy::corpus -- --nocapture`).
 
+mod address;
 mod birth;
 mod comments;
 #[cfg(test)]
@@ -31,6 +33,7 @@ pub enum Finding {
     Phone,
     Iban,
     BirthDate,
+    Address,
 }
 
 impl Finding {
@@ -41,6 +44,7 @@ impl Finding {
             Finding::Phone => "a phone number",
             Finding::Iban => "an IBAN",
             Finding::BirthDate => "a full birth date",
+            Finding::Address => "a home address",
         }
     }
 
@@ -51,18 +55,19 @@ impl Finding {
             Finding::Phone => "eine Telefonnummer",
             Finding::Iban => "eine IBAN",
             Finding::BirthDate => "ein vollständiges Geburtsdatum",
+            Finding::Address => "eine Wohnanschrift",
         }
     }
 }
 
 /// What kinds of personal data `text` seems to contain, each once, in the
-/// order e-mail, phone, IBAN, birth date.
+/// order e-mail, phone, IBAN, birth date, home address.
 pub fn find(text: &str) -> Vec<Finding> {
     let mut hits = Vec::new();
     if email::contains(text) {
         hits.push(Finding::Email);
     }
-    // Phone numbers, IBANs and dates hold digits; most notes hold none.
+    // Phone numbers, IBANs, dates and house numbers hold digits; most notes hold none.
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return hits;
     }
@@ -75,6 +80,9 @@ pub fn find(text: &str) -> Vec<Finding> {
     }
     if birth::contains(text) {
         hits.push(Finding::BirthDate);
+    }
+    if address::contains(text) {
+        hits.push(Finding::Address);
     }
     hits
 }
