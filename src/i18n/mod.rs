@@ -19,9 +19,13 @@ use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod clap_errors;
+pub mod findings;
 pub mod help;
 
 const MESSAGES: &str = include_str!("messages.toml");
+/// The findings of `check`, the rule book, the store and the reader
+/// (`[finding.CODE]`) and the other texts of `check`.
+const FINDINGS: &str = include_str!("findings.toml");
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -99,7 +103,11 @@ fn collect(
 pub(crate) fn catalogue() -> &'static HashMap<String, Entry> {
     static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
     // The catalogue is part of the binary and checked by the tests below.
-    CAT.get_or_init(|| parse_catalogue(MESSAGES).unwrap_or_default())
+    CAT.get_or_init(|| {
+        let mut cat = parse_catalogue(MESSAGES).unwrap_or_default();
+        cat.extend(parse_catalogue(FINDINGS).unwrap_or_default());
+        cat
+    })
 }
 
 /// The message `id` in `lang`; the id itself when it is missing (a test
@@ -195,7 +203,15 @@ mod tests {
     fn every_message_has_both_languages_with_the_same_placeholders() {
         let cat = parse_catalogue(MESSAGES).expect("messages.toml reads");
         assert!(cat.len() > 5, "{} messages", cat.len());
-        for (id, e) in &cat {
+        let findings = parse_catalogue(FINDINGS).expect("findings.toml reads");
+        assert!(findings.len() > 50, "{} findings", findings.len());
+        for id in findings.keys() {
+            assert!(
+                !cat.contains_key(id),
+                "{id} is in messages.toml and findings.toml"
+            );
+        }
+        for (id, e) in cat.iter().chain(&findings) {
             assert!(!e.de.trim().is_empty(), "{id}: no German text");
             assert!(!e.en.trim().is_empty(), "{id}: no English text");
             assert_eq!(
@@ -212,12 +228,18 @@ mod tests {
         assert!(parse_catalogue("[a]\nde = \"x\"\nen = \"y\"\nfr = \"z\"\n").is_err());
     }
 
-    /// Every id the sources pass to `tr!`, `tr_in!`, `i18n::t` or `i18n::t_in` names a message of the catalogue.
+    /// Every id the sources pass to `tr!`, `tr_in!`, `i18n::t` or
+    /// `i18n::t_in` names a message of the catalogue, and every code passed
+    /// to `finding!` (or a schema's `when_missing`/`when_not_allowed`) a
+    /// `[finding.CODE]` of findings.toml.
     #[test]
     fn every_id_the_code_uses_exists() {
-        let cat = parse_catalogue(MESSAGES).unwrap();
+        let mut cat = parse_catalogue(MESSAGES).unwrap();
+        cat.extend(parse_catalogue(FINDINGS).unwrap());
         let re = regex::Regex::new(r#"(?:\btr!\(|\btr_in!\([^,)\n]+,\s*|i18n::t\(|i18n::t_in\([^,)\n]+,\s*)"([a-z0-9_.-]+)""#).unwrap();
+        let codes = regex::Regex::new(r#"(?:\bfinding!\(|when_missing\(|when_not_allowed\(|Msg::new\(|Msg::new_in\([^,\n]+,)\s*"([a-z0-9_.-]+)""#).unwrap();
         let mut used = 0;
+        let mut codes_used = 0;
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
             let entry = entry.unwrap();
             if entry.path().extension().is_none_or(|e| e != "rs") {
@@ -233,8 +255,45 @@ mod tests {
                     &cap[1]
                 );
             }
+            for cap in codes.captures_iter(&text) {
+                codes_used += 1;
+                assert!(
+                    cat.contains_key(&format!("finding.{}", &cap[1])),
+                    "{}: finding `{}` is not in findings.toml",
+                    entry.path().display(),
+                    &cap[1]
+                );
+            }
         }
         assert!(used > 5, "only {used} uses found");
+        assert!(codes_used > 50, "only {codes_used} finding codes found");
+    }
+
+    /// The finding codes a schema names for a missing or misplaced key
+    /// (`when_missing`, `when_not_allowed`) exist, with the placeholders the
+    /// reader fills (`{key}`, `{value}`) and no others.
+    #[test]
+    fn the_schema_s_finding_codes_exist() {
+        let findings = parse_catalogue(FINDINGS).unwrap();
+        let mut seen = 0;
+        for (kind, key, spec) in crate::schema::every_field() {
+            for code in [spec.missing_message, spec.not_allowed_message]
+                .into_iter()
+                .flatten()
+            {
+                seen += 1;
+                let e = findings
+                    .get(&format!("finding.{code}"))
+                    .unwrap_or_else(|| panic!("{}.{key}: no finding `{code}`", kind.name()));
+                for p in placeholders(&e.en) {
+                    assert!(
+                        p == "key" || p == "value",
+                        "{code}: {{{p}}} is never filled"
+                    );
+                }
+            }
+        }
+        assert!(seen >= 8, "{seen}");
     }
 
     #[test]

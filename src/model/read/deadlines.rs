@@ -12,18 +12,14 @@ pub(super) fn read_deadlines(f: &mut Fields, ctx: &Context) -> Vec<Deadline> {
         return Vec::new();
     };
     let DeValue::Array(items) = v.get_ref() else {
-        f.wrong_type(
-            "deadlines",
-            v,
-            "a list of tables [[deadlines]] with kind and due",
-        );
+        f.wrong_type("deadlines", v, &crate::tr!("check.expected.deadlines"));
         return Vec::new();
     };
     let mut out: Vec<Deadline> = Vec::new();
     let mut seen = BTreeSet::new();
     for (n, item) in items.iter().enumerate() {
         let DeValue::Table(t) = item.get_ref() else {
-            f.wrong_type("deadlines", item, "a table [[deadlines]]");
+            f.wrong_type("deadlines", item, &crate::tr!("check.expected.deadline"));
             continue;
         };
         let span = item.span();
@@ -38,9 +34,10 @@ pub(super) fn read_deadlines(f: &mut Fields, ctx: &Context) -> Vec<Deadline> {
             {
                 d.error(
                     done_span,
-                    format!(
-                        "`{}done` {day} lies in the future: a deadline is done when it was handed in",
-                        d.prefix
+                    crate::finding!(
+                        "deadline-done-future",
+                        key = format!("{}done", d.prefix),
+                        date = day
                     ),
                 );
             }
@@ -55,11 +52,11 @@ pub(super) fn read_deadlines(f: &mut Fields, ctx: &Context) -> Vec<Deadline> {
         if !seen.insert((entry.kind, entry.due)) {
             f.error(
                 Some(span),
-                format!(
-                    "`deadlines[{}]`: the sponsor already has a {} deadline due {}; give each deadline its own kind or due date",
-                    n + 1,
-                    entry.kind.code(),
-                    entry.due
+                crate::finding!(
+                    "deadline-twice",
+                    n = n + 1,
+                    kind = entry.kind.code(),
+                    due = entry.due
                 ),
             );
             continue;
