@@ -66,10 +66,7 @@ impl From<Msg> for String {
 
 /// The raw text (placeholders unfilled) of finding `code` in `lang`.
 pub fn text_in(lang: crate::model::Lang, code: &str) -> &'static str {
-    match super::catalogue().get(&format!("finding.{code}")) {
-        Some(e) => e.get(lang),
-        None => "?",
-    }
+    super::lookup(lang, &format!("finding.{code}")).unwrap_or("?")
 }
 
 /// A finding's [`Msg`] from its code and named arguments:
