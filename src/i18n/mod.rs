@@ -22,6 +22,11 @@ pub mod clap_errors;
 pub mod help;
 
 const MESSAGES: &str = include_str!("messages.toml");
+/// The labels of the reports, a catalogue file of their own (same format).
+const REPORT: &str = include_str!("report.toml");
+
+/// Every catalogue file; an id is unique across them.
+const FILES: [(&str, &str); 2] = [("messages.toml", MESSAGES), ("report.toml", REPORT)];
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -99,7 +104,13 @@ fn collect(
 pub(crate) fn catalogue() -> &'static HashMap<String, Entry> {
     static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
     // The catalogue is part of the binary and checked by the tests below.
-    CAT.get_or_init(|| parse_catalogue(MESSAGES).unwrap_or_default())
+    CAT.get_or_init(|| {
+        let mut all = HashMap::new();
+        for (_, text) in FILES {
+            all.extend(parse_catalogue(text).unwrap_or_default());
+        }
+        all
+    })
 }
 
 /// The message `id` in `lang`; the id itself when it is missing (a test
@@ -193,9 +204,15 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages_with_the_same_placeholders() {
-        let cat = parse_catalogue(MESSAGES).expect("messages.toml reads");
-        assert!(cat.len() > 5, "{} messages", cat.len());
-        for (id, e) in &cat {
+        let mut seen = std::collections::HashSet::new();
+        for (name, text) in FILES {
+            let cat = parse_catalogue(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(cat.len() > 5, "{name}: {} messages", cat.len());
+            for id in cat.keys() {
+                assert!(seen.insert(id.clone()), "{name}: `{id}` is in two files");
+            }
+        }
+        for (id, e) in catalogue() {
             assert!(!e.de.trim().is_empty(), "{id}: no German text");
             assert!(!e.en.trim().is_empty(), "{id}: no English text");
             assert_eq!(
@@ -215,7 +232,7 @@ mod tests {
     /// Every id the sources pass to `tr!`, `tr_in!`, `i18n::t` or `i18n::t_in` names a message of the catalogue.
     #[test]
     fn every_id_the_code_uses_exists() {
-        let cat = parse_catalogue(MESSAGES).unwrap();
+        let cat = catalogue();
         let re = regex::Regex::new(r#"(?:\btr!\(|\btr_in!\([^,)\n]+,\s*|i18n::t\(|i18n::t_in\([^,)\n]+,\s*)"([a-z0-9_.-]+)""#).unwrap();
         let mut used = 0;
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
@@ -228,13 +245,32 @@ mod tests {
                 used += 1;
                 assert!(
                     cat.contains_key(&cap[1]),
-                    "{}: `{}` is not in messages.toml",
+                    "{}: `{}` is in no catalogue file",
                     entry.path().display(),
                     &cap[1]
                 );
             }
         }
         assert!(used > 5, "only {used} uses found");
+        let heading = regex::Regex::new(r#""((?:ui|report)\.[a-z0-9.-]+)""#).unwrap();
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.unwrap();
+            if entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            if entry.path().parent().is_some_and(|p| p.ends_with("i18n")) {
+                continue;
+            }
+            for cap in heading.captures_iter(&text) {
+                assert!(
+                    cat.contains_key(&cap[1]),
+                    "{}: `{}` is in no catalogue file",
+                    entry.path().display(),
+                    &cap[1]
+                );
+            }
+        }
     }
 
     #[test]
