@@ -79,10 +79,21 @@ pub fn main() -> i32 {
         .or_else(|| office_language(&args))
         .unwrap_or_default();
     crate::i18n::set_lang(lang);
-    let command = crate::i18n::help::localize(<Cli as clap::CommandFactory>::command(), lang);
-    let parsed = command
-        .try_get_matches_from(&args)
-        .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m));
+    // Localizing the whole command tree is nine tenths of a start's work and
+    // changes only what clap prints, never what it accepts: arguments that
+    // parse need no texts, and only help, version and usage errors (parsed
+    // again, alike) are rendered from the localized tree.
+    let parse = |command: clap::Command| {
+        command
+            .try_get_matches_from(&args)
+            .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
+    };
+    let parsed = parse(<Cli as clap::CommandFactory>::command()).or_else(|_| {
+        parse(crate::i18n::help::localize(
+            <Cli as clap::CommandFactory>::command(),
+            lang,
+        ))
+    });
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

@@ -13,20 +13,39 @@
 //! values, which clap calls without any context.
 
 use crate::model::Lang;
+#[cfg(test)]
 use std::collections::HashMap;
 use std::fmt::Display;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod clap_errors;
 pub mod help;
 
+#[cfg(test)]
 const MESSAGES: &str = include_str!("messages.toml");
 /// The labels of the reports, a catalogue file of their own (same format).
+#[cfg(test)]
 const REPORT: &str = include_str!("report.toml");
 
-/// Every catalogue file; an id is unique across them.
+/// Every catalogue file build.rs compiles into [`TABLE`]; an id is unique across them.
+#[cfg(test)]
 const FILES: [(&str, &str); 2] = [("messages.toml", MESSAGES), ("report.toml", REPORT)];
+
+/// Every catalogue file read at run time, as the tests see them.
+#[cfg(test)]
+fn catalogue() -> HashMap<String, Entry> {
+    let mut all = HashMap::new();
+    for (name, text) in FILES {
+        let cat = parse_catalogue(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (id, e) in cat {
+            assert!(
+                all.insert(id.clone(), e).is_none(),
+                "{name}: `{id}` is in two files"
+            );
+        }
+    }
+    all
+}
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -66,7 +85,9 @@ impl Entry {
     }
 }
 
-/// Reads a catalogue text: nested tables, ids joined by dots.
+/// Reads a catalogue text: nested tables, ids joined by dots (the tests'
+/// reader of `messages.toml`; the binary holds it compiled, [`TABLE`]).
+#[cfg(test)]
 pub(crate) fn parse_catalogue(text: &str) -> Result<HashMap<String, Entry>, String> {
     let value: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut out = HashMap::new();
@@ -74,6 +95,7 @@ pub(crate) fn parse_catalogue(text: &str) -> Result<HashMap<String, Entry>, Stri
     Ok(out)
 }
 
+#[cfg(test)]
 fn collect(
     table: &toml::Table,
     prefix: &str,
@@ -101,24 +123,19 @@ fn collect(
     Ok(())
 }
 
-pub(crate) fn catalogue() -> &'static HashMap<String, Entry> {
-    static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
-    // The catalogue is part of the binary and checked by the tests below.
-    CAT.get_or_init(|| {
-        let mut all = HashMap::new();
-        for (_, text) in FILES {
-            all.extend(parse_catalogue(text).unwrap_or_default());
-        }
-        all
-    })
-}
+/// `messages.toml` as build.rs compiles it: (id, German, English), sorted
+/// by id. A test checks it holds exactly what [`parse_catalogue`] reads.
+static TABLE: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 /// The message `id` in `lang`; the id itself when it is missing (a test
 /// makes sure none is).
 pub fn t_in(lang: Lang, id: &str) -> &str {
-    match catalogue().get(id) {
-        Some(e) => e.get(lang),
-        None => id_fallback(id),
+    match TABLE.binary_search_by(|(key, _, _)| (*key).cmp(id)) {
+        Ok(i) => match lang {
+            Lang::De => TABLE[i].1,
+            Lang::En => TABLE[i].2,
+        },
+        Err(_) => id_fallback(id),
     }
 }
 
@@ -204,15 +221,9 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages_with_the_same_placeholders() {
-        let mut seen = std::collections::HashSet::new();
-        for (name, text) in FILES {
-            let cat = parse_catalogue(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-            assert!(cat.len() > 5, "{name}: {} messages", cat.len());
-            for id in cat.keys() {
-                assert!(seen.insert(id.clone()), "{name}: `{id}` is in two files");
-            }
-        }
-        for (id, e) in catalogue() {
+        let cat = catalogue();
+        assert!(cat.len() > 5, "{} messages", cat.len());
+        for (id, e) in &cat {
             assert!(!e.de.trim().is_empty(), "{id}: no German text");
             assert!(!e.en.trim().is_empty(), "{id}: no English text");
             assert_eq!(
@@ -221,6 +232,20 @@ mod tests {
                 "{id}: placeholders differ"
             );
         }
+    }
+
+    #[test]
+    fn the_compiled_table_is_the_catalogue_files() {
+        let cat = catalogue();
+        assert_eq!(TABLE.len(), cat.len());
+        assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+        for (id, de, en) in TABLE {
+            let e = &cat[*id];
+            assert_eq!((*de, *en), (e.de.as_str(), e.en.as_str()), "{id}");
+            assert_eq!(t_in(Lang::De, id), *de);
+            assert_eq!(t_in(Lang::En, id), *en);
+        }
+        assert_eq!(t_in(Lang::De, "no.such.id"), "no.such.id");
     }
 
     #[test]
@@ -252,17 +277,15 @@ mod tests {
             }
         }
         assert!(used > 5, "only {used} uses found");
-        let heading = regex::Regex::new(r#""((?:ui|report)\.[a-z0-9.-]+)""#).unwrap();
+        let literal = regex::Regex::new(r#""((?:ui|report)\.[a-z0-9.-]+)""#).unwrap();
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
             let entry = entry.unwrap();
-            if entry.path().extension().is_none_or(|e| e != "rs") {
+            let in_i18n = entry.path().parent().is_some_and(|p| p.ends_with("i18n"));
+            if in_i18n || entry.path().extension().is_none_or(|e| e != "rs") {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            if entry.path().parent().is_some_and(|p| p.ends_with("i18n")) {
-                continue;
-            }
-            for cap in heading.captures_iter(&text) {
+            for cap in literal.captures_iter(&text) {
                 assert!(
                     cat.contains_key(&cap[1]),
                     "{}: `{}` is in no catalogue file",

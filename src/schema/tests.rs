@@ -68,7 +68,13 @@ fn free_text_is_what_spec_1_3_scans() {
     let free: BTreeSet<(Kind, &str)> = all()
         .flat_map(|s| s.free_text_fields().map(move |f| (s.kind, f.key)))
         .collect();
-    for k in [Kind::Client, Kind::Appointment, Kind::Referral, Kind::Event] {
+    for k in [
+        Kind::Client,
+        Kind::Appointment,
+        Kind::Referral,
+        Kind::Event,
+        Kind::Contact,
+    ] {
         assert!(free.contains(&(k, "notes")), "{} notes", k.name());
     }
     for (k, key) in [
