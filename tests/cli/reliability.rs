@@ -290,8 +290,11 @@ fn new_records_killed_mid_write_are_either_whole_or_absent() {
     );
 }
 
+/// Fresh write temporaries (a write may be in progress) are ignored by
+/// everything; once stale only `check` names them, `list` and `show` still
+/// ignore them.
 #[test]
-fn leftover_temporary_files_are_ignored_by_check_list_and_show() {
+fn leftover_temporary_files_are_ignored_by_list_and_show_and_named_by_check_once_stale() {
     let f = Folder::new();
     f.write("sponsors/lernhaus.toml", LERNHAUS);
     f.write(
@@ -310,6 +313,25 @@ fn leftover_temporary_files_are_ignored_by_check_list_and_show() {
         .code(1)
         .lacks("panicked");
     f.run(&["sponsor", "show", "lernhaus"]).ok();
+
+    for rel in [
+        "sponsors/.quartier-a1B2c3.tmp",
+        "sponsors/.quartier-x9.toml",
+        "appointments/2026/11/.quartier-q7.tmp",
+    ] {
+        f.age(rel);
+    }
+    f.run(&["check"])
+        .ok()
+        .has(".quartier-a1B2c3.tmp")
+        .has(".quartier-q7.tmp")
+        .has("rm '")
+        .lacks(".quartier-x9.toml");
+    let listed = f.run(&["--json", "sponsor", "list"]).ok().json();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    f.run(&["sponsor", "show", "a1B2c3"])
+        .code(1)
+        .lacks("panicked");
 }
 
 // --- Hostile ids and paths ------------------------------------------------
