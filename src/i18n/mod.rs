@@ -24,11 +24,38 @@ pub mod help;
 
 #[cfg(test)]
 const MESSAGES: &str = include_str!("messages.toml");
+/// The labels of the reports, a catalogue file of their own (same format).
+#[cfg(test)]
+const REPORT: &str = include_str!("report.toml");
+
+/// Every catalogue file build.rs compiles into [`TABLE`]; an id is unique across them.
+#[cfg(test)]
+const FILES: [(&str, &str); 3] = [
+    ("messages.toml", MESSAGES),
+    ("report.toml", REPORT),
+    ("findings.toml", FINDINGS),
+];
+
 /// The findings of `check`, the rule book, the store and the reader
-/// (`[finding.CODE]`) and the other texts of `check`; build.rs compiles it
-/// into the same table as `messages.toml`.
+/// (`[finding.CODE]`) and the other texts of `check`.
 #[cfg(test)]
 const FINDINGS: &str = include_str!("findings.toml");
+
+/// Every catalogue file read at run time, as the tests see them.
+#[cfg(test)]
+fn catalogue() -> HashMap<String, Entry> {
+    let mut all = HashMap::new();
+    for (name, text) in FILES {
+        let cat = parse_catalogue(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (id, e) in cat {
+            assert!(
+                all.insert(id.clone(), e).is_none(),
+                "{name}: `{id}` is in two files"
+            );
+        }
+    }
+    all
+}
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -106,9 +133,8 @@ fn collect(
     Ok(())
 }
 
-/// `messages.toml` and `findings.toml` as build.rs compiles them: (id,
-/// German, English), sorted by id. A test checks it holds exactly what
-/// [`parse_catalogue`] reads.
+/// `messages.toml` as build.rs compiles it: (id, German, English), sorted
+/// by id. A test checks it holds exactly what [`parse_catalogue`] reads.
 static TABLE: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 /// The message `id` in `lang`; the id itself when it is missing (a test
@@ -208,17 +234,9 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages_with_the_same_placeholders() {
-        let cat = parse_catalogue(MESSAGES).expect("messages.toml reads");
+        let cat = catalogue();
         assert!(cat.len() > 5, "{} messages", cat.len());
-        let findings = parse_catalogue(FINDINGS).expect("findings.toml reads");
-        assert!(findings.len() > 50, "{} findings", findings.len());
-        for id in findings.keys() {
-            assert!(
-                !cat.contains_key(id),
-                "{id} is in messages.toml and findings.toml"
-            );
-        }
-        for (id, e) in cat.iter().chain(&findings) {
+        for (id, e) in &cat {
             assert!(!e.de.trim().is_empty(), "{id}: no German text");
             assert!(!e.en.trim().is_empty(), "{id}: no English text");
             assert_eq!(
@@ -230,9 +248,8 @@ mod tests {
     }
 
     #[test]
-    fn the_compiled_table_is_messages_toml() {
-        let mut cat = parse_catalogue(MESSAGES).unwrap();
-        cat.extend(parse_catalogue(FINDINGS).unwrap());
+    fn the_compiled_table_is_the_catalogue_files() {
+        let cat = catalogue();
         assert_eq!(TABLE.len(), cat.len());
         assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
         for (id, de, en) in TABLE {
@@ -250,15 +267,13 @@ mod tests {
         assert!(parse_catalogue("[a]\nde = \"x\"\nen = \"y\"\nfr = \"z\"\n").is_err());
     }
 
-    /// Every id the sources pass to `tr!`, `tr_in!`, `i18n::t` or
-    /// `i18n::t_in` names a message of the catalogue, and every code passed
-    /// to `finding!` (or a schema's `when_missing`/`when_not_allowed`) a
-    /// `[finding.CODE]` of findings.toml.
+    /// Every id the sources pass to `tr!`, `tr_in!`, `i18n::t` or `i18n::t_in` names a message of the catalogue.
     #[test]
     fn every_id_the_code_uses_exists() {
-        let mut cat = parse_catalogue(MESSAGES).unwrap();
-        cat.extend(parse_catalogue(FINDINGS).unwrap());
+        let cat = catalogue();
         let re = regex::Regex::new(r#"(?:\btr!\(|\btr_in!\([^,)\n]+,\s*|i18n::t\(|i18n::t_in\([^,)\n]+,\s*)"([a-z0-9_.-]+)""#).unwrap();
+        // every code passed to `finding!` (or a schema's `when_missing` /
+        // `when_not_allowed`) names a `[finding.CODE]` of findings.toml
         let codes = regex::Regex::new(r#"(?:\bfinding!\(|when_missing\(|when_not_allowed\(|Msg::new\(|Msg::new_in\([^,\n]+,)\s*"([a-z0-9_.-]+)""#).unwrap();
         let mut used = 0;
         let mut codes_used = 0;
@@ -272,7 +287,7 @@ mod tests {
                 used += 1;
                 assert!(
                     cat.contains_key(&cap[1]),
-                    "{}: `{}` is not in messages.toml",
+                    "{}: `{}` is in no catalogue file",
                     entry.path().display(),
                     &cap[1]
                 );
@@ -289,6 +304,23 @@ mod tests {
         }
         assert!(used > 5, "only {used} uses found");
         assert!(codes_used > 50, "only {codes_used} finding codes found");
+        let literal = regex::Regex::new(r#""((?:ui|report)\.[a-z0-9.-]+)""#).unwrap();
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.unwrap();
+            let in_i18n = entry.path().parent().is_some_and(|p| p.ends_with("i18n"));
+            if in_i18n || entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for cap in literal.captures_iter(&text) {
+                assert!(
+                    cat.contains_key(&cap[1]),
+                    "{}: `{}` is in no catalogue file",
+                    entry.path().display(),
+                    &cap[1]
+                );
+            }
+        }
     }
 
     /// The finding codes a schema names for a missing or misplaced key
