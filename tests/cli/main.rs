@@ -18,6 +18,7 @@ mod edit;
 mod event;
 mod findings_lang;
 mod forms;
+mod german;
 mod git;
 mod help;
 mod help_snapshots;
