@@ -145,3 +145,41 @@ fn the_29th_of_february_of_a_common_year_is_refused() {
     .has("den 29.02. gibt es 2026 nicht");
     assert!(!f.exists("appointments"));
 }
+
+#[test]
+fn countries_and_languages_by_their_names() {
+    let f = folder();
+    f.run(&[
+        "client",
+        "new",
+        "--first-contact",
+        "1.10.2026",
+        "--origin",
+        "Syrien",
+        "--languages",
+        "arabisch, Kurdish",
+    ])
+    .ok();
+    let file = std::fs::read_dir(f.path("clients"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| !p.ends_with("K-7F3A.toml"))
+        .expect("the new client");
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("origin = \"SY\""), "{text}");
+    assert!(text.contains("languages = [\"ar\", \"ku\"]"), "{text}");
+    f.run(&["client", "list", "--origin", "syria", "--json"])
+        .ok()
+        .has("\"SY\"")
+        .lacks("K-7F3A");
+    f.run(&[
+        "client",
+        "new",
+        "--first-contact",
+        "1.10.2026",
+        "--origin",
+        "Atlantis",
+    ])
+    .code(2)
+    .has("Atlantis");
+}
