@@ -4,38 +4,86 @@
 //! the flags named like a field) into the built `Command` tree, with German
 //! headings, usage and `[Standard: …]` notes.
 
-use super::Entry;
 use crate::model::{Kind, Lang};
 use clap::Command;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
 
+/// One text in both languages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Text {
+    pub de: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::De => self.de,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// The help of one command, as build.rs compiles it from `help.toml`.
+#[derive(Debug)]
+pub struct StaticHelp {
+    /// The command path (`appointment add`, `quartier`, `*`).
+    pub path: &'static str,
+    pub about: Option<Text>,
+    /// The paragraph `--help` shows under the first line.
+    pub long: Option<Text>,
+    /// A command line, the same in both languages.
+    pub example: Option<&'static str>,
+    /// Command lines, the same in both languages.
+    pub examples: &'static [&'static str],
+    /// (flag id, text), sorted by id.
+    pub args: &'static [(&'static str, Text)],
+}
+
+impl StaticHelp {
+    fn arg(&self, id: &str) -> Option<&'static Text> {
+        let args: &'static [(&'static str, Text)] = self.args;
+        args.binary_search_by(|(k, _)| (*k).cmp(id))
+            .ok()
+            .map(|i| &args[i].1)
+    }
+}
+
+/// `help.toml`, sorted by path; a test checks it holds what [`parse_help`] reads.
+static TABLE: &[StaticHelp] = include!(concat!(env!("OUT_DIR"), "/help.rs"));
+
+/// The help of command `path`.
+fn find(path: &str) -> Option<&'static StaticHelp> {
+    TABLE
+        .binary_search_by(|h| h.path.cmp(path))
+        .ok()
+        .map(|i| &TABLE[i])
+}
+
+#[cfg(test)]
 const HELP: &str = include_str!("help.toml");
 
-/// The help of one command.
+/// The help of one command as `help.toml` writes it (the tests' reader).
+#[cfg(test)]
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommandHelp {
-    pub about: Option<Entry>,
+    pub about: Option<super::Entry>,
     /// The paragraph `--help` shows under the first line.
-    pub long: Option<Entry>,
+    pub long: Option<super::Entry>,
     /// A command line, the same in both languages.
     pub example: Option<String>,
     /// Command lines, the same in both languages.
     #[serde(default)]
     pub examples: Vec<String>,
     #[serde(default)]
-    pub args: BTreeMap<String, Entry>,
+    pub args: std::collections::BTreeMap<String, super::Entry>,
 }
 
-pub(crate) fn parse_help(text: &str) -> Result<BTreeMap<String, CommandHelp>, String> {
+#[cfg(test)]
+pub(crate) fn parse_help(
+    text: &str,
+) -> Result<std::collections::BTreeMap<String, CommandHelp>, String> {
     toml::from_str(text).map_err(|e| e.to_string())
-}
-
-fn catalogue() -> &'static BTreeMap<String, CommandHelp> {
-    static CAT: OnceLock<BTreeMap<String, CommandHelp>> = OnceLock::new();
-    // Part of the binary and checked by the tests below.
-    CAT.get_or_init(|| parse_help(HELP).unwrap_or_default())
 }
 
 /// The kind whose record fields the flags of `path` (`appointment add`) set.
@@ -74,8 +122,7 @@ fn schema_help(kind: Kind, id: &str, lang: Lang) -> Option<String> {
 /// schema's help of the field it sets, else the entry of the group it is in
 /// (`sponsor` for `sponsor show`), else the entry every command shares.
 pub fn arg_help(path: &str, id: &str, lang: Lang) -> Option<String> {
-    let cat = catalogue();
-    let entry = |p: &str| cat.get(p).and_then(|c| c.args.get(id));
+    let entry = |p: &str| find(p).and_then(|c| c.arg(id));
     if let Some(e) = entry(path) {
         return Some(e.get(lang).to_string());
     }
@@ -98,12 +145,11 @@ pub fn arg_help(path: &str, id: &str, lang: Lang) -> Option<String> {
 }
 
 /// The "Example:" lines of a command's help.
-fn examples_text(h: &CommandHelp, lang: Lang) -> Option<String> {
+fn examples_text(h: &StaticHelp, lang: Lang) -> Option<String> {
     let all: Vec<&str> = h
         .example
-        .iter()
-        .map(String::as_str)
-        .chain(h.examples.iter().map(String::as_str))
+        .into_iter()
+        .chain(h.examples.iter().copied())
         .collect();
     match all.as_slice() {
         [] => None,
@@ -120,10 +166,7 @@ fn examples_text(h: &CommandHelp, lang: Lang) -> Option<String> {
 }
 
 fn heading(lang: Lang, id: &'static str) -> &'static str {
-    match super::catalogue().get(id) {
-        Some(e) => e.get(lang),
-        None => id,
-    }
+    super::t_in(lang, id)
 }
 
 /// The whole command tree, built, with every text in `lang`.
@@ -134,12 +177,9 @@ pub fn localize(mut cmd: Command, lang: Lang) -> Command {
 
 fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
     let key = if path.is_empty() { "quartier" } else { path };
-    let cat = catalogue();
-    let own = cat.get(key).or_else(|| {
+    let own = find(key).or_else(|| {
         // clap's own `help` sub-command, under every group.
-        (cmd.get_name() == "help")
-            .then(|| cat.get("help"))
-            .flatten()
+        (cmd.get_name() == "help").then(|| find("help")).flatten()
     });
     if let Some(h) = own {
         if let Some(about) = &h.about {
@@ -270,6 +310,32 @@ mod tests {
     use clap::CommandFactory;
 
     #[test]
+    fn the_compiled_table_is_help_toml() {
+        let cat = parse_help(HELP).expect("help.toml reads");
+        assert_eq!(TABLE.len(), cat.len());
+        assert!(TABLE.windows(2).all(|w| w[0].path < w[1].path), "sorted");
+        let text = |e: &crate::i18n::Entry| Text {
+            de: e.de.clone().leak(),
+            en: e.en.clone().leak(),
+        };
+        for h in TABLE {
+            let c = &cat[h.path];
+            assert_eq!(h.about, c.about.as_ref().map(text), "{}", h.path);
+            assert_eq!(h.long, c.long.as_ref().map(text), "{}", h.path);
+            assert_eq!(h.example, c.example.as_deref(), "{}", h.path);
+            assert_eq!(
+                h.examples.to_vec(),
+                c.examples.iter().map(String::as_str).collect::<Vec<_>>(),
+                "{}",
+                h.path
+            );
+            let args: Vec<(&str, Text)> =
+                c.args.iter().map(|(k, e)| (k.as_str(), text(e))).collect();
+            assert_eq!(h.args, args.as_slice(), "{}", h.path);
+        }
+    }
+
+    #[test]
     fn help_toml_reads_and_has_both_languages() {
         let cat = parse_help(HELP).expect("help.toml reads");
         for (path, h) in &cat {
@@ -289,7 +355,6 @@ mod tests {
     #[test]
     fn every_command_and_every_argument_has_help_in_both_languages() {
         let cmd = crate::cli::Cli::command();
-        let cat = catalogue();
         let mut missing = Vec::new();
         for (path, ids) in paths(&cmd) {
             let key = if path.is_empty() {
@@ -297,7 +362,7 @@ mod tests {
             } else {
                 path.clone()
             };
-            if cat.get(&key).and_then(|h| h.about.as_ref()).is_none() {
+            if find(&key).and_then(|h| h.about).is_none() {
                 missing.push(format!("[\"{key}\".about]"));
             }
             for id in ids {
@@ -373,20 +438,22 @@ mod tests {
     fn entries_name_commands_and_flags_that_exist() {
         let cmd = crate::cli::Cli::command();
         let tree = paths(&cmd);
-        for (key, h) in catalogue() {
+        for h in TABLE {
+            let key = h.path;
             if key == "*" || key == "help" {
                 continue;
             }
-            let path = if key == "quartier" { "" } else { key.as_str() };
+            let path = if key == "quartier" { "" } else { key };
             assert!(
                 tree.iter().any(|(p, _)| p == path),
                 "help.toml: no command `{key}`"
             );
             // a group's entry may describe the flags of its commands
             let below = |p: &str| p == path || p.starts_with(&format!("{path} "));
-            for id in h.args.keys() {
+            for (id, _) in h.args {
                 assert!(
-                    tree.iter().any(|(p, ids)| below(p) && ids.contains(id)),
+                    tree.iter()
+                        .any(|(p, ids)| below(p) && ids.iter().any(|i| i == id)),
                     "help.toml: `{key}` has no flag `{id}`"
                 );
             }

@@ -13,14 +13,15 @@
 //! values, which clap calls without any context.
 
 use crate::model::Lang;
+#[cfg(test)]
 use std::collections::HashMap;
 use std::fmt::Display;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod clap_errors;
 pub mod help;
 
+#[cfg(test)]
 const MESSAGES: &str = include_str!("messages.toml");
 
 static LANG: AtomicU8 = AtomicU8::new(0);
@@ -61,7 +62,9 @@ impl Entry {
     }
 }
 
-/// Reads a catalogue text: nested tables, ids joined by dots.
+/// Reads a catalogue text: nested tables, ids joined by dots (the tests'
+/// reader of `messages.toml`; the binary holds it compiled, [`TABLE`]).
+#[cfg(test)]
 pub(crate) fn parse_catalogue(text: &str) -> Result<HashMap<String, Entry>, String> {
     let value: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
     let mut out = HashMap::new();
@@ -69,6 +72,7 @@ pub(crate) fn parse_catalogue(text: &str) -> Result<HashMap<String, Entry>, Stri
     Ok(out)
 }
 
+#[cfg(test)]
 fn collect(
     table: &toml::Table,
     prefix: &str,
@@ -96,18 +100,19 @@ fn collect(
     Ok(())
 }
 
-pub(crate) fn catalogue() -> &'static HashMap<String, Entry> {
-    static CAT: OnceLock<HashMap<String, Entry>> = OnceLock::new();
-    // The catalogue is part of the binary and checked by the tests below.
-    CAT.get_or_init(|| parse_catalogue(MESSAGES).unwrap_or_default())
-}
+/// `messages.toml` as build.rs compiles it: (id, German, English), sorted
+/// by id. A test checks it holds exactly what [`parse_catalogue`] reads.
+static TABLE: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/messages.rs"));
 
 /// The message `id` in `lang`; the id itself when it is missing (a test
 /// makes sure none is).
 pub fn t_in(lang: Lang, id: &str) -> &str {
-    match catalogue().get(id) {
-        Some(e) => e.get(lang),
-        None => id_fallback(id),
+    match TABLE.binary_search_by(|(key, _, _)| (*key).cmp(id)) {
+        Ok(i) => match lang {
+            Lang::De => TABLE[i].1,
+            Lang::En => TABLE[i].2,
+        },
+        Err(_) => id_fallback(id),
     }
 }
 
@@ -204,6 +209,20 @@ mod tests {
                 "{id}: placeholders differ"
             );
         }
+    }
+
+    #[test]
+    fn the_compiled_table_is_messages_toml() {
+        let cat = parse_catalogue(MESSAGES).unwrap();
+        assert_eq!(TABLE.len(), cat.len());
+        assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+        for (id, de, en) in TABLE {
+            let e = &cat[*id];
+            assert_eq!((*de, *en), (e.de.as_str(), e.en.as_str()), "{id}");
+            assert_eq!(t_in(Lang::De, id), *de);
+            assert_eq!(t_in(Lang::En, id), *en);
+        }
+        assert_eq!(t_in(Lang::De, "no.such.id"), "no.such.id");
     }
 
     #[test]

@@ -179,6 +179,29 @@ pub fn section(section: &str, lang: Lang) -> &'static str {
     }
 }
 
+/// The name of the workbook sheet of the breakdown at `path`
+/// (`sponsors.continuation`), or of the series (`series`): the figure's name
+/// where it fits a sheet name's 31 characters, else a shorter one.
+pub fn sheet(path: &str, lang: Lang) -> &'static str {
+    match path {
+        "sponsors.continuation" => lang.pick(
+            "Verstetigung (aktive Träger)",
+            "Continuation (active sponsors)",
+        ),
+        "organisations.by_partner_kind" => {
+            lang.pick("Organisationen nach Art", "Organisations by kind")
+        }
+        "organisations.by_topic" => {
+            lang.pick("Organisationen nach Thema", "Organisations by topic")
+        }
+        "series" => lang.pick("Jahresverlauf", "Month by month"),
+        _ => {
+            let (section, key) = path.split_once('.').unwrap_or((path, ""));
+            figure(section, key, lang)
+        }
+    }
+}
+
 /// The name of one figure or breakdown `key` of `section` (`events.participants`
 /// for the participant sums).
 pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {

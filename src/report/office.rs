@@ -17,6 +17,18 @@ pub struct DeadlineFigures {
     pub overdue: u64,
 }
 
+impl DeadlineFigures {
+    /// The three figures as a breakdown under their JSON names, for the
+    /// renderers' tables and sheets.
+    pub fn breakdown(&self) -> Breakdown {
+        Breakdown::from([
+            ("due".to_string(), self.due),
+            ("met".to_string(), self.met),
+            ("overdue".to_string(), self.overdue),
+        ])
+    }
+}
+
 /// `sponsors.continuation`: the sponsors active in the period (their
 /// [start, end] overlaps it) by `continuation`, absent counting as `open`.
 pub fn continuation<'a>(sponsors: impl Iterator<Item = &'a Sponsor>, period: Period) -> Breakdown {

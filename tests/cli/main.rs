@@ -38,6 +38,7 @@ mod report;
 mod report_gaps;
 mod report_print;
 mod report_v2;
+mod report_xlsx;
 mod safety;
 mod sample;
 mod scan;

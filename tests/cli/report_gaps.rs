@@ -7,7 +7,7 @@ use crate::support::Folder;
 use calamine::{Data, Reader, Xlsx};
 use serde_json::Value;
 
-fn sheets(path: &std::path::Path) -> Vec<(String, Vec<Vec<Data>>)> {
+pub fn sheets(path: &std::path::Path) -> Vec<(String, Vec<Vec<Data>>)> {
     let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
     let names = book.sheet_names().to_vec();
     names

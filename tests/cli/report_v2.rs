@@ -91,7 +91,7 @@ fn sheet_names(path: &std::path::Path) -> Vec<String> {
     book.sheet_names()
 }
 
-fn cell_text(d: &Data) -> String {
+pub fn cell_text(d: &Data) -> String {
     match d {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),

@@ -173,14 +173,7 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
     r.breakdown("sponsors.by_sponsor", &s.by_sponsor);
     r.breakdown("sponsors.by_field", &s.by_field);
     r.breakdown("sponsors.continuation", &s.continuation);
-    r.breakdown(
-        "sponsors.deadlines",
-        &crate::report::Breakdown::from([
-            ("due".to_string(), s.deadlines.due),
-            ("met".to_string(), s.deadlines.met),
-            ("overdue".to_string(), s.deadlines.overdue),
-        ]),
-    );
+    r.breakdown("sponsors.deadlines", &s.deadlines.breakdown());
     for (i, slug) in s.stale.iter().enumerate() {
         let label = r.code_label("sponsors.stale", slug);
         r.push(

@@ -262,18 +262,24 @@ pub fn footer(source: &super::Source, lang: Lang) -> Vec<String> {
 
 /// What the shares of the breakdown at `path` are shares of: held
 /// consultations, distinct clients, referrals made, events held, sponsor
-/// meetings.
-pub fn share_base(r: &Report, path: &str) -> u64 {
-    match path.split('.').next().unwrap_or("") {
-        "consultations" => r.consultations.held,
-        "clients" => r.clients.unique,
-        "referrals" => r.referrals.made,
-        "events" => r.events.held,
-        "sponsors" => r.sponsors.meetings,
-        "contacts" => r.contacts.total,
-        "organisations" => r.organisations.consultations,
-        _ => 0,
-    }
+/// meetings, active sponsors (continuation), short contacts, organisation
+/// consultations. `None` where shares mean nothing: the deadline figures
+/// (`met` is part of `due`, `overdue` is not) and what is no breakdown.
+pub fn share_base(r: &Report, path: &str) -> Option<u64> {
+    Some(match path {
+        "sponsors.continuation" => r.sponsors.active,
+        "sponsors.deadlines" => return None,
+        "sponsors.by_sponsor" | "sponsors.by_field" => r.sponsors.meetings,
+        _ => match path.split('.').next().unwrap_or("") {
+            "consultations" => r.consultations.held,
+            "clients" => r.clients.unique,
+            "referrals" => r.referrals.made,
+            "events" => r.events.held,
+            "contacts" => r.contacts.total,
+            "organisations" => r.organisations.consultations,
+            _ => return None,
+        },
+    })
 }
 
 fn position_of<C: Code>(code: &str) -> Option<usize> {
@@ -363,23 +369,29 @@ impl Builder<'_> {
         let rows = codes
             .into_iter()
             .map(|code| {
-                vec![
-                    label(code),
-                    map[code].to_string(),
-                    labels::percent(percent_tenths(map[code], base), self.lang),
-                ]
+                let mut row = vec![label(code), map[code].to_string()];
+                if let Some(b) = base {
+                    row.push(labels::percent(percent_tenths(map[code], b), self.lang));
+                }
+                row
             })
             .collect();
+        // Without a base there is no share column.
+        let mut header = vec![
+            labels::figure(section, key, self.lang).to_string(),
+            word("count", self.lang).into(),
+        ];
+        let mut numeric = vec![false, true];
+        if base.is_some() {
+            header.push(word("share", self.lang).into());
+            numeric.push(true);
+        }
         Table {
             path,
             caption: None,
-            header: vec![
-                labels::figure(section, key, self.lang).to_string(),
-                word("count", self.lang).into(),
-                word("share", self.lang).into(),
-            ],
+            header,
             rows,
-            numeric: vec![false, true, true],
+            numeric,
             codes: row_codes,
         }
     }
@@ -637,15 +649,7 @@ impl Builder<'_> {
                 self.breakdown("sponsors", "by_field", &s.by_field),
                 stale,
                 self.breakdown("sponsors", "continuation", &s.continuation),
-                self.breakdown(
-                    "sponsors",
-                    "deadlines",
-                    &Breakdown::from([
-                        ("due".to_string(), s.deadlines.due),
-                        ("met".to_string(), s.deadlines.met),
-                        ("overdue".to_string(), s.deadlines.overdue),
-                    ]),
-                ),
+                self.breakdown("sponsors", "deadlines", &s.deadlines.breakdown()),
             ],
         )
     }

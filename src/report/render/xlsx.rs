@@ -9,7 +9,7 @@ use super::figures::{self, Value};
 use super::{Layout, Table};
 use crate::model::{Config, Lang};
 use crate::report::Report;
-use crate::report::labels::word;
+use crate::report::labels::{self, word};
 use crate::report::series::Series;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeSet;
@@ -50,9 +50,9 @@ pub fn render(
     for table in layout.sections.iter().flat_map(|s| &s.tables) {
         if let Some(map) = breakdown(report, &table.path) {
             let sheet = book.add_worksheet();
-            sheet.set_name(sheet_name(&table.header[0], &mut names))?;
+            sheet.set_name(sheet_name(labels::sheet(&table.path, lang), &mut names))?;
             let base = super::share_base(report, &table.path);
-            breakdown_sheet(sheet, table, (map, base), lang, &bold, &tenths)?;
+            breakdown_sheet(sheet, table, (&map, base), lang, &bold, &tenths)?;
         }
     }
     if !report.events.list.is_empty()
@@ -77,7 +77,8 @@ pub fn render(
         let layout = super::series::layout(series, config, lang);
         let (header, rows) = super::series::sheet_rows(series, &layout, lang);
         let sheet = book.add_worksheet();
-        sheet.set_name(sheet_name(&layout.sections[0].title, &mut names))?;
+        let title = format!("{} {}", labels::sheet("series", lang), series.year);
+        sheet.set_name(sheet_name(&title, &mut names))?;
         table_sheet(sheet, &header, &rows, &bold, &tenths)?;
     }
     book.save_to_buffer()
@@ -156,17 +157,19 @@ fn write_value(
 fn breakdown_sheet(
     sheet: &mut Worksheet,
     table: &Table,
-    (map, base): (&crate::report::Breakdown, u64),
+    (map, base): (&crate::report::Breakdown, Option<u64>),
     lang: Lang,
     bold: &Format,
     tenths: &Format,
 ) -> Result<(), XlsxError> {
-    let header = [
+    let mut header = vec![
         word("key", lang),
         table.header[0].as_str(),
         word("count", lang),
-        word("share", lang),
     ];
+    if base.is_some() {
+        header.push(word("share", lang));
+    }
     write_header(sheet, &header, bold)?;
     // In the layout's reading order, each row with its code.
     for (i, (code, row)) in table.codes.iter().zip(&table.rows).enumerate() {
@@ -175,7 +178,7 @@ fn breakdown_sheet(
         sheet.write_string(r, 0, code)?;
         sheet.write_string(r, 1, &row[0])?;
         sheet.write_number(r, 2, n as f64)?;
-        if let Some(t) = crate::report::percent_tenths(n, base) {
+        if let Some(t) = base.and_then(|b| crate::report::percent_tenths(n, b)) {
             sheet.write_number_with_format(r, 3, t as f64 / 10.0, tenths)?;
         }
     }
@@ -185,51 +188,59 @@ fn breakdown_sheet(
 }
 
 /// The breakdown a layout table at `path` shows, if it is one.
-fn breakdown<'a>(report: &'a Report, path: &str) -> Option<&'a crate::report::Breakdown> {
+fn breakdown(report: &Report, path: &str) -> Option<crate::report::Breakdown> {
     let c = &report.consultations;
     let k = &report.clients;
-    Some(match path {
-        "consultations.by_topic" => &c.by_topic,
-        "consultations.by_language" => &c.by_language,
-        "consultations.by_channel" => &c.by_channel,
-        "clients.by_gender" => &k.by_gender,
-        "clients.by_age_group" => &k.by_age_group,
-        "clients.by_origin" => &k.by_origin,
-        "clients.by_residence" => &k.by_residence,
-        "clients.by_employment" => &k.by_employment,
-        "clients.by_district" => &k.by_district,
-        "referrals.by_partner" => &report.referrals.by_partner,
-        "referrals.by_topic" => &report.referrals.by_topic,
-        "events.by_kind" => &report.events.by_kind,
-        "sponsors.by_sponsor" => &report.sponsors.by_sponsor,
-        "sponsors.by_field" => &report.sponsors.by_field,
-        "contacts.by_kind" => &report.contacts.by_kind,
-        "contacts.by_topic" => &report.contacts.by_topic,
-        "contacts.by_language" => &report.contacts.by_language,
-        "organisations.by_partner_kind" => &report.organisations.by_partner_kind,
-        "organisations.by_topic" => &report.organisations.by_topic,
-        _ => return None,
-    })
+    let s = &report.sponsors;
+    Some(
+        match path {
+            "consultations.by_topic" => &c.by_topic,
+            "consultations.by_language" => &c.by_language,
+            "consultations.by_channel" => &c.by_channel,
+            "clients.by_gender" => &k.by_gender,
+            "clients.by_age_group" => &k.by_age_group,
+            "clients.by_origin" => &k.by_origin,
+            "clients.by_residence" => &k.by_residence,
+            "clients.by_employment" => &k.by_employment,
+            "clients.by_district" => &k.by_district,
+            "referrals.by_partner" => &report.referrals.by_partner,
+            "referrals.by_topic" => &report.referrals.by_topic,
+            "events.by_kind" => &report.events.by_kind,
+            "sponsors.by_sponsor" => &s.by_sponsor,
+            "sponsors.by_field" => &s.by_field,
+            "sponsors.continuation" => &s.continuation,
+            "sponsors.deadlines" => return Some(s.deadlines.breakdown()),
+            "contacts.by_kind" => &report.contacts.by_kind,
+            "contacts.by_topic" => &report.contacts.by_topic,
+            "contacts.by_language" => &report.contacts.by_language,
+            "organisations.by_partner_kind" => &report.organisations.by_partner_kind,
+            "organisations.by_topic" => &report.organisations.by_topic,
+            _ => return None,
+        }
+        .clone(),
+    )
 }
 
-/// A valid, unique sheet name: at most 31 characters, none of `[]:*?/\`.
+/// A valid, unique sheet name: at most 31 characters, none of `[]:*?/\\`,
+/// no apostrophe at either end, not Excel's reserved "History".
 fn sheet_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
     let clean: String = wanted
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { '-' } else { c })
         .collect();
-    let clean = clean.trim().trim_matches('\'');
-    let base: String = clean.chars().take(31).collect();
-    let base = if base.is_empty() {
-        "Sheet".to_string()
-    } else {
-        base
+    let fit = |s: &str, n: usize| -> String {
+        let cut: String = s.chars().take(n).collect();
+        cut.trim().trim_matches('\'').trim().to_string()
+    };
+    let base = match fit(&clean, 31) {
+        b if b.is_empty() => "Sheet".to_string(),
+        b => b,
     };
     let mut name = base.clone();
     let mut n = 2;
-    while taken.contains(&name.to_lowercase()) {
+    while taken.contains(&name.to_lowercase()) || name.eq_ignore_ascii_case("history") {
         let suffix = format!(" {n}");
-        name = base.chars().take(31 - suffix.len()).collect::<String>() + &suffix;
+        name = fit(&base, 31 - suffix.len()) + &suffix;
         n += 1;
     }
     taken.insert(name.to_lowercase());
@@ -240,12 +251,80 @@ fn sheet_name(wanted: &str, taken: &mut BTreeSet<String>) -> String {
 mod tests {
     use super::*;
 
+    /// What Excel accepts as a sheet name.
+    fn valid(name: &str) -> bool {
+        let n = name.chars().count();
+        (1..=31).contains(&n)
+            && !name.chars().any(|c| "[]:*?/\\".contains(c))
+            && !name.starts_with('\'')
+            && !name.ends_with('\'')
+            && !name.eq_ignore_ascii_case("history")
+    }
+
     #[test]
     fn sheet_names_are_short_clean_and_unique() {
         let mut taken = BTreeSet::new();
         assert_eq!(sheet_name("nach Ortsteil", &mut taken), "nach Ortsteil");
         assert_eq!(sheet_name("nach Ortsteil", &mut taken), "nach Ortsteil 2");
-        let long = sheet_name(&"x/".repeat(40), &mut taken);
-        assert!(long.chars().count() <= 31 && !long.contains('/'));
+        assert_eq!(sheet_name("NACH ORTSTEIL", &mut taken), "NACH ORTSTEIL 3");
+        let wanted = [
+            "x/".repeat(40),
+            "a".repeat(40),
+            "a".repeat(40),
+            "a".repeat(29) + "b",
+            "'Zitat'".into(),
+            "[Januar]: *?\\".into(),
+            "History".into(),
+            "'".into(),
+            String::new(),
+            format!("{} 2", "a".repeat(29)),
+        ];
+        let names: Vec<String> = wanted.iter().map(|w| sheet_name(w, &mut taken)).collect();
+        for name in &names {
+            assert!(valid(name), "{name:?}");
+        }
+        let distinct: BTreeSet<String> = names
+            .iter()
+            .chain(["nach Ortsteil".into()].iter())
+            .map(|n| n.to_lowercase())
+            .collect();
+        assert_eq!(distinct.len(), names.len() + 1, "{names:?}");
+    }
+
+    #[test]
+    fn every_sheet_label_fits_in_both_languages() {
+        let paths = [
+            "consultations.by_topic",
+            "consultations.by_language",
+            "consultations.by_channel",
+            "clients.by_gender",
+            "clients.by_age_group",
+            "clients.by_origin",
+            "clients.by_residence",
+            "clients.by_employment",
+            "clients.by_district",
+            "referrals.by_partner",
+            "referrals.by_topic",
+            "events.by_kind",
+            "sponsors.by_sponsor",
+            "sponsors.by_field",
+            "sponsors.continuation",
+            "sponsors.deadlines",
+            "contacts.by_kind",
+            "contacts.by_topic",
+            "contacts.by_language",
+            "organisations.by_partner_kind",
+            "organisations.by_topic",
+        ];
+        for lang in [Lang::De, Lang::En] {
+            let mut seen = BTreeSet::new();
+            for path in paths {
+                let label = labels::sheet(path, lang);
+                assert!(valid(label), "{path} {lang:?}: {label:?} is no sheet name");
+                assert!(seen.insert(label.to_lowercase()), "{path}: {label} twice");
+            }
+            let series = format!("{} 2026", labels::sheet("series", lang));
+            assert!(valid(&series) && seen.insert(series.to_lowercase()));
+        }
     }
 }
