@@ -168,17 +168,10 @@ pub fn section(section: &str, lang: Lang) -> &'static str {
 /// where it fits a sheet name's 31 characters, else a shorter one.
 pub fn sheet(path: &str, lang: Lang) -> &'static str {
     match path {
-        "sponsors.continuation" => lang.pick(
-            "Verstetigung (aktive Träger)",
-            "Continuation (active sponsors)",
-        ),
-        "organisations.by_partner_kind" => {
-            lang.pick("Organisationen nach Art", "Organisations by kind")
-        }
-        "organisations.by_topic" => {
-            lang.pick("Organisationen nach Thema", "Organisations by topic")
-        }
-        "series" => lang.pick("Jahresverlauf", "Month by month"),
+        "sponsors.continuation" => crate::i18n::t_in(lang, "report.sheet-continuation"),
+        "organisations.by_partner_kind" => crate::i18n::t_in(lang, "report.organisations-by-kind"),
+        "organisations.by_topic" => crate::i18n::t_in(lang, "report.organisations-by-topic"),
+        "series" => crate::i18n::t_in(lang, "report.month-by-month"),
         _ => {
             let (section, key) = path.split_once('.').unwrap_or((path, ""));
             figure(section, key, lang)
