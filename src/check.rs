@@ -7,6 +7,7 @@ use crate::model::{Config, Kind};
 use crate::store::{CONFIG_FILE, Finding, LoadResult, Records, Scope, Store};
 use std::collections::HashSet;
 use std::path::Path;
+use std::time::SystemTime;
 
 /// Reads the whole folder and returns every finding: those of `quartier.toml`
 /// first (they may explain others), then by file and line. A broken
@@ -46,9 +47,10 @@ pub fn cross_checks(root: &Path, records: &Records, _config: &Config) -> Vec<Fin
 }
 
 /// Symbolic links anywhere in the folder, and `.toml` files outside the
-/// record folders (which would never be read). Hidden entries (`.git`) and
-/// other records folders inside this one are skipped; the record folders
-/// themselves are walked by `Store::load`.
+/// record folders (which would never be read), and write temporaries a
+/// crash left. Other hidden entries (`.git`) and other records folders
+/// inside this one are skipped; the record folders themselves are walked by
+/// `Store::load`.
 fn strays(root: &Path) -> Vec<Finding> {
     let mut out = Vec::new();
     stray_files(root, true, &mut out);
@@ -73,7 +75,12 @@ fn stray_files(dir: &Path, top: bool, out: &mut Vec<Finding>) {
             && (name == CONFIG_FILE
                 || name == crate::erasure::LOG_FILE
                 || name.to_str().and_then(Kind::from_folder).is_some());
-        if hidden || own || (ft.is_dir() && path.join(CONFIG_FILE).exists()) {
+        if hidden {
+            // a write a crash interrupted (quartier.toml, a report) leaves its temporary
+            out.extend(crate::store::temp::stale(&path, SystemTime::now()));
+            continue;
+        }
+        if own || (ft.is_dir() && path.join(CONFIG_FILE).exists()) {
             continue;
         }
         if ft.is_symlink() {

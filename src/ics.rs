@@ -140,19 +140,19 @@ fn deadline_entry(
         .timestamp(opts.stamp);
     entry.summary(&format!(
         "{}: {kind} – {}",
-        lang.pick("Frist", "Deadline"),
+        crate::i18n::t_in(lang, "ui.ics.deadline"),
         sponsor.name
     ));
     all_day(&mut entry, d.due);
     entry.description(&format!(
         "{}: {} ({})\n{}: {}",
-        lang.pick("Träger", "Sponsor"),
+        crate::i18n::t_in(lang, "ui.ics.sponsor"),
         sponsor.name,
         sponsor.id,
-        lang.pick("Projekt", "Project"),
+        crate::i18n::t_in(lang, "ui.ics.project"),
         sponsor.project
     ));
-    entry.add_property("CATEGORIES", lang.pick("Frist", "Deadline"));
+    entry.add_property("CATEGORIES", crate::i18n::t_in(lang, "ui.ics.deadline"));
     status(&mut entry, false);
     entry.done()
 }
@@ -178,7 +178,7 @@ pub fn events<'a>(
         if !e.languages.is_empty() {
             entry.description(&format!(
                 "{}: {}",
-                opts.lang.pick("Sprachen", "Languages"),
+                crate::i18n::t_in(opts.lang, "ui.ics.languages"),
                 language_names(&e.languages, opts.lang)
             ));
         }
@@ -197,9 +197,9 @@ fn calendar(config: &Config, lang: Lang) -> Calendar {
     ));
     cal.append_property(icalendar::Property::new("CALSCALE", "GREGORIAN"));
     cal.name(&config.office.name);
-    cal.description(lang.pick(
-        "Termine, Veranstaltungen und Wiedervorlagen",
-        "Appointments, events and follow-ups",
+    cal.description(crate::i18n::t_in(
+        lang,
+        "ui.ics.appointments-events-and-follow-ups",
     ));
     cal.timezone(TZID);
     cal
@@ -329,17 +329,20 @@ fn appointment_entry(
                 topic_labels(&a.topics, config, lang)
             }
         };
-        lines.push(format!("{}: {topics}", lang.pick("Themen", "Topics")));
+        lines.push(format!(
+            "{}: {topics}",
+            crate::i18n::t_in(lang, "ui.ics.topics")
+        ));
     }
     if let Some(l) = &a.language {
         lines.push(format!(
             "{}: {}",
-            lang.pick("Sprache", "Language"),
+            crate::i18n::t_in(lang, "ui.ics.language"),
             crate::names::language(l, lang)
         ));
     }
     if let Some(s) = &a.staff {
-        lines.push(format!("{}: {s}", lang.pick("Mitarbeiter/in", "Staff")));
+        lines.push(format!("{}: {s}", crate::i18n::t_in(lang, "ui.ics.staff")));
     }
     if !lines.is_empty() {
         entry.description(&lines.join("\n"));
@@ -362,34 +365,34 @@ fn event_entry(e: &Event, config: &Config, opts: Options) -> icalendar::Event {
     }
     let mut lines = vec![format!(
         "{}: {}",
-        lang.pick("Art", "Kind"),
+        crate::i18n::t_in(lang, "ui.ics.kind"),
         e.kind.label(lang)
     )];
     if !e.topics.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.pick("Themen", "Topics"),
+            crate::i18n::t_in(lang, "ui.ics.topics"),
             topic_labels(&e.topics, config, lang)
         ));
     }
     if !e.languages.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.pick("Sprachen", "Languages"),
+            crate::i18n::t_in(lang, "ui.ics.languages"),
             language_names(&e.languages, lang)
         ));
     }
     if !e.partners.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.pick("Partner", "Partners"),
+            crate::i18n::t_in(lang, "ui.ics.partners"),
             e.partners.join(", ")
         ));
     }
     if !e.sponsors.is_empty() {
         lines.push(format!(
             "{}: {}",
-            lang.pick("Träger", "Sponsors"),
+            crate::i18n::t_in(lang, "ui.ics.sponsors"),
             e.sponsors.join(", ")
         ));
     }
@@ -407,7 +410,7 @@ fn follow_up_entry(r: &Referral, config: &Config, opts: Options) -> icalendar::E
         .timestamp(opts.stamp);
     let mut summary = format!(
         "{}: {} → {}",
-        lang.pick("Wiedervorlage", "Follow-up"),
+        crate::i18n::t_in(lang, "ui.ics.follow-up"),
         config.topic_label(&r.topic, lang),
         r.partner
     );
@@ -418,9 +421,9 @@ fn follow_up_entry(r: &Referral, config: &Config, opts: Options) -> icalendar::E
     all_day(&mut entry, r.follow_up.unwrap_or(r.date));
     entry.description(&format!(
         "{}: {}\n{}: {}",
-        lang.pick("Vermittlung", "Referral"),
+        crate::i18n::t_in(lang, "ui.ics.referral"),
         r.id,
-        lang.pick("Partner", "Partner"),
+        crate::i18n::t_in(lang, "ui.ics.partner"),
         r.partner
     ));
     status(&mut entry, false);

@@ -40,9 +40,7 @@ fn cldr_language(code: &str, lang: Lang) -> Option<String> {
 /// `lang`; the code itself when no name is known.
 pub fn country(code: &str, lang: Lang) -> String {
     if code == STATELESS {
-        return lang
-            .pick("staatenlos/ungeklärt", "stateless/unresolved")
-            .to_string();
+        return crate::i18n::t_in(lang, "ui.names.stateless-unresolved").to_string();
     }
     cldr_country(code, lang)
         .or_else(|| cldr_country(code, Lang::En))

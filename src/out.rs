@@ -175,7 +175,9 @@ fn replace(path: &Path, shown: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let existing = std::fs::symlink_metadata(path).ok();
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".quartier-").suffix(".tmp");
+    builder
+        .prefix(crate::store::temp::PREFIX)
+        .suffix(crate::store::temp::SUFFIX);
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

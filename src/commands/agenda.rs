@@ -287,18 +287,24 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 use crate::commands::appointment::with_whom;
 
 fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
-    println!("{} {today} – {until}\n", lang.pick("Agenda", "Agenda"));
+    println!(
+        "{} {today} – {until}\n",
+        crate::i18n::t_in(lang, "ui.agenda.agenda")
+    );
     crate::commands::reminders::print_todays_hours(config, lang, today);
-    println!("{}", lang.pick("Geplante Termine", "Planned appointments"));
+    println!(
+        "{}",
+        crate::i18n::t_in(lang, "ui.agenda.planned-appointments")
+    );
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Art", "Kind"),
-            ("Mit", "With"),
-            ("Themen", "Topics"),
-            ("MA", "Staff"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.kind",
+            "ui.heading.with",
+            "ui.heading.topics",
+            "ui.heading.staff",
         ],
     );
     for a in &agenda.appointments {
@@ -317,18 +323,15 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     }
     print_table(t, lang);
 
-    println!(
-        "\n{}",
-        lang.pick("Geplante Veranstaltungen", "Planned events")
-    );
+    println!("\n{}", crate::i18n::t_in(lang, "ui.agenda.planned-events"));
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Titel", "Title"),
-            ("Art", "Kind"),
-            ("Ort", "Location"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.title",
+            "ui.heading.kind",
+            "ui.heading.location",
         ],
     );
     for e in &agenda.events {
@@ -344,17 +347,17 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
 
     println!(
         "\n{}",
-        lang.pick("Wiedervorlagen (Vermittlungen)", "Referral follow-ups")
+        crate::i18n::t_in(lang, "ui.agenda.referral-follow-ups")
     );
     let mut t = table(
         lang,
         &[
-            ("Wiedervorlage", "Follow-up"),
-            ("ID", "ID"),
-            ("Klient/in", "Client"),
-            ("Partner", "Partner"),
-            ("Thema", "Topic"),
-            ("MA", "Staff"),
+            "ui.heading.follow-up",
+            "ui.heading.id",
+            "ui.heading.client",
+            "ui.heading.partner",
+            "ui.heading.topic",
+            "ui.heading.staff",
         ],
     );
     for f in &agenda.follow_ups {
@@ -362,7 +365,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         let day = r.follow_up.map(|d| d.to_string()).unwrap_or_default();
         t.add_row(vec![
             if f.overdue {
-                format!("{day} {}", lang.pick("(überfällig)", "(overdue)"))
+                format!("{day} {}", crate::i18n::t_in(lang, "ui.agenda.overdue"))
             } else {
                 day
             },
@@ -386,10 +389,10 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     let mut t = table(
         lang,
         &[
-            ("ID", "ID"),
-            ("Organisation", "Organisation"),
-            ("Projekt", "Project"),
-            ("Nächster Termin", "Next meeting"),
+            "ui.heading.id",
+            "ui.heading.organisation",
+            "ui.heading.project",
+            "ui.heading.next-meeting",
         ],
     );
     for s in &agenda.stale_sponsors {
@@ -409,19 +412,16 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
 
     println!(
         "\n{}",
-        lang.pick(
-            "Vergangene Termine noch „geplant“ — bitte aktualisieren (appointment done|cancel|no-show ID)",
-            "Past appointments still `planned` — to update (appointment done|cancel|no-show ID)"
-        )
+        crate::i18n::t_in(lang, "ui.agenda.past-appointments-still-planned-to")
     );
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Art", "Kind"),
-            ("Mit", "With"),
-            ("MA", "Staff"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.kind",
+            "ui.heading.with",
+            "ui.heading.staff",
         ],
     );
     for a in &agenda.past_planned {

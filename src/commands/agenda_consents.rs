@@ -47,18 +47,15 @@ pub fn expiring<'a>(
 pub fn print(list: &[ExpiringConsent], lang: Lang) {
     println!(
         "\n{}",
-        lang.pick(
-            "Einwilligungen, die bald ablaufen (neu einholen: client consent CODE …)",
-            "Consents about to expire (renew: client consent CODE …)"
-        )
+        crate::i18n::t_in(lang, "ui.agenda-consents.consents-about-to-expire-renew")
     );
     let mut t = table(
         lang,
         &[
-            ("Gültig bis", "Until"),
-            ("Klient/in", "Client"),
-            ("Bereich", "Scope"),
-            ("Partner", "Partners"),
+            "ui.heading.until",
+            "ui.heading.client",
+            "ui.heading.scope",
+            "ui.heading.partners",
         ],
     );
     for e in list {

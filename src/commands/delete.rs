@@ -62,44 +62,35 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             .map(|r| format!("  {} ({} `{}`)", r.path.display(), r.kind, r.key))
             .collect();
         let hint = match kind {
-            Kind::Client => lang.pick(
-                "Um die Daten einer Person zu entfernen: `quartier client erase CODE`.",
-                "To remove a person's data: `quartier client erase CODE`.",
-            ),
+            Kind::Client => crate::i18n::t_in(lang, "ui.delete.to-remove-a-person-s"),
             Kind::Sponsor
             | Kind::Partner
             | Kind::Appointment
             | Kind::Referral
             | Kind::Event
-            | Kind::Contact => lang.pick(
-                "Ändern oder löschen Sie zuerst diese Einträge.",
-                "Change or delete those records first.",
-            ),
+            | Kind::Contact => crate::i18n::t_in(lang, "ui.delete.change-or-delete-those-records"),
         };
         return Err(CommandError::data(format!(
             "{} {id}: {}\n{}\n{hint}",
             kind.name(),
-            lang.pick(
-                "wird nicht gelöscht, andere Einträge verweisen darauf:",
-                "not deleted, other records refer to it:"
-            ),
+            crate::i18n::t_in(lang, "ui.delete.not-deleted-other-records-refer"),
             list.join("\n")
         )));
     }
     if !args.yes {
         if !interactive() {
-            return Err(CommandError::usage(lang.pick(
-                "delete fragt nach; ohne Terminal bestätigen Sie mit --yes",
-                "delete asks first; without a terminal confirm with --yes",
+            return Err(CommandError::usage(crate::i18n::t_in(
+                lang,
+                "ui.delete.delete-asks-first-without-a",
             )));
         }
         if !confirm(&format!(
             "{} {id} ({}) {} [j/N] ",
             kind.name(),
             path.display(),
-            lang.pick("wirklich löschen?", "really delete?")
+            crate::i18n::t_in(lang, "ui.delete.really-delete")
         ))? {
-            eprintln!("{}", lang.pick("Nichts gelöscht.", "Nothing deleted."));
+            eprintln!("{}", crate::i18n::t_in(lang, "ui.delete.nothing-deleted"));
             return Ok(());
         }
     }
@@ -114,7 +105,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     } else {
         println!(
             "{} {id}\t{}",
-            lang.pick("gelöscht:", "deleted:"),
+            crate::i18n::t_in(lang, "ui.delete.deleted"),
             path.display()
         );
     }
@@ -128,10 +119,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if kind == Kind::Client && !globals.json {
         eprintln!(
             "{}",
-            lang.pick(
-                "Hinweis: frühere Fassungen bleiben in der git-Geschichte; für eine Löschung nach Art. 17 DSGVO siehe `quartier client erase`.",
-                "Note: earlier versions stay in the git history; for an erasure under Art. 17 GDPR see `quartier client erase`."
-            )
+            crate::i18n::t_in(lang, "ui.delete.note-earlier-versions-stay-in")
         );
     }
     Ok(())

@@ -77,10 +77,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if guide.entries() == 0 {
         eprintln!(
             "{}",
-            lang.pick(
-                "Hinweis: kein Partner passt zu dieser Auswahl; der Wegweiser ist leer.",
-                "note: no partner matches this selection; the guide is empty."
-            )
+            crate::i18n::t_in(lang, "ui.directory.note-no-partner-matches-this")
         );
     }
     let format = args.format.unwrap_or(match &args.out {

@@ -56,10 +56,10 @@ fn table(history: &[LogEntry], lang: Lang) -> Table {
     let mut t = crate::commands::shared::table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("Wer", "Author"),
-            ("Änderung", "Change"),
-            ("Commit", "Commit"),
+            "ui.heading.date",
+            "ui.heading.author",
+            "ui.heading.change",
+            "ui.heading.commit",
         ],
     );
     for e in history {

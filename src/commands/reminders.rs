@@ -42,15 +42,15 @@ pub fn print_todays_hours(config: &Config, lang: Lang, today: NaiveDate) {
     }
     println!(
         "{}",
-        lang.pick("Sprechstunden heute", "Consultation hours today")
+        crate::i18n::t_in(lang, "ui.reminders.consultation-hours-today")
     );
     let mut t = table(
         lang,
         &[
-            ("Zeit", "Time"),
-            ("Sprechstunde", "Hour"),
-            ("Ort", "Location"),
-            ("Sprachen", "Languages"),
+            "ui.heading.time",
+            "ui.heading.hour",
+            "ui.heading.location",
+            "ui.heading.languages",
         ],
     );
     for h in todays {
@@ -139,14 +139,17 @@ pub fn print_sponsor_reminders(
     lang: Lang,
 ) {
     if !deadlines.is_empty() {
-        println!("\n{}", lang.pick("Fristen der Träger", "Sponsor deadlines"));
+        println!(
+            "\n{}",
+            crate::i18n::t_in(lang, "ui.reminders.sponsor-deadlines")
+        );
         let mut t = table(
             lang,
             &[
-                ("Fällig", "Due"),
-                ("Träger", "Sponsor"),
-                ("Frist", "Deadline"),
-                ("Notizen", "Notes"),
+                "ui.heading.due",
+                "ui.heading.sponsor",
+                "ui.heading.deadline",
+                "ui.heading.notes",
             ],
         );
         for d in deadlines {
@@ -154,7 +157,11 @@ pub fn print_sponsor_reminders(
                 crate::model::DeadlineKind::from_code(d.kind).map_or(d.kind, |k| k.label(lang));
             t.add_row(vec![
                 if d.overdue {
-                    format!("{} {}", d.due, lang.pick("(überfällig)", "(overdue)"))
+                    format!(
+                        "{} {}",
+                        d.due,
+                        crate::i18n::t_in(lang, "ui.reminders.overdue")
+                    )
                 } else {
                     d.due.to_string()
                 },
@@ -179,7 +186,7 @@ pub fn print_sponsor_reminders(
         );
         let mut t = table(
             lang,
-            &[("Ende", "End"), ("Träger", "Sponsor"), ("Name", "Name")],
+            &["ui.heading.end", "ui.heading.sponsor", "ui.heading.name"],
         );
         for c in continuations {
             t.add_row(vec![c.end.to_string(), c.sponsor.clone(), c.name.clone()]);

@@ -50,10 +50,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return Err(CommandError::usage(format!(
             "--before {}: {}",
             args.before,
-            lang.pick(
-                "der Stichtag liegt in der Zukunft",
-                "the cut-off lies in the future"
-            )
+            crate::i18n::t_in(lang, "ui.retention.the-cut-off-lies-in")
         )));
     }
     let records = load_clean(&store, &config)?;
@@ -70,11 +67,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     for ((code, last), p) in due.iter().zip(&plans) {
         println!(
             "{code}\t{}: {last}\t{} {}, {} {}",
-            lang.pick("letzter Kontakt", "last contact"),
+            crate::i18n::t_in(lang, "ui.retention.last-contact"),
             p.count(Kind::Appointment),
-            lang.pick("Termine", "appointments"),
+            crate::i18n::t_in(lang, "ui.retention.appointments"),
             p.count(Kind::Referral),
-            lang.pick("Vermittlungen", "referrals"),
+            crate::i18n::t_in(lang, "ui.retention.referrals"),
         );
     }
     let line = LogLine {
@@ -88,21 +85,18 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     };
     println!(
         "{}: {} {}, {} {}, {} {}",
-        lang.pick("Zusammen", "In all"),
+        crate::i18n::t_in(lang, "ui.retention.in-all"),
         line.clients,
-        lang.pick("Klient/innen", "clients"),
+        crate::i18n::t_in(lang, "ui.retention.clients"),
         line.appointments,
-        lang.pick("Termine", "appointments"),
+        crate::i18n::t_in(lang, "ui.retention.appointments"),
         line.referrals,
-        lang.pick("Vermittlungen", "referrals"),
+        crate::i18n::t_in(lang, "ui.retention.referrals"),
     );
     if !args.apply {
         println!(
             "{}",
-            lang.pick(
-                "Probelauf: nichts wurde geändert. Mit --apply werden diese Daten gelöscht.",
-                "Dry run: nothing was changed. With --apply these data are erased."
-            )
+            crate::i18n::t_in(lang, "ui.retention.dry-run-nothing-was-changed")
         );
         return Ok(());
     }
@@ -191,7 +185,11 @@ pub fn carry_out(
     }
     changed.push(erasure::append_log(store.root(), line)?);
     for p in &changed {
-        println!("{}\t{}", lang.pick("geändert", "changed"), p.display());
+        println!(
+            "{}\t{}",
+            crate::i18n::t_in(lang, "ui.retention.changed"),
+            p.display()
+        );
     }
     let message = format!(
         "{}: {} client(s), {} appointment(s), {} referral(s) (Art. 17 GDPR)",
@@ -203,32 +201,29 @@ pub fn carry_out(
             crate::git::commit_paths(store.root(), &paths, &message)?;
             println!(
                 "{}: {message}",
-                lang.pick("gespeichert (commit)", "committed")
+                crate::i18n::t_in(lang, "ui.retention.committed")
             );
             true
         }
         Err(GitError::NotARepository { .. } | GitError::NotAWorkTree { .. }) => {
             println!(
                 "{}",
-                lang.pick(
-                    "nicht gespeichert: der Ordner ist kein Git-Repository",
-                    "not committed: the folder is not a git repository"
-                )
+                crate::i18n::t_in(lang, "ui.retention.not-committed-the-folder-is")
             );
             false
         }
         // The erasure is written: say why it is not committed, do not fail.
         Err(e) => {
-            println!("{}: {e}", lang.pick("nicht gespeichert", "not committed"));
+            println!(
+                "{}: {e}",
+                crate::i18n::t_in(lang, "ui.retention.not-committed")
+            );
             false
         }
     };
     println!(
         "{}",
-        lang.pick(
-            "Das Ergebnis ist pseudonym, nicht anonym: die Merkmale beim Erstkontakt bleiben für die Zahlen erhalten.",
-            "The result is pseudonymous, not anonymous: the characteristics at first contact stay for the figures."
-        )
+        crate::i18n::t_in(lang, "ui.retention.the-result-is-pseudonymous-not")
     );
     if in_git {
         let files = erasure::write_purge_files(store.root(), plans)?;

@@ -49,9 +49,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let lang = globals.lang(&config);
     let needle = args.text.trim().to_lowercase();
     if needle.is_empty() {
-        return Err(CommandError::usage(lang.pick(
-            "search braucht einen Text, z. B. `quartier search Jobcenter`",
-            "search needs a text, e.g. `quartier search Jobcenter`",
+        return Err(CommandError::usage(crate::i18n::t_in(
+            lang,
+            "ui.search.search-needs-a-text-e",
         )));
     }
     let files: Vec<(Kind, String, PathBuf)> = Kind::ALL
@@ -114,10 +114,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("Art", "Kind"),
-            ("ID", "Id"),
-            ("Feld", "Field"),
-            ("Text", "Text"),
+            "ui.heading.kind",
+            "ui.heading.id-2",
+            "ui.heading.field",
+            "ui.heading.text",
         ],
     );
     for h in &hits {

@@ -180,38 +180,35 @@ fn past_planned(
 }
 
 fn print(status: &Status, store: &Store, lang: Lang) {
-    let t = |de: &'static str, en: &'static str| lang.pick(de, en);
-    println!("{} {}", t("Ablage:", "Records:"), store.root().display());
+    println!(
+        "{} {}",
+        crate::i18n::t_in(lang, "ui.status.records"),
+        store.root().display()
+    );
     match &status.git {
         None => println!(
             "{}",
-            t(
-                "Kein git-Ordner: Änderungen werden weder gesichert noch geteilt (siehe `quartier init`).",
-                "Not a git folder: changes are neither saved nor shared (see `quartier init`)."
-            )
+            crate::i18n::t_in(lang, "ui.status.not-a-git-folder-changes")
         ),
         Some(git) => {
             if let Some(op) = git.in_progress {
                 println!(
                     "{} {op} — {}",
-                    t("Wartet auf Abschluss:", "Waiting to be finished:"),
-                    t(
-                        "`quartier sync` führt es zu Ende, `quartier sync --abort` bricht es ab.",
-                        "`quartier sync` finishes it, `quartier sync --abort` undoes it."
-                    )
+                    crate::i18n::t_in(lang, "ui.status.waiting-to-be-finished"),
+                    crate::i18n::t_in(lang, "ui.status.quartier-sync-finishes-it-quartier")
                 );
             }
             if git.unsaved.is_empty() {
-                println!("{}", t("Alles gesichert.", "Everything is saved."));
+                println!(
+                    "{}",
+                    crate::i18n::t_in(lang, "ui.status.everything-is-saved")
+                );
             } else {
                 println!(
                     "{} {} ({})",
                     git.unsaved.len(),
-                    t("Datei(en) nicht gesichert:", "file(s) not saved:"),
-                    t(
-                        "`quartier sync` sichert und teilt sie",
-                        "`quartier sync` saves and shares them"
-                    )
+                    crate::i18n::t_in(lang, "ui.status.file-s-not-saved"),
+                    crate::i18n::t_in(lang, "ui.status.quartier-sync-saves-and-shares")
                 );
                 for u in &git.unsaved {
                     let word = match (u.change, lang) {
@@ -227,36 +224,30 @@ fn print(status: &Status, store: &Store, lang: Lang) {
             match (git.unshared, &git.upstream) {
                 (Some(0), Some(up)) => println!(
                     "{} ({up}).",
-                    t("Alles Gesicherte ist geteilt", "Everything saved is shared")
+                    crate::i18n::t_in(lang, "ui.status.everything-saved-is-shared")
                 ),
                 (Some(n), Some(up)) => println!(
                     "{n} {} {up} ({}).",
-                    t(
-                        "gesicherte Änderung(en) noch nicht geteilt mit",
-                        "saved change(s) not yet shared with"
-                    ),
-                    t("`quartier sync` teilt sie", "`quartier sync` shares them")
+                    crate::i18n::t_in(lang, "ui.status.saved-change-s-not-yet"),
+                    crate::i18n::t_in(lang, "ui.status.quartier-sync-shares-them")
                 ),
                 _ => println!(
                     "{}",
-                    t(
-                        "Kein gemeinsamer Ordner eingerichtet: es wird nichts geteilt (siehe docs/SHARING.md).",
-                        "No shared repository set up: nothing is shared (see docs/SHARING.md)."
-                    )
+                    crate::i18n::t_in(lang, "ui.status.no-shared-repository-set-up")
                 ),
             }
         }
     }
     if status.problems.is_empty() {
-        println!("{}", t("Prüfung: keine Probleme.", "Check: no problems."));
+        println!("{}", crate::i18n::t_in(lang, "ui.status.check-no-problems"));
     } else {
         println!(
             "{}: {} {}, {} {}",
-            t("Prüfung", "Check"),
+            crate::i18n::t_in(lang, "ui.status.check"),
             status.errors,
-            t("Fehler", "error(s)"),
+            crate::i18n::t_in(lang, "ui.status.error-s"),
             status.warnings,
-            t("Warnung(en)", "warning(s)")
+            crate::i18n::t_in(lang, "ui.status.warning-s")
         );
         for f in status.problems.iter().take(SHOWN_PROBLEMS) {
             println!("  {f}");
@@ -264,17 +255,14 @@ fn print(status: &Status, store: &Store, lang: Lang) {
         if status.problems.len() > SHOWN_PROBLEMS {
             println!(
                 "  … {} `quartier check`",
-                t("alle zeigt", "all are shown by")
+                crate::i18n::t_in(lang, "ui.status.all-are-shown-by")
             );
         }
     }
     if !status.open_continuations.is_empty() {
         println!(
             "{}",
-            t(
-                "Projektende in den nächsten 6 Monaten, Verstetigung noch offen (continuation):",
-                "Projects ending within 6 months, continuation still open:"
-            )
+            crate::i18n::t_in(lang, "ui.status.projects-ending-within-6-months")
         );
         for c in &status.open_continuations {
             println!(
@@ -292,10 +280,7 @@ fn print(status: &Status, store: &Store, lang: Lang) {
         println!(
             "{} {}",
             status.past_planned.len(),
-            t(
-                "vergangene Einträge noch `planned` (mit `done`, `cancel` oder `no-show` abschließen; sonst fehlen sie im Bericht):",
-                "past records still `planned` (close them with `done`, `cancel` or `no-show`; otherwise the report leaves them out):"
-            )
+            crate::i18n::t_in(lang, "ui.status.past-records-still-planned-close")
         );
         for p in &status.past_planned {
             println!(

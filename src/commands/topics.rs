@@ -42,11 +42,7 @@ pub fn run(_args: Args, globals: &Globals) -> Result<()> {
     }
     let mut t = table(
         lang,
-        &[
-            ("Code", "Code"),
-            ("Deutsch", "German"),
-            ("Englisch", "English"),
-        ],
+        &["ui.heading.code", "ui.heading.german", "ui.heading.english"],
     );
     for topic in topics {
         t.add_row(vec![topic.code, topic.de, topic.en]);

@@ -23,6 +23,29 @@ pub mod help;
 
 #[cfg(test)]
 const MESSAGES: &str = include_str!("messages.toml");
+/// The labels of the reports, a catalogue file of their own (same format).
+#[cfg(test)]
+const REPORT: &str = include_str!("report.toml");
+
+/// Every catalogue file build.rs compiles into [`TABLE`]; an id is unique across them.
+#[cfg(test)]
+const FILES: [(&str, &str); 2] = [("messages.toml", MESSAGES), ("report.toml", REPORT)];
+
+/// Every catalogue file read at run time, as the tests see them.
+#[cfg(test)]
+fn catalogue() -> HashMap<String, Entry> {
+    let mut all = HashMap::new();
+    for (name, text) in FILES {
+        let cat = parse_catalogue(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for (id, e) in cat {
+            assert!(
+                all.insert(id.clone(), e).is_none(),
+                "{name}: `{id}` is in two files"
+            );
+        }
+    }
+    all
+}
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -198,7 +221,7 @@ mod tests {
 
     #[test]
     fn every_message_has_both_languages_with_the_same_placeholders() {
-        let cat = parse_catalogue(MESSAGES).expect("messages.toml reads");
+        let cat = catalogue();
         assert!(cat.len() > 5, "{} messages", cat.len());
         for (id, e) in &cat {
             assert!(!e.de.trim().is_empty(), "{id}: no German text");
@@ -212,8 +235,8 @@ mod tests {
     }
 
     #[test]
-    fn the_compiled_table_is_messages_toml() {
-        let cat = parse_catalogue(MESSAGES).unwrap();
+    fn the_compiled_table_is_the_catalogue_files() {
+        let cat = catalogue();
         assert_eq!(TABLE.len(), cat.len());
         assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
         for (id, de, en) in TABLE {
@@ -234,7 +257,7 @@ mod tests {
     /// Every id the sources pass to `tr!`, `tr_in!`, `i18n::t` or `i18n::t_in` names a message of the catalogue.
     #[test]
     fn every_id_the_code_uses_exists() {
-        let cat = parse_catalogue(MESSAGES).unwrap();
+        let cat = catalogue();
         let re = regex::Regex::new(r#"(?:\btr!\(|\btr_in!\([^,)\n]+,\s*|i18n::t\(|i18n::t_in\([^,)\n]+,\s*)"([a-z0-9_.-]+)""#).unwrap();
         let mut used = 0;
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
@@ -247,13 +270,30 @@ mod tests {
                 used += 1;
                 assert!(
                     cat.contains_key(&cap[1]),
-                    "{}: `{}` is not in messages.toml",
+                    "{}: `{}` is in no catalogue file",
                     entry.path().display(),
                     &cap[1]
                 );
             }
         }
         assert!(used > 5, "only {used} uses found");
+        let literal = regex::Regex::new(r#""((?:ui|report)\.[a-z0-9.-]+)""#).unwrap();
+        for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
+            let entry = entry.unwrap();
+            let in_i18n = entry.path().parent().is_some_and(|p| p.ends_with("i18n"));
+            if in_i18n || entry.path().extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            for cap in literal.captures_iter(&text) {
+                assert!(
+                    cat.contains_key(&cap[1]),
+                    "{}: `{}` is in no catalogue file",
+                    entry.path().display(),
+                    &cap[1]
+                );
+            }
+        }
     }
 
     #[test]

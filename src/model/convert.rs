@@ -37,8 +37,29 @@ fn sponsor(v: &Values) -> Option<Sponsor> {
             .and_then(|n| u64::try_from(n).ok()),
         continuation: v.code("continuation"),
         continuation_notes: v.string("continuation_notes"),
-        // `[[deadlines]]` are read by `read::deadlines` (their own rules)
-        deadlines: Vec::new(),
+        deadlines: deadlines(v.tables("deadlines")),
+    })
+}
+
+/// The readable `[[deadlines]]` entries; a second one with the kind and
+/// due date of an earlier one is left out (`rules::single` reports it), so
+/// a deadline stays named by kind and due date.
+fn deadlines(entries: &[Values]) -> Vec<super::deadline::Deadline> {
+    let mut out: Vec<super::deadline::Deadline> = Vec::new();
+    for d in entries.iter().filter_map(deadline) {
+        if !out.iter().any(|e| (e.kind, e.due) == (d.kind, d.due)) {
+            out.push(d);
+        }
+    }
+    out
+}
+
+fn deadline(v: &Values) -> Option<super::deadline::Deadline> {
+    Some(super::deadline::Deadline {
+        kind: v.code("kind")?,
+        due: v.date("due")?,
+        done: v.date("done"),
+        notes: v.string("notes"),
     })
 }
 

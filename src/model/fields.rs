@@ -290,24 +290,6 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         c
     }
 
-    pub(crate) fn req_code<C: Code>(&mut self, key: &'static str) -> Option<C> {
-        let present = self.span_of(key).is_some();
-        let c = self.opt_code(key);
-        if !present {
-            self.missing(key, &format!("\"{}\"", C::ALL[0].code()));
-        }
-        c
-    }
-
-    pub(crate) fn req_date(&mut self, key: &'static str) -> Option<NaiveDate> {
-        let present = self.span_of(key).is_some();
-        let d = self.opt_date(key);
-        if !present {
-            self.missing(key, "2026-11-25");
-        }
-        d
-    }
-
     pub(crate) fn finish(self) {
         for (key, span, _, used) in &self.entries {
             if !used {

@@ -11,8 +11,6 @@ use toml::de::{DeTable, DeValue};
 
 pub use super::config_read::read_config;
 
-mod deadlines;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -85,21 +83,9 @@ fn read_values(
 ) -> (Option<Record>, super::table::Values) {
     let mut f = Fields::new(root, problems);
     let values = super::table::read_table(&mut f, crate::schema::of(kind).fields, ctx);
-    let deadlines = match kind {
-        Kind::Sponsor => deadlines::read_deadlines(&mut f, ctx),
-        Kind::Partner
-        | Kind::Client
-        | Kind::Appointment
-        | Kind::Referral
-        | Kind::Event
-        | Kind::Contact => Vec::new(),
-    };
     read_import_hash(&mut f);
     f.finish();
-    let mut record = super::convert::to_record(kind, &values);
-    if let Some(Record::Sponsor(s)) = &mut record {
-        s.deadlines = deadlines;
-    }
+    let record = super::convert::to_record(kind, &values);
     (record, values)
 }
 

@@ -49,6 +49,10 @@ pub struct Slot {
 pub struct Values {
     pub fields: &'static [FieldSpec],
     pub slots: Vec<Slot>,
+    /// For an entry of an array of tables (`[[deadlines]]`): its number in
+    /// the array, counted from 1 as in the file, and where the entry is — a
+    /// rule about the entry as a whole names and points at it.
+    pub entry: Option<(usize, Range<usize>)>,
 }
 
 impl Values {
@@ -182,7 +186,11 @@ pub(crate) fn read_table(f: &mut Fields, fields: &'static [FieldSpec], ctx: &Con
             f.take(spec.key);
         }
     }
-    let values = Values { fields, slots };
+    let values = Values {
+        fields,
+        slots,
+        entry: None,
+    };
     for spec in fields {
         conditions(f, spec, &values, ctx);
     }
@@ -350,12 +358,13 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                 return None;
             };
             let mut out = Vec::new();
-            for item in items.iter() {
+            for (n, item) in items.iter().enumerate() {
                 match item.get_ref() {
                     DeValue::Table(t) => {
-                        out.push(f.nested(t, format!("{}{key}.", f.prefix), |inner| {
-                            read_table(inner, sub, ctx)
-                        }))
+                        let prefix = format!("{}{key}[{}].", f.prefix, n + 1);
+                        let mut entry = f.nested(t, prefix, |inner| read_table(inner, sub, ctx));
+                        entry.entry = Some((n + 1, item.span()));
+                        out.push(entry);
                     }
                     _ => f.wrong_type(key, item, &format!("an array of tables [[{key}]]")),
                 }

@@ -83,10 +83,16 @@ pub fn build<'a>(
     };
     let mut filters = Vec::new();
     if let Some(t) = topic {
-        filters.push((lang.pick("Thema", "Topic"), config.topic_label(t, lang)));
+        filters.push((
+            crate::i18n::t_in(lang, "ui.print.directory.topic"),
+            config.topic_label(t, lang),
+        ));
     }
     if let Some(l) = language {
-        filters.push((lang.pick("Sprache", "Language"), language_name(l, lang)));
+        filters.push((
+            crate::i18n::t_in(lang, "ui.print.directory.language"),
+            language_name(l, lang),
+        ));
     }
     Guide {
         area: config.area.name.clone(),
@@ -100,21 +106,18 @@ pub fn build<'a>(
 
 fn title(guide: &Guide, lang: Lang) -> String {
     if guide.area.trim().is_empty() {
-        lang.pick("Wegweiser", "Neighbourhood guide").to_string()
+        crate::i18n::t_in(lang, "ui.print.directory.neighbourhood-guide").to_string()
     } else {
         format!(
             "{} {}",
-            lang.pick("Wegweiser", "Neighbourhood guide:"),
+            crate::i18n::t_in(lang, "ui.print.directory.neighbourhood-guide-2"),
             guide.area
         )
     }
 }
 
 fn subtitle(lang: Lang) -> &'static str {
-    lang.pick(
-        "Wer hilft wobei – in welcher Sprache",
-        "Who helps with what – in which language",
-    )
+    crate::i18n::t_in(lang, "ui.print.directory.who-helps-with-what-in")
 }
 
 fn printed_text(guide: &Guide, lang: Lang) -> String {
@@ -125,14 +128,11 @@ fn printed_text(guide: &Guide, lang: Lang) -> String {
 }
 
 fn others_label(lang: Lang) -> &'static str {
-    lang.pick("Weitere Anlaufstellen", "Other organisations")
+    crate::i18n::t_in(lang, "ui.print.directory.other-organisations")
 }
 
 fn empty_text(lang: Lang) -> &'static str {
-    lang.pick(
-        "Keine Partner passen zu dieser Auswahl.",
-        "No partner matches this selection.",
-    )
+    crate::i18n::t_in(lang, "ui.print.directory.no-partner-matches-this-selection")
 }
 
 /// The languages of a partner as names, German first when listed.
@@ -170,7 +170,7 @@ fn entry_html(p: &Partner, lang: Lang) -> String {
     if !p.languages.is_empty() {
         out.push_str(&format!(
             "<p><span class=\"label\">{}:</span> {}</p>\n",
-            lang.pick("Sprachen", "Languages"),
+            crate::i18n::t_in(lang, "ui.print.directory.languages"),
             escape(&languages(p, lang))
         ));
     }
@@ -180,7 +180,7 @@ fn entry_html(p: &Partner, lang: Lang) -> String {
     if let Some(phone) = p.phone.as_deref().filter(|a| !a.trim().is_empty()) {
         out.push_str(&format!(
             "<p><span class=\"label\">{}</span> {}</p>\n",
-            lang.pick("Tel.", "Phone"),
+            crate::i18n::t_in(lang, "ui.print.directory.phone"),
             escape(phone)
         ));
     }
@@ -240,10 +240,7 @@ pub fn html(guide: &Guide, lang: Lang) -> String {
         escape(&format!(
             "{} · {}",
             guide.office,
-            lang.pick(
-                "Angaben der Einrichtungen ohne Gewähr; Änderungen bitte an das Stadtteilbüro.",
-                "Details as given by the organisations; please tell the office about changes."
-            )
+            crate::i18n::t_in(lang, "ui.print.directory.details-as-given-by-the")
         ))
     ));
     out
@@ -286,13 +283,16 @@ pub fn md(guide: &Guide, lang: Lang) -> String {
             if !p.languages.is_empty() {
                 parts.push(format!(
                     "{}: {}",
-                    lang.pick("Sprachen", "Languages"),
+                    crate::i18n::t_in(lang, "ui.print.directory.languages"),
                     languages(p, lang)
                 ));
             }
             parts.extend(p.address.clone().filter(|a| !a.trim().is_empty()));
             if let Some(phone) = p.phone.as_deref().filter(|a| !a.trim().is_empty()) {
-                parts.push(format!("{} {phone}", lang.pick("Tel.", "Phone")));
+                parts.push(format!(
+                    "{} {phone}",
+                    crate::i18n::t_in(lang, "ui.print.directory.phone")
+                ));
             }
             parts.extend(p.website.clone().filter(|a| !a.trim().is_empty()));
             let parts: Vec<String> = parts.iter().map(|s| md_escape(s)).collect();

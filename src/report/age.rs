@@ -40,12 +40,12 @@ pub fn band(
 /// The label of a band code in `lang`.
 pub fn label(code: &str, lang: Lang) -> Option<&'static str> {
     Some(match code {
-        "under-18" => lang.pick("unter 18", "under 18"),
-        "under-25" => lang.pick("unter 25", "under 25"),
+        "under-18" => crate::i18n::t_in(lang, "report.under-18"),
+        "under-25" => crate::i18n::t_in(lang, "report.under-25"),
         "18-29" => "18–29",
         "25-54" => "25–54",
         "30-54" => "30–54",
-        "55-plus" => lang.pick("55 und älter", "55 and older"),
+        "55-plus" => crate::i18n::t_in(lang, "report.55-and-older"),
         _ => return None,
     })
 }

@@ -15,24 +15,24 @@ pub fn title(report: &Report, lang: Lang) -> String {
     match report.kind {
         ReportKind::Monthly => format!(
             "{} {} {}",
-            lang.pick("Monatsbericht", "Monthly report"),
+            crate::i18n::t_in(lang, "report.monthly-report"),
             month_name(to.month(), lang),
             to.year()
         ),
         ReportKind::Quarterly => format!(
             "{} Q{} {}",
-            lang.pick("Quartalsbericht", "Quarterly report"),
+            crate::i18n::t_in(lang, "report.quarterly-report"),
             (to.month() - 1) / 3 + 1,
             to.year()
         ),
         ReportKind::Yearly => format!(
             "{} {}",
-            lang.pick("Jahresbericht", "Annual report"),
+            crate::i18n::t_in(lang, "report.annual-report"),
             to.year()
         ),
         ReportKind::Period => format!(
             "{} {} – {}",
-            lang.pick("Tätigkeitsbericht", "Activity report"),
+            crate::i18n::t_in(lang, "report.activity-report"),
             date(from, lang),
             date(to, lang)
         ),
@@ -83,7 +83,12 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
 /// A percentage given in tenths: "66,7 %" / "66.7 %"; "–" when there is none.
 pub fn percent(tenths: Option<u64>, lang: Lang) -> String {
     match tenths {
-        Some(t) => format!("{}{}{} %", t / 10, lang.pick(",", "."), t % 10),
+        Some(t) => format!(
+            "{}{}{} %",
+            t / 10,
+            crate::i18n::t_in(lang, "report.text"),
+            t % 10
+        ),
         None => "–".to_string(),
     }
 }
@@ -91,58 +96,46 @@ pub fn percent(tenths: Option<u64>, lang: Lang) -> String {
 /// Words that stand on their own in every format.
 pub fn word(key: &str, lang: Lang) -> &'static str {
     match key {
-        "operator" => lang.pick("Träger", "Operator"),
-        "programme" => lang.pick("Förderprogramm", "Programme"),
-        "area" => lang.pick("Gebiet", "Area"),
-        "period" => lang.pick("Zeitraum", "Period"),
-        "figure" => lang.pick("Kennzahl", "Figure"),
-        "value" => lang.pick("Wert", "Value"),
-        "count" => lang.pick("Anzahl", "Count"),
-        "none" => lang.pick("keine", "none"),
-        "date" => lang.pick("Datum", "Date"),
-        "title" => lang.pick("Titel", "Title"),
-        "kind" => lang.pick("Art", "Kind"),
-        "participants" => lang.pick("Teilnehmende", "Participants"),
-        "target" => lang.pick("Ziel", "Target"),
-        "actual" => lang.pick("Ist", "Actual"),
-        "percent" => lang.pick("Erreicht", "Achieved"),
-        "commit" => lang.pick("Datenstand: Commit", "Records state: commit"),
-        "no_commit" => lang.pick(
-            "Datenstand: kein Git-Commit (kein Repository oder noch leer)",
-            "Records state: no git commit (no repository, or no commit yet)",
-        ),
-        "dirty" => lang.pick(
-            "Achtung: der Datenordner hatte nicht committete Änderungen",
-            "Note: the records folder had uncommitted changes",
-        ),
-        "clean" => lang.pick(
-            "keine nicht committeten Änderungen",
-            "no uncommitted changes",
-        ),
-        "dirty_unknown" => lang.pick(
-            "ob es nicht committete Änderungen gab, ist unbekannt (Git konnte es nicht sagen)",
-            "whether there were uncommitted changes is unknown (git could not tell)",
-        ),
+        "operator" => crate::i18n::t_in(lang, "report.operator"),
+        "programme" => crate::i18n::t_in(lang, "report.programme"),
+        "area" => crate::i18n::t_in(lang, "report.area"),
+        "period" => crate::i18n::t_in(lang, "report.period"),
+        "figure" => crate::i18n::t_in(lang, "report.figure"),
+        "value" => crate::i18n::t_in(lang, "report.value"),
+        "count" => crate::i18n::t_in(lang, "report.count"),
+        "none" => crate::i18n::t_in(lang, "report.none"),
+        "date" => crate::i18n::t_in(lang, "report.date"),
+        "title" => crate::i18n::t_in(lang, "report.title"),
+        "kind" => crate::i18n::t_in(lang, "report.kind"),
+        "participants" => crate::i18n::t_in(lang, "report.participants"),
+        "target" => crate::i18n::t_in(lang, "report.target"),
+        "actual" => crate::i18n::t_in(lang, "report.actual"),
+        "percent" => crate::i18n::t_in(lang, "report.achieved"),
+        "commit" => crate::i18n::t_in(lang, "report.records-state-commit"),
+        "no_commit" => crate::i18n::t_in(lang, "report.records-state-no-git-commit"),
+        "dirty" => crate::i18n::t_in(lang, "report.note-the-records-folder-had"),
+        "clean" => crate::i18n::t_in(lang, "report.no-uncommitted-changes"),
+        "dirty_unknown" => crate::i18n::t_in(lang, "report.whether-there-were-uncommitted-changes"),
         "share" => "%",
-        "from" => lang.pick("von", "from"),
-        "to" => lang.pick("bis", "to"),
-        "office" => lang.pick("Büro", "Office"),
-        "uncommitted" => lang.pick("nicht committete Änderungen", "uncommitted changes"),
-        "by_month" => lang.pick("nach Monat", "by month"),
-        "legend" => lang.pick("Abkürzungen", "Abbreviations"),
-        "by_quarter" => lang.pick("nach Quartal", "by quarter"),
-        "total" => lang.pick("Summe", "Total"),
-        "previous_year" => lang.pick("Vorjahr", "Previous year"),
-        "key_figures" => lang.pick("Kennzahlen auf einen Blick", "Key figures at a glance"),
-        "amended" => lang.pick("Nachträglich geänderte Berichte", "Amended reports"),
-        "report" => lang.pick("Bericht", "Report"),
-        "at" => lang.pick("geändert am", "amended on"),
-        "reason" => lang.pick("Grund", "Reason"),
-        "label" => lang.pick("Bezeichnung", "Label"),
-        "section" => lang.pick("Abschnitt", "Section"),
-        "key" => lang.pick("Schlüssel", "Key"),
-        "month" => lang.pick("Monat", "Month"),
-        "quarter" => lang.pick("Quartal", "Quarter"),
+        "from" => crate::i18n::t_in(lang, "report.from"),
+        "to" => crate::i18n::t_in(lang, "report.to"),
+        "office" => crate::i18n::t_in(lang, "report.office"),
+        "uncommitted" => crate::i18n::t_in(lang, "report.uncommitted-changes"),
+        "by_month" => crate::i18n::t_in(lang, "report.by-month"),
+        "legend" => crate::i18n::t_in(lang, "report.abbreviations"),
+        "by_quarter" => crate::i18n::t_in(lang, "report.by-quarter"),
+        "total" => crate::i18n::t_in(lang, "report.total"),
+        "previous_year" => crate::i18n::t_in(lang, "report.previous-year"),
+        "key_figures" => crate::i18n::t_in(lang, "report.key-figures-at-a-glance"),
+        "amended" => crate::i18n::t_in(lang, "report.amended-reports"),
+        "report" => crate::i18n::t_in(lang, "report.report"),
+        "at" => crate::i18n::t_in(lang, "report.amended-on"),
+        "reason" => crate::i18n::t_in(lang, "report.reason"),
+        "label" => crate::i18n::t_in(lang, "report.label"),
+        "section" => crate::i18n::t_in(lang, "report.section"),
+        "key" => crate::i18n::t_in(lang, "report.key"),
+        "month" => crate::i18n::t_in(lang, "report.month"),
+        "quarter" => crate::i18n::t_in(lang, "report.quarter"),
         _ => "",
     }
 }
@@ -150,31 +143,22 @@ pub fn word(key: &str, lang: Lang) -> &'static str {
 /// The heading of a section (a top-level key of the JSON).
 pub fn section(section: &str, lang: Lang) -> &'static str {
     match section {
-        "consultations" => lang.pick(
-            "Beratungen (Schnittstelle Asyl)",
-            "Consultations (asylum interface)",
+        "consultations" => crate::i18n::t_in(lang, "report.consultations-asylum-interface"),
+        "clients" => crate::i18n::t_in(lang, "report.clients"),
+        "referrals" => crate::i18n::t_in(lang, "report.referrals"),
+        "events" => crate::i18n::t_in(lang, "report.events"),
+        "sponsors" => crate::i18n::t_in(lang, "report.accompanying-project-sponsors"),
+        "contacts" => crate::i18n::t_in(lang, "report.short-contacts-without-a-client"),
+        "organisations" => crate::i18n::t_in(
+            lang,
+            "report.consultations-of-organisations-intercultural-opening",
         ),
-        "clients" => lang.pick("Beratene Personen", "Clients"),
-        "referrals" => lang.pick("Vermittlungen", "Referrals"),
-        "events" => lang.pick("Veranstaltungen", "Events"),
-        "sponsors" => lang.pick(
-            "Begleitung der Projektträger",
-            "Accompanying project sponsors",
-        ),
-        "contacts" => lang.pick(
-            "Kurzkontakte ohne Klientencode",
-            "Short contacts without a client code",
-        ),
-        "organisations" => lang.pick(
-            "Beratung von Organisationen (interkulturelle Öffnung)",
-            "Consultations of organisations (intercultural opening)",
-        ),
-        "year_to_date" => lang.pick("Seit Jahresbeginn", "Year to date"),
-        "targets" => lang.pick("Zielwerte des Jahres", "Targets of the year"),
-        "source" => lang.pick("Quelle", "Source"),
-        "quality" => lang.pick("Datenqualität", "Data quality"),
-        "amended" => lang.pick("Nachträglich geänderte Berichte", "Amended reports"),
-        "series" => lang.pick("Jahresverlauf", "The year month by month"),
+        "year_to_date" => crate::i18n::t_in(lang, "report.year-to-date"),
+        "targets" => crate::i18n::t_in(lang, "report.targets-of-the-year"),
+        "source" => crate::i18n::t_in(lang, "report.source"),
+        "quality" => crate::i18n::t_in(lang, "report.data-quality"),
+        "amended" => crate::i18n::t_in(lang, "report.amended-reports"),
+        "series" => crate::i18n::t_in(lang, "report.the-year-month-by-month"),
         _ => "",
     }
 }
@@ -184,17 +168,12 @@ pub fn section(section: &str, lang: Lang) -> &'static str {
 /// where it fits a sheet name's 31 characters, else a shorter one.
 pub fn sheet(path: &str, lang: Lang) -> &'static str {
     match path {
-        "sponsors.continuation" => lang.pick(
-            "Verstetigung (aktive Träger)",
-            "Continuation (active sponsors)",
-        ),
+        "sponsors.continuation" => crate::i18n::t_in(lang, "report.sheet-continuation"),
         "organisations.by_partner_kind" => {
-            lang.pick("Organisationen nach Art", "Organisations by kind")
+            crate::i18n::t_in(lang, "report.sheet-organisations-by-kind")
         }
-        "organisations.by_topic" => {
-            lang.pick("Organisationen nach Thema", "Organisations by topic")
-        }
-        "series" => lang.pick("Jahresverlauf", "Month by month"),
+        "organisations.by_topic" => crate::i18n::t_in(lang, "report.sheet-organisations-by-topic"),
+        "series" => crate::i18n::t_in(lang, "report.sheet-month-by-month"),
         _ => {
             let (section, key) = path.split_once('.').unwrap_or((path, ""));
             figure(section, key, lang)
@@ -206,159 +185,119 @@ pub fn sheet(path: &str, lang: Lang) -> &'static str {
 /// for the participant sums).
 pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
     match (section, key) {
-        ("consultations", "held") => lang.pick("durchgeführte Beratungen", "consultations held"),
-        ("consultations", "cancelled") => lang.pick("abgesagt", "cancelled"),
-        ("consultations", "no_show") => lang.pick("nicht erschienen", "no-show"),
-        ("consultations", "minutes") => lang.pick("Beratungsminuten", "minutes of counselling"),
-        ("consultations", "family_members") => lang.pick(
-            "mitberatene Familienangehörige",
-            "family members counselled alongside",
-        ),
-        ("consultations", "with_interpreter") => {
-            lang.pick("mit Sprachmittlung", "with interpreter")
+        ("consultations", "held") => crate::i18n::t_in(lang, "report.consultations-held"),
+        ("consultations", "cancelled") => crate::i18n::t_in(lang, "report.cancelled"),
+        ("consultations", "no_show") => crate::i18n::t_in(lang, "report.no-show"),
+        ("consultations", "minutes") => crate::i18n::t_in(lang, "report.minutes-of-counselling"),
+        ("consultations", "family_members") => {
+            crate::i18n::t_in(lang, "report.family-members-counselled-alongside")
         }
-        ("consultations", "by_topic") => {
-            lang.pick("Beratungen nach Thema", "Consultations by topic")
-        }
+        ("consultations", "with_interpreter") => crate::i18n::t_in(lang, "report.with-interpreter"),
+        ("consultations", "by_topic") => crate::i18n::t_in(lang, "report.consultations-by-topic"),
         ("consultations", "by_language") => {
-            lang.pick("Beratungen nach Sprache", "Consultations by language")
+            crate::i18n::t_in(lang, "report.consultations-by-language")
         }
         ("consultations", "by_channel") => {
-            lang.pick("Beratungen nach Kanal", "Consultations by channel")
+            crate::i18n::t_in(lang, "report.consultations-by-channel")
         }
-        ("clients", "unique") => lang.pick("verschiedene Personen", "distinct clients"),
-        ("clients", "new") => lang.pick(
-            "davon Erstkontakt im Zeitraum",
-            "of these new in the period",
-        ),
-        ("clients", "in_area") => {
-            lang.pick("davon wohnhaft im Gebiet", "of these living in the area")
+        ("clients", "unique") => crate::i18n::t_in(lang, "report.distinct-clients"),
+        ("clients", "new") => crate::i18n::t_in(lang, "report.of-these-new-in-the"),
+        ("clients", "in_area") => crate::i18n::t_in(lang, "report.of-these-living-in-the"),
+        ("clients", "by_gender") => crate::i18n::t_in(lang, "report.by-gender"),
+        ("clients", "by_age_group") => crate::i18n::t_in(lang, "report.by-age-group"),
+        ("clients", "by_origin") => crate::i18n::t_in(lang, "report.by-country-of-origin"),
+        ("clients", "by_residence") => crate::i18n::t_in(lang, "report.by-residence-status"),
+        ("clients", "by_employment") => crate::i18n::t_in(lang, "report.by-employment-status"),
+        ("clients", "by_district") => crate::i18n::t_in(lang, "report.by-district"),
+        ("referrals", "made") => crate::i18n::t_in(lang, "report.referrals-made"),
+        ("referrals", "done") => crate::i18n::t_in(lang, "report.closed-as-done"),
+        ("referrals", "failed") => crate::i18n::t_in(lang, "report.failed"),
+        ("referrals", "withdrawn") => crate::i18n::t_in(lang, "report.withdrawn"),
+        ("referrals", "open_at_end") => crate::i18n::t_in(lang, "report.open-at-the-end-of"),
+        ("referrals", "overdue") => crate::i18n::t_in(lang, "report.of-these-past-their-follow"),
+        ("referrals", "by_partner") => crate::i18n::t_in(lang, "report.referrals-by-partner"),
+        ("referrals", "by_topic") => crate::i18n::t_in(lang, "report.referrals-by-topic"),
+        ("events", "held") => crate::i18n::t_in(lang, "report.events-held"),
+        ("events", "by_kind") => crate::i18n::t_in(lang, "report.events-by-kind"),
+        ("events", "participants") => crate::i18n::t_in(lang, "report.participants"),
+        ("events", "list") => crate::i18n::t_in(lang, "report.events-held-2"),
+        ("events.participants", "total") => crate::i18n::t_in(lang, "report.participants-in-total"),
+        ("events.participants", "women") => crate::i18n::t_in(lang, "report.of-these-women"),
+        ("events.participants", "men") => crate::i18n::t_in(lang, "report.of-these-men"),
+        ("events.participants", "diverse") => crate::i18n::t_in(lang, "report.of-these-diverse"),
+        ("events.participants", "migrants") => crate::i18n::t_in(lang, "report.of-these-migrants"),
+        ("sponsors", "meetings") => crate::i18n::t_in(lang, "report.sponsor-meetings"),
+        ("sponsors", "active") => crate::i18n::t_in(lang, "report.active-sponsors"),
+        ("sponsors", "network_events") => crate::i18n::t_in(lang, "report.network-meetings"),
+        ("sponsors", "by_sponsor") => crate::i18n::t_in(lang, "report.meetings-by-sponsor"),
+        ("sponsors", "by_field") => crate::i18n::t_in(lang, "report.meetings-by-field"),
+        ("sponsors", "stale") => crate::i18n::t_in(lang, "report.sponsors-without-a-meeting-for"),
+        ("sponsors", "continuation") => {
+            crate::i18n::t_in(lang, "report.active-sponsors-by-continuation")
         }
-        ("clients", "by_gender") => lang.pick("nach Geschlecht", "by gender"),
-        ("clients", "by_age_group") => lang.pick("nach Altersgruppe", "by age group"),
-        ("clients", "by_origin") => lang.pick("nach Herkunftsland", "by country of origin"),
-        ("clients", "by_residence") => lang.pick("nach Aufenthaltsstatus", "by residence status"),
-        ("clients", "by_employment") => lang.pick("nach Erwerbsstatus", "by employment status"),
-        ("clients", "by_district") => lang.pick("nach Ortsteil", "by district"),
-        ("referrals", "made") => lang.pick("Vermittlungen im Zeitraum", "referrals made"),
-        ("referrals", "done") => lang.pick("erfolgreich abgeschlossen", "closed as done"),
-        ("referrals", "failed") => lang.pick("gescheitert", "failed"),
-        ("referrals", "withdrawn") => lang.pick("zurückgezogen", "withdrawn"),
-        ("referrals", "open_at_end") => lang.pick(
-            "offen am Ende des Zeitraums",
-            "open at the end of the period",
-        ),
-        ("referrals", "overdue") => lang.pick(
-            "davon Wiedervorlage überfällig",
-            "of these past their follow-up date",
-        ),
-        ("referrals", "by_partner") => {
-            lang.pick("Vermittlungen nach Partner", "Referrals by partner")
+        ("sponsors", "deadlines") => crate::i18n::t_in(lang, "report.sponsors-deadlines"),
+        ("contacts", "total") => crate::i18n::t_in(lang, "report.short-contacts"),
+        ("contacts", "by_kind") => crate::i18n::t_in(lang, "report.short-contacts-by-kind"),
+        ("contacts", "by_topic") => crate::i18n::t_in(lang, "report.short-contacts-by-topic"),
+        ("contacts", "by_language") => crate::i18n::t_in(lang, "report.short-contacts-by-language"),
+        ("contacts", "referred") => crate::i18n::t_in(lang, "report.of-these-pointed-to-a"),
+        ("organisations", "consultations") => {
+            crate::i18n::t_in(lang, "report.organisation-consultations-held")
         }
-        ("referrals", "by_topic") => lang.pick("Vermittlungen nach Thema", "Referrals by topic"),
-        ("events", "held") => lang.pick("durchgeführte Veranstaltungen", "events held"),
-        ("events", "by_kind") => lang.pick("Veranstaltungen nach Art", "Events by kind"),
-        ("events", "participants") => lang.pick("Teilnehmende", "Participants"),
-        ("events", "list") => lang.pick("Durchgeführte Veranstaltungen", "Events held"),
-        ("events.participants", "total") => {
-            lang.pick("Teilnehmende gesamt", "participants in total")
-        }
-        ("events.participants", "women") => lang.pick("davon Frauen", "of these women"),
-        ("events.participants", "men") => lang.pick("davon Männer", "of these men"),
-        ("events.participants", "diverse") => lang.pick("davon divers", "of these diverse"),
-        ("events.participants", "migrants") => {
-            lang.pick("davon mit Migrationsgeschichte", "of these migrants")
-        }
-        ("sponsors", "meetings") => lang.pick("Termine mit Projektträgern", "sponsor meetings"),
-        ("sponsors", "active") => lang.pick("aktive Projektträger", "active sponsors"),
-        ("sponsors", "network_events") => lang.pick("Netzwerktreffen", "network meetings"),
-        ("sponsors", "by_sponsor") => {
-            lang.pick("Termine nach Projektträger", "Meetings by sponsor")
-        }
-        ("sponsors", "by_field") => lang.pick("Termine nach Förderbereich", "Meetings by field"),
-        ("sponsors", "stale") => lang.pick(
-            "Projektträger ohne Termin seit mehr als",
-            "Sponsors without a meeting for more than",
-        ),
-        ("sponsors", "continuation") => lang.pick(
-            "Aktive Projektträger nach Verstetigung",
-            "Active sponsors by continuation",
-        ),
-        ("sponsors", "deadlines") => lang.pick("Fristen der Projektträger", "Sponsors' deadlines"),
-        ("contacts", "total") => lang.pick("Kurzkontakte", "short contacts"),
-        ("contacts", "by_kind") => lang.pick("Kurzkontakte nach Art", "Short contacts by kind"),
-        ("contacts", "by_topic") => lang.pick("Kurzkontakte nach Thema", "Short contacts by topic"),
-        ("contacts", "by_language") => {
-            lang.pick("Kurzkontakte nach Sprache", "Short contacts by language")
-        }
-        ("contacts", "referred") => lang.pick(
-            "davon an Partner verwiesen",
-            "of these pointed to a partner",
-        ),
-        ("organisations", "consultations") => lang.pick(
-            "durchgeführte Organisationsberatungen",
-            "organisation consultations held",
-        ),
         ("organisations", "organisations") => {
-            lang.pick("verschiedene Organisationen", "distinct organisations")
+            crate::i18n::t_in(lang, "report.distinct-organisations")
         }
-        ("organisations", "by_partner_kind") => lang.pick(
-            "Organisationsberatungen nach Art der Organisation",
-            "Organisation consultations by kind of organisation",
-        ),
-        ("organisations", "by_topic") => lang.pick(
-            "Organisationsberatungen nach Thema",
-            "Organisation consultations by topic",
-        ),
+        ("organisations", "by_partner_kind") => {
+            crate::i18n::t_in(lang, "report.organisation-consultations-by-kind-of")
+        }
+        ("organisations", "by_topic") => {
+            crate::i18n::t_in(lang, "report.organisation-consultations-by-topic")
+        }
         ("year_to_date" | "targets" | "series", "contacts") => {
-            lang.pick("Kurzkontakte", "short contacts")
+            crate::i18n::t_in(lang, "report.short-contacts")
         }
         ("year_to_date" | "targets" | "series", "organisation_consultations") => {
-            lang.pick("Organisationsberatungen", "organisation consultations")
+            crate::i18n::t_in(lang, "report.organisation-consultations")
         }
         ("year_to_date" | "targets" | "series", "consultations") => {
-            lang.pick("durchgeführte Beratungen", "consultations held")
+            crate::i18n::t_in(lang, "report.consultations-held")
         }
         ("year_to_date" | "targets" | "series", "unique_clients") => {
-            lang.pick("verschiedene Personen", "distinct clients")
+            crate::i18n::t_in(lang, "report.distinct-clients")
         }
         ("year_to_date" | "targets" | "series", "new_clients") => {
-            lang.pick("neue Personen (Erstkontakt)", "new clients (first contact)")
+            crate::i18n::t_in(lang, "report.new-clients-first-contact")
         }
         ("year_to_date" | "targets" | "series", "events") => {
-            lang.pick("durchgeführte Veranstaltungen", "events held")
+            crate::i18n::t_in(lang, "report.events-held")
         }
         ("year_to_date" | "targets" | "series", "event_participants") => {
-            lang.pick("Teilnehmende an Veranstaltungen", "event participants")
+            crate::i18n::t_in(lang, "report.event-participants")
         }
         ("year_to_date" | "targets" | "series", "sponsor_meetings") => {
-            lang.pick("Termine mit Projektträgern", "sponsor meetings")
+            crate::i18n::t_in(lang, "report.sponsor-meetings")
         }
         ("year_to_date" | "targets" | "series", "referrals") => {
-            lang.pick("Vermittlungen", "referrals made")
+            crate::i18n::t_in(lang, "report.referrals-made-2")
         }
         ("quality", "consultations_without_topics") => {
-            lang.pick("Beratungen ohne Thema", "consultations without topics")
+            crate::i18n::t_in(lang, "report.consultations-without-topics")
         }
         ("quality", "consultations_without_duration") => {
-            lang.pick("Beratungen ohne Dauer", "consultations without duration")
+            crate::i18n::t_in(lang, "report.consultations-without-duration")
         }
-        ("quality", "events_without_split") => lang.pick(
-            "Veranstaltungen ohne Aufteilung der Teilnehmenden",
-            "events without the participants' split",
-        ),
-        ("quality", "planned_in_past") => lang.pick(
-            "vergangene Termine noch „geplant“",
-            "past appointments and events still planned",
-        ),
-        ("quality", "clients_incomplete") => lang.pick(
-            "Personen mit unvollständigen Angaben",
-            "clients with incomplete details",
-        ),
-        ("quality", "referrals_without_consent") => lang.pick(
-            "Vermittlungen ohne Einwilligung",
-            "referrals without consent",
-        ),
+        ("quality", "events_without_split") => {
+            crate::i18n::t_in(lang, "report.events-without-the-participants-split")
+        }
+        ("quality", "planned_in_past") => {
+            crate::i18n::t_in(lang, "report.past-appointments-and-events-still")
+        }
+        ("quality", "clients_incomplete") => {
+            crate::i18n::t_in(lang, "report.clients-with-incomplete-details")
+        }
+        ("quality", "referrals_without_consent") => {
+            crate::i18n::t_in(lang, "report.referrals-without-consent")
+        }
         _ => "",
     }
 }
@@ -367,15 +306,15 @@ pub fn figure(section: &str, key: &str, lang: Lang) -> &'static str {
 /// nine figures fits an 80-column terminal; [`figure`] explains it.
 pub fn short(key: &str, lang: Lang) -> &'static str {
     match key {
-        "consultations" => lang.pick("Ber.", "Cons."),
-        "unique_clients" => lang.pick("Pers.", "Cli."),
-        "new_clients" => lang.pick("neu", "new"),
-        "events" => lang.pick("Ver.", "Ev."),
-        "event_participants" => lang.pick("TN", "Part."),
-        "sponsor_meetings" => lang.pick("Trä.", "Sp."),
-        "referrals" => lang.pick("Verm.", "Ref."),
-        "contacts" => lang.pick("KK", "Cont."),
-        "organisation_consultations" => lang.pick("Org.", "Org."),
+        "consultations" => crate::i18n::t_in(lang, "report.cons"),
+        "unique_clients" => crate::i18n::t_in(lang, "report.cli"),
+        "new_clients" => crate::i18n::t_in(lang, "report.new"),
+        "events" => crate::i18n::t_in(lang, "report.ev"),
+        "event_participants" => crate::i18n::t_in(lang, "report.part"),
+        "sponsor_meetings" => crate::i18n::t_in(lang, "report.sp"),
+        "referrals" => crate::i18n::t_in(lang, "report.ref"),
+        "contacts" => crate::i18n::t_in(lang, "report.cont"),
+        "organisation_consultations" => crate::i18n::t_in(lang, "report.org"),
         _ => "",
     }
 }
@@ -385,14 +324,14 @@ pub fn stale_heading(days: i64, lang: Lang) -> String {
     format!(
         "{} {days} {}",
         figure("sponsors", "stale", lang),
-        lang.pick("Tagen", "days")
+        crate::i18n::t_in(lang, "report.days")
     )
 }
 
 /// The label of `code` in the breakdown `breakdown` (e.g. `consultations.by_topic`).
 pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Names) -> String {
     if code == UNKNOWN {
-        return lang.pick("unbekannt", "unknown").to_string();
+        return crate::i18n::t_in(lang, "report.unknown").to_string();
     }
     let coded =
         |label: Option<&'static str>| label.map_or_else(|| code.to_string(), str::to_string);
@@ -414,18 +353,15 @@ pub fn key(breakdown: &str, code: &str, lang: Lang, config: &Config, names: &Nam
         "clients.by_origin" => format!("{} ({code})", crate::names::country(code, lang)),
         "clients.by_residence" => coded(Residence::from_code(code).map(|r| r.label(lang))),
         "clients.by_employment" => coded(Employment::from_code(code).map(|e| e.label(lang))),
-        "clients.by_district" if code == "outside" => lang
-            .pick("außerhalb des Gebiets", "outside the area")
-            .to_string(),
+        "clients.by_district" if code == "outside" => {
+            crate::i18n::t_in(lang, "report.outside-the-area").to_string()
+        }
         "events.by_kind" => coded(EventKind::from_code(code).map(|k| k.label(lang))),
         "sponsors.by_field" => coded(Field::from_code(code).map(|f| f.label(lang))),
         "sponsors.deadlines" => match code {
-            "due" => lang.pick("fällig im Zeitraum", "due in the period"),
-            "met" => lang.pick("davon fristgerecht erledigt", "of these met on time"),
-            "overdue" => lang.pick(
-                "überfällig am Ende des Zeitraums",
-                "overdue at the end of the period",
-            ),
+            "due" => crate::i18n::t_in(lang, "report.due-in-the-period"),
+            "met" => crate::i18n::t_in(lang, "report.of-these-met-on-time"),
+            "overdue" => crate::i18n::t_in(lang, "report.overdue-at-the-end-of"),
             _ => code,
         }
         .to_string(),

@@ -5,9 +5,10 @@
 
 use crate::model::read::{Context, Problem};
 use crate::model::table::Values;
-use crate::model::{AppointmentStatus, EventStatus, Kind};
+use crate::model::{AppointmentStatus, DeadlineKind, EventStatus, Kind};
 use crate::schema::{self, FieldType};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
+use std::ops::Range;
 
 /// What a single-record rule looks at: the values as read (with spans),
 /// whatever could be read even when other keys are missing.
@@ -30,6 +31,14 @@ pub static SINGLE_RULES: &[SingleRule] = &[
     SingleRule {
         name: "sponsor end before start",
         check: end_before_start,
+    },
+    SingleRule {
+        name: "sponsor deadline done in the future",
+        check: deadline_done_in_future,
+    },
+    SingleRule {
+        name: "two sponsor deadlines with the same kind and due date",
+        check: deadline_listed_twice,
     },
     SingleRule {
         name: "birth year in the future, implausible, or after first contact",
@@ -106,6 +115,65 @@ fn end_before_start(i: &Input, out: &mut Vec<Problem>) {
             v.span("end"),
             format!("`end` {e} lies before `start` {s}"),
         ));
+    }
+}
+
+/// The sponsor's `[[deadlines]]` entries (none for other kinds) with their
+/// number in the file's array and where they are.
+fn deadline_entries<'a>(
+    i: &Input<'a>,
+) -> impl Iterator<Item = (usize, Option<Range<usize>>, &'a Values)> {
+    let entries = match i.kind {
+        Kind::Sponsor => i.values.tables("deadlines"),
+        Kind::Partner
+        | Kind::Client
+        | Kind::Appointment
+        | Kind::Referral
+        | Kind::Event
+        | Kind::Contact => &[],
+    };
+    entries.iter().enumerate().map(|(n, e)| match &e.entry {
+        Some((at, span)) => (*at, Some(span.clone()), e),
+        None => (n + 1, None, e),
+    })
+}
+
+/// A deadline is done when it was handed in, which cannot be after today
+/// (it may be before its due date: met early).
+fn deadline_done_in_future(i: &Input, out: &mut Vec<Problem>) {
+    for (n, _, e) in deadline_entries(i) {
+        if let Some(day) = e.date("done")
+            && day > i.ctx.today
+        {
+            out.push(Problem::error(
+                e.span("done"),
+                format!(
+                    "`deadlines[{n}].done` {day} lies in the future: a deadline is done when it was handed in"
+                ),
+            ));
+        }
+    }
+}
+
+/// A deadline is named by its kind and due date (`sponsor deadline done`),
+/// so two entries may not share both.
+fn deadline_listed_twice(i: &Input, out: &mut Vec<Problem>) {
+    let mut seen: Vec<(DeadlineKind, NaiveDate)> = Vec::new();
+    for (n, span, e) in deadline_entries(i) {
+        let (Some(kind), Some(due)) = (e.code::<DeadlineKind>("kind"), e.date("due")) else {
+            continue;
+        };
+        if seen.contains(&(kind, due)) {
+            out.push(Problem::error(
+                span,
+                format!(
+                    "`deadlines[{n}]`: the sponsor already has a {} deadline due {due}; give each deadline its own kind or due date",
+                    kind.code()
+                ),
+            ));
+        } else {
+            seen.push((kind, due));
+        }
     }
 }
 
@@ -378,5 +446,55 @@ fn scan_table(v: &Values, prefix: &str, out: &mut Vec<Problem>) {
                 ),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::read::{Context, read_record};
+    use crate::model::{Config, DeadlineKind, Record};
+    use chrono::NaiveDate;
+
+    /// Each deadline finding once, numbered as in the file and on the line
+    /// it is about; the record keeps the first of two same deadlines.
+    #[test]
+    fn deadlines_are_read_by_the_schema_and_judged_by_the_rule_book() {
+        let config: Config = toml::from_str("[office]\nname = \"x\"\n").unwrap();
+        let ctx = Context {
+            config: &config,
+            today: NaiveDate::from_ymd_opt(2026, 11, 25).unwrap(),
+        };
+        let text = "id = \"s\"\nname = \"S\"\nproject = \"P\"\nfield = \"youth-education\"\nstart = 2026-01-01\n\n[[deadlines]]\nkind = \"sachbericht\"\ndue = 2026-06-30\n\n[[deadlines]]\nkind = \"sachbericht\"\ndue = 2026-06-30\ndone = 2026-12-24\n\n[[deadlines]]\nkind = \"mittelabruf\"\ndue = 2026-12-15\ndone = 2026-11-01\n";
+        let (record, problems) = read_record(crate::model::Kind::Sponsor, text, &ctx, None);
+        let line = |p: &crate::model::read::Problem| {
+            text[..p.span.clone().unwrap().start].matches('\n').count() + 1
+        };
+        let found: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (line(p), p.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.contains(&(
+            11,
+            "`deadlines[2]`: the sponsor already has a sachbericht deadline due 2026-06-30; give each deadline its own kind or due date"
+        )));
+        assert!(found.contains(&(
+            14,
+            "`deadlines[2].done` 2026-12-24 lies in the future: a deadline is done when it was handed in"
+        )));
+        let Some(Record::Sponsor(s)) = record else {
+            panic!("no sponsor: {problems:?}")
+        };
+        let kept: Vec<_> = s.deadlines.iter().map(|d| (d.kind, d.done)).collect();
+        assert_eq!(
+            kept,
+            [
+                (DeadlineKind::Sachbericht, None),
+                (
+                    DeadlineKind::Mittelabruf,
+                    NaiveDate::from_ymd_opt(2026, 11, 1)
+                )
+            ]
+        );
     }
 }

@@ -8,6 +8,7 @@ use crate::model::read::{Context, Placement, Problem, Severity, is_valid_id, rea
 use crate::model::*;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 /// What reading one file gave: the kind it was read as, the record and the
 /// findings.
@@ -556,7 +557,8 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
 
 /// Calls `f(path, is_dir, is_file, findings)` for each entry of the folder
 /// `dir` in the order the file system gives them (no sorting, no lookup by
-/// path), skipping hidden entries and reporting links, which are never followed.
+/// path), skipping hidden entries (naming a stale write temporary among
+/// them) and reporting links, which are never followed.
 fn for_each_entry(
     dir: &Path,
     findings: &mut Vec<Finding>,
@@ -585,6 +587,10 @@ fn for_each_entry(
             }
         };
         if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+            // a write a crash interrupted leaves its temporary behind
+            if let Some(stale) = super::temp::stale(&entry.path(), SystemTime::now()) {
+                findings.push(stale);
+            }
             continue;
         }
         let path = entry.path();

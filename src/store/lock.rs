@@ -1,6 +1,7 @@
 //! One record's write lock, so that no two quartier commands change the same
 //! record at once: a lock file `.quartier-lock-<id>` in the records folder
-//! (ignored by git through `.quartier-*`, skipped by `check` as hidden),
+//! (named in `store::temp`, ignored by git through `.quartier-*`, skipped
+//! by `check` as hidden),
 //! locked with the operating system's advisory lock and removed again by its
 //! holder. A file that was removed or replaced while a command waited for
 //! it is opened anew, so two commands never hold two different files.
@@ -24,7 +25,7 @@ impl RecordLock {
     /// Locks the record `id` of the records folder `root`, waiting up to
     /// ten seconds for another command that holds it.
     pub fn acquire(root: &Path, id: &str) -> Result<RecordLock> {
-        let path = root.join(format!(".quartier-lock-{id}"));
+        let path = root.join(super::temp::lock_name(id));
         let start = Instant::now();
         loop {
             let file = OpenOptions::new()

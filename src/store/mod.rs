@@ -10,6 +10,7 @@ mod records;
 mod resolve;
 mod settings;
 mod settled;
+pub mod temp;
 mod write;
 
 pub use file::read_text;

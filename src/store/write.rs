@@ -66,8 +66,8 @@ pub fn atomic_write(path: &Path, text: &[u8]) -> Result<(), StoreError> {
 fn atomic_create(path: &Path, text: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
-        .prefix(".quartier-")
-        .suffix(".tmp")
+        .prefix(super::temp::PREFIX)
+        .suffix(super::temp::SUFFIX)
         .tempfile_in(dir)?;
     tmp.write_all(text)?;
     tmp.as_file().sync_all()?;
@@ -79,8 +79,8 @@ fn atomic_create(path: &Path, text: &[u8]) -> std::io::Result<()> {
 fn temp_in(path: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
     tempfile::Builder::new()
-        .prefix(".quartier-")
-        .suffix(".tmp")
+        .prefix(super::temp::PREFIX)
+        .suffix(super::temp::SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| StoreError::io("write to the folder", dir, e))
 }
@@ -622,7 +622,7 @@ mod tests {
         let leftovers: Vec<_> = std::fs::read_dir(root.path().join("clients"))
             .unwrap()
             .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .filter(|n| n.starts_with(".quartier-") && n.ends_with(".tmp"))
+            .filter(|n| crate::store::temp::is_write_temporary(std::ffi::OsStr::new(n)))
             .collect();
         assert_eq!(
             leftovers.len(),

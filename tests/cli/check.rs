@@ -1166,18 +1166,44 @@ fn crlf_and_byte_order_mark_are_accepted() {
         .has(&format!("{CLIENT}:4: error: unknown key `gendr`"));
 }
 
+/// A write temporary is ignored while a write may be in progress; older
+/// than a minute, a crash left it, and `check` names it with the command
+/// that removes it. Record locks are never named.
 #[test]
-fn leftover_temporary_files_are_ignored() {
+fn leftover_temporary_files_are_ignored_until_stale_then_named() {
     let f = valid();
-    f.write(
+    let temps = [
         "clients/.quartier-x7Yq2b.tmp",
-        "id = \"K-AB12\"\nfirst_cont",
-    );
-    f.write(
         "appointments/2026/11/.quartier-a8b9c0.tmp",
-        "id = \"apt-2026",
-    );
+        ".quartier-c1d2e3.tmp",
+    ];
+    f.write(temps[0], "id = \"K-AB12\"\nfirst_cont");
+    f.write(temps[1], "id = \"apt-2026");
+    f.write(temps[2], "[office]\nna");
+    f.write(".quartier-lock-K-AB12", "");
     f.run(&["check", "--strict"]).ok().lacks(".quartier-");
+    for rel in temps.iter().chain([&".quartier-lock-K-AB12"]) {
+        f.age(rel);
+    }
+    let r = f.run(&["check"]);
+    r.ok().lacks(".quartier-lock");
+    for rel in temps {
+        let rm = format!("rm '{}'", f.path(rel).display());
+        assert!(
+            r.stdout
+                .lines()
+                .any(|l| l.contains(rel) && l.contains("warning") && l.contains(&rm)),
+            "{rel} named with `{rm}`:\n{}",
+            r.stdout
+        );
+    }
+    f.run(&["check", "--strict"])
+        .code(1)
+        .has(".quartier-x7Yq2b.tmp");
+    for rel in temps {
+        std::fs::remove_file(f.path(rel)).unwrap();
+    }
+    f.run(&["check", "--strict"]).ok();
 }
 
 #[test]

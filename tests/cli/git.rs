@@ -6,6 +6,7 @@
 use crate::support::{CONFIG, Run, run_in};
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
 
 pub(crate) const APPOINTMENT: &str = "appointments/2026/11/apt-20261120-ab12.toml";
 
@@ -16,9 +17,17 @@ pub(crate) struct Office {
 }
 
 impl Office {
-    /// A shared repository holding the settings, a client and one appointment.
+    /// A shared repository holding the settings, a client and one appointment:
+    /// a copy of [`template`] (made once per test process).
     pub(crate) fn new() -> Office {
         let tmp = tempfile::tempdir().unwrap();
+        copy_tree(template(), tmp.path());
+        let bare = tmp.path().join("server/records.git");
+        Office { tmp, bare }
+    }
+
+    /// The office as `git init --bare`, a first clone and a pushed commit make it.
+    fn build(tmp: tempfile::TempDir) -> Office {
         let home = tmp.path().join("home");
         std::fs::create_dir_all(&home).unwrap();
         std::fs::write(
@@ -44,6 +53,7 @@ impl Office {
         );
         office.commit_all(&seed, "admin", "records folder");
         office.git_ok(&seed, "admin", &["push", "--quiet", "-u", "origin", "main"]);
+        std::fs::remove_dir_all(&seed).unwrap();
         office
     }
 
@@ -129,6 +139,33 @@ impl Office {
     pub(crate) fn rebase_in_progress(&self, dir: &Path) -> bool {
         let gd = self.git_ok(dir, "admin", &["rev-parse", "--absolute-git-dir"]);
         Path::new(gd.trim()).join("rebase-merge").is_dir()
+    }
+}
+
+/// The office every test copies (`home/`, `server/records.git`): building
+/// it takes five git processes, copying it none. It lives below cargo's
+/// temporary folder for tests, one per test process.
+fn template() -> &'static Path {
+    static TEMPLATE: OnceLock<PathBuf> = OnceLock::new();
+    TEMPLATE.get_or_init(|| {
+        let tmp = tempfile::Builder::new()
+            .prefix("office-")
+            .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+            .unwrap();
+        Office::build(tmp).tmp.keep()
+    })
+}
+
+/// Copies the folders and files below `from` into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from).min_depth(1) {
+        let e = e.unwrap();
+        let target = to.join(e.path().strip_prefix(from).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! hostile ids, paths and text, symlinks, folders that cannot be written, and
 //! the privacy and consent warnings of `check`.
 
-use crate::support::{Folder, TODAY};
+use crate::support::{Folder, Run, TODAY};
 use std::collections::HashSet;
 use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
@@ -290,8 +290,11 @@ fn new_records_killed_mid_write_are_either_whole_or_absent() {
     );
 }
 
+/// Fresh write temporaries (a write may be in progress) are ignored by
+/// everything; once stale only `check` names them, `list` and `show` still
+/// ignore them.
 #[test]
-fn leftover_temporary_files_are_ignored_by_check_list_and_show() {
+fn leftover_temporary_files_are_ignored_by_list_and_show_and_named_by_check_once_stale() {
     let f = Folder::new();
     f.write("sponsors/lernhaus.toml", LERNHAUS);
     f.write(
@@ -310,6 +313,25 @@ fn leftover_temporary_files_are_ignored_by_check_list_and_show() {
         .code(1)
         .lacks("panicked");
     f.run(&["sponsor", "show", "lernhaus"]).ok();
+
+    for rel in [
+        "sponsors/.quartier-a1B2c3.tmp",
+        "sponsors/.quartier-x9.toml",
+        "appointments/2026/11/.quartier-q7.tmp",
+    ] {
+        f.age(rel);
+    }
+    f.run(&["check"])
+        .ok()
+        .has(".quartier-a1B2c3.tmp")
+        .has(".quartier-q7.tmp")
+        .has("rm '")
+        .lacks(".quartier-x9.toml");
+    let listed = f.run(&["--json", "sponsor", "list"]).ok().json();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    f.run(&["sponsor", "show", "a1B2c3"])
+        .code(1)
+        .lacks("panicked");
 }
 
 // --- Hostile ids and paths ------------------------------------------------
@@ -747,7 +769,7 @@ fn consultation(id: &str, notes: &str) -> String {
 
 #[test]
 fn contact_data_in_notes_is_a_privacy_warning_and_an_error_when_strict() {
-    for (notes, what) in [
+    let cases = [
         ("schreibt an max.muster@example.org", "e-mail address"),
         ("Mail: max.muster(at)example.org", "e-mail address"),
         ("Handy 0176 12345678", "phone number"),
@@ -757,35 +779,53 @@ fn contact_data_in_notes_is_a_privacy_warning_and_an_error_when_strict() {
         ("Tochter geb. 12.03.2015", "full birth date"),
         ("geboren am 3.4.1988 in Aleppo", "full birth date"),
         ("Vater, 1975-06-30", "full birth date"),
-    ] {
-        for (path, text) in [
-            (
-                "clients/K-AB12.toml",
-                format!(
-                    "id = \"K-AB12\"\nfirst_contact = 2026-01-10\nconsent = 2026-01-10\nnotes = \"{notes}\"\n"
-                ),
+    ];
+    // One folder holds every case, each in a client and an appointment of
+    // its own, so one `check` (and one `check --strict`) judges them all;
+    // each file must have its own line naming what it holds.
+    let f = Folder::new();
+    let mut expected = Vec::new();
+    for (i, (notes, what)) in cases.iter().enumerate() {
+        let code = format!("K-AB1{i}");
+        let client = format!("clients/{code}.toml");
+        f.write(
+            &client,
+            &format!(
+                "id = \"{code}\"\nfirst_contact = 2026-01-10\nconsent = 2026-01-10\nnotes = \"{notes}\"\n"
             ),
-            (
-                "appointments/2026/11/apt-20261120-ab12.toml",
-                consultation("apt-20261120-ab12", notes),
-            ),
-        ] {
-            let f = Folder::new();
-            f.client("K-AB12", "consent = 2026-01-10");
-            f.write(path, &text);
-            let r = f.run(&["check"]);
-            r.ok()
-                .has(&format!("{path}:"))
-                .has("warning: privacy:")
-                .has(what);
-            f.run(&["check", "--strict"])
-                .code(1)
-                .has("error: privacy:")
-                .has(what);
-        }
-        // The writing commands refuse the same text outright.
-        let f = Folder::new();
-        f.client("K-AB12", "consent = 2026-01-10");
+        );
+        let id = format!("apt-20261120-ab1{i}");
+        let appointment = format!("appointments/2026/11/{id}.toml");
+        f.write(
+            &appointment,
+            &consultation(&id, notes).replace("K-AB12", &code),
+        );
+        expected.push((client, *what));
+        expected.push((appointment, *what));
+    }
+    let has_line = |r: &Run, path: &str, level: &str, what: &str| {
+        assert!(
+            r.stdout
+                .lines()
+                .any(|l| l.contains(&format!("{path}:")) && l.contains(level) && l.contains(what)),
+            "no `{level}` line for {path} naming {what}:\n{}",
+            r.stdout
+        );
+    };
+    let r = f.run(&["check"]);
+    r.ok();
+    for (path, what) in &expected {
+        has_line(&r, path, "warning: privacy:", what);
+    }
+    let r = f.run(&["check", "--strict"]);
+    r.code(1);
+    for (path, what) in &expected {
+        has_line(&r, path, "error: privacy:", what);
+    }
+    // The writing commands refuse the same text outright.
+    let f = Folder::new();
+    f.client("K-AB12", "consent = 2026-01-10");
+    for (notes, what) in cases {
         f.run(&[
             "appointment",
             "add",

@@ -167,6 +167,74 @@ fn init_makes_a_folder_that_checks_clean() {
     assert_eq!(temps, 0);
 }
 
+/// Every temporary and lock file the tool can leave inside the records
+/// folder, made with the names of `store::temp` the way the tool makes
+/// them, is ignored by the `.gitignore` of `init`: none is untracked.
+#[test]
+fn the_gitignore_of_init_covers_every_temporary_and_lock_file() {
+    use quartier::store::temp;
+    let tmp = tempfile::tempdir().unwrap();
+    run_in(tmp.path(), &["init", "stm"], &[]).ok();
+    let root = tmp.path().join("stm");
+    if !root.join(".git").exists() {
+        eprintln!("skipped: init made no git repository (git missing)");
+        return;
+    }
+    let mut made = Vec::new();
+    // write temporaries beside a record, quartier.toml and a report
+    for dir in ["", "clients", "appointments/2026/11", "reports"] {
+        let dir = root.join(dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let (_, path) = tempfile::Builder::new()
+            .prefix(temp::PREFIX)
+            .suffix(temp::SUFFIX)
+            .tempfile_in(&dir)
+            .unwrap()
+            .keep()
+            .unwrap();
+        made.push(path);
+    }
+    // record locks, in the records folder itself
+    for id in ["K-AB12", "apt-20261120-ab12", "lernhaus"] {
+        let path = root.join(temp::lock_name(id));
+        std::fs::write(&path, "").unwrap();
+        made.push(path);
+    }
+    let out = std::process::Command::new("git")
+        .args([
+            "status",
+            "--porcelain",
+            "--ignored",
+            "--untracked-files=all",
+        ])
+        .current_dir(&root)
+        .env("HOME", tmp.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let status = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !status
+            .lines()
+            .any(|l| l.starts_with("??") && l.contains(temp::PREFIX)),
+        "untracked:\n{status}"
+    );
+    for path in made {
+        let rel = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        assert!(
+            status
+                .lines()
+                .any(|l| l.starts_with("!! ") && l.ends_with(rel.as_str())),
+            "{rel} is not ignored:\n{status}"
+        );
+    }
+}
+
 #[test]
 fn init_never_overwrites_a_records_folder() {
     let f = Folder::new();

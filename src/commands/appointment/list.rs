@@ -79,13 +79,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Art", "Kind"),
-            ("Status", "Status"),
-            ("Mit", "With"),
-            ("Themen", "Topics"),
-            ("MA", "Staff"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.kind",
+            "ui.heading.status",
+            "ui.heading.with",
+            "ui.heading.topics",
+            "ui.heading.staff",
         ],
     );
     for a in &appointments {

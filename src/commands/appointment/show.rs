@@ -44,15 +44,18 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return print_show_linked(&store, &config, &record);
     }
     print_record_with(&record, &config, lang)?;
-    println!("\n{}", lang.pick("Vermittlungen", "Referrals"));
+    println!(
+        "\n{}",
+        crate::i18n::t_in(lang, "ui.appointment.show.referrals")
+    );
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Partner", "Partner"),
-            ("Thema", "Topic"),
-            ("Status", "Status"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.partner",
+            "ui.heading.topic",
+            "ui.heading.status",
         ],
     );
     for r in &referrals {

@@ -53,9 +53,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let lang = globals.lang(&config);
     let date = args.date.unwrap_or_else(crate::dates::today);
     if !args.partners.is_empty() && args.scope == Some(ConsentScope::Processing) {
-        return Err(CommandError::usage(lang.pick(
-            "--partner gehört zu --scope referral (die Einwilligung in die Weitergabe an Partner)",
-            "--partner belongs to --scope referral (consent to passing data on to partners)",
+        return Err(CommandError::usage(crate::i18n::t_in(
+            lang,
+            "ui.client.consent.partner-belongs-to-scope-referral",
         )));
     }
     let partners = args
@@ -68,9 +68,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         args.scope
     } else {
         Some(args.scope.ok_or_else(|| {
-            CommandError::usage(lang.pick(
-                "--scope processing|referral fehlt",
-                "--scope processing|referral is missing",
+            CommandError::usage(crate::i18n::t_in(
+                lang,
+                "ui.client.consent.scope-processing-referral-is-missing",
             ))
         })?)
     };
@@ -91,15 +91,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             if n == 0 {
                 return Err(CommandError::data(format!(
                     "{id}: {} {date}",
-                    lang.pick(
-                        "keine Einwilligung, die widerrufen werden kann, am",
-                        "no consent to withdraw on"
-                    )
+                    crate::i18n::t_in(lang, "ui.client.consent.no-consent-to-withdraw-on")
                 )));
             }
             said = format!(
                 "{n} {}",
-                lang.pick("Einwilligung(en) widerrufen", "consent(s) withdrawn")
+                crate::i18n::t_in(lang, "ui.client.consent.consent-s-withdrawn")
             );
         } else {
             let scope = scope.expect("given unless --withdraw");
@@ -118,7 +115,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             entries(doc).push(t);
             said = format!(
                 "{} ({}) {date}",
-                lang.pick("Einwilligung", "consent"),
+                crate::i18n::t_in(lang, "ui.client.consent.consent"),
                 scope.label(lang)
             );
         }

@@ -38,10 +38,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if erased_codes(&store, &records)?.contains(&code) {
         return Err(CommandError::data(format!(
             "{code}: {}",
-            lang.pick(
-                "wurde schon gelöscht (erased); es ist nichts Persönliches mehr übrig",
-                "was erased before; nothing personal is left"
-            )
+            crate::i18n::t_in(lang, "ui.client.erase.was-erased-before-nothing-personal")
         )));
     }
     let today = crate::dates::today();
@@ -50,33 +47,27 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         "{code} → {}: {} {}, {} {} {}",
         plan.new_code,
         plan.count(Kind::Appointment),
-        lang.pick("Termine", "appointments"),
+        crate::i18n::t_in(lang, "ui.client.erase.appointments"),
         plan.count(Kind::Referral),
-        lang.pick("Vermittlungen", "referrals"),
-        lang.pick(
-            "bekommen den neuen Code, ihre Freitexte werden entfernt",
-            "get the new code, their free texts are removed"
-        ),
+        crate::i18n::t_in(lang, "ui.client.erase.referrals"),
+        crate::i18n::t_in(lang, "ui.client.erase.get-the-new-code-their"),
     );
     println!(
         "{}\t{}",
-        lang.pick("entfernt", "removed"),
+        crate::i18n::t_in(lang, "ui.client.erase.removed"),
         plan.client_path.display()
     );
     for r in &plan.records {
         println!(
             "{}\t{}",
-            lang.pick("ohne Freitext", "free text removed"),
+            crate::i18n::t_in(lang, "ui.client.erase.free-text-removed"),
             r.path.display()
         );
     }
     if args.dry_run {
         println!(
             "{}",
-            lang.pick(
-                "Probelauf: nichts wurde geändert.",
-                "Dry run: nothing was changed."
-            )
+            crate::i18n::t_in(lang, "ui.client.erase.dry-run-nothing-was-changed")
         );
         return Ok(());
     }

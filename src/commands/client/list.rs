@@ -106,14 +106,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("Code", "Code"),
-            ("Erstkontakt", "First contact"),
-            ("Geschlecht", "Gender"),
-            ("Geburtsjahr", "Born"),
-            ("Herkunft", "Origin"),
-            ("Aufenthaltsstatus", "Residence"),
-            ("Ortsteil", "District"),
-            ("Einwilligung", "Consent"),
+            "ui.heading.code",
+            "ui.heading.first-contact",
+            "ui.heading.gender",
+            "ui.heading.born",
+            "ui.heading.origin",
+            "ui.heading.residence",
+            "ui.heading.district",
+            "ui.heading.consent",
         ],
     );
     for c in &clients {

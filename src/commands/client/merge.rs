@@ -44,10 +44,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if keep == remove {
         return Err(CommandError::usage(format!(
             "{keep}: {}",
-            lang.pick(
-                "zwei verschiedene Codes angeben",
-                "give two different codes"
-            )
+            crate::i18n::t_in(lang, "ui.client.merge.give-two-different-codes")
         )));
     }
     let (keep_path, remove_path) = (client_path(&store, &keep)?, client_path(&store, &remove)?);
@@ -93,7 +90,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         println!(
             "{remove} → {keep}: {} {}",
             refs.len(),
-            lang.pick("Verweise umgestellt", "references moved")
+            crate::i18n::t_in(lang, "ui.client.merge.references-moved")
         );
         for p in &changed {
             println!("  {}", p.display());

@@ -54,18 +54,18 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     print_record_with(&record, &config, lang)?;
     println!(
         "\n{}: {}",
-        lang.pick("Beratungen", "Consultations"),
+        crate::i18n::t_in(lang, "ui.client.show.consultations"),
         consultations.len()
     );
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Status", "Status"),
-            ("Themen", "Topics"),
-            ("Sprache", "Language"),
-            ("Mitarbeiter/in", "Staff"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.status",
+            "ui.heading.topics",
+            "ui.heading.language",
+            "ui.heading.staff-2",
         ],
     );
     for a in &consultations {
@@ -81,19 +81,19 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     print_table(t, lang);
     println!(
         "\n{}: {}",
-        lang.pick("Vermittlungen", "Referrals"),
+        crate::i18n::t_in(lang, "ui.client.show.referrals"),
         referrals.len()
     );
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Partner", "Partner"),
-            ("Thema", "Topic"),
-            ("Status", "Status"),
-            ("Wiedervorlage", "Follow-up"),
-            ("Abgeschlossen", "Closed"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.partner",
+            "ui.heading.topic",
+            "ui.heading.status",
+            "ui.heading.follow-up",
+            "ui.heading.closed",
         ],
     );
     for r in &referrals {

@@ -75,13 +75,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Art", "Kind"),
-            ("Themen", "Topics"),
-            ("Sprache", "Language"),
-            ("Verwiesen an", "Referred to"),
-            ("MA", "Staff"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.kind",
+            "ui.heading.topics",
+            "ui.heading.language",
+            "ui.heading.referred-to",
+            "ui.heading.staff",
         ],
     );
     for c in &contacts {

@@ -45,7 +45,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .collect();
     print_record_with(&record, &config, lang)?;
     if !partners.is_empty() {
-        println!("\n{}:", lang.pick("Verwiesen an", "Referred to"));
+        println!(
+            "\n{}:",
+            crate::i18n::t_in(lang, "ui.contact.show.referred-to")
+        );
         for (id, name) in &partners {
             println!("  {id}  {}", name.as_deref().unwrap_or("?"));
         }

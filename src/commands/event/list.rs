@@ -102,12 +102,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Titel", "Title"),
-            ("Art", "Kind"),
-            ("Status", "Status"),
-            ("Teilnehmende", "Participants"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.title",
+            "ui.heading.kind",
+            "ui.heading.status",
+            "ui.heading.participants",
         ],
     );
     for e in &events {

@@ -47,8 +47,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     }
     print_record_with(&record, &config, lang)?;
     for (label, list) in [
-        (lang.pick("Partner", "Partners"), &partners),
-        (lang.pick("Träger", "Sponsors"), &sponsors),
+        (crate::i18n::t_in(lang, "ui.event.show.partners"), &partners),
+        (crate::i18n::t_in(lang, "ui.event.show.sponsors"), &sponsors),
     ] {
         if !list.is_empty() {
             println!("\n{label}:");

@@ -69,12 +69,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("ID", "ID"),
-            ("Name", "Name"),
-            ("Art", "Kind"),
-            ("Angebote", "Offers"),
-            ("Sprachen", "Languages"),
-            ("Telefon", "Phone"),
+            "ui.heading.id",
+            "ui.heading.name",
+            "ui.heading.kind",
+            "ui.heading.offers",
+            "ui.heading.languages",
+            "ui.heading.phone",
         ],
     );
     for p in &partners {

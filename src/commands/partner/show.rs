@@ -50,7 +50,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     print_record_with(&record, &config, lang)?;
     println!(
         "\n{}: {} ({})",
-        lang.pick("Vermittlungen", "Referrals"),
+        crate::i18n::t_in(lang, "ui.partner.show.referrals"),
         referrals.len(),
         counts
             .iter()
@@ -61,12 +61,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Klient/in", "Client"),
-            ("Thema", "Topic"),
-            ("Status", "Status"),
-            ("Abgeschlossen", "Closed"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.client",
+            "ui.heading.topic",
+            "ui.heading.status",
+            "ui.heading.closed",
         ],
     );
     for r in &referrals {

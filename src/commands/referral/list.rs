@@ -81,14 +81,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Klient/in", "Client"),
-            ("Partner", "Partner"),
-            ("Thema", "Topic"),
-            ("Status", "Status"),
-            ("Wiedervorlage", "Follow-up"),
-            ("MA", "Staff"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.client",
+            "ui.heading.partner",
+            "ui.heading.topic",
+            "ui.heading.status",
+            "ui.heading.follow-up",
+            "ui.heading.staff",
         ],
     );
     for r in &referrals {
@@ -111,7 +111,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 pub fn follow_up_cell(r: &Referral, today: NaiveDate, lang: Lang) -> String {
     match r.follow_up {
         Some(f) if r.status == ReferralStatus::Open && f < today => {
-            format!("{f} {}", lang.pick("(überfällig)", "(overdue)"))
+            format!(
+                "{f} {}",
+                crate::i18n::t_in(lang, "ui.referral.list.overdue")
+            )
         }
         Some(f) => f.to_string(),
         None => String::new(),

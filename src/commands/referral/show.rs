@@ -53,7 +53,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if let Some(p) = &partner {
         println!(
             "\n{}: {} ({})",
-            lang.pick("Partner", "Partner"),
+            crate::i18n::t_in(lang, "ui.referral.show.partner"),
             p.name,
             p.kind.label(lang)
         );
@@ -61,7 +61,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if let Some(a) = &appointment {
         println!(
             "{}: {} {} ({})",
-            lang.pick("Aus Termin", "From appointment"),
+            crate::i18n::t_in(lang, "ui.referral.show.from-appointment"),
             a.id,
             a.date,
             a.status.label(lang)

@@ -29,16 +29,16 @@ pub fn print_json<T: Serialize>(items: &[T]) -> Result<()> {
     Ok(())
 }
 
-/// A table: labels picked by language, wrapped to the terminal's width
-/// (not wrapped when the output is not a terminal).
-pub fn table(lang: Lang, headers: &[(&str, &str)]) -> Table {
+/// A table: headings are catalogue ids (`ui.heading.…`) shown in `lang`,
+/// wrapped to the terminal's width (not wrapped when the output is not a terminal).
+pub fn table(lang: Lang, headers: &[&str]) -> Table {
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(
             headers
                 .iter()
-                .map(|(de, en)| lang.pick(de, en))
+                .map(|id| crate::i18n::t_in(lang, id))
                 .collect::<Vec<_>>(),
         );
     t
@@ -51,7 +51,7 @@ pub fn table(lang: Lang, headers: &[(&str, &str)]) -> Table {
 /// pager (see [`super::pager`]).
 pub fn print_table(mut t: Table, lang: Lang) {
     if t.row_count() == 0 {
-        println!("{}", lang.pick("(keine Einträge)", "(nothing found)"));
+        println!("{}", crate::i18n::t_in(lang, "ui.output.nothing-found"));
         return;
     }
     fit(

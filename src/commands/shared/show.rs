@@ -19,7 +19,7 @@ pub fn print_record_with(record: &Record, config: &Config, lang: Lang) -> Result
 }
 
 fn print_rows(rows: Vec<(String, String)>, lang: Lang) {
-    let mut t = table(lang, &[("Feld", "Field"), ("Wert", "Value")]);
+    let mut t = table(lang, &["ui.heading.field", "ui.heading.value"]);
     for (key, shown) in rows {
         t.add_row(vec![key, shown]);
     }

@@ -54,13 +54,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut t = table(
         lang,
         &[
-            ("ID", "ID"),
-            ("Organisation", "Organisation"),
-            ("Projekt", "Project"),
-            ("Bereich", "Field"),
-            ("Beginn", "Start"),
-            ("Ende", "End"),
-            ("Status", "Status"),
+            "ui.heading.id",
+            "ui.heading.organisation",
+            "ui.heading.project",
+            "ui.heading.field-2",
+            "ui.heading.start",
+            "ui.heading.end",
+            "ui.heading.status",
         ],
     );
     for s in &sponsors {

@@ -46,14 +46,17 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return print_show_linked(&store, &config, &record);
     }
     print_record_with(&record, &config, lang)?;
-    println!("\n{}", lang.pick("Trägertermine", "Sponsor meetings"));
+    println!(
+        "\n{}",
+        crate::i18n::t_in(lang, "ui.sponsor.show.sponsor-meetings")
+    );
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Status", "Status"),
-            ("Themen", "Topics"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.status",
+            "ui.heading.topics",
         ],
     );
     for m in &meetings {
@@ -65,14 +68,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         ]);
     }
     print_table(t, lang);
-    println!("\n{}", lang.pick("Veranstaltungen", "Events"));
+    println!("\n{}", crate::i18n::t_in(lang, "ui.sponsor.show.events"));
     let mut t = table(
         lang,
         &[
-            ("Datum", "Date"),
-            ("ID", "ID"),
-            ("Titel", "Title"),
-            ("Status", "Status"),
+            "ui.heading.date",
+            "ui.heading.id",
+            "ui.heading.title",
+            "ui.heading.status",
         ],
     );
     for e in &events {

@@ -28,7 +28,10 @@ pub fn render(
     let mut names = BTreeSet::new();
 
     let sheet = book.add_worksheet();
-    sheet.set_name(sheet_name(lang.pick("Kennzahlen", "Figures"), &mut names))?;
+    sheet.set_name(sheet_name(
+        crate::i18n::t_in(lang, "report.figures"),
+        &mut names,
+    ))?;
     let header = [
         word("section", lang),
         word("key", lang),
