@@ -115,7 +115,26 @@ fn put_fields(table: &mut Table, fields: &[FieldSpec], object: &Json, kind: Kind
                     }
                 }
             }
-            _ => match scalar(f, value, kind) {
+            FieldType::FreeText
+            | FieldType::Topics { .. }
+            | FieldType::Id
+            | FieldType::Text
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Topic
+            | FieldType::Language
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Languages
+            | FieldType::Refs(_) => match scalar(f, value, kind) {
                 Some(new) => match table.get_mut(f.key) {
                     Some(Item::Value(old)) if same(old, &new) => {}
                     Some(Item::Value(old)) => {

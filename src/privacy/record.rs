@@ -111,7 +111,33 @@ fn scan_table(
                 }
                 None
             }
-            _ => None,
+            // a value of the wrong type (the reader reports it), topics
+            // that are codes here, or a key that is not free text
+            (
+                FieldType::FreeText
+                | FieldType::Topics { .. }
+                | FieldType::Table(_)
+                | FieldType::Tables(_)
+                | FieldType::Id
+                | FieldType::Text
+                | FieldType::Staff
+                | FieldType::Ref(_)
+                | FieldType::Topic
+                | FieldType::Language
+                | FieldType::Country
+                | FieldType::District
+                | FieldType::Code(_)
+                | FieldType::Codes(_)
+                | FieldType::Date
+                | FieldType::Time
+                | FieldType::Minutes
+                | FieldType::Count
+                | FieldType::Year
+                | FieldType::Bool
+                | FieldType::Languages
+                | FieldType::Refs(_),
+                _,
+            ) => None,
         };
         if let Some(text) = text {
             out.extend(find(&text).into_iter().map(|finding| RecordHit {

@@ -340,17 +340,17 @@ impl Lookup for StoreLookup<'_> {
     }
 
     fn client(&self, id: &str) -> Option<Cow<'_, Client>> {
-        match self.read(Kind::Client, id)? {
-            Record::Client(c) => Some(Cow::Owned(c)),
-            _ => None,
-        }
+        let Record::Client(c) = self.read(Kind::Client, id)? else {
+            return None;
+        };
+        Some(Cow::Owned(c))
     }
 
     fn appointment(&self, id: &str) -> Option<Cow<'_, Appointment>> {
-        match self.read(Kind::Appointment, id)? {
-            Record::Appointment(a) => Some(Cow::Owned(a)),
-            _ => None,
-        }
+        let Record::Appointment(a) = self.read(Kind::Appointment, id)? else {
+            return None;
+        };
+        Some(Cow::Owned(a))
     }
 }
 

@@ -434,7 +434,26 @@ fn scan_table(v: &Values, prefix: &str, out: &mut Vec<Problem>) {
                 }
                 None
             }
-            _ => None,
+            // not free text, or topics that are codes in this record
+            FieldType::Topics { .. }
+            | FieldType::Id
+            | FieldType::Text
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Topic
+            | FieldType::Language
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Languages
+            | FieldType::Refs(_) => None,
         };
         let Some(text) = text else { continue };
         for hit in crate::privacy::scan(&text) {

@@ -439,6 +439,10 @@ pub struct FieldSpec {
     /// Set by the tool only (`erased`, by `client erase` and `retention`):
     /// no `add`/`edit` flag, no `--unset`, no question in a form.
     pub set_by_tool: bool,
+    /// `Some`: a form asks the key only when this holds (a referral's
+    /// `outcome` once it is no longer open); files and flags may hold it
+    /// regardless.
+    pub asked_when: Option<Cond>,
 }
 
 impl FieldSpec {
@@ -457,7 +461,14 @@ impl FieldSpec {
             missing_message: None,
             not_allowed_message: None,
             set_by_tool: false,
+            asked_when: None,
         }
+    }
+
+    /// A form asks it only when `cond` holds.
+    pub const fn asked_when(mut self, cond: Cond) -> Self {
+        self.asked_when = Some(cond);
+        self
     }
 
     /// Only the tool sets it (no flag, no `--unset`, no question).

@@ -60,6 +60,7 @@ pub static SCHEMA: KindSchema = KindSchema {
                 "Day it was closed (only when no longer open)",
             ),
         FieldSpec::new("outcome", FieldType::FreeText)
+            .asked_when(CLOSED)
             .labels("Ergebnis", "Outcome")
             .helps(
                 "Ergebnis in Worten; keine personenbezogenen Daten",

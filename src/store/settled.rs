@@ -90,7 +90,15 @@ impl SettledIndex {
     pub(crate) fn saw(&self, root: &Path, rel: &Path, record: Option<&Record>, errors: bool) {
         let closed = match record {
             Some(Record::Referral(r)) if !errors && r.status != ReferralStatus::Open => r.closed,
-            _ => None,
+            Some(Record::Referral(_)) | None => None,
+            Some(
+                Record::Sponsor(_)
+                | Record::Partner(_)
+                | Record::Client(_)
+                | Record::Appointment(_)
+                | Record::Event(_)
+                | Record::Contact(_),
+            ) => None,
         };
         let entry = closed.and_then(|closed| {
             let meta = std::fs::symlink_metadata(root.join(rel)).ok()?;

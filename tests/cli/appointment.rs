@@ -654,3 +654,48 @@ fn add_keeps_contact_data_out_and_normalises_the_language() {
             .contains("language = \"ar\"")
     );
 }
+
+/// A meeting changed to another kind with that kind's partner drops the
+/// other kinds' partner — for every kind, organisation consultations too.
+#[test]
+fn edit_to_another_kind_replaces_the_partner_of_every_kind() {
+    let f = folder();
+    f.write(
+        "partners/sportverein.toml",
+        "id = \"sportverein\"\nname = \"SV Lindenau\"\nkind = \"association\"\n",
+    );
+    apt(
+        &f,
+        "apt-20261120-org1",
+        "2026-11-20",
+        "kind = \"organisation\"\nstatus = \"done\"\npartner = \"sportverein\"",
+    );
+    let rel = "appointments/2026/11/apt-20261120-org1.toml";
+    f.run(&[
+        "appointment",
+        "edit",
+        "org1",
+        "--kind",
+        "consultation",
+        "--client",
+        "K-7F3A",
+    ])
+    .ok();
+    let text = f.read(rel);
+    assert!(text.contains("client = \"K-7F3A\""), "{text}");
+    assert!(!text.contains("partner"), "{text}");
+    f.run(&[
+        "appointment",
+        "edit",
+        "org1",
+        "--kind",
+        "organisation",
+        "--partner",
+        "sportverein",
+    ])
+    .ok();
+    let text = f.read(rel);
+    assert!(text.contains("partner = \"sportverein\""), "{text}");
+    assert!(!text.contains("client"), "{text}");
+    f.run(&["check", "--strict"]).ok();
+}

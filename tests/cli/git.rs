@@ -20,7 +20,7 @@ impl Office {
     /// A shared repository holding the settings, a client and one appointment:
     /// a copy of [`template`] (made once per test process).
     pub(crate) fn new() -> Office {
-        let tmp = tempfile::tempdir().unwrap();
+        let tmp = crate::support::tempdir();
         copy_tree(template(), tmp.path());
         let bare = tmp.path().join("server/records.git");
         Office { tmp, bare }

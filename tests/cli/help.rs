@@ -4,7 +4,7 @@ use crate::support::{Folder, run_in};
 
 /// A folder that is no records folder: these commands must not need one.
 fn nowhere() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap()
+    crate::support::tempdir()
 }
 
 #[test]

@@ -44,7 +44,7 @@ fn help_of_every_command_in_german_and_english() {
 /// program, piped, is the same text.
 #[test]
 fn the_binary_prints_the_snapshotted_help() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::support::tempdir();
     for (lang, args) in [
         (Lang::De, &["sponsor", "deadline", "add", "--help"][..]),
         (

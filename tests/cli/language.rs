@@ -5,7 +5,7 @@ use crate::support::{Folder, run_in};
 
 #[test]
 fn help_is_german_by_default_and_english_with_lang_en() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::support::tempdir();
     run_in(dir.path(), &["--help"], &[])
         .ok()
         .has("Aufruf: quartier [OPTIONEN] <BEFEHL>")
@@ -25,7 +25,7 @@ fn help_is_german_by_default_and_english_with_lang_en() {
 
 #[test]
 fn schema_flags_take_the_schema_help_in_the_interface_language() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = crate::support::tempdir();
     run_in(dir.path(), &["appointment", "add", "--help"], &[])
         .ok()
         .has("Dauer in Minuten");

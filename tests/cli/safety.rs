@@ -83,7 +83,7 @@ fn forty_concurrent_adds_with_commit_never_report_a_written_record_as_failed() {
 
 #[test]
 fn init_refuses_a_folder_with_files_and_with_force_commits_only_its_own() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let docs = tmp.path().join("Dokumente");
     std::fs::create_dir(&docs).unwrap();
     std::fs::write(docs.join("Klientin Müller.txt"), "Name, Adresse\n").unwrap();
@@ -149,7 +149,7 @@ impl Drop for SmallDisk {
 
 #[test]
 fn init_on_a_full_disk_fails_and_leaves_nothing_half_made() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let Some(disk) = SmallDisk::mount(&tmp.path().join("disk"), "256k") else {
         eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
         return;
@@ -218,7 +218,7 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
 /// folder. Before, it left `clients/K-….toml` with 0 bytes and 64 files.
 #[test]
 fn demo_generate_on_a_full_disk_fails_and_leaves_nothing() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let Some(disk) = SmallDisk::mount(&tmp.path().join("disk"), "256k") else {
         eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
         return;
@@ -261,7 +261,7 @@ fn demo_generate_on_a_full_disk_fails_and_leaves_nothing() {
 
 #[test]
 fn the_upward_search_skips_a_folder_of_another_user_and_names_it() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let theirs = tmp.path().join("theirs");
     let below = theirs.join("below");
     std::fs::create_dir_all(&below).unwrap();

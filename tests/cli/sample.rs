@@ -75,7 +75,7 @@ fn committed_sample_passes_strict_check() {
 
 #[test]
 fn committed_sample_is_what_the_generator_makes() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let out = tmp.path().join("records");
     generate(&out, SAMPLE_SEED, "1").ok();
     let fresh = tree(&out);
@@ -98,7 +98,7 @@ fn committed_sample_is_what_the_generator_makes() {
 /// byte. Another seed gives another folder of the same size.
 #[test]
 fn same_seed_gives_identical_folders_other_seed_does_not() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let other = tmp.path().join("other");
     generate(&other, "8", "1").ok().has("wrote");
     let (sample, other) = (tree(&committed()), tree(&other));
@@ -109,7 +109,7 @@ fn same_seed_gives_identical_folders_other_seed_does_not() {
 /// Scale 2 of the sample's seed against the committed scale 1.
 #[test]
 fn scale_two_passes_strict_check_and_doubles_the_volume() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let two = tmp.path().join("two");
     generate(&two, SAMPLE_SEED, "2").ok();
     run_in(
@@ -270,7 +270,7 @@ fn generate_refuses_a_folder_that_is_not_empty() {
 
 #[test]
 fn generate_rejects_scale_zero() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let out = tmp.path().join("out");
     generate(&out, "1", "0").code(2);
     assert!(!out.exists());

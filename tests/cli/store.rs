@@ -19,7 +19,7 @@ fn marked(dir: &Path, code: &str) {
 /// Four candidate folders below one temporary folder: `flag/`, `env/`,
 /// `outer/` (with `outer/inner/` another folder), and `./records`.
 fn candidates() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let t = tmp.path();
     marked(&t.join("flag"), "K-FLAG");
     marked(&t.join("env"), "K-ENVV");
@@ -114,7 +114,7 @@ fn records_below_the_working_directory_is_the_fallback() {
 
 #[test]
 fn no_records_folder_anywhere_says_what_to_do() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     run_in(tmp.path(), &["check"], &[])
         .code(1)
         .has("records ist kein Ablageordner")
@@ -141,7 +141,7 @@ fn half_written_temporary_files_are_not_records() {
 
 #[test]
 fn init_makes_a_folder_that_checks_clean() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     let run = run_in(tmp.path(), &["init", "stm"], &[]);
     run.ok().has("stm");
     let root = tmp.path().join("stm");
@@ -173,7 +173,7 @@ fn init_makes_a_folder_that_checks_clean() {
 #[test]
 fn the_gitignore_of_init_covers_every_temporary_and_lock_file() {
     use quartier::store::temp;
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = crate::support::tempdir();
     run_in(tmp.path(), &["init", "stm"], &[]).ok();
     let root = tmp.path().join("stm");
     if !root.join(".git").exists() {

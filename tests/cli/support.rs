@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 
 /// The day every test runs on, so that "today", `--previous` and
 /// "in the future" never depend on the calendar.
@@ -33,6 +34,24 @@ events = 2
 stale_after_days = 60
 "#;
 
+/// A temporary folder for one test, in memory (`/dev/shm`, Linux's tmpfs)
+/// when there is one, else in the system's temporary folder. Making a file
+/// on this machine's disk costs about a millisecond of system time (`demo
+/// generate` at scale 1: 3.7 s on the disk, 0.6 s in memory), and the tests
+/// make hundreds of thousands.
+pub fn tempdir() -> tempfile::TempDir {
+    static IN_MEMORY: OnceLock<Option<PathBuf>> = OnceLock::new();
+    let shm = IN_MEMORY.get_or_init(|| {
+        let shm = Path::new("/dev/shm");
+        tempfile::tempdir_in(shm).ok().map(|_| shm.to_path_buf())
+    });
+    match shm {
+        Some(dir) => tempfile::tempdir_in(dir),
+        None => tempfile::tempdir(),
+    }
+    .expect("temp dir")
+}
+
 pub struct Folder {
     _tmp: tempfile::TempDir,
     root: PathBuf,
@@ -48,7 +67,7 @@ impl Folder {
 
     /// An empty folder (no quartier.toml).
     pub fn bare() -> Folder {
-        let tmp = tempfile::tempdir().expect("temp dir");
+        let tmp = tempdir();
         let root = tmp.path().join("records");
         std::fs::create_dir_all(&root).unwrap();
         Folder { _tmp: tmp, root }

@@ -5,7 +5,7 @@ use crate::cli::Globals;
 use crate::commands::fields::{EditRequest, RecordFlags, edit_record};
 use crate::commands::shared::CommitArg;
 use crate::error::Result;
-use crate::model::{Kind, Record};
+use crate::model::{AppointmentKind, Code, Kind, Record};
 
 /// Change fields of an appointment.
 ///
@@ -37,21 +37,27 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             commit: &args.commit,
         },
         |given, current| {
-            // a new partner of the meeting replaces the other kind's
-            let kind = given.text("kind").map(str::to_string).or_else(|| {
-                let Some(Record::Appointment(a)) = current else {
-                    return None;
-                };
-                Some(a.kind.code().to_string())
+            // a new partner of the meeting replaces the other kinds'
+            let kind = match given.text("kind") {
+                Some(code) => AppointmentKind::from_code(code),
+                None => match current {
+                    Some(Record::Appointment(a)) => Some(a.kind),
+                    Some(_) | None => None,
+                },
+            };
+            let own = kind.map(|k| match k {
+                AppointmentKind::Consultation => "client",
+                AppointmentKind::Sponsor => "sponsor",
+                AppointmentKind::Organisation => "partner",
             });
-            match kind.as_deref() {
-                Some("consultation") if given.get("client").is_some() => {
-                    given.unset.push("sponsor".into())
+            if let Some(own) = own
+                && given.get(own).is_some()
+            {
+                for other in ["client", "sponsor", "partner"] {
+                    if other != own {
+                        given.unset.push(other.into());
+                    }
                 }
-                Some("sponsor") if given.get("sponsor").is_some() => {
-                    given.unset.push("client".into())
-                }
-                _ => {}
             }
             Ok(())
         },

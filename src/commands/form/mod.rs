@@ -186,7 +186,10 @@ impl<'a> Form<'a> {
 
     /// Whether the form asks `f` now.
     fn asks(&self, f: &FieldSpec) -> bool {
-        if f.default == DefaultValue::Generated || f.set_by_tool {
+        if f.default == DefaultValue::Generated
+            || f.set_by_tool
+            || f.asked_when.is_some_and(|c| !self.view_holds(&c))
+        {
             return false;
         }
         match f.ty {

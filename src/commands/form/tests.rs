@@ -220,3 +220,43 @@ fn a_referral_without_consent_is_noted_at_once_and_written() {
     assert!(text.contains("partner = \"mieterverein\""), "{text}");
     assert!(text.contains("status = \"open\""), "{text}");
 }
+
+/// An open referral has no outcome yet: the form does not ask for one; a
+/// closed one is asked for its closing day and outcome.
+#[test]
+fn an_open_referral_is_not_asked_for_an_outcome() {
+    let (_, script, text) = fill(
+        Kind::Referral,
+        Given::default(),
+        &["", "K-7F3A", "mieterverein", "housing", "", "", "", "", ""],
+    );
+    assert!(
+        !script.asked.iter().any(|q| q == "Ergebnis"),
+        "{:?}",
+        script.asked
+    );
+    assert!(text.contains("status = \"open\""), "{text}");
+    let (_, script, text) = fill(
+        Kind::Referral,
+        Given::default(),
+        &[
+            "",
+            "K-7F3A",
+            "mieterverein",
+            "housing",
+            "",
+            "done",
+            "",
+            "heute",
+            "Termin bekommen",
+            "",
+            "",
+        ],
+    );
+    assert!(
+        script.asked.iter().any(|q| q == "Ergebnis"),
+        "{:?}",
+        script.asked
+    );
+    assert!(text.contains("outcome = \"Termin bekommen\""), "{text}");
+}
