@@ -10,6 +10,7 @@ use crate::model::{
     Referral, ReferralStatus, Sponsor,
 };
 use crate::store::{MonthRange, Records, Scope};
+use crate::tr_in;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
@@ -381,10 +382,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     let days = config.sponsors.stale_after_days;
     println!(
         "\n{}",
-        match lang {
-            Lang::De => format!("Träger ohne Termin seit mehr als {days} Tagen"),
-            Lang::En => format!("Sponsors not met for more than {days} days"),
-        }
+        tr_in!(lang, "ui.agenda.sponsors-not-met", days = days)
     );
     let mut t = table(
         lang,

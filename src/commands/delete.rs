@@ -7,6 +7,7 @@ use crate::error::{CommandError, Result};
 use crate::model::Kind;
 use crate::schema::{self, FieldSpec};
 use crate::store::Store;
+use crate::tr;
 use serde::Serialize;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -133,7 +134,7 @@ fn confirm(question: &str) -> Result<bool> {
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .map_err(|e| CommandError::usage(format!("cannot read the answer: {e}")))?;
+        .map_err(|e| CommandError::usage(tr!("ui.delete.cannot-read-answer", error = e)))?;
     Ok(matches!(
         line.trim().to_lowercase().as_str(),
         "j" | "ja" | "y" | "yes"
@@ -153,12 +154,10 @@ pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Refere
         for (record_id, path) in store.list_ids(s.kind) {
             let text = crate::store::read_text(&path).map_err(CommandError::data)?;
             let table: toml::Table = text.parse().map_err(|e: toml::de::Error| {
-                CommandError::data(format!(
-                    "{}: {}: {} (`quartier check` {})",
-                    path.display(),
-                    e.message(),
-                    "cannot tell whether it refers to the record",
-                    "shows what is wrong"
+                CommandError::data(tr!(
+                    "ui.delete.unreadable",
+                    path = path.display(),
+                    error = e.message()
                 ))
             })?;
             let mut keys = Vec::new();

@@ -11,6 +11,7 @@ use crate::error::{CommandError, Result};
 use crate::git::{GitError, Repo};
 use crate::model::{Config, Kind, Lang};
 use crate::store::{Records, Scope, Store};
+use crate::tr;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -120,7 +121,7 @@ pub fn load_clean(store: &Store, config: &Config) -> Result<Records> {
         return Err(CommandError::data(format!(
             "{}\n{}",
             errors.join("\n"),
-            "nothing was erased: fix these errors first (`quartier check`), so that no record of the client is missed"
+            tr!("ui.retention.nothing-erased-errors")
         )));
     }
     Ok(loaded.records)
@@ -164,9 +165,10 @@ pub fn log_staff(config: &Config, given: Option<String>) -> Result<Option<String
         // a personal setting that does not fit this office: leave it out
         return Ok(None);
     }
-    Err(CommandError::usage(format!(
-        "--staff `{staff}` is not listed under [staff] or [staff.former] in quartier.toml (known: {}): the retention log keeps initials only; nothing was changed",
-        config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
+    Err(CommandError::usage(tr!(
+        "ui.retention.unknown-staff",
+        staff = staff,
+        known = config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
     )))
 }
 

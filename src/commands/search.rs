@@ -6,6 +6,7 @@ use crate::commands::shared::{print_table, table};
 use crate::error::{CommandError, Result};
 use crate::model::Kind;
 use crate::schema::{self, FieldSpec, FieldType};
+use crate::tr;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -28,7 +29,7 @@ pub struct Args {
 fn kind_arg(s: &str) -> std::result::Result<Kind, String> {
     Kind::from_name(s).ok_or_else(|| {
         let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-        format!("`{s}` is no kind of record: {}", names.join(", "))
+        tr!("ui.search.no-kind", input = s, kinds = names.join(", "))
     })
 }
 

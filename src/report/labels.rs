@@ -169,11 +169,9 @@ pub fn section(section: &str, lang: Lang) -> &'static str {
 pub fn sheet(path: &str, lang: Lang) -> &'static str {
     match path {
         "sponsors.continuation" => crate::i18n::t_in(lang, "report.sheet-continuation"),
-        "organisations.by_partner_kind" => {
-            crate::i18n::t_in(lang, "report.sheet-organisations-by-kind")
-        }
-        "organisations.by_topic" => crate::i18n::t_in(lang, "report.sheet-organisations-by-topic"),
-        "series" => crate::i18n::t_in(lang, "report.sheet-month-by-month"),
+        "organisations.by_partner_kind" => crate::i18n::t_in(lang, "report.organisations-by-kind"),
+        "organisations.by_topic" => crate::i18n::t_in(lang, "report.organisations-by-topic"),
+        "series" => crate::i18n::t_in(lang, "report.month-by-month"),
         _ => {
             let (section, key) = path.split_once('.').unwrap_or((path, ""));
             figure(section, key, lang)

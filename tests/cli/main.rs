@@ -17,6 +17,7 @@ mod duplicates;
 mod edit;
 mod event;
 mod forms;
+mod german;
 mod git;
 mod help;
 mod help_snapshots;

@@ -226,7 +226,7 @@ fn list_refuses_unknown_topic_and_language_with_exit_2() {
     directory(&f);
     f.run(&["partner", "list", "--offers", "wohnen"])
         .code(2)
-        .has("`wohnen` is not a topic code");
+        .has("`wohnen` ist kein Themen-Code");
     f.run(&["partner", "list", "--language", "xx"])
         .code(2)
         .has("ISO 639-1");

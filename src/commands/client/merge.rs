@@ -6,6 +6,7 @@ use crate::commands::delete::{Reference, references_to};
 use crate::commands::shared::{CommitArg, resolve_ref};
 use crate::error::{CommandError, Result};
 use crate::model::Kind;
+use crate::tr;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Value};
@@ -110,7 +111,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 fn client_path(store: &crate::store::Store, code: &str) -> Result<PathBuf> {
     store
         .find_exact(Kind::Client, code)
-        .ok_or_else(|| CommandError::data(format!("client {code}: file not found")))
+        .ok_or_else(|| CommandError::data(tr!("ui.client.merge.not-found", code = code)))
 }
 
 /// The references grouped by file, each file once with its keys.

@@ -5,6 +5,7 @@
 use crate::error::{CommandError, Result};
 use crate::model::similar::edit_distance;
 use crate::model::{Config, Lang};
+use crate::tr;
 
 /// A `--topic` filter: a topic code (any case, trimmed), or exit 2 with
 /// the codes that are spelt alike or whose German or English label holds
@@ -16,17 +17,19 @@ pub fn filter_topic(config: &Config, flag: &str, value: &Option<String>) -> Resu
         return Ok(Some(wanted));
     }
     let close = topic_suggestions(config, &wanted);
-    Err(CommandError::usage(format!(
-        "{flag}: `{}` is not a topic code; {}",
-        v.trim(),
-        if close.is_empty() {
-            format!(
-                "use one of {} (`quartier topics` lists them)",
-                config.topic_codes().join(", ")
-            )
-        } else {
-            format!("did you mean {}?", close.join(", "))
-        }
+    let hint = if close.is_empty() {
+        tr!(
+            "ui.filters.topic-use-one",
+            codes = config.topic_codes().join(", ")
+        )
+    } else {
+        tr!("ui.filters.did-you-mean", close = close.join(", "))
+    };
+    Err(CommandError::usage(tr!(
+        "ui.filters.not-a-topic",
+        flag = flag,
+        value = v.trim(),
+        hint = hint
     )))
 }
 

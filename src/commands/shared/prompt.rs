@@ -4,6 +4,7 @@
 use crate::cli::interactive;
 use crate::error::{CommandError, Result};
 use crate::model::{Code, Lang};
+use crate::tr;
 
 /// Collects the required fields of an `add`: on a terminal it asks for each
 /// missing one at once; otherwise it notes the missing flags and `finish`
@@ -39,9 +40,9 @@ impl Need {
         match e {
             inquire::InquireError::OperationCanceled
             | inquire::InquireError::OperationInterrupted => {
-                CommandError::usage("cancelled; nothing was written")
+                CommandError::usage(tr!("ui.prompt.cancelled"))
             }
-            other => CommandError::usage(format!("cannot ask for input: {other}")),
+            other => CommandError::usage(tr!("ui.prompt.cannot-ask", error = other)),
         }
     }
 
@@ -134,8 +135,9 @@ impl Need {
             None if self.ask => {
                 let options = options();
                 if options.is_empty() {
-                    return Err(CommandError::data(format!(
-                        "nothing to choose for {flag}: add one first"
+                    return Err(CommandError::data(tr!(
+                        "ui.prompt.nothing-to-choose",
+                        flag = flag
                     )));
                 }
                 let picked = inquire::Select::new(question, options)

@@ -1,0 +1,84 @@
+//! German first (#16): the texts that used to be inline pairs or English
+//! only, run once in German (the default) and once with `--lang en`.
+
+use crate::support::Folder;
+
+const APT: &str = "appointments/2026/11/apt-20261120-ab12.toml";
+
+fn folder() -> Folder {
+    let f = Folder::new();
+    f.client("K-1001", "consent = 2026-01-10");
+    f.client("K-2002", "");
+    f.write(
+        "partners/jobcenter.toml",
+        "id = \"jobcenter\"\nname = \"Jobcenter\"\nkind = \"authority\"\n",
+    );
+    f.write(
+        APT,
+        "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-1001\"\n",
+    );
+    f.write(
+        "referrals/2026/11/ref-20261120-cd34.toml",
+        "id = \"ref-20261120-cd34\"\ndate = 2026-11-20\nclient = \"K-1001\"\npartner = \"jobcenter\"\ntopic = \"employment\"\nappointment = \"apt-20261120-ab12\"\nstatus = \"open\"\n",
+    );
+    f
+}
+
+#[test]
+fn delete_refusal_speaks_german_and_english() {
+    let f = folder();
+    f.run(&["delete", "ab12", "--yes"])
+        .code(1)
+        .has("wird nicht gelöscht, andere Einträge verweisen darauf")
+        .has("Ändern oder löschen Sie zuerst diese Einträge")
+        .lacks("not deleted");
+    f.run(&["delete", "ab12", "--yes", "--lang", "en"])
+        .code(1)
+        .has("not deleted, other records refer to it")
+        .lacks("wird nicht");
+}
+
+#[test]
+fn search_and_filters_speak_german_and_english() {
+    let f = folder();
+    f.run(&["search", "nirgends"]).ok().has("keine Einträge");
+    f.run(&["search", "x", "--kind", "klient"])
+        .code(2)
+        .has("`klient` ist keine Art von Eintrag")
+        .lacks("no kind of record");
+    f.run(&["search", "x", "--kind", "klient", "--lang", "en"])
+        .code(2)
+        .has("`klient` is no kind of record");
+    f.run(&["partner", "list", "--offers", "wohnen"])
+        .code(2)
+        .has("`wohnen` ist kein Themen-Code")
+        .has("meinten Sie");
+    f.run(&["partner", "list", "--offers", "wohnen", "--lang", "en"])
+        .code(2)
+        .has("`wohnen` is not a topic code");
+}
+
+#[test]
+fn consent_merge_and_tables_speak_german_and_english() {
+    let f = folder();
+    f.run(&["client", "consent", "2002"])
+        .code(2)
+        .has("--scope processing|referral fehlt");
+    f.run(&["client", "consent", "2002", "--lang", "en"])
+        .code(2)
+        .has("--scope processing|referral is missing");
+    f.run(&["client", "merge", "K-1001", "K-1001"])
+        .code(2)
+        .has("zwei verschiedene Codes angeben");
+    f.run(&["client", "merge", "K-1001", "K-1001", "--lang", "en"])
+        .code(2)
+        .has("give two different codes");
+    f.run(&["client", "show", "K-1001"])
+        .ok()
+        .has("Feld")
+        .has("Wert");
+    f.run(&["client", "show", "K-1001", "--lang", "en"])
+        .ok()
+        .has("Field")
+        .has("Value");
+}
