@@ -56,6 +56,59 @@ pub fn language(code: &str, lang: Lang) -> String {
         .unwrap_or_else(|| code.to_string())
 }
 
+/// A name as compared: trimmed, lower case.
+fn folded(name: &str) -> Option<String> {
+    let name = name.trim().to_lowercase();
+    (!name.is_empty()).then_some(name)
+}
+
+/// The code of a language named in German or English, as people type it
+/// into a form or a flag (`arabisch`, `Arabic`, `Ukrainisch`, `Romani`);
+/// `None` when no language a record may hold has that name.
+pub fn language_code(name: &str) -> Option<String> {
+    let wanted = folded(name)?;
+    let display: Vec<LanguageDisplayNames> = [Lang::De, Lang::En]
+        .into_iter()
+        .filter_map(|l| {
+            LanguageDisplayNames::try_new(prefs(l), DisplayNamesOptions::default()).ok()
+        })
+        .collect();
+    isolang::languages().find_map(|l| {
+        let code = l.to_639_1().unwrap_or_else(|| l.to_639_3());
+        let language = Language::try_from_str(code).ok();
+        let named = display
+            .iter()
+            .filter_map(|d| language.and_then(|x| d.of(x)))
+            .chain([l.to_name()])
+            .any(|n| n.to_lowercase() == wanted);
+        named.then(|| code.to_string())
+    })
+}
+
+/// The code of a country named in German or English (`Syrien`, `syria`,
+/// `Kosovo`, `staatenlos`); `None` when no country has that name.
+pub fn country_code(name: &str) -> Option<String> {
+    let wanted = folded(name)?;
+    if ["staatenlos", "ungeklärt", "stateless", "unresolved"].contains(&wanted.as_str()) {
+        return Some(STATELESS.to_string());
+    }
+    let display: Vec<RegionDisplayNames> = [Lang::De, Lang::En]
+        .into_iter()
+        .filter_map(|l| RegionDisplayNames::try_new(prefs(l), DisplayNamesOptions::default()).ok())
+        .collect();
+    rust_iso3166::ALL_ALPHA2
+        .iter()
+        .chain(&["XK"])
+        .find(|code| {
+            let region = Region::try_from_str(code).ok();
+            display
+                .iter()
+                .filter_map(|d| region.and_then(|r| d.of(r)))
+                .any(|n| n.to_lowercase() == wanted)
+        })
+        .map(|code| code.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +134,38 @@ mod tests {
         assert_eq!(language("rom", Lang::De), "Romani");
         assert!(language("gsg", Lang::En).contains("Sign Language"));
         assert_eq!(language("qqq", Lang::De), "qqq");
+    }
+
+    #[test]
+    fn names_as_people_type_them_give_the_code() {
+        assert_eq!(language_code("arabisch").as_deref(), Some("ar"));
+        assert_eq!(language_code(" Arabic ").as_deref(), Some("ar"));
+        assert_eq!(language_code("Ukrainisch").as_deref(), Some("uk"));
+        assert_eq!(language_code("persisch").as_deref(), Some("fa"));
+        assert_eq!(language_code("Romani").as_deref(), Some("rom"));
+        assert_eq!(language_code("Dari").as_deref(), Some("prs"));
+        assert_eq!(language_code("Klingonisch ohne Wörterbuch"), None);
+        assert_eq!(language_code(""), None);
+        assert_eq!(country_code("Syrien").as_deref(), Some("SY"));
+        assert_eq!(country_code("syria").as_deref(), Some("SY"));
+        assert_eq!(country_code("Afghanistan").as_deref(), Some("AF"));
+        assert_eq!(country_code("Kosovo").as_deref(), Some("XK"));
+        assert_eq!(country_code("staatenlos").as_deref(), Some("XX"));
+        assert_eq!(country_code("Atlantis"), None);
+    }
+
+    #[test]
+    fn every_code_found_by_name_is_one_a_record_may_hold() {
+        for name in [
+            "Arabisch", "Romani", "Dari", "Tigrinya", "Kurdisch", "Paschtu",
+        ] {
+            if let Some(code) = language_code(name) {
+                assert!(crate::model::iso::is_language(&code), "{name} -> {code}");
+            }
+        }
+        for code in ["SY", "AF", "UA", "XK", "ER", "IQ"] {
+            let name = country(code, Lang::De);
+            assert_eq!(country_code(&name).as_deref(), Some(code), "{name}");
+        }
     }
 }

@@ -254,8 +254,8 @@ pub const DEFAULT_CONFIG: &str = r#"# Settings of the records folder. See docs/F
 [office]
 name = "Stadtteilmanagement Soziale Integration Leipziger Westen"
 operator = "Beispielträger gGmbH"
-programme = "ESF 2014–2020, Nachhaltige Soziale Stadtentwicklung"
-language = "de"                 # de | en — labels of tables and reports
+programme = "ESF Plus 2021–2027, Nachhaltige Soziale Stadtentwicklung"
+language = "de"                 # de | en — the whole interface and the reports
 
 [area]
 name = "Leipziger Westen"
@@ -265,6 +265,9 @@ districts = ["Altlindenau", "Lindenau", "Neulindenau", "Leutzsch",
 [staff]
 # initials used in records = display name
 xx = "Vorname Nachname"
+
+# [staff.former]                # initials valid in old records, never offered
+# hk = "H. K."
 
 # [targets.2026]                # yearly targets, all optional
 # consultations = 300
@@ -283,6 +286,17 @@ stale_after_days = 60           # sponsor without a meeting for longer → flagg
 # [topics.codes]                # office-specific topic codes
 # debts = { de = "Schulden", en = "Debts" }
 
+# [esf]
+# regulation = "2021/1057"      # 2021/1057 (ESF+, default) | 1304/2013 (ESF 2014–2020)
+
+# [[hours]]                     # the regular consultation hours (agenda, flyer, defaults)
+# day = "friday"                # monday … sunday
+# from = 10:00:00
+# to = 16:00:00
+# kind = "asylum"               # asylum | organisation | other
+# location = "Stadtteilladen, Merseburger Straße 1"
+# languages = ["de", "ar", "fa"]
+
 [git]
 auto_commit = false             # true: every writing command commits its file
 "#;
@@ -298,6 +312,25 @@ mod tests {
         let c = c.unwrap();
         assert_eq!(c.area.districts.len(), 6);
         assert_eq!(c.sponsors.stale_after_days, 60);
+        assert!(c.office.programme.starts_with("ESF Plus 2021–2027"));
+    }
+
+    /// Every commented example of the template is valid once uncommented,
+    /// so a person who follows it gets no finding.
+    #[test]
+    fn default_config_examples_are_valid_when_uncommented() {
+        let key = regex::Regex::new(r"^# (\[|[a-z_]+ +=)").unwrap();
+        let uncommented: String = DEFAULT_CONFIG
+            .lines()
+            .map(|l| if key.is_match(l) { &l[2..] } else { l })
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        assert!(uncommented.contains("\n[esf]") && uncommented.contains("\n[[hours]]"));
+        let (c, problems) = crate::model::read::read_config(&uncommented);
+        assert!(problems.is_empty(), "{problems:?}\n{uncommented}");
+        let c = c.unwrap();
+        assert_eq!(c.hours.len(), 1);
+        assert!(c.former_staff.contains_key("hk"));
     }
 
     #[test]

@@ -145,3 +145,48 @@ fn the_29th_of_february_of_a_common_year_is_refused() {
     .has("den 29.02. gibt es 2026 nicht");
     assert!(!f.exists("appointments"));
 }
+
+/// Records hold codes (SPEC §1.2) and a name is refused like any bad code,
+/// but the refusal names the code people meant.
+#[test]
+fn a_country_or_language_typed_by_name_is_refused_with_its_code() {
+    let f = folder();
+    f.run(&[
+        "client",
+        "new",
+        "--first-contact",
+        "1.10.2026",
+        "--origin",
+        "Syrien",
+    ])
+    .code(2)
+    .has("ISO 3166-1")
+    .has("meinten Sie `SY` (Syrien)?");
+    f.run(&[
+        "--lang",
+        "en",
+        "client",
+        "new",
+        "--first-contact",
+        "1.10.2026",
+        "--languages",
+        "de,arabisch",
+    ])
+    .code(2)
+    .has("ISO 639-1")
+    .has("did you mean `ar` (Arabic)?");
+    f.run(&["client", "list", "--origin", "Kosovo"])
+        .code(2)
+        .has("`XK` (Kosovo)");
+    f.run(&[
+        "client",
+        "new",
+        "--first-contact",
+        "1.10.2026",
+        "--origin",
+        "Atlantis",
+    ])
+    .code(2)
+    .lacks("meinten Sie");
+    assert_eq!(std::fs::read_dir(f.path("clients")).unwrap().count(), 1);
+}

@@ -13,11 +13,33 @@ pub fn flag_value(ty: &FieldType, flag: &str, text: &str, config: &Config) -> Re
     let v = crate::schema::value::normalise(ty, text, config);
     match crate::schema::value::problem(ty, &v, config) {
         Some(p) => Err(CommandError::usage(format!(
-            "{flag}: `{}` {p}",
-            text.trim()
+            "{flag}: `{}` {p}{}",
+            text.trim(),
+            code_of_name(ty, text).unwrap_or_default()
         ))),
         None => Ok(v),
     }
+}
+
+/// " — did you mean `ar` (Arabic)?" when a refused language or country is
+/// the German or English name of one: records hold codes (SPEC §1.2), and
+/// people type names.
+fn code_of_name(ty: &FieldType, text: &str) -> Option<String> {
+    let lang = crate::i18n::lang();
+    let (code, name) = match ty {
+        FieldType::Language | FieldType::Languages => {
+            let code = crate::names::language_code(text)?;
+            let name = crate::names::language(&code, lang);
+            (code, name)
+        }
+        FieldType::Country => {
+            let code = crate::names::country_code(text)?;
+            let name = crate::names::country(&code, lang);
+            (code, name)
+        }
+        _ => return None,
+    };
+    Some(crate::tr!("input.code-of-name", code = code, name = name))
 }
 
 /// The items of a list flag (`--x a,b` or `--x a --x b`): trimmed, empty ones dropped.
