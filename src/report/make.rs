@@ -2,14 +2,15 @@
 //! (git looks at the folder meanwhile), and build the report. Every caller
 //! (the `report` command, seals, `check`, benches) makes reports through
 //! here, so they all read and count the same way. [`series`] does the same
-//! for `report series`.
+//! for `report series`, [`beside`] for the months of a monthly or quarterly
+//! workbook.
 
-use super::series::{By, Series};
+use super::series::{Beside, By, Series};
 use super::{Report, ReportKind, Source};
 use crate::dates::Period;
 use crate::model::{Config, Kind};
 use crate::store::{Finding, Pathspec, Records, Scope, SettledIndex, Store};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
 /// The report of `period` over the records in `store`, with its `source`
@@ -77,6 +78,17 @@ pub fn series(store: &Store, config: &Config, year: i32, by: By) -> Result<Serie
     let mut series = built?;
     series.source = source;
     Ok(series)
+}
+
+/// The year up to `to` beside the year before (the series sheet of a
+/// monthly or quarterly workbook), read like [`series`].
+pub fn beside(store: &Store, config: &Config, to: NaiveDate) -> Result<Beside, Vec<Finding>> {
+    let span = super::series::beside_span(to).unwrap_or(Period { from: to, to });
+    let (records, clients) = load(store, config, span, ReportKind::Period)?;
+    let built = super::series::beside(&records, to, &|id| clients.contains(id))
+        .map_err(|f| in_folder(store, f));
+    crate::store::drop_in_background(records);
+    built
 }
 
 /// Runs `work` while git looks at the files `scope` reads (and the clients

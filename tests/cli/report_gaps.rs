@@ -1,5 +1,6 @@
 //! Reports a funder accepts, the rest of it: the yearly workbook holds the
-//! series, `check --completeness` takes the period of the report, a seal is
+//! series, monthly and quarterly ones the months so far beside the year
+//! before (a January among them, an empty month as zeros), `check --completeness` takes the period of the report, a seal is
 //! rebuilt with the topic codes it was made with.
 
 use crate::report::{october, sample};
@@ -72,10 +73,264 @@ fn the_yearly_workbook_holds_the_year_month_by_month() {
         rows[14][3],
         Data::Float(series["previous_year"]["consultations"].as_f64().unwrap())
     );
-    // the monthly workbook has no series
-    let month = f.parent().join("monat.xlsx");
-    october(&f, &["--format", "xlsx", "--out", month.to_str().unwrap()]);
-    assert!(sheets(&month).iter().all(|(n, _)| !n.contains("2026")));
+}
+
+/// The figures of a series JSON row in the order of a workbook's columns.
+const KEYS: [&str; 9] = [
+    "consultations",
+    "unique_clients",
+    "new_clients",
+    "events",
+    "event_participants",
+    "sponsor_meetings",
+    "referrals",
+    "contacts",
+    "organisation_consultations",
+];
+
+/// The series sheet of a monthly or quarterly workbook, checked against
+/// `report series --json` of its year and the year before: a row per month
+/// from January to `last` with the same month of the year before beside
+/// every figure, then the year to date (the report's `year_to_date`) beside
+/// the same span of the year before (`year_before`'s `year_to_date`).
+/// Returns the rows.
+fn check_months_beside(
+    f: &Folder,
+    book: &[(String, Vec<Vec<Data>>)],
+    (year, last): (i32, usize),
+    report: &Value,
+    year_before: &Value,
+) -> Vec<Vec<Data>> {
+    let series = |y: i32| {
+        f.run(&[
+            "report",
+            "series",
+            "--year",
+            &y.to_string(),
+            "--format",
+            "json",
+        ])
+        .ok()
+        .json()
+    };
+    let (this, before) = (series(year), series(year - 1));
+    let (name, rows) = book
+        .iter()
+        .find(|(n, _)| n.contains(&year.to_string()))
+        .unwrap_or_else(|| {
+            panic!(
+                "no series sheet in {:?}",
+                book.iter().map(|(n, _)| n).collect::<Vec<_>>()
+            )
+        });
+    assert_eq!(book.last().unwrap().0, *name, "the series comes last");
+    assert_eq!(
+        rows.len(),
+        1 + last + 1,
+        "a heading, {last} months, the span: {rows:?}"
+    );
+    assert_eq!(rows[0].len(), 3 + 2 * KEYS.len(), "{:?}", rows[0]);
+    let number = |v: &Value| Data::Float(v.as_f64().unwrap());
+    for (i, row) in rows[1..=last].iter().enumerate() {
+        assert_eq!(
+            row[1],
+            Data::String(this["rows"][i]["from"].as_str().unwrap().into())
+        );
+        assert_eq!(
+            row[2],
+            Data::String(this["rows"][i]["to"].as_str().unwrap().into())
+        );
+        for (k, key) in KEYS.iter().enumerate() {
+            assert_eq!(
+                row[3 + 2 * k],
+                number(&this["rows"][i][key]),
+                "month {i} {key}"
+            );
+            assert_eq!(
+                row[4 + 2 * k],
+                number(&before["rows"][i][key]),
+                "month {i} {key}, a year before"
+            );
+        }
+    }
+    let span = &rows[last + 1];
+    assert_eq!(span[1], Data::String(format!("{year}-01-01")));
+    assert_eq!(
+        span[2],
+        Data::String(report["period"]["to"].as_str().unwrap().into())
+    );
+    for (k, key) in KEYS.iter().enumerate() {
+        assert_eq!(
+            span[3 + 2 * k],
+            number(&report["year_to_date"][key]),
+            "{key}"
+        );
+        assert_eq!(
+            span[4 + 2 * k],
+            number(&year_before["year_to_date"][key]),
+            "{key} a year before"
+        );
+    }
+    rows.clone()
+}
+
+#[test]
+fn monthly_and_quarterly_workbooks_hold_the_months_beside_the_year_before() {
+    let f = sample();
+    let out = |name: &str| f.parent().join(name);
+    october(
+        &f,
+        &[
+            "--format",
+            "xlsx",
+            "--out",
+            out("monat.xlsx").to_str().unwrap(),
+        ],
+    );
+    let report = october(&f, &["--format", "json"]).json();
+    let year_before = f
+        .run(&[
+            "report", "monthly", "--month", "2025-10", "--format", "json",
+        ])
+        .ok()
+        .json();
+    let rows = check_months_beside(
+        &f,
+        &sheets(&out("monat.xlsx")),
+        (2026, 10),
+        &report,
+        &year_before,
+    );
+    assert_eq!(rows[10][0], Data::String("Oktober".into()));
+    assert_eq!(
+        rows[0][3],
+        Data::String("durchgeführte Beratungen 2026".into())
+    );
+    assert_eq!(
+        rows[0][4],
+        Data::String("durchgeführte Beratungen 2025".into())
+    );
+    // The sample has consultations in October, so the test can fail.
+    assert_ne!(rows[10][3], Data::Float(0.0));
+
+    let quarter = |q: &str| {
+        f.run(&["report", "quarterly", "--quarter", q, "--format", "json"])
+            .ok()
+            .json()
+    };
+    f.run(&[
+        "report",
+        "quarterly",
+        "--quarter",
+        "2026-Q3",
+        "--format",
+        "xlsx",
+        "--out",
+        out("quartal.xlsx").to_str().unwrap(),
+    ])
+    .ok();
+    check_months_beside(
+        &f,
+        &sheets(&out("quartal.xlsx")),
+        (2026, 9),
+        &quarter("2026-Q3"),
+        &quarter("2025-Q3"),
+    );
+}
+
+#[test]
+fn a_january_workbook_sets_january_beside_january_not_december() {
+    let f = sample();
+    let consultation = |date: &str, id: &str| {
+        let (y, m) = (&date[..4], &date[5..7]);
+        f.write(
+            &format!("appointments/{y}/{m}/{id}.toml"),
+            &format!("id = \"{id}\"\ndate = {date}\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-AAAA\"\n"),
+        );
+    };
+    consultation("2025-12-31", "apt-20251231-b001");
+    consultation("2026-01-02", "apt-20260102-b002");
+    consultation("2026-01-20", "apt-20260120-b003");
+    consultation("2025-01-31", "apt-20250131-b004");
+    let january = |y: &str| {
+        f.run(&[
+            "report",
+            "monthly",
+            "--month",
+            &format!("{y}-01"),
+            "--format",
+            "json",
+        ])
+        .ok()
+        .json()
+    };
+    let out = f.parent().join("januar.xlsx");
+    f.run(&[
+        "report",
+        "monthly",
+        "--month",
+        "2026-01",
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .ok();
+    let rows = check_months_beside(
+        &f,
+        &sheets(&out),
+        (2026, 1),
+        &january("2026"),
+        &january("2025"),
+    );
+    // The two January consultations of 2026 beside the one of January 2025;
+    // 31 December 2025 is in neither.
+    assert_eq!(rows[1][3], Data::Float(2.0));
+    assert_eq!(rows[1][4], Data::Float(1.0));
+    assert_eq!(rows[2][3], Data::Float(2.0));
+    assert_eq!(rows[2][4], Data::Float(1.0));
+}
+
+#[test]
+fn a_month_without_records_is_a_row_of_zeros() {
+    let f = sample();
+    let series = f
+        .run(&["report", "series", "--year", "2026", "--format", "json"])
+        .ok()
+        .json();
+    let empty: Vec<usize> = (0..12)
+        .filter(|&i| KEYS.iter().all(|k| series["rows"][i][k] == 0))
+        .collect();
+    assert!(
+        !empty.is_empty() && empty[0] < 9,
+        "the sample has an empty month before October: {empty:?}"
+    );
+    let out = f.parent().join("monat.xlsx");
+    october(&f, &["--format", "xlsx", "--out", out.to_str().unwrap()]);
+    let book = sheets(&out);
+    let rows = &book.last().unwrap().1;
+    for &i in empty.iter().filter(|&&i| i < 10) {
+        let row = &rows[1 + i];
+        assert_eq!(
+            row[1],
+            Data::String(series["rows"][i]["from"].as_str().unwrap().into())
+        );
+        for k in 0..KEYS.len() {
+            assert_eq!(row[3 + 2 * k], Data::Float(0.0), "month {i}: {row:?}");
+        }
+    }
+    // The table and csv of the series have the empty month's row too.
+    let csv = f
+        .run(&["report", "series", "--year", "2026", "--format", "csv"])
+        .ok()
+        .stdout
+        .clone();
+    let key = &series["rows"][empty[0]]["from"].as_str().unwrap()[..7];
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with(&format!("{key};")))
+        .unwrap_or_else(|| panic!("no row {key} in {csv}"));
+    assert!(line.split(';').skip(3).all(|v| v == "0"), "{line}");
 }
 
 fn quality_folder() -> Folder {

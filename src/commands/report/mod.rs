@@ -232,7 +232,8 @@ fn make(
         terminal: output.out.is_none() && std::io::stdout().is_terminal(),
     };
     // the funder's workbook holds the year month by month as well
-    let series = if kind == ReportKind::Yearly && format == Format::Xlsx {
+    let xlsx = format == Format::Xlsx;
+    let series = if kind == ReportKind::Yearly && xlsx {
         Some(
             crate::report::make::series(&store, &config, period.to.year(), By::Month)
                 .map_err(|f| refuse(&f))?,
@@ -240,7 +241,16 @@ fn make(
     } else {
         None
     };
-    let bytes = render::render_with_series(&report, format, &config, lang, target, series.as_ref())
+    let beside = if matches!(kind, ReportKind::Monthly | ReportKind::Quarterly) && xlsx {
+        Some(crate::report::make::beside(&store, &config, period.to).map_err(|f| refuse(&f))?)
+    } else {
+        None
+    };
+    let months = series
+        .as_ref()
+        .map(render::Months::Year)
+        .or(beside.as_ref().map(render::Months::ToDate));
+    let bytes = render::render_with_series(&report, format, &config, lang, target, months)
         .map_err(render_error)?;
     emit(&output, store.root(), &bytes)
 }

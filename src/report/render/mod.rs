@@ -63,15 +63,23 @@ pub fn render(
     render_with_series(report, format, config, lang, target, None)
 }
 
-/// Like [`render`]; the xlsx workbook of a yearly report also holds the
-/// year's `series` (SPEC §3.3: "the series as a table").
+/// The year month by month in a workbook (SPEC §3.3: "the series as a
+/// table"): the whole year in a yearly report, January to the report's
+/// month beside the year before in a monthly or quarterly one.
+#[derive(Debug, Clone, Copy)]
+pub enum Months<'a> {
+    Year(&'a crate::report::series::Series),
+    ToDate(&'a crate::report::series::Beside),
+}
+
+/// Like [`render`]; the xlsx workbook also holds `months`.
 pub fn render_with_series(
     report: &Report,
     format: Format,
     config: &Config,
     lang: Lang,
     target: Target,
-    series: Option<&crate::report::series::Series>,
+    months: Option<Months>,
 ) -> Result<Vec<u8>, RenderError> {
     Ok(match format {
         Format::Json => json::render(report).into_bytes(),
@@ -84,7 +92,7 @@ pub fn render_with_series(
             &Layout::of(report, config, lang),
             config,
             lang,
-            series,
+            months,
         )?,
     })
 }

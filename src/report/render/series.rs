@@ -7,7 +7,7 @@ use super::{Format, Layout, RenderError, Section, Table, Target, csv, html, md, 
 use crate::model::{Config, Lang};
 use crate::report::YearToDate;
 use crate::report::labels::{self, word};
-use crate::report::series::{By, Series};
+use crate::report::series::{Beside, By, Series, SeriesRow};
 use chrono::Datelike;
 
 /// The figures of a row, in JSON order: the year-to-date figures.
@@ -80,6 +80,51 @@ pub fn sheet_rows(series: &Series, layout: &Layout, lang: Lang) -> (Vec<String>,
             row
         })
         .collect();
+    (header, rows)
+}
+
+/// The header and rows of a monthly or quarterly workbook's series sheet:
+/// each month of the year up to the report's end with its first and last
+/// day, every figure as a number beside the same figure a year before, and
+/// the year to date beside the same span of the year before.
+pub fn beside_rows(b: &Beside, lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
+    let mut header = vec![
+        word("month", lang).to_string(),
+        word("from", lang).to_string(),
+        word("to", lang).to_string(),
+    ];
+    for k in KEYS {
+        let name = labels::figure("series", k, lang);
+        header.push(format!("{name} {}", b.year));
+        header.push(format!("{name} {}", b.year - 1));
+    }
+    let row = |label: String, (this, before): &(SeriesRow, SeriesRow)| {
+        let mut row = vec![
+            Value::Text(label),
+            Value::Text(this.from.to_string()),
+            Value::Text(this.to.to_string()),
+        ];
+        for k in KEYS {
+            row.push(Value::Count(this.figures.figure(k).unwrap_or(0)));
+            row.push(Value::Count(before.figures.figure(k).unwrap_or(0)));
+        }
+        row
+    };
+    let mut rows: Vec<Vec<Value>> = b
+        .months
+        .iter()
+        .map(|m| row(labels::month_name(m.0.from.month(), lang).to_string(), m))
+        .collect();
+    let last = b.to_date.0.to.month();
+    let span = match last {
+        1 => labels::month_name(1, lang).to_string(),
+        m => format!(
+            "{} – {}",
+            labels::month_name(1, lang),
+            labels::month_name(m, lang)
+        ),
+    };
+    rows.push(row(format!("{} {span}", word("total", lang)), &b.to_date));
     (header, rows)
 }
 

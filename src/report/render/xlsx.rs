@@ -2,15 +2,16 @@
 //! open, written by `rust_xlsxwriter`. A sheet "Kennzahlen" / "Figures"
 //! with section, key, label and value of every figure (numbers as numbers,
 //! percentages with one decimal), then one sheet per breakdown (code, label,
-//! count, share), one of the events held, and — in a yearly report — the
-//! year month by month (the series of SPEC §3.2, with the year before).
+//! count, share), one of the events held, and the year month by month: a
+//! yearly report's whole year (the series of SPEC §3.2, with the year
+//! before), a monthly or quarterly report's months up to its end, each
+//! beside the same month of the year before.
 
 use super::figures::{self, Value};
-use super::{Layout, Table};
+use super::{Layout, Months, Table};
 use crate::model::{Config, Lang};
 use crate::report::Report;
 use crate::report::labels::{self, word};
-use crate::report::series::Series;
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeSet;
 
@@ -19,7 +20,7 @@ pub fn render(
     layout: &Layout,
     config: &Config,
     lang: Lang,
-    series: Option<&Series>,
+    months: Option<Months>,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let bold = Format::new().set_bold();
@@ -76,14 +77,21 @@ pub fn render(
         sheet.set_column_width(1, 48)?;
         sheet.set_column_width(2, 20)?;
     }
-    if let Some(series) = series {
-        let layout = super::series::layout(series, config, lang);
-        let (header, rows) = super::series::sheet_rows(series, &layout, lang);
-        let sheet = book.add_worksheet();
-        let title = format!("{} {}", labels::sheet("series", lang), series.year);
-        sheet.set_name(sheet_name(&title, &mut names))?;
-        table_sheet(sheet, &header, &rows, &bold, &tenths)?;
-    }
+    let (year, (header, rows)) = match months {
+        Some(Months::Year(series)) => {
+            let layout = super::series::layout(series, config, lang);
+            (
+                series.year,
+                super::series::sheet_rows(series, &layout, lang),
+            )
+        }
+        Some(Months::ToDate(beside)) => (beside.year, super::series::beside_rows(beside, lang)),
+        None => return book.save_to_buffer(),
+    };
+    let sheet = book.add_worksheet();
+    let title = format!("{} {year}", labels::sheet("series", lang));
+    sheet.set_name(sheet_name(&title, &mut names))?;
+    table_sheet(sheet, &header, &rows, &bold, &tenths)?;
     book.save_to_buffer()
 }
 
