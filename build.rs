@@ -1,4 +1,5 @@
-//! Turns the text catalogues (`src/i18n/messages.toml` with `report.toml`, and `help.toml`)
+//! Turns the text catalogues (`src/i18n/messages.toml` with `report.toml`
+//! and `findings.toml`, and `help.toml`)
 //! into static Rust data, so that no start of the binary parses TOML for
 //! its own texts. The unit tests of `src/i18n` parse the same files at run
 //! time and check that the generated tables hold exactly what they read.
@@ -8,14 +9,17 @@ use std::path::Path;
 
 fn main() {
     let out = std::env::var("OUT_DIR").expect("OUT_DIR");
-    for name in ["messages.toml", "report.toml", "help.toml"] {
+    for name in ["messages.toml", "report.toml", "findings.toml", "help.toml"] {
         println!("cargo::rerun-if-changed=src/i18n/{name}");
     }
     let messages = read("src/i18n/messages.toml");
     let report = read("src/i18n/report.toml");
+    // the texts of `check`'s findings join the same table
+    let findings = read("src/i18n/findings.toml");
     let mut rows = Vec::new();
     flatten(&messages, "", &mut rows);
     flatten(&report, "", &mut rows);
+    flatten(&findings, "", &mut rows);
     rows.sort();
     let mut code = String::from("&[\n");
     for (id, de, en) in &rows {

@@ -84,20 +84,16 @@ fn stray_files(dir: &Path, top: bool, out: &mut Vec<Finding>) {
             continue;
         }
         if ft.is_symlink() {
-            out.push(Finding::warning(
-                path,
-                None,
-                "is a symbolic link and was not followed: replace it with the real file or folder, or remove it",
-            ));
+            out.push(Finding::warning(path, None, crate::finding!("symlink")));
         } else if ft.is_dir() {
             stray_files(&path, false, out);
         } else if ft.is_file() && path.extension().is_some_and(|e| e == "toml") {
             out.push(Finding::error(
                 path,
                 None,
-                format!(
-                    "file in the wrong place: records belong in {}; a .toml file here is never read — move it or remove it",
-                    Kind::ALL.map(|k| format!("{}/", k.folder())).join(", ")
+                crate::finding!(
+                    "stray-file",
+                    folders = Kind::ALL.map(|k| format!("{}/", k.folder())).join(", ")
                 ),
             ));
         }

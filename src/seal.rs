@@ -22,20 +22,15 @@ pub const DIR: &str = "reports/sealed";
 /// Why no seal was made.
 #[derive(Debug, thiserror::Error)]
 pub enum SealError {
-    #[error("{name} cannot be sealed yet: the period ends on {to}; seal it from the day after")]
+    #[error("{}", crate::tr!("seal.not-ended", name = name, to = to))]
     NotEnded { name: String, to: NaiveDate },
-    #[error(
-        "{} exists already: to change a handed-in report, run the same command with --seal --amend --reason \"why\"",
-        .0.display()
-    )]
+    #[error("{}", crate::tr!("seal.exists", path = .0.display()))]
     Exists(PathBuf),
-    #[error("{} does not exist: there is no seal to amend (seal it first with --seal)", .0.display())]
+    #[error("{}", crate::tr!("seal.nothing-to-amend", path = .0.display()))]
     NothingToAmend(PathBuf),
-    #[error(
-        "no seal made: {0} error(s) in the records the report reads (listed above); fix them — `quartier check` shows every problem"
-    )]
+    #[error("{}", crate::tr!("seal.records", count = .0))]
     Records(usize),
-    #[error("{}: cannot read the seal: {why}", path.display())]
+    #[error("{}", crate::tr!("seal.unreadable", path = path.display(), why = why))]
     Unreadable { path: PathBuf, why: String },
     #[error("{0}")]
     Write(#[from] crate::error::CommandError),
@@ -212,7 +207,11 @@ pub fn seal(
     text.push('\n');
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir).map_err(|e| {
-            crate::error::CommandError::data(format!("cannot create {}: {e}", dir.display()))
+            crate::error::CommandError::data(crate::tr!(
+                "seal.cannot-create",
+                path = dir.display(),
+                problem = e
+            ))
         })?;
     }
     crate::store::atomic_write(&file, text.as_bytes())?;
@@ -322,17 +321,17 @@ pub fn drift(store: &Store, config: &Config) -> Vec<Finding> {
             Ok(Some(s)) => s,
             Ok(None) => continue,
             Err(e) => {
-                out.push(Finding::error(&file, None, e.to_string()));
+                out.push(Finding::error(
+                    &file,
+                    None,
+                    crate::finding!("seal-unreadable", problem = e),
+                ));
                 continue;
             }
         };
         let (Some(last), Some(kind)) = (seal.versions.last(), ReportKind::from_code(&seal.kind))
         else {
-            out.push(Finding::error(
-                &file,
-                None,
-                "the seal has no version or an unknown kind: restore it from git (git checkout -- the file)",
-            ));
+            out.push(Finding::error(&file, None, crate::finding!("seal-broken")));
             continue;
         };
         let Ok(period) = Period::new(seal.period.from, seal.period.to) else {
@@ -351,18 +350,27 @@ pub fn drift(store: &Store, config: &Config) -> Vec<Finding> {
             out.push(Finding::warning(
                 &file,
                 None,
-                format!(
-                    "sealed by quartier {} whose rules may differ from this version's ({}): {} figure(s) differ, first {}",
-                    last.quartier,
-                    env!("CARGO_PKG_VERSION"),
-                    changes.len(),
-                    changes[0]
+                crate::finding!(
+                    "seal-other-version",
+                    version = last.quartier,
+                    this = env!("CARGO_PKG_VERSION"),
+                    count = changes.len(),
+                    first = changes[0].text()
                 ),
             ));
             continue;
         }
         for change in changes {
-            out.push(Finding::error(&file, None, change));
+            out.push(Finding::error(
+                &file,
+                None,
+                crate::finding!(
+                    "seal-figure-changed",
+                    key = change.key,
+                    was = change.was,
+                    now = change.now
+                ),
+            ));
         }
     }
     out
@@ -373,7 +381,7 @@ const NOT_COMPARED: [&str; 5] = ["quality", "targets", "office", "source", "amen
 
 /// "consultations.held was 61, the records now give 62" for every figure
 /// or list that differs.
-pub fn differences(sealed: &Value, now: &Value) -> Vec<String> {
+pub fn differences(sealed: &Value, now: &Value) -> Vec<Change> {
     let (mut a, mut b) = (BTreeMap::new(), BTreeMap::new());
     flatten("", sealed, &mut a);
     flatten("", now, &mut b);
@@ -389,9 +397,33 @@ pub fn differences(sealed: &Value, now: &Value) -> Vec<String> {
         .map(|k| {
             let was = a.get(k).map_or_else(|| absent(b.get(k)), show);
             let now = b.get(k).map_or_else(|| absent(a.get(k)), show);
-            format!("{k} was {was}, the records now give {now}")
+            Change {
+                key: k.clone(),
+                was,
+                now,
+            }
         })
         .collect()
+}
+
+/// One figure of a seal that the records now give otherwise.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub key: String,
+    pub was: String,
+    pub now: String,
+}
+
+impl Change {
+    /// "consultations.held was 61, the records now give 62".
+    pub fn text(&self) -> String {
+        crate::tr!(
+            "seal.change",
+            key = self.key,
+            was = self.was,
+            now = self.now
+        )
+    }
 }
 
 fn show(v: &Value) -> String {
@@ -449,6 +481,14 @@ fn flatten(prefix: &str, value: &Value, out: &mut BTreeMap<String, Value>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn change(key: &str, was: &str, now: &str) -> Change {
+        Change {
+            key: key.into(),
+            was: was.into(),
+            now: now.into(),
+        }
+    }
     use serde_json::json;
 
     #[test]
@@ -481,9 +521,9 @@ mod tests {
         assert_eq!(
             differences(&sealed, &now),
             vec![
-                "consultations.by_topic.work was 0, the records now give 1",
-                "consultations.held was 61, the records now give 62",
-                "sponsors.stale was [\"a\"], the records now give [\"a\",\"b\"]",
+                change("consultations.by_topic.work", "0", "1"),
+                change("consultations.held", "61", "62"),
+                change("sponsors.stale", "[\"a\"]", "[\"a\",\"b\"]"),
             ]
         );
         assert!(differences(&sealed, &sealed).is_empty());
@@ -501,7 +541,7 @@ mod tests {
         let now = json!({"consultations": {"held": 3}, "contacts": {"total": 2}});
         assert_eq!(
             differences(&sealed, &now),
-            vec!["contacts.total was 0, the records now give 2"]
+            vec![change("contacts.total", "0", "2")]
         );
     }
 }

@@ -7,7 +7,7 @@ use std::io::Write;
 
 /// Check quartier.toml and every record in the folder and print each problem
 /// as `path:line: error|warning: message` (a count goes to stderr). With
-/// --json: an array of {path, line, severity, message}. Never changes a file.
+/// --json: an array of {path, line, severity, code, message}. Never changes a file.
 /// Exit 0 when there is no error, 1 otherwise.
 ///
 /// Example: quartier check --strict
@@ -31,9 +31,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return crate::commands::report::completeness::run(&args.period, globals);
     }
     if args.period.given() {
-        return Err(CommandError::usage(
-            "--month, --quarter, --year, --from and --to belong to --completeness",
-        ));
+        return Err(CommandError::usage(crate::tr!(
+            "check.period-without-completeness"
+        )));
     }
     let store = globals.store()?;
     let progress = crate::progress::spinner("check");
@@ -49,9 +49,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let warnings = findings.len() - errors;
     if !globals.json {
         if findings.is_empty() {
-            eprintln!("{}: no problems found", store.root().display());
+            eprintln!(
+                "{}",
+                crate::tr!("check.clean", path = store.root().display())
+            );
         } else {
-            eprintln!("{errors} error(s), {warnings} warning(s)");
+            eprintln!("{}", crate::i18n::findings::summary(errors, warnings));
         }
     }
     if errors > 0 {

@@ -148,7 +148,7 @@ fn pre_commit(globals: &Globals) -> Result<()> {
             kind,
             &store.root().join(rel),
             &text,
-            "remove it and stage the file again",
+            &crate::tr!("check.hook.remove-and-stage"),
         ));
     }
     for f in errors.iter().chain(&privacy) {
@@ -157,10 +157,10 @@ fn pre_commit(globals: &Globals) -> Result<()> {
     if errors.is_empty() && privacy.is_empty() {
         return Ok(());
     }
-    Err(CommandError::data(format!(
-        "pre-commit: commit refused: {} error(s) in the records and {} privacy finding(s) in the files being committed (listed above); fix them, then commit again",
-        errors.len(),
-        privacy.len()
+    Err(CommandError::data(crate::tr!(
+        "check.hook.refused",
+        errors = errors.len(),
+        privacy = privacy.len()
     )))
 }
 
@@ -170,19 +170,21 @@ pub fn privacy_findings(kind: Kind, path: &Path, text: &str, fix: &str) -> Vec<F
     privacy::scan_record(kind, text)
         .into_iter()
         .map(|hit| {
-            let key = if hit.key == "#" {
-                "a comment".to_string()
+            let msg = if hit.key == "#" {
+                crate::finding!(
+                    "privacy-comment-shared",
+                    hit = hit.finding.phrase(),
+                    fix = fix
+                )
             } else {
-                format!("`{}`", hit.key)
+                crate::finding!(
+                    "privacy-field-shared",
+                    key = hit.key,
+                    hit = hit.finding.phrase(),
+                    fix = fix
+                )
             };
-            Finding::error(
-                path,
-                hit.line,
-                format!(
-                    "privacy: {key} seems to contain {}; records must not hold personal contact data — {fix}",
-                    hit.finding.phrase_en()
-                ),
-            )
+            Finding::error(path, hit.line, msg)
         })
         .collect()
 }

@@ -19,6 +19,7 @@ use std::fmt::Display;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 pub mod clap_errors;
+pub mod findings;
 pub mod help;
 
 #[cfg(test)]
@@ -29,7 +30,16 @@ const REPORT: &str = include_str!("report.toml");
 
 /// Every catalogue file build.rs compiles into [`TABLE`]; an id is unique across them.
 #[cfg(test)]
-const FILES: [(&str, &str); 2] = [("messages.toml", MESSAGES), ("report.toml", REPORT)];
+const FILES: [(&str, &str); 3] = [
+    ("messages.toml", MESSAGES),
+    ("report.toml", REPORT),
+    ("findings.toml", FINDINGS),
+];
+
+/// The findings of `check`, the rule book, the store and the reader
+/// (`[finding.CODE]`) and the other texts of `check`.
+#[cfg(test)]
+const FINDINGS: &str = include_str!("findings.toml");
 
 /// Every catalogue file read at run time, as the tests see them.
 #[cfg(test)]
@@ -130,13 +140,16 @@ static TABLE: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/messag
 /// The message `id` in `lang`; the id itself when it is missing (a test
 /// makes sure none is).
 pub fn t_in(lang: Lang, id: &str) -> &str {
-    match TABLE.binary_search_by(|(key, _, _)| (*key).cmp(id)) {
-        Ok(i) => match lang {
-            Lang::De => TABLE[i].1,
-            Lang::En => TABLE[i].2,
-        },
-        Err(_) => id_fallback(id),
-    }
+    lookup(lang, id).unwrap_or_else(|| id_fallback(id))
+}
+
+/// The message `id` in `lang`, when the catalogue has it.
+pub(crate) fn lookup(lang: Lang, id: &str) -> Option<&'static str> {
+    let i = TABLE.binary_search_by(|(key, _, _)| (*key).cmp(id)).ok()?;
+    Some(match lang {
+        Lang::De => TABLE[i].1,
+        Lang::En => TABLE[i].2,
+    })
 }
 
 fn id_fallback(id: &str) -> &str {
@@ -259,7 +272,11 @@ mod tests {
     fn every_id_the_code_uses_exists() {
         let cat = catalogue();
         let re = regex::Regex::new(r#"(?:\btr!\(|\btr_in!\([^,)\n]+,\s*|i18n::t\(|i18n::t_in\([^,)\n]+,\s*)"([a-z0-9_.-]+)""#).unwrap();
+        // every code passed to `finding!` (or a schema's `when_missing` /
+        // `when_not_allowed`) names a `[finding.CODE]` of findings.toml
+        let codes = regex::Regex::new(r#"(?:\bfinding!\(|when_missing\(|when_not_allowed\(|Msg::new\(|Msg::new_in\([^,\n]+,)\s*"([a-z0-9_.-]+)""#).unwrap();
         let mut used = 0;
+        let mut codes_used = 0;
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
             let entry = entry.unwrap();
             if entry.path().extension().is_none_or(|e| e != "rs") {
@@ -275,8 +292,18 @@ mod tests {
                     &cap[1]
                 );
             }
+            for cap in codes.captures_iter(&text) {
+                codes_used += 1;
+                assert!(
+                    cat.contains_key(&format!("finding.{}", &cap[1])),
+                    "{}: finding `{}` is not in findings.toml",
+                    entry.path().display(),
+                    &cap[1]
+                );
+            }
         }
         assert!(used > 5, "only {used} uses found");
+        assert!(codes_used > 50, "only {codes_used} finding codes found");
         let literal = regex::Regex::new(r#""((?:ui|report)\.[a-z0-9.-]+)""#).unwrap();
         for entry in walkdir::WalkDir::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")) {
             let entry = entry.unwrap();
@@ -294,6 +321,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The finding codes a schema names for a missing or misplaced key
+    /// (`when_missing`, `when_not_allowed`) exist, with the placeholders the
+    /// reader fills (`{key}`, `{value}`) and no others.
+    #[test]
+    fn the_schema_s_finding_codes_exist() {
+        let findings = parse_catalogue(FINDINGS).unwrap();
+        let mut seen = 0;
+        for (kind, key, spec) in crate::schema::every_field() {
+            for code in [spec.missing_message, spec.not_allowed_message]
+                .into_iter()
+                .flatten()
+            {
+                seen += 1;
+                let e = findings
+                    .get(&format!("finding.{code}"))
+                    .unwrap_or_else(|| panic!("{}.{key}: no finding `{code}`", kind.name()));
+                for p in placeholders(&e.en) {
+                    assert!(
+                        p == "key" || p == "value",
+                        "{code}: {{{p}}} is never filled"
+                    );
+                }
+            }
+        }
+        assert!(seen >= 8, "{seen}");
     }
 
     /// Files that may still call `pick` with two string literals: the demo

@@ -8,6 +8,7 @@ use super::fields::{Fields, first_line};
 use super::kind::is_slug;
 use super::read::Problem;
 use super::*;
+use crate::{finding, tr};
 use std::collections::{BTreeMap, BTreeSet};
 use toml::de::{DeTable, DeValue};
 
@@ -22,7 +23,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         Err(e) => {
             problems.push(Problem::error(
                 e.span(),
-                format!("TOML syntax: {}", first_line(e.message())),
+                finding!("toml-syntax", problem = first_line(e.message())),
             ));
             return (None, problems);
         }
@@ -32,10 +33,7 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         Some(t) => f.nested(t, "office.".into(), read_office),
         None => {
             if f.span_of("office").is_none() {
-                f.error(
-                    None,
-                    "the table [office] is missing: add [office] with name = \"…\"".into(),
-                );
+                f.error(None, finding!("config-no-office"));
             }
             Office {
                 name: String::new(),
@@ -102,10 +100,7 @@ fn read_office(f: &mut Fields) -> Office {
     let language = match f.opt_str("language") {
         None => Lang::De,
         Some(code) => Lang::from_code(&code).unwrap_or_else(|| {
-            f.error(
-                span,
-                format!("`office.language` = \"{code}\" is not one of de | en"),
-            );
+            f.error(span, finding!("config-language", value = code));
             Lang::De
         }),
     };
@@ -123,16 +118,9 @@ fn read_area(f: &mut Fields) -> Area {
     let mut districts = Vec::new();
     for (d, span) in f.list("districts") {
         if d == "outside" {
-            f.error(
-                Some(span),
-                "`area.districts`: `outside` is reserved for clients living outside the area"
-                    .into(),
-            );
+            f.error(Some(span), finding!("config-outside-reserved"));
         } else if !seen.insert(d.clone()) {
-            f.error(
-                Some(span),
-                format!("`area.districts`: `{d}` is listed twice"),
-            );
+            f.error(Some(span), finding!("config-district-twice", value = d));
         } else {
             districts.push(d);
         }
@@ -155,11 +143,11 @@ fn read_staff(f: &mut Fields) -> (BTreeMap<String, String>, BTreeMap<String, Str
                         DeValue::String(name) => {
                             former.insert(initials.to_string(), name.to_string());
                         }
-                        _ => g.wrong_type(initials, v, "a name in quotes, e.g. hk = \"H. K.\""),
+                        _ => g.wrong_type(initials, v, &tr!("check.expected.staff-former")),
                     }
                 }
             }),
-            _ => f.wrong_type(initials, v, "a name in quotes, e.g. eb = \"E. B.\""),
+            _ => f.wrong_type(initials, v, &tr!("check.expected.staff")),
         }
     }
     (staff, former)
@@ -172,14 +160,11 @@ fn read_targets(f: &mut Fields) -> BTreeMap<String, Targets> {
             .parse::<i32>()
             .map_or(true, |y| !(1900..=9999).contains(&y))
         {
-            f.error(
-                Some(span),
-                format!("[targets.{year}]: the key must be a year such as [targets.2026]"),
-            );
+            f.error(Some(span), finding!("config-target-year", value = year));
             continue;
         }
         let DeValue::Table(t) = v.get_ref() else {
-            f.wrong_type(year, v, "a table [targets.YYYY]");
+            f.wrong_type(year, v, &tr!("check.expected.targets"));
             continue;
         };
         let t = f.nested(t, format!("targets.{year}."), |t| {
@@ -216,10 +201,7 @@ fn read_sponsor_settings(f: &mut Fields) -> SponsorSettings {
     let span = f.span_of("stale_after_days");
     if let Some(days) = f.opt_int("stale_after_days") {
         if days < 1 {
-            f.error(
-                span,
-                format!("`sponsors.stale_after_days` must be at least 1, not {days}"),
-            );
+            f.error(span, finding!("config-stale-days", value = days));
         } else {
             settings.stale_after_days = days;
         }
@@ -232,12 +214,7 @@ fn read_esf(f: &mut Fields) -> EsfSettings {
     let regulation = match f.opt_str("regulation") {
         None => Regulation::default(),
         Some(code) => Regulation::from_code(&code).unwrap_or_else(|| {
-            f.error(
-                span,
-                format!(
-                    "`esf.regulation` = \"{code}\" is not one of 2021/1057 (ESF+, the default) | 1304/2013 (ESF 2014–2020)"
-                ),
-            );
+            f.error(span, finding!("config-regulation", value = code));
             Regulation::default()
         }),
     };
@@ -250,21 +227,15 @@ fn read_topic_settings(f: &mut Fields) -> TopicSettings {
         f.nested(t, "topics.codes.".into(), |c| {
             for (code, span, v) in c.take_all() {
                 if BuiltinTopic::from_code(code).is_some() {
-                    c.error(
-                        Some(span),
-                        format!("[topics.codes] `{code}` is already a built-in topic; remove it"),
-                    );
+                    c.error(Some(span), finding!("config-topic-builtin", value = code));
                     continue;
                 }
                 if !is_slug(code) {
-                    c.error(
-                        Some(span),
-                        format!("[topics.codes] `{code}` is not a valid code (lower-case letters, digits and `-`)"),
-                    );
+                    c.error(Some(span), finding!("config-topic-code", value = code));
                     continue;
                 }
                 let DeValue::Table(labels) = v.get_ref() else {
-                    c.wrong_type(code, v, "labels like { de = \"Schulden\", en = \"Debts\" }");
+                    c.wrong_type(code, v, &tr!("check.expected.topic-labels"));
                     continue;
                 };
                 let labels = c.nested(labels, format!("topics.codes.{code}."), |l| {
@@ -304,27 +275,34 @@ mod tests {
         let (config, problems) = read_config(text);
         let config = config.unwrap();
         assert_eq!(config.area.districts, ["A"]);
-        let lines: Vec<(usize, &str)> = problems
+        let lines: Vec<(usize, &str, &str)> = problems
             .iter()
             .map(|p| {
                 let at = p.span.clone().expect("a span").start;
-                (text[..at].matches('\n').count() + 1, p.message.as_str())
+                (
+                    text[..at].matches('\n').count() + 1,
+                    p.code.as_str(),
+                    p.message.as_str(),
+                )
             })
             .collect();
         assert!(
-            lines.iter().any(|(l, m)| *l == 3 && m.contains("de | en")),
+            lines
+                .iter()
+                .any(|(l, c, _)| *l == 3 && *c == "config-language"),
             "{lines:?}"
         );
         assert!(
             lines
                 .iter()
-                .any(|(l, m)| *l == 6 && m.contains("must be a year")),
+                .any(|(l, c, _)| *l == 6 && *c == "config-target-year"),
             "{lines:?}"
         );
         assert!(
-            lines.iter().any(|(l, m)| *l == 8
-                && m.contains("unknown key `sponsor`")
-                && m.contains("did you mean `sponsors`")),
+            lines.iter().any(|(l, c, m)| *l == 8
+                && *c == "unknown-key-did-you-mean"
+                && m.contains("`sponsor`")
+                && m.contains("`sponsors`")),
             "{lines:?}"
         );
     }
@@ -333,6 +311,6 @@ mod tests {
     fn missing_office_is_a_problem() {
         let (config, problems) = read_config("[area]\nname = \"x\"\n");
         assert!(config.is_some());
-        assert!(problems[0].message.contains("[office] is missing"));
+        assert_eq!(problems[0].code.as_str(), "config-no-office");
     }
 }

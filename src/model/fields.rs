@@ -3,9 +3,10 @@
 //! schema-driven record reader (`table`) and the settings reader
 //! (`config_read`) both read through it.
 
-use super::read::{Context, Problem};
+use super::read::{Context, Msg, Problem};
 use super::similar::suggestion;
 use super::*;
+use crate::{finding, tr};
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -57,7 +58,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         match v.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.wrong_type(key, v, &format!("a table [{key}]"));
+                self.wrong_type(key, v, &tr!("check.expected.table", key = key));
                 None
             }
         }
@@ -81,17 +82,19 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         self.entries.iter().find(|e| e.0 == key).map(|e| e.2.span())
     }
 
-    pub(crate) fn error(&mut self, span: Option<Range<usize>>, message: String) {
-        self.problems.push(Problem::error(span, message));
+    pub(crate) fn error(&mut self, span: Option<Range<usize>>, msg: Msg) {
+        self.problems.push(Problem::error(span, msg));
     }
 
+    /// `expected`: what the key must hold, in the interface language.
     pub(crate) fn wrong_type(&mut self, key: &str, v: &Spanned<DeValue>, expected: &str) {
         self.error(
             Some(v.span()),
-            format!(
-                "`{}{key}` must be {expected}, not {}",
-                self.prefix,
-                type_name(v.get_ref())
+            finding!(
+                "wrong-type",
+                key = format!("{}{key}", self.prefix),
+                expected = expected,
+                found = type_name(v.get_ref())
             ),
         );
     }
@@ -99,11 +102,16 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
     pub(crate) fn missing(&mut self, key: &str, example: &str) {
         self.error(
             None,
-            format!(
-                "required field `{}{key}` is missing: add a line like `{key} = {example}`",
-                self.prefix
+            finding!(
+                "missing-key",
+                key = format!("{}{key}", self.prefix),
+                line = format!("{key} = {example}")
             ),
         );
+    }
+
+    fn full(&self, key: &str) -> String {
+        format!("{}{key}", self.prefix)
     }
 
     pub(crate) fn opt_str(&mut self, key: &'static str) -> Option<String> {
@@ -111,7 +119,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         match v.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => {
-                self.wrong_type(key, v, "a string in quotes");
+                self.wrong_type(key, v, &tr!("check.expected.string"));
                 None
             }
         }
@@ -122,7 +130,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         let span = self.span_of(key);
         match self.opt_str(key) {
             Some(s) if s.trim().is_empty() => {
-                self.error(span, format!("`{}{key}` must not be empty", self.prefix));
+                self.error(span, finding!("empty", key = self.full(key)));
                 None
             }
             Some(s) => Some(s),
@@ -143,7 +151,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
                 if date.is_none() {
                     self.error(
                         Some(v.span()),
-                        format!("`{}{key}` = {dt} is not a date that exists", self.prefix),
+                        finding!("no-such-date", key = self.full(key), value = dt),
                     );
                 }
                 date
@@ -151,15 +159,16 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
             DeValue::String(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() => {
                 self.error(
                     Some(v.span()),
-                    format!(
-                        "`{}{key}` must be a TOML date without quotes: {key} = {s}",
-                        self.prefix
+                    finding!(
+                        "date-in-quotes",
+                        key = self.full(key),
+                        line = format!("{key} = {s}")
                     ),
                 );
                 None
             }
             _ => {
-                self.wrong_type(key, v, "a date like 2026-11-25 (no quotes)");
+                self.wrong_type(key, v, &tr!("check.expected.date"));
                 None
             }
         }
@@ -178,16 +187,13 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
                 if time.is_none() {
                     self.error(
                         Some(v.span()),
-                        format!(
-                            "`{}{key}` = {dt} is not a time of day: seconds run from 00 to 59",
-                            self.prefix
-                        ),
+                        finding!("no-such-time", key = self.full(key), value = dt),
                     );
                 }
                 time
             }
             _ => {
-                self.wrong_type(key, v, "a time like 10:30:00 (no quotes)");
+                self.wrong_type(key, v, &tr!("check.expected.time"));
                 None
             }
         }
@@ -199,15 +205,12 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some(n),
                 Err(_) => {
-                    self.error(
-                        Some(v.span()),
-                        format!("`{}{key}` is too large", self.prefix),
-                    );
+                    self.error(Some(v.span()), finding!("too-large", key = self.full(key)));
                     None
                 }
             },
             _ => {
-                self.wrong_type(key, v, "a whole number");
+                self.wrong_type(key, v, &tr!("check.expected.integer"));
                 None
             }
         }
@@ -220,10 +223,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         match u64::try_from(n) {
             Ok(n) => Some(n),
             Err(_) => {
-                self.error(
-                    span,
-                    format!("`{}{key}` must not be negative ({n})", self.prefix),
-                );
+                self.error(span, finding!("negative", key = self.full(key), value = n));
                 None
             }
         }
@@ -236,7 +236,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         match v.get_ref() {
             DeValue::Boolean(b) => *b,
             _ => {
-                self.wrong_type(key, v, "true or false");
+                self.wrong_type(key, v, &tr!("check.expected.bool"));
                 false
             }
         }
@@ -252,13 +252,13 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
                 for item in items.iter() {
                     match item.get_ref() {
                         DeValue::String(s) => out.push((s.to_string(), item.span())),
-                        _ => self.wrong_type(key, item, "a list of strings"),
+                        _ => self.wrong_type(key, item, &tr!("check.expected.strings")),
                     }
                 }
                 out
             }
             _ => {
-                self.wrong_type(key, v, "a list of strings, e.g. [\"a\", \"b\"]");
+                self.wrong_type(key, v, &tr!("check.expected.string-list"));
                 Vec::new()
             }
         }
@@ -280,10 +280,11 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         if c.is_none() {
             self.error(
                 span,
-                format!(
-                    "`{}{key}` = \"{s}\" is not one of {}",
-                    self.prefix,
-                    C::choices()
+                finding!(
+                    "not-a-choice",
+                    key = self.full(key),
+                    value = s,
+                    choices = C::choices()
                 ),
             );
         }
@@ -293,36 +294,38 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
     pub(crate) fn finish(self) {
         for (key, span, _, used) in &self.entries {
             if !used {
-                let hint = suggestion(key, &self.known)
-                    .map(|s| format!(" — did you mean `{s}`?"))
-                    .unwrap_or_else(|| format!(" (known keys: {})", self.known.join(", ")));
-                self.problems.push(Problem::error(
-                    Some(span.clone()),
-                    format!("unknown key `{}{key}`{hint}", self.prefix),
-                ));
+                let full = format!("{}{key}", self.prefix);
+                let msg = match suggestion(key, &self.known) {
+                    Some(s) => finding!("unknown-key-did-you-mean", key = full, suggestion = s),
+                    None => finding!("unknown-key", key = full, known = self.known.join(", ")),
+                };
+                self.problems.push(Problem::error(Some(span.clone()), msg));
             }
         }
     }
 }
 
-pub(crate) fn bad_language(s: &str) -> String {
-    format!("`{s}` {}", crate::schema::value::NOT_A_LANGUAGE)
+pub(crate) fn bad_language(s: &str) -> Msg {
+    finding!("not-a-language", value = s)
 }
 
-pub(crate) fn bad_topic(s: &str, ctx: &Context) -> String {
-    let p = crate::schema::value::problem(&crate::schema::FieldType::Topic, s, ctx.config);
-    format!("`{s}` {}", p.unwrap_or_default())
+pub(crate) fn bad_topic(s: &str, ctx: &Context) -> Msg {
+    finding!(
+        "not-a-topic",
+        value = s,
+        codes = ctx.config.topic_codes().join(", ")
+    )
 }
 
-fn type_name(v: &DeValue) -> &'static str {
+fn type_name(v: &DeValue) -> String {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "a whole number",
-        DeValue::Float(_) => "a decimal number",
-        DeValue::Boolean(_) => "true/false",
-        DeValue::Datetime(_) => "a date or time",
-        DeValue::Array(_) => "a list",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => tr!("check.type.string"),
+        DeValue::Integer(_) => tr!("check.type.integer"),
+        DeValue::Float(_) => tr!("check.type.float"),
+        DeValue::Boolean(_) => tr!("check.type.bool"),
+        DeValue::Datetime(_) => tr!("check.type.datetime"),
+        DeValue::Array(_) => tr!("check.type.array"),
+        DeValue::Table(_) => tr!("check.type.table"),
     }
 }
 

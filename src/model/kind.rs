@@ -148,13 +148,9 @@ impl Kind {
     /// What a valid id looks like, for messages.
     pub fn id_rule(self) -> String {
         match self.id_scheme() {
-            IdScheme::Slug => "lower-case letters, digits and `-`, at most 63 characters".into(),
-            IdScheme::ClientCode => {
-                "`K-` and 4 to 12 upper-case letters or digits, e.g. K-7F3A".into()
-            }
-            IdScheme::Dated { prefix } => {
-                format!("`{prefix}-YYYYMMDD-xxxx`, e.g. {prefix}-20261125-x7k2")
-            }
+            IdScheme::Slug => crate::tr!("check.id-rule.slug"),
+            IdScheme::ClientCode => crate::tr!("check.id-rule.client-code"),
+            IdScheme::Dated { prefix } => crate::tr!("check.id-rule.dated", prefix = prefix),
         }
     }
 
@@ -193,9 +189,9 @@ impl Kind {
 /// Why (kind, id, date) names no place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PathError {
-    #[error("`{id}` is not a valid {} id: {}", kind.name(), kind.id_rule())]
+    #[error("{}", crate::tr!("check.path.bad-id", id = id, kind = kind.name(), rule = kind.id_rule()))]
     BadId { kind: Kind, id: String },
-    #[error("a dated record ({}) needs a date", kind.name())]
+    #[error("{}", crate::tr!("check.path.no-date", kind = kind.name()))]
     NoDate { kind: Kind },
 }
 

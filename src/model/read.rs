@@ -6,6 +6,8 @@
 
 use super::fields::{Fields, first_line};
 use super::*;
+use crate::finding;
+pub use crate::i18n::findings::{Code, Msg};
 use std::ops::Range;
 use toml::de::{DeTable, DeValue};
 
@@ -18,11 +20,13 @@ pub enum Severity {
     Error,
 }
 
-/// One problem in one file; `span` is a byte range of the file's text.
+/// One problem in one file; `span` is a byte range of the file's text,
+/// `code` the finding's name in the catalogue, `message` its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     pub span: Option<Range<usize>>,
     pub severity: Severity,
+    pub code: Code,
     pub message: String,
 }
 
@@ -59,11 +63,10 @@ pub fn read_record(
     let table = match DeTable::parse(text) {
         Ok(t) => t,
         Err(e) => {
-            problems.push(Problem {
-                span: e.span(),
-                severity: Severity::Error,
-                message: format!("TOML syntax: {}", first_line(e.message())),
-            });
+            problems.push(Problem::error(
+                e.span(),
+                finding!("toml-syntax", problem = first_line(e.message())),
+            ));
             return (None, problems);
         }
     };
@@ -98,10 +101,7 @@ fn read_import_hash(f: &mut Fields) {
             && h.bytes()
                 .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
     {
-        f.error(
-            span,
-            "`import` must be the 64 hex digits `quartier import` wrote: restore it or remove the line".into(),
-        );
+        f.error(span, finding!("import-hash"));
     }
 }
 
@@ -126,10 +126,11 @@ fn check_placement(
         if !is_valid_id(kind, id) {
             problems.push(Problem::error(
                 Some(v.span()),
-                format!(
-                    "id `{id}` is not a valid {} id: {}",
-                    kind.name(),
-                    kind.id_rule()
+                finding!(
+                    "id-invalid",
+                    id = id,
+                    kind = kind.name(),
+                    rule = kind.id_rule()
                 ),
             ));
         }
@@ -138,10 +139,7 @@ fn check_placement(
         {
             problems.push(Problem::error(
                 Some(v.span()),
-                format!(
-                    "id `{id}` does not match the file name `{}.toml`: rename the file or fix the id",
-                    p.stem
-                ),
+                finding!("id-not-file-name", id = id, stem = p.stem),
             ));
         }
     }
@@ -167,12 +165,13 @@ fn check_placement(
         };
         problems.push(Problem::error(
             Some(v.span()),
-            format!(
-                "date {date} does not belong in folder {y:04}/{m:02}: `quartier {} edit {id} --date {date}` moves the file to {}/{:04}/{:02}/ (or correct the date)",
-                kind.name(),
-                kind.folder(),
-                date.year(),
-                date.month()
+            finding!(
+                "date-wrong-month",
+                date = date,
+                folder = format!("{y:04}/{m:02}"),
+                kind = kind.name(),
+                id = id,
+                target = format!("{}/{:04}/{:02}/", kind.folder(), date.year(), date.month())
             ),
         ));
     }
@@ -192,19 +191,20 @@ fn plain_date(v: &DeValue) -> Option<NaiveDate> {
 use chrono::Datelike;
 
 impl Problem {
-    pub fn error(span: Option<Range<usize>>, message: impl Into<String>) -> Problem {
-        Problem {
-            span,
-            severity: Severity::Error,
-            message: message.into(),
-        }
+    pub fn error(span: Option<Range<usize>>, msg: Msg) -> Problem {
+        Problem::new(span, Severity::Error, msg)
     }
 
-    pub fn warning(span: Option<Range<usize>>, message: impl Into<String>) -> Problem {
+    pub fn warning(span: Option<Range<usize>>, msg: Msg) -> Problem {
+        Problem::new(span, Severity::Warning, msg)
+    }
+
+    pub fn new(span: Option<Range<usize>>, severity: Severity, msg: Msg) -> Problem {
         Problem {
             span,
-            severity: Severity::Warning,
-            message: message.into(),
+            severity,
+            code: msg.code,
+            message: msg.text,
         }
     }
 }

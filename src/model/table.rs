@@ -7,8 +7,9 @@
 
 use super::fields::{Fields, bad_topic};
 use super::kind::is_slug;
-use super::read::Context;
+use super::read::{Context, Msg};
 use super::*;
+use crate::{finding, tr};
 
 /// The largest count (participants, family members) or length in minutes a
 /// record may hold: far above anything real, and small enough that no sum
@@ -206,7 +207,7 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
         if spec.is_always_required() && s.trim().is_empty() {
             f.error(
                 span.clone(),
-                format!("`{}{key}` must not be empty", f.prefix),
+                finding!("empty", key = format!("{}{key}", f.prefix)),
             );
             return None;
         }
@@ -229,7 +230,10 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
         FieldType::Country | FieldType::District => {
             let s = f.opt_str(key)?;
             if let Some(p) = value::problem(&spec.ty, &s, ctx.config) {
-                f.error(span, format!("`{key}` = \"{s}\" {p}"));
+                f.error(
+                    span,
+                    finding!("bad-value", key = key, value = s, problem = p),
+                );
             }
             Some(Val::Str(s))
         }
@@ -240,10 +244,11 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
             } else {
                 f.error(
                     span,
-                    format!(
-                        "`{}{key}` = \"{s}\" is not one of {}",
-                        f.prefix,
-                        (vocab.choices)()
+                    finding!(
+                        "not-a-choice",
+                        key = format!("{}{key}", f.prefix),
+                        value = s,
+                        choices = (vocab.choices)()
                     ),
                 );
                 None
@@ -255,10 +260,11 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                 if !vocab.contains(s) {
                     f.error(
                         Some(at.clone()),
-                        format!(
-                            "`{}{key}`: `{s}` is not one of {}",
-                            f.prefix,
-                            (vocab.choices)()
+                        finding!(
+                            "item-not-a-choice",
+                            key = format!("{}{key}", f.prefix),
+                            value = s,
+                            choices = (vocab.choices)()
                         ),
                     );
                 }
@@ -272,14 +278,20 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
             if n < 0 {
                 f.error(
                     span,
-                    format!("`{}{key}` must not be negative ({n} minutes)", f.prefix),
+                    finding!(
+                        "negative-minutes",
+                        key = format!("{}{key}", f.prefix),
+                        value = n
+                    ),
                 );
             } else if n > MAX_AMOUNT {
                 f.error(
                     span,
-                    format!(
-                        "`{}{key}` = {n} minutes is not plausible (at most {MAX_AMOUNT}): correct it",
-                        f.prefix
+                    finding!(
+                        "implausible-minutes",
+                        key = format!("{}{key}", f.prefix),
+                        value = n,
+                        max = MAX_AMOUNT
                     ),
                 );
             }
@@ -290,14 +302,16 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
             if n < 0 {
                 f.error(
                     span,
-                    format!("`{}{key}` must not be negative ({n})", f.prefix),
+                    finding!("negative", key = format!("{}{key}", f.prefix), value = n),
                 );
             } else if n > MAX_AMOUNT {
                 f.error(
                     span,
-                    format!(
-                        "`{}{key}` = {n} is not plausible (at most {MAX_AMOUNT}): correct it",
-                        f.prefix
+                    finding!(
+                        "implausible-count",
+                        key = format!("{}{key}", f.prefix),
+                        value = n,
+                        max = MAX_AMOUNT
                     ),
                 );
             }
@@ -309,7 +323,7 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
             match v.get_ref() {
                 DeValue::Boolean(b) => Some(Val::Bool(*b)),
                 _ => {
-                    f.wrong_type(key, v, "true or false");
+                    f.wrong_type(key, v, &tr!("check.expected.bool"));
                     None
                 }
             }
@@ -331,7 +345,7 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                 if !is_slug(s) {
                     f.error(
                         Some(at.clone()),
-                        format!("`{key}`: `{s}` is not a valid slug"),
+                        finding!("not-a-slug", key = key, value = s),
                     );
                 }
             }
@@ -346,7 +360,7 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                     |inner| read_table(inner, sub, ctx),
                 ))),
                 _ => {
-                    f.wrong_type(key, v, &format!("a table [{key}]"));
+                    f.wrong_type(key, v, &tr!("check.expected.table", key = key));
                     None
                 }
             }
@@ -354,7 +368,7 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
         FieldType::Tables(sub) => {
             let v = f.take(key)?;
             let DeValue::Array(items) = v.get_ref() else {
-                f.wrong_type(key, v, &format!("an array of tables [[{key}]]"));
+                f.wrong_type(key, v, &tr!("check.expected.tables", key = key));
                 return None;
             };
             let mut out = Vec::new();
@@ -366,7 +380,7 @@ fn read_value(f: &mut Fields, spec: &FieldSpec, ctx: &Context) -> Option<Val> {
                         entry.entry = Some((n + 1, item.span()));
                         out.push(entry);
                     }
-                    _ => f.wrong_type(key, item, &format!("an array of tables [[{key}]]")),
+                    _ => f.wrong_type(key, item, &tr!("check.expected.tables", key = key)),
                 }
             }
             Some(Val::Tables(out))
@@ -383,11 +397,11 @@ fn conditions(f: &mut Fields, spec: &FieldSpec, values: &Values, ctx: &Context) 
         Required::Always if !present => f.missing(key, &example(spec)),
         Required::When(cond) if !present && values.decides(&cond) && values.holds(&cond) => {
             match spec.missing_message {
-                Some(m) => {
+                Some(code) => {
                     let value = values.str(cond.key).unwrap_or_default();
                     f.error(
                         values.span(cond.key),
-                        m.replace("{key}", key).replace("{value}", value),
+                        Msg::new(code, &[("key", &key), ("value", &value)]),
                     );
                 }
                 None => f.missing(key, &example(spec)),
@@ -402,12 +416,10 @@ fn conditions(f: &mut Fields, spec: &FieldSpec, values: &Values, ctx: &Context) 
         && !is_default(spec, values)
     {
         let value = values.str(cond.key).unwrap_or_default();
-        let message = spec
-            .not_allowed_message
-            .unwrap_or("`{key}` does not belong in this record: remove it");
+        let code = spec.not_allowed_message.unwrap_or("not-allowed");
         f.error(
             values.span(key),
-            message.replace("{key}", key).replace("{value}", value),
+            Msg::new(code, &[("key", &key), ("value", &value)]),
         );
     }
     if let FieldType::Topics { free_words_when } = spec.ty {
@@ -454,8 +466,8 @@ fn example(spec: &FieldSpec) -> String {
         | FieldType::Topics { .. }
         | FieldType::Languages
         | FieldType::Refs(_) => "[\"…\"]".into(),
-        FieldType::Table(_) => format!("{{ … }} or a table [{}]", spec.key),
-        FieldType::Tables(_) => format!("… under [[{}]]", spec.key),
+        FieldType::Table(_) => tr!("check.example.table", key = spec.key),
+        FieldType::Tables(_) => tr!("check.example.tables", key = spec.key),
         FieldType::Id
         | FieldType::Text
         | FieldType::FreeText

@@ -48,6 +48,14 @@ impl Finding {
         }
     }
 
+    /// The phrase in the interface language.
+    pub fn phrase(self) -> &'static str {
+        match crate::i18n::lang() {
+            crate::model::Lang::De => self.phrase_de(),
+            crate::model::Lang::En => self.phrase_en(),
+        }
+    }
+
     /// The phrase in a German message ("… scheint eine IBAN zu enthalten").
     pub fn phrase_de(self) -> &'static str {
         match self {
@@ -87,9 +95,10 @@ pub fn find(text: &str) -> Vec<Finding> {
     hits
 }
 
-/// [`find`] as English phrases ("a phone number"), the form the v1 callers use.
+/// [`find`] as phrases in the interface language ("a phone number",
+/// "eine Telefonnummer").
 pub fn scan(text: &str) -> Vec<&'static str> {
-    find(text).into_iter().map(Finding::phrase_en).collect()
+    find(text).into_iter().map(Finding::phrase).collect()
 }
 
 /// The findings in the comments of a record's TOML text, with the 1-based
@@ -104,6 +113,11 @@ pub fn scan_comments(raw: &str) -> Vec<(usize, Finding)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::scan`] in English, whatever the interface language.
+    fn scan(text: &str) -> Vec<&'static str> {
+        find(text).into_iter().map(Finding::phrase_en).collect()
+    }
 
     #[test]
     fn finds_contact_data() {

@@ -123,16 +123,15 @@ fn printed_personal_data(records: &Records, period: Period) -> Vec<Finding> {
         .iter()
         .filter(|e| e.record.status == EventStatus::Done && period.contains(e.record.date))
         .flat_map(|e| {
-            crate::privacy::scan(&e.record.title).into_iter().map(move |hit| {
-                Finding::error(
-                    &e.path,
-                    None,
-                    format!(
-                        "privacy: `title` seems to contain {hit}, and the report prints it: remove it (`quartier event edit {} --title …`), then run the report again",
-                        e.record.id
-                    ),
-                )
-            })
+            crate::privacy::scan(&e.record.title)
+                .into_iter()
+                .map(move |hit| {
+                    Finding::error(
+                        &e.path,
+                        None,
+                        crate::finding!("privacy-report-title", hit = hit, id = e.record.id),
+                    )
+                })
         })
         .collect()
 }
@@ -154,11 +153,7 @@ pub(super) fn missing_references(
             out.push(Finding::error(
                 path,
                 None,
-                format!(
-                    "refers to {} `{id}`, which does not exist: fix the id or add the {} first",
-                    what.name(),
-                    what.name()
-                ),
+                crate::finding!("report-reference-missing", kind = what.name(), id = id),
             ));
         }
     };

@@ -3,8 +3,9 @@
 
 use super::single::Input;
 use crate::model::consent::{referral_covered, withdrawn_for};
-use crate::model::read::Problem;
+use crate::model::read::{Msg, Problem};
 use crate::model::{Client, Kind, Referral};
+use crate::{finding, tr};
 
 /// `until` or `withdrawn` before the entry's `date`, and a consent dated in
 /// the future (plain `consent` or an entry's `date`): errors.
@@ -18,7 +19,7 @@ pub fn consent_dates(i: &Input, out: &mut Vec<Problem>) {
     {
         out.push(Problem::error(
             i.values.span("consent"),
-            format!("`consent` {d} lies in the future"),
+            finding!("consent-future", date = d),
         ));
     }
     for (n, e) in i.values.tables("consents").iter().enumerate() {
@@ -27,7 +28,7 @@ pub fn consent_dates(i: &Input, out: &mut Vec<Problem>) {
         if date > today {
             out.push(Problem::error(
                 e.span("date"),
-                format!("`consents.date` {date} (entry {at}) lies in the future"),
+                finding!("consents-date-future", date = date, n = at),
             ));
         }
         for key in ["until", "withdrawn"] {
@@ -36,8 +37,12 @@ pub fn consent_dates(i: &Input, out: &mut Vec<Problem>) {
             {
                 out.push(Problem::error(
                     e.span(key),
-                    format!(
-                        "`consents.{key}` {d} lies before the entry's `date` {date} (entry {at}): an entry holds from its date on"
+                    finding!(
+                        "consents-before-date",
+                        key = key,
+                        value = d,
+                        date = date,
+                        n = at
                     ),
                 ));
             }
@@ -48,7 +53,7 @@ pub fn consent_dates(i: &Input, out: &mut Vec<Problem>) {
 /// Why a referral is not covered by its client's consent, when it is not:
 /// the message, and whether a write may still go through (it may not on or
 /// after a withdrawal for that partner, SPEC §4).
-pub fn referral_uncovered(r: &Referral, client: &Client) -> Option<(String, bool)> {
+pub fn referral_uncovered(r: &Referral, client: &Client) -> Option<(Msg, bool)> {
     if referral_covered(client.consent, &client.consents, &r.partner, r.date) {
         return None;
     }
@@ -59,18 +64,17 @@ pub fn referral_uncovered(r: &Referral, client: &Client) -> Option<(String, bool
         .map(|c| c.date)
         .min();
     let why = match (withdrawn, earliest) {
-        (Some(w), _) => format!("withdrew the referral consent for `{}` on {w}", r.partner),
-        (None, None) if client.consents.is_empty() => "has no `consent` date".to_string(),
-        (None, None) => "has no referral consent (only to the data processing)".to_string(),
-        (None, Some(first)) if first > r.date => format!("consented only on {first}"),
-        (None, Some(_)) => format!(
-            "has no referral consent covering `{}` on that day (expired, withdrawn, or for other partners)",
-            r.partner
-        ),
+        (Some(w), _) => tr!("check.consent.withdrawn", partner = r.partner, date = w),
+        (None, None) if client.consents.is_empty() => tr!("check.consent.no-date"),
+        (None, None) => tr!("check.consent.processing-only"),
+        (None, Some(first)) if first > r.date => tr!("check.consent.later", date = first),
+        (None, Some(_)) => tr!("check.consent.not-covering", partner = r.partner),
     };
-    let message = format!(
-        "referral passes data of client {} on, but the client {why} (referral dated {}): record the consent with `quartier client consent {} --scope referral` first",
-        r.client, r.date, r.client
+    let message = finding!(
+        "referral-without-consent",
+        client = r.client,
+        why = why,
+        date = r.date
     );
     Some((message, withdrawn.is_none()))
 }

@@ -3,7 +3,8 @@
 //! ([`RecordsLookup`]), a write path in the store, one file at a time
 //! ([`StoreLookup`]) — so both give the same verdict.
 
-use crate::model::read::Severity;
+use crate::finding;
+use crate::model::read::{Msg, Severity};
 use crate::model::{Appointment, Client, Config, Contact, Event, Kind, Record, Referral};
 use crate::store::{Entry, Finding, Records, Store, line_of};
 use rayon::prelude::*;
@@ -66,22 +67,22 @@ pub struct Relation {
     pub key: &'static str,
     pub value: String,
     pub severity: Severity,
-    pub message: String,
+    pub msg: Msg,
     pub tolerated_on_write: bool,
 }
 
 impl Relation {
-    fn error(key: &'static str, value: &str, message: String) -> Self {
+    fn error(key: &'static str, value: &str, msg: Msg) -> Self {
         Relation {
             key,
             value: value.to_string(),
             severity: Severity::Error,
-            message,
+            msg,
             tolerated_on_write: false,
         }
     }
 
-    fn warning(key: &'static str, value: &str, message: String) -> Self {
+    fn warning(key: &'static str, value: &str, message: Msg) -> Self {
         Relation {
             severity: Severity::Warning,
             ..Relation::error(key, value, message)
@@ -98,11 +99,8 @@ impl Relation {
                 .and_then(|t| key_line_in(&t, self.key, &self.value)),
         };
         Finding {
-            path: path.to_path_buf(),
-            line,
-            severity: self.severity,
-            message: self.message,
             tolerated_on_write: self.tolerated_on_write,
+            ..Finding::new(path, line, self.severity, self.msg)
         }
     }
 }
@@ -201,11 +199,7 @@ fn missing_references(refs: Vec<(&'static str, Kind, &str)>, look: &dyn Lookup) 
             Relation::error(
                 key,
                 id,
-                format!(
-                    "`{key}` refers to {} `{id}`, which does not exist: fix the id or add the {} first",
-                    what.name(),
-                    what.name()
-                ),
+                finding!("reference-missing", key = key, kind = what.name(), id = id),
             )
         })
         .collect()
@@ -221,9 +215,11 @@ fn appointment_rules(a: &Appointment, look: &dyn Lookup) -> Vec<Relation> {
         out.push(Relation::error(
             "date",
             "",
-            format!(
-                "the consultation is dated {}, before the first contact of client {c} ({}): fix the date or the client's `first_contact`",
-                a.date, client.first_contact
+            finding!(
+                "consultation-before-first-contact",
+                date = a.date,
+                client = c,
+                first_contact = client.first_contact
             ),
         ));
     }
@@ -245,9 +241,11 @@ fn referral_rules(r: &Referral, look: &dyn Lookup) -> Vec<Relation> {
             out.push(Relation::error(
                 "date",
                 "",
-                format!(
-                    "the referral is dated {}, before the first contact of client {} ({}): fix the date or the client's `first_contact`",
-                    r.date, r.client, client.first_contact
+                finding!(
+                    "referral-before-first-contact",
+                    date = r.date,
+                    client = r.client,
+                    first_contact = client.first_contact
                 ),
             ));
         }
@@ -259,10 +257,11 @@ fn referral_rules(r: &Referral, look: &dyn Lookup) -> Vec<Relation> {
         out.push(Relation::warning(
             "appointment",
             a,
-            format!(
-                "the referral is for client {}, but appointment `{a}` was with client {}: check both",
-                r.client,
-                apt.client.as_deref().unwrap_or_default()
+            finding!(
+                "referral-appointment-client",
+                client = r.client,
+                appointment = a,
+                other = apt.client.as_deref().unwrap_or_default()
             ),
         ));
     }
@@ -413,9 +412,10 @@ fn duplicates(root: &Path, records: &Records, out: &mut Vec<Finding>) {
                         Relation::error(
                             "id",
                             this,
-                            format!(
-                                "duplicate id `{this}`: {} has the same id; every record needs its own",
-                                root.join(&f.path).display()
+                            finding!(
+                                "duplicate-id",
+                                id = this,
+                                other = root.join(&f.path).display()
                             ),
                         )
                         .into_finding(&path, None),

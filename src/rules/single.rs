@@ -3,7 +3,8 @@
 //! after the schema has judged the types, so `check`, every write path and
 //! the reports' loading see the same findings.
 
-use crate::model::read::{Context, Problem};
+use crate::finding;
+use crate::model::read::{Context, Msg, Problem};
 use crate::model::table::Values;
 use crate::model::{AppointmentStatus, DeadlineKind, EventStatus, Kind};
 use crate::schema::{self, FieldType};
@@ -113,7 +114,7 @@ fn end_before_start(i: &Input, out: &mut Vec<Problem>) {
     {
         out.push(Problem::error(
             v.span("end"),
-            format!("`end` {e} lies before `start` {s}"),
+            finding!("end-before-start", end = e, start = s),
         ));
     }
 }
@@ -147,8 +148,10 @@ fn deadline_done_in_future(i: &Input, out: &mut Vec<Problem>) {
         {
             out.push(Problem::error(
                 e.span("done"),
-                format!(
-                    "`deadlines[{n}].done` {day} lies in the future: a deadline is done when it was handed in"
+                finding!(
+                    "deadline-done-future",
+                    key = format!("deadlines[{n}].done"),
+                    date = day
                 ),
             ));
         }
@@ -166,10 +169,7 @@ fn deadline_listed_twice(i: &Input, out: &mut Vec<Problem>) {
         if seen.contains(&(kind, due)) {
             out.push(Problem::error(
                 span,
-                format!(
-                    "`deadlines[{n}]`: the sponsor already has a {} deadline due {due}; give each deadline its own kind or due date",
-                    kind.code()
-                ),
+                finding!("deadline-twice", n = n, kind = kind.code(), due = due),
             ));
         } else {
             seen.push((kind, due));
@@ -189,12 +189,12 @@ fn birth_year(i: &Input, out: &mut Vec<Problem>) {
     if y > i64::from(i.ctx.today.year()) {
         out.push(Problem::error(
             span,
-            format!("`birth_year` {y} lies in the future"),
+            finding!("birth-year-future", year = y),
         ));
     } else if y < 1900 {
         out.push(Problem::error(
             span,
-            format!("`birth_year` {y} is not plausible (before 1900)"),
+            finding!("birth-year-implausible", year = y),
         ));
     } else if let Some(first) = v.date("first_contact")
         && y > i64::from(first.year())
@@ -202,7 +202,11 @@ fn birth_year(i: &Input, out: &mut Vec<Problem>) {
         out.push(Problem::error(
             span,
             // the ESF counts the age at first contact (SPEC v2 §3.1)
-            format!("`birth_year` {y} lies after the first contact ({first}): correct one of them"),
+            finding!(
+                "birth-year-after-first-contact",
+                year = y,
+                first_contact = first
+            ),
         ));
     }
 }
@@ -215,7 +219,7 @@ fn first_contact_in_future(i: &Input, out: &mut Vec<Problem>) {
     {
         out.push(Problem::error(
             v.span("first_contact"),
-            format!("`first_contact` {d} lies in the future"),
+            finding!("first-contact-future", date = d),
         ));
     }
 }
@@ -230,18 +234,18 @@ fn contact_in_future(i: &Input, out: &mut Vec<Problem>) {
     {
         out.push(Problem::error(
             v.span("date"),
-            format!(
-                "a contact dated {d} lies in the future: a contact records what happened, correct the date"
-            ),
+            finding!("contact-future", date = d),
         ));
     }
 }
 
 fn done_in_future(i: &Input, out: &mut Vec<Problem>) {
     let v = i.values;
-    let what = match i.kind {
-        Kind::Appointment if v.code("status") == Some(AppointmentStatus::Done) => "an appointment",
-        Kind::Event if v.code("status") == Some(EventStatus::Done) => "an event",
+    let code = match i.kind {
+        Kind::Appointment if v.code("status") == Some(AppointmentStatus::Done) => {
+            "appointment-done-future"
+        }
+        Kind::Event if v.code("status") == Some(EventStatus::Done) => "event-done-future",
         Kind::Appointment
         | Kind::Event
         | Kind::Sponsor
@@ -255,9 +259,7 @@ fn done_in_future(i: &Input, out: &mut Vec<Problem>) {
     {
         out.push(Problem::error(
             v.span("status"),
-            format!(
-                "{what} dated {d} is marked `done` but lies in the future: set status = \"planned\""
-            ),
+            Msg::new(code, &[("date", &d)]),
         ));
     }
 }
@@ -271,13 +273,13 @@ fn closed_dates(i: &Input, out: &mut Vec<Problem>) {
         if c < d {
             out.push(Problem::error(
                 v.span("closed"),
-                format!("`closed` {c} lies before the referral date {d}"),
+                finding!("closed-before-date", closed = c, date = d),
             ));
         }
         if c > i.ctx.today {
             out.push(Problem::error(
                 v.span("closed"),
-                format!("`closed` {c} lies in the future"),
+                finding!("closed-future", closed = c),
             ));
         }
     }
@@ -296,7 +298,7 @@ fn follow_up_before_date(i: &Input, out: &mut Vec<Problem>) {
     {
         out.push(Problem::warning(
             v.span("follow_up"),
-            format!("`follow_up` {f} lies before the referral date {d}: give a later day"),
+            finding!("follow-up-before-date", follow_up = f, date = d),
         ));
     }
 }
@@ -317,17 +319,16 @@ fn participants_add_up(i: &Input, out: &mut Vec<Problem>) {
     if parts > total {
         out.push(Problem::error(
             span.clone(),
-            format!(
-                "participants do not add up: women + men + diverse = {parts} is more than total = {total}"
-            ),
+            finding!("participants-sum", parts = parts, total = total),
         ));
     }
     if n("migrants") > total {
         out.push(Problem::error(
             span,
-            format!(
-                "participants: migrants = {} is more than total = {total}",
-                n("migrants")
+            finding!(
+                "participants-migrants",
+                migrants = n("migrants"),
+                total = total
             ),
         ));
     }
@@ -345,7 +346,7 @@ fn listed_twice(i: &Input, out: &mut Vec<Problem>) {
             if items[..n].iter().any(|(t, _)| t == s) {
                 out.push(Problem::warning(
                     Some(span.clone()),
-                    format!("`{}`: `{s}` is listed twice: remove one", spec.key),
+                    finding!("listed-twice", key = spec.key, value = s),
                 ));
             }
         }
@@ -368,10 +369,11 @@ fn unknown_staff(i: &Input, out: &mut Vec<Problem>) {
         {
             out.push(Problem::warning(
                 i.values.span(spec.key),
-                format!(
-                    "`{}` = \"{s}\" is not listed under [staff] or [staff.former] in quartier.toml (known: {})",
-                    spec.key,
-                    config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
+                finding!(
+                    "unknown-staff",
+                    key = spec.key,
+                    value = s,
+                    known = config.staff.keys().cloned().collect::<Vec<_>>().join(", ")
                 ),
             ));
         }
@@ -407,9 +409,7 @@ fn privacy_in_comments(i: &Input, out: &mut Vec<Problem>) {
         for hit in crate::privacy::scan(&c.text) {
             out.push(Problem::warning(
                 Some(span.clone()),
-                format!(
-                    "privacy: a comment seems to contain {hit}; records must not hold personal contact data — remove it"
-                ),
+                finding!("privacy-comment", hit = hit),
             ));
         }
     }
@@ -459,9 +459,10 @@ fn scan_table(v: &Values, prefix: &str, out: &mut Vec<Problem>) {
         for hit in crate::privacy::scan(&text) {
             out.push(Problem::warning(
                 v.span(spec.key),
-                format!(
-                    "privacy: `{prefix}{}` seems to contain {hit}; records must not hold personal contact data — remove it",
-                    spec.key
+                finding!(
+                    "privacy-field",
+                    key = format!("{prefix}{}", spec.key),
+                    hit = hit
                 ),
             ));
         }
@@ -488,19 +489,23 @@ mod tests {
         let line = |p: &crate::model::read::Problem| {
             text[..p.span.clone().unwrap().start].matches('\n').count() + 1
         };
-        let found: Vec<(usize, &str)> = problems
+        let found: Vec<(usize, &str, &str)> = problems
             .iter()
-            .map(|p| (line(p), p.message.as_str()))
+            .map(|p| (line(p), p.code.as_str(), p.message.as_str()))
             .collect();
         assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found.contains(&(
-            11,
-            "`deadlines[2]`: the sponsor already has a sachbericht deadline due 2026-06-30; give each deadline its own kind or due date"
-        )));
-        assert!(found.contains(&(
-            14,
-            "`deadlines[2].done` 2026-12-24 lies in the future: a deadline is done when it was handed in"
-        )));
+        assert!(
+            found.iter().any(|(l, c, m)| *l == 11
+                && *c == "deadline-twice"
+                && m.starts_with("`deadlines[2]`")),
+            "{found:?}"
+        );
+        assert!(
+            found.iter().any(|(l, c, m)| *l == 14
+                && *c == "deadline-done-future"
+                && m.starts_with("`deadlines[2].done` 2026-12-24")),
+            "{found:?}"
+        );
         let Some(Record::Sponsor(s)) = record else {
             panic!("no sponsor: {problems:?}")
         };

@@ -9,7 +9,8 @@ use crate::model::{AppointmentKind, AppointmentStatus, Channel, Kind};
 const CONSULTATION: Cond = Cond::is("kind", &["consultation"]);
 const SPONSOR: Cond = Cond::is("kind", &["sponsor"]);
 const ORGANISATION: Cond = Cond::is("kind", &["organisation"]);
-const CONSULTATIONS_ONLY: &str = "`{key}` belongs to consultations of clients, not to an appointment of kind `{value}`: remove it";
+/// The finding code (findings.toml) of a consultation-only key elsewhere.
+const CONSULTATIONS_ONLY: &str = "consultations-only";
 
 pub static SCHEMA: KindSchema = KindSchema {
     kind: Kind::Appointment,
@@ -54,9 +55,7 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("client", FieldType::Ref(Kind::Client))
             .required_when(CONSULTATION)
             .only_when(CONSULTATION)
-            .when_not_allowed(
-                "an appointment of kind `{value}` has no `client` (only consultations have one): remove it",
-            )
+            .when_not_allowed("appointment-no-client")
             .labels("Klient/in", "Client")
             .helps(
                 "Klientencode (Beratungen), z. B. K-7F3A",
@@ -65,9 +64,7 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("sponsor", FieldType::Ref(Kind::Sponsor))
             .required_when(SPONSOR)
             .only_when(SPONSOR)
-            .when_not_allowed(
-                "an appointment of kind `{value}` has no `sponsor` (only sponsor meetings have one): remove it",
-            )
+            .when_not_allowed("appointment-no-sponsor")
             .labels("Träger", "Sponsor")
             .helps(
                 "Kurzname des Trägers (Trägertermine)",
@@ -76,12 +73,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("partner", FieldType::Ref(Kind::Partner))
             .required_when(ORGANISATION)
             .only_when(ORGANISATION)
-            .when_missing(
-                "an appointment of kind `{value}` needs the organisation consulted: add `partner = \"<slug>\"`",
-            )
-            .when_not_allowed(
-                "an appointment of kind `{value}` has no `partner` (only organisation consultations have one; a client's referral is `quartier referral add`): remove it",
-            )
+            .when_missing("appointment-needs-partner")
+            .when_not_allowed("appointment-no-partner")
             .labels("Organisation", "Organisation")
             .helps(
                 "Kurzname der beratenen Organisation aus dem Partnerverzeichnis (Organisationsberatung)",

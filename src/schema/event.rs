@@ -90,9 +90,7 @@ pub static SCHEMA: KindSchema = KindSchema {
         notes(),
         FieldSpec::new("participants", FieldType::Table(PARTICIPANTS))
             .required_when(Cond::is("status", &["done"]))
-            .when_missing(
-                "a `done` event needs its participants: add a [participants] table with total, women, men, diverse, migrants",
-            )
+            .when_missing("event-needs-participants")
             .labels("Teilnehmende", "Participants")
             .helps(
                 "Tabelle [participants] mit total, women, men, diverse, migrants",

@@ -430,11 +430,11 @@ pub struct FieldSpec {
     pub label_en: &'static str,
     pub help_de: &'static str,
     pub help_en: &'static str,
-    /// The finding when a `Required::When` key is missing, instead of the
-    /// generic one; `{key}` and `{value}` (the condition key's value) are
-    /// filled in, and it points at the condition's key.
+    /// The finding code (findings.toml) when a `Required::When` key is
+    /// missing, instead of the generic one; `{key}` and `{value}` (the
+    /// condition key's value) are filled in, and it points at the condition's key.
     pub missing_message: Option<&'static str>,
-    /// The finding when an `only_when` key is given where it does not belong.
+    /// The finding code when an `only_when` key is given where it does not belong.
     pub not_allowed_message: Option<&'static str>,
     /// Set by the tool only (`erased`, by `client erase` and `retention`):
     /// no `add`/`edit` flag, no `--unset`, no question in a form.

@@ -48,12 +48,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("closed", FieldType::Date)
             .required_when(CLOSED)
             .only_when(CLOSED)
-            .when_missing(
-                "a `{value}` referral needs the date it was closed: add `closed = YYYY-MM-DD`",
-            )
-            .when_not_allowed(
-                "an `open` referral has no `closed` date: remove it or close the referral",
-            )
+            .when_missing("referral-needs-closed")
+            .when_not_allowed("referral-open-closed")
             .labels("Abgeschlossen", "Closed")
             .helps(
                 "Tag des Abschlusses (nur wenn nicht mehr open)",

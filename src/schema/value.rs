@@ -8,42 +8,32 @@
 use super::FieldType;
 use crate::model::{Config, iso};
 
-/// Why a language code is refused (also for the languages of `[hours]`).
-pub const NOT_A_LANGUAGE: &str =
-    "is not an ISO 639-1 language code (two lower-case letters, e.g. \"ar\", \"uk\")";
-
 /// What is wrong with `s` as one value of `ty` (one item of a list type),
 /// `None` when nothing is. Types without a vocabulary are never wrong here.
 pub fn problem(ty: &FieldType, s: &str, config: &Config) -> Option<String> {
     match ty {
-        FieldType::Topic | FieldType::Topics { .. } => (!config.is_topic(s)).then(|| {
-            format!(
-                "is not a topic code; use one of {} or add it under [topics.codes] in quartier.toml",
-                config.topic_codes().join(", ")
-            )
-        }),
+        FieldType::Topic | FieldType::Topics { .. } => (!config.is_topic(s))
+            .then(|| crate::tr!("check.value.topic", codes = config.topic_codes().join(", "))),
         FieldType::Language | FieldType::Languages => {
-            (!iso::is_language(s)).then(|| NOT_A_LANGUAGE.to_string())
+            (!iso::is_language(s)).then(|| crate::tr!("check.value.language"))
         }
-        FieldType::Country => (!iso::is_country(s)).then(|| {
-            "is not an ISO 3166-1 alpha-2 country code (two upper-case letters, e.g. \"SY\", \"UA\")"
-                .to_string()
-        }),
+        FieldType::Country => (!iso::is_country(s)).then(|| crate::tr!("check.value.country")),
         FieldType::District => (s != "outside" && !config.in_area(s)).then(|| {
             let mut valid = config.area.districts.clone();
             valid.push("outside".to_string());
-            format!(
-                "is not a district of {}; use one of {}",
-                if config.area.name.is_empty() {
-                    "the area"
-                } else {
-                    &config.area.name
-                },
-                valid.join(", ")
+            let area = if config.area.name.is_empty() {
+                crate::tr!("check.value.the-area")
+            } else {
+                config.area.name.clone()
+            };
+            crate::tr!(
+                "check.value.district",
+                area = area,
+                districts = valid.join(", ")
             )
         }),
         FieldType::Code(v) | FieldType::Codes(v) => {
-            (!v.contains(s)).then(|| format!("is not one of {}", (v.choices)()))
+            (!v.contains(s)).then(|| crate::tr!("check.value.choice", choices = (v.choices)()))
         }
         FieldType::Id
         | FieldType::Text
@@ -130,7 +120,7 @@ mod tests {
         assert!(problem(&FieldType::Topic, "debts", &c).is_none());
         let d = problem(&FieldType::District, "Grünau", &c).unwrap();
         assert!(
-            d.contains("of Viertel; use one of Lindenau, Plagwitz, outside"),
+            d.contains("von Viertel; verwenden Sie einen von Lindenau, Plagwitz, outside"),
             "{d}"
         );
     }

@@ -4,39 +4,41 @@
 use super::MAX_RECORD_BYTES;
 use std::path::Path;
 
-const LINK: &str =
-    "is a symbolic link; quartier does not follow links: replace it with the real file";
-const NOT_A_FILE: &str =
-    "is not a regular file: it cannot be a record; remove it from the records folder";
+use crate::finding;
+use crate::i18n::findings::Msg;
+
+fn cannot_read(e: std::io::Error) -> Msg {
+    finding!("cannot-read", problem = e)
+}
 
 /// Reads a file as UTF-8 text, refusing anything that cannot be a record:
 /// a link, a folder or device, a file too large (never read into memory).
-pub fn read_text(path: &Path) -> Result<String, String> {
-    let meta = std::fs::symlink_metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+pub fn read_text(path: &Path) -> Result<String, Msg> {
+    let meta = std::fs::symlink_metadata(path).map_err(cannot_read)?;
     if meta.file_type().is_symlink() {
-        return Err(LINK.into());
+        return Err(finding!("file-link"));
     }
     if !meta.is_file() {
-        return Err(NOT_A_FILE.into());
+        return Err(finding!("not-a-file"));
     }
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     read_opened(file, &meta)
 }
 
 /// Like [`read_text`] for a file the walk saw as a regular file, opened by
 /// `opened` without following a link: it is looked at through the open
 /// file, which spares a lookup by path for every record.
-pub(super) fn read_regular_file(opened: std::io::Result<std::fs::File>) -> Result<String, String> {
+pub(super) fn read_regular_file(opened: std::io::Result<std::fs::File>) -> Result<String, Msg> {
     let file = opened.map_err(|e| {
         if is_link_error(&e) {
-            LINK.to_string()
+            finding!("file-link")
         } else {
-            format!("cannot read: {e}")
+            cannot_read(e)
         }
     })?;
-    let meta = file.metadata().map_err(|e| format!("cannot read: {e}"))?;
+    let meta = file.metadata().map_err(cannot_read)?;
     if !meta.is_file() {
-        return Err(NOT_A_FILE.into());
+        return Err(finding!("not-a-file"));
     }
     read_opened(file, &meta)
 }
@@ -119,12 +121,12 @@ pub(super) fn open_in(_folder: &std::fs::File, _name: &str) -> std::io::Result<s
 
 /// Reads an opened regular file of the size `meta` gives, at most
 /// [`MAX_RECORD_BYTES`], as UTF-8.
-fn read_opened(file: std::fs::File, meta: &std::fs::Metadata) -> Result<String, String> {
+fn read_opened(file: std::fs::File, meta: &std::fs::Metadata) -> Result<String, Msg> {
     use std::io::Read;
     let too_large = |len: u64| {
-        format!(
-            "the file is {:.1} MB, far too large for a record (at most 1 MB): it is not a record; move it out of the records folder",
-            len as f64 / 1_000_000.0
+        finding!(
+            "file-too-large",
+            size = format!("{:.1}", len as f64 / 1_000_000.0)
         )
     };
     if meta.len() > MAX_RECORD_BYTES {
@@ -134,10 +136,10 @@ fn read_opened(file: std::fs::File, meta: &std::fs::Metadata) -> Result<String, 
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.take(meta.len())
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read: {e}"))?;
+        .map_err(cannot_read)?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        format!("not UTF-8 text (invalid byte on line {line}): save the file as UTF-8")
+        finding!("not-utf8", line = line)
     })
 }

@@ -4,6 +4,7 @@
 use super::file::{open_folder, open_in, open_no_follow, read_regular_file, read_text};
 use super::records::{LoadResult, Records, Scope};
 use super::{Finding, Store, line_of};
+use crate::finding;
 use crate::model::read::{Context, Placement, Problem, Severity, is_valid_id, read_record};
 use crate::model::*;
 use rayon::prelude::*;
@@ -257,21 +258,14 @@ impl Store {
         match std::fs::symlink_metadata(dir) {
             Err(_) => false,
             Ok(m) if m.file_type().is_symlink() => {
-                findings.push(Finding::warning(
-                    dir,
-                    None,
-                    "is a symbolic link; quartier does not follow links: replace it with a real folder",
-                ));
+                findings.push(Finding::warning(dir, None, finding!("folder-link")));
                 false
             }
             Ok(m) if !m.is_dir() => {
                 findings.push(Finding::error(
                     dir,
                     None,
-                    format!(
-                        "is not a folder: {} records belong in a folder of this name; move the file away",
-                        kind.name()
-                    ),
+                    finding!("not-a-folder", kind = kind.name()),
                 ));
                 false
             }
@@ -415,7 +409,7 @@ impl Store {
         &self,
         c: &Candidate,
         ctx: &Context,
-        read: Result<String, String>,
+        read: Result<String, crate::i18n::findings::Msg>,
     ) -> ReadOutcome {
         let path = self.root.join(&c.rel);
         let mut findings = Vec::new();
@@ -433,7 +427,7 @@ impl Store {
                 findings.push(Finding::error(
                     &path,
                     Some(line),
-                    "git conflict marker: this record was changed on two sides; keep the right version, delete the marker lines, then run `quartier check`",
+                    finding!("conflict-marker"),
                 ));
             }
             return (c.kind, None, findings);
@@ -442,10 +436,7 @@ impl Store {
             findings.push(Finding::error(
                 &path,
                 None,
-                format!(
-                    "the file is empty: fill in the {} or delete the file",
-                    c.kind.name()
-                ),
+                finding!("empty-file", kind = c.kind.name()),
             ));
             return (c.kind, None, findings);
         }
@@ -468,10 +459,10 @@ impl Store {
             findings.push(Finding::error(
                 &path,
                 None,
-                format!(
-                    "file in the wrong place: this {} belongs in {}: move it there",
-                    kind.name(),
-                    expected_place(kind, &stem, date)
+                finding!(
+                    "wrong-folder",
+                    kind = kind.name(),
+                    place = expected_place(kind, &stem, date)
                 ),
             ));
             record = None;
@@ -550,6 +541,7 @@ pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
         path: path.to_path_buf(),
         line: p.span.map(|s| line_of(text, s.start)),
         severity: p.severity,
+        code: p.code,
         message: p.message,
         tolerated_on_write: false,
     }
@@ -568,10 +560,7 @@ fn for_each_entry(
         Finding::error(
             path,
             None,
-            format!(
-                "cannot read: IO error for operation on {}: {e}",
-                path.display()
-            ),
+            finding!("cannot-read-entry", path = path.display(), problem = e),
         )
     };
     let entries = match std::fs::read_dir(dir) {
@@ -596,17 +585,15 @@ fn for_each_entry(
         let path = entry.path();
         match entry.file_type() {
             Err(e) => findings.push(cannot_read(&path, e)),
-            Ok(ft) if ft.is_symlink() => findings.push(Finding::warning(
-                path,
-                None,
-                "is a symbolic link and was not followed: replace it with the real file or remove it",
-            )),
+            Ok(ft) if ft.is_symlink() => {
+                findings.push(Finding::warning(path, None, finding!("record-link")))
+            }
             // a folder named like a record would pass unseen: name it
             Ok(ft) if ft.is_dir() && entry.file_name().as_encoded_bytes().ends_with(b".toml") => {
                 findings.push(Finding::error(
                     path,
                     None,
-                    "is a folder named like a record; records are files: remove it or give it another name",
+                    finding!("folder-named-like-record"),
                 ))
             }
             Ok(ft) => f(path, ft.is_dir(), ft.is_file(), findings),
@@ -668,18 +655,14 @@ fn classify(
         findings.push(Finding::error(
             root.join(rel),
             None,
-            "the file name is not UTF-8 and cannot be a record id: rename or remove it",
+            finding!("name-not-utf8"),
         ));
         return None;
     };
     let folder_kind = parts.first().and_then(|f| Kind::from_folder(f))?;
     let name = *parts.last()?;
     let Some(stem) = name.strip_suffix(".toml") else {
-        findings.push(Finding::warning(
-            root.join(rel),
-            None,
-            "is not a record (not a .toml file) and was ignored: move it out of the records folder",
-        ));
+        findings.push(Finding::warning(root.join(rel), None, finding!("not-toml")));
         return None;
     };
     let kind = kind_of_id(stem).unwrap_or(folder_kind);

@@ -49,10 +49,11 @@ impl RecordLock {
                 }
             }
             if start.elapsed() > WAIT {
-                return Err(CommandError::data(format!(
-                    "another quartier command has been changing `{id}` for more than {} seconds ({}); nothing was written: run again in a moment",
-                    WAIT.as_secs(),
-                    path.display()
+                return Err(CommandError::data(crate::tr!(
+                    "writing.locked",
+                    id = id,
+                    seconds = WAIT.as_secs(),
+                    path = path.display()
                 )));
             }
             std::thread::sleep(Duration::from_millis(5));

@@ -21,6 +21,7 @@ pub(crate) use settled::SettledIndex;
 pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
 
 use crate::error::{CommandError, Result, StoreError};
+use crate::i18n::findings::{Code, Msg};
 use crate::model::read::Severity;
 use crate::model::{Config, Kind};
 use chrono::NaiveDate;
@@ -33,13 +34,16 @@ pub const CONFIG_FILE: &str = "quartier.toml";
 /// Files larger than this are no records; they are reported, never read.
 pub const MAX_RECORD_BYTES: u64 = 1024 * 1024;
 
-/// One line of `check`: a problem in one file.
+/// One line of `check`: a problem in one file. `code` names the finding
+/// (its entry in the catalogue, `check --json`'s `code`); `message` is its
+/// text in the interface language.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Finding {
     #[serde(serialize_with = "lossy_path")]
     pub path: PathBuf,
     pub line: Option<usize>,
     pub severity: Severity,
+    pub code: Code,
     pub message: String,
     /// A warning a write still goes through with (SPEC §4: a referral
     /// without covering consent); every other finding of `check --strict`
@@ -54,30 +58,26 @@ fn lossy_path<S: serde::Serializer>(path: &Path, s: S) -> std::result::Result<S:
 }
 
 impl Finding {
-    pub fn error(
-        path: impl Into<PathBuf>,
-        line: Option<usize>,
-        message: impl Into<String>,
-    ) -> Self {
-        Finding {
-            path: path.into(),
-            line,
-            severity: Severity::Error,
-            message: message.into(),
-            tolerated_on_write: false,
-        }
+    pub fn error(path: impl Into<PathBuf>, line: Option<usize>, msg: Msg) -> Self {
+        Finding::new(path, line, Severity::Error, msg)
     }
 
-    pub fn warning(
+    pub fn warning(path: impl Into<PathBuf>, line: Option<usize>, msg: Msg) -> Self {
+        Finding::new(path, line, Severity::Warning, msg)
+    }
+
+    pub fn new(
         path: impl Into<PathBuf>,
         line: Option<usize>,
-        message: impl Into<String>,
+        severity: Severity,
+        msg: Msg,
     ) -> Self {
         Finding {
             path: path.into(),
             line,
-            severity: Severity::Warning,
-            message: message.into(),
+            severity,
+            code: msg.code,
+            message: msg.text,
             tolerated_on_write: false,
         }
     }
@@ -170,9 +170,13 @@ impl Store {
                     None => return relative_to(dir, cwd),
                     // as git does with safe.directory: another user's folder is not trusted
                     Some(uid) => eprintln!(
-                        "quartier: skipped {}: it holds {CONFIG_FILE} but belongs to another user (uid {uid}); to use it anyway pass --records {}",
-                        dir.display(),
-                        dir.display()
+                        "quartier: {}",
+                        crate::tr!(
+                            "writing.foreign-folder",
+                            path = dir.display(),
+                            file = CONFIG_FILE,
+                            uid = uid
+                        )
                     ),
                 }
             }
@@ -257,12 +261,33 @@ mod tests {
 
     #[test]
     fn finding_lines_read_like_a_compiler() {
-        let f = Finding::error("r/clients/K-1234.toml", Some(3), "unknown key `gendr`");
+        let msg = |code, args: &[(&str, &dyn std::fmt::Display)]| {
+            Msg::new_in(crate::model::Lang::En, code, args)
+        };
+        let f = Finding::error(
+            "r/clients/K-1234.toml",
+            Some(3),
+            msg("unknown-key", &[("key", &"gendr"), ("known", &"gender")]),
+        );
         assert_eq!(
             f.to_string(),
-            "r/clients/K-1234.toml:3: error: unknown key `gendr`"
+            "r/clients/K-1234.toml:3: error: unknown key `gendr` (known keys: gender)"
         );
-        let w = Finding::warning("r/x.toml", None, "symlink");
-        assert_eq!(w.to_string(), "r/x.toml: warning: symlink");
+        assert_eq!(f.code.as_str(), "unknown-key");
+        let w = Finding::warning("r/x.toml", None, msg("symlink", &[]));
+        assert!(
+            w.to_string()
+                .starts_with("r/x.toml: warning: is a symbolic link")
+        );
+        let de = Finding::warning(
+            "r/x.toml",
+            None,
+            Msg::new_in(crate::model::Lang::De, "symlink", &[]),
+        );
+        assert!(
+            de.to_string()
+                .starts_with("r/x.toml: warning: ist ein symbolischer Link"),
+            "{de}"
+        );
     }
 }

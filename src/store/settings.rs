@@ -20,11 +20,7 @@ impl Store {
         let path = self.root().join(CONFIG_FILE);
         let mut findings = Vec::new();
         if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
-            findings.push(Finding::error(
-                &path,
-                None,
-                "is a symbolic link; quartier does not follow links: replace it with the real file",
-            ));
+            findings.push(Finding::error(&path, None, crate::finding!("file-link")));
             return (default_config(), findings);
         }
         let text = match read_text(&path) {
@@ -41,7 +37,7 @@ impl Store {
                 findings.push(Finding::error(
                     &path,
                     Some(line),
-                    "git conflict marker: the settings were changed on two sides; keep the right version, delete the marker lines, then run `quartier check`",
+                    crate::finding!("config-conflict-marker"),
                 ));
             }
             return (salvage(&our_side(text)), findings);

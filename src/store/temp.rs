@@ -44,9 +44,9 @@ pub fn stale(path: &Path, now: SystemTime) -> Option<Finding> {
         Finding::warning(
             path,
             None,
-            format!(
-                "is a temporary file left by a write that did not finish; it holds no record and can be deleted: rm '{}'",
-                path.display().to_string().replace('\'', r"'\''")
+            crate::finding!(
+                "stale-temporary",
+                path = path.display().to_string().replace('\'', r"'\''")
             ),
         )
     })

@@ -20,9 +20,8 @@ const ID_ATTEMPTS: usize = 64;
 
 fn random_chars(alphabet: &[u8], n: usize) -> Result<String> {
     let mut bytes = vec![0u8; n];
-    getrandom::fill(&mut bytes).map_err(|e| {
-        CommandError::data(format!("no randomness from the system for a new id: {e}"))
-    })?;
+    getrandom::fill(&mut bytes)
+        .map_err(|e| CommandError::data(crate::tr!("writing.no-randomness", problem = e)))?;
     Ok(bytes
         .iter()
         .map(|b| alphabet[*b as usize % alphabet.len()] as char)
@@ -32,7 +31,7 @@ fn random_chars(alphabet: &[u8], n: usize) -> Result<String> {
 /// `<prefix>-YYYYMMDD-xxxx` with four random characters.
 pub fn new_dated_id(kind: Kind, date: NaiveDate) -> Result<String> {
     let prefix = kind.id_prefix().ok_or_else(|| {
-        CommandError::usage(format!("{} records have no generated id", kind.name()))
+        CommandError::usage(crate::tr!("writing.no-generated-id", kind = kind.name()))
     })?;
     Ok(format!(
         "{prefix}-{:04}{:02}{:02}-{}",
@@ -173,9 +172,9 @@ pub(super) fn refuse_links(root: &Path, path: &Path) -> Result<()> {
     for part in rel {
         here.push(part);
         if std::fs::symlink_metadata(&here).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(CommandError::data(format!(
-                "{} is a symbolic link; quartier does not follow links: replace it with a real folder or file",
-                here.display()
+            return Err(CommandError::data(crate::tr!(
+                "writing.link",
+                path = here.display()
             )));
         }
     }
@@ -227,9 +226,9 @@ impl Store {
             findings.push(Finding::error(
                 path,
                 None,
-                format!(
-                    "the record would be {:.1} MB, more than a record may be (1 MB): shorten its text",
-                    text.len() as f64 / 1_000_000.0
+                crate::finding!(
+                    "record-too-large",
+                    size = format!("{:.1}", text.len() as f64 / 1_000_000.0)
                 ),
             ));
         }
@@ -237,7 +236,7 @@ impl Store {
             findings.push(Finding::error(
                 path,
                 Some(line),
-                "a line starts like a git conflict marker (<<<<<<<, =======, >>>>>>>): resolve the conflict or change the line",
+                crate::finding!("marker-line"),
             ));
         }
         (record, findings)
@@ -259,7 +258,7 @@ impl Store {
                 IdScheme::ClientCode => Some(new_client_code()?),
                 IdScheme::Dated { .. } => Some(new_dated_id(
                     kind,
-                    date.ok_or_else(|| CommandError::usage("a date is needed"))?,
+                    date.ok_or_else(|| CommandError::usage(crate::tr!("writing.date-needed")))?,
                 )?),
             };
             let record = make(fresh);
@@ -286,20 +285,21 @@ impl Store {
                 Ok(()) => return Ok((record, path)),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     if matches!(kind, Kind::Sponsor | Kind::Partner) {
-                        return Err(CommandError::data(format!(
-                            "{} `{}` exists already ({}): choose another --id",
-                            kind.name(),
-                            record.id(),
-                            path.display()
+                        return Err(CommandError::data(crate::tr!(
+                            "writing.exists",
+                            kind = kind.name(),
+                            id = record.id(),
+                            path = path.display()
                         )));
                     }
                 }
                 Err(e) => return Err(CommandError::io("write", &path, &e)),
             }
         }
-        Err(CommandError::data(format!(
-            "could not find a free id for a new {} after {ID_ATTEMPTS} tries",
-            kind.name()
+        Err(CommandError::data(crate::tr!(
+            "writing.no-free-id",
+            kind = kind.name(),
+            tries = ID_ATTEMPTS
         )))
     }
 
@@ -317,10 +317,10 @@ impl Store {
         let text = super::file::read_text(path)
             .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
         let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            CommandError::data(format!(
-                "{}: not valid TOML ({}): run `quartier check` and fix the file first",
-                path.display(),
-                e.message()
+            CommandError::data(crate::tr!(
+                "writing.not-toml",
+                path = path.display(),
+                problem = e.message()
             ))
         })?;
         change(&mut doc)?;
@@ -356,10 +356,10 @@ impl Store {
             let text = doc.to_string();
             let (record, _) = crate::model::read::read_record(kind, &text, &ctx, None);
             let mut record = record.ok_or_else(|| {
-                CommandError::data(format!(
-                    "{}: the {} cannot be read: run `quartier check` and fix the file first",
-                    path.display(),
-                    kind.name()
+                CommandError::data(crate::tr!(
+                    "writing.unreadable",
+                    path = path.display(),
+                    kind = kind.name()
                 ))
             })?;
             change(&mut record)?;
@@ -429,10 +429,11 @@ impl Store {
                 .map_err(|e| CommandError::io("create the folder", dir, &e))?;
             crash_point("move");
             rename_noreplace(path, &target).map_err(|e| {
-                CommandError::data(format!(
-                    "{} is changed but could not be moved to {}: {e}; `quartier check` names where it belongs",
-                    path.display(),
-                    target.display()
+                CommandError::data(crate::tr!(
+                    "writing.not-moved",
+                    path = path.display(),
+                    target = target.display(),
+                    problem = e
                 ))
             })?;
             sync_dir(&target);
@@ -480,7 +481,7 @@ fn rename_noreplace(from: &Path, to: &Path) -> std::io::Result<()> {
     if std::fs::symlink_metadata(to).is_ok() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,
-            format!("{} exists already", to.display()),
+            crate::tr!("writing.exists-path", path = to.display()),
         ));
     }
     std::fs::rename(from, to)

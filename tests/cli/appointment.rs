@@ -155,6 +155,7 @@ fn add_with_json_prints_id_and_path_of_the_new_file() {
 #[test]
 fn add_sponsor_meeting_takes_free_topics_and_a_unique_end_of_the_slug() {
     let f = folder();
+    f.english();
     f.run(&[
         "appointment",
         "add",
@@ -180,7 +181,8 @@ fn add_sponsor_meeting_takes_free_topics_and_a_unique_end_of_the_slug() {
         "ar",
     ])
     .code(2)
-    .has("consultations");
+    .has("--language")
+    .has("kind = `consultation`");
 }
 
 #[test]
@@ -209,6 +211,7 @@ fn add_without_terminal_names_the_missing_flags() {
 #[test]
 fn add_refuses_unknown_references_with_close_matches() {
     let f = folder();
+    f.english();
     f.run(&["appointment", "add", "--client", "K-7F3C"])
         .code(1)
         .has("K-7F3C")
@@ -238,7 +241,7 @@ fn add_refuses_bad_dates_times_topics_and_languages() {
         ("--date", "32.11.2026", "kein Datum"),
         ("--date", "31.11.2026", "diesen Tag gibt es nicht"),
         ("--time", "25:00", "keine Uhrzeit"),
-        ("--topics", "residence,asyl", "`asyl` is not a topic code"),
+        ("--topics", "residence,asyl", "`asyl` ist kein Themen-Code"),
         ("--language", "arabic", "ISO 639-1"),
         ("--duration", "-5", ""),
     ] {
@@ -252,6 +255,7 @@ fn add_refuses_bad_dates_times_topics_and_languages() {
 #[test]
 fn add_refuses_a_done_appointment_in_the_future() {
     let f = folder();
+    f.english();
     f.run(&[
         "appointment",
         "add",
@@ -361,6 +365,7 @@ fn done_cancel_and_no_show_change_only_the_status() {
 #[test]
 fn done_refuses_an_appointment_in_the_future() {
     let f = folder();
+    f.english();
     apt(
         &f,
         "apt-20261201-cd34",
@@ -563,6 +568,7 @@ fn show_lists_the_referrals_that_came_from_the_appointment() {
 #[test]
 fn edit_changes_fields_keeps_comments_and_moves_the_file_with_its_date() {
     let f = folder();
+    f.english();
     apt(
         &f,
         "apt-20261120-ab12",
@@ -606,6 +612,7 @@ fn edit_changes_fields_keeps_comments_and_moves_the_file_with_its_date() {
 #[test]
 fn an_ambiguous_reference_lists_the_candidates() {
     let f = folder();
+    f.english();
     f.client("K-AB12", "");
     f.client("K-CD12", "");
     f.run(&["appointment", "add", "--client", "12"])
@@ -629,6 +636,7 @@ fn an_ambiguous_reference_lists_the_candidates() {
 #[test]
 fn add_keeps_contact_data_out_and_normalises_the_language() {
     let f = folder();
+    f.english();
     f.run(&[
         "appointment",
         "add",

@@ -122,6 +122,7 @@ fn lines_about(stdout: &str, rel: &str) -> Vec<String> {
 #[test]
 fn clean_folder_passes() {
     let f = valid();
+    f.english();
     f.run(&["check", "--strict"])
         .ok()
         .has("no problems found")
@@ -133,6 +134,7 @@ fn clean_folder_passes() {
 #[test]
 fn toml_syntax_error_names_file_and_line() {
     let f = valid();
+    f.english();
     f.write(
         CLIENT,
         "id = \"K-AB12\"\nfirst_contact = 2026-01-10\nnotes = \"unclosed\n",
@@ -145,6 +147,7 @@ fn toml_syntax_error_names_file_and_line() {
 #[test]
 fn conflict_markers_name_file_and_line() {
     let f = Folder::new();
+    f.english();
     f.write("clients/K-AB12.toml", "id = \"K-AB12\"\n<<<<<<< HEAD\nfirst_contact = 2026-01-10\n=======\nfirst_contact = 2026-01-11\n>>>>>>> other\n");
     f.run(&["check"])
         .code(1)
@@ -156,6 +159,7 @@ fn conflict_markers_name_file_and_line() {
 #[test]
 fn unknown_keys_are_errors_with_their_line() {
     let f = valid();
+    f.english();
     f.write(CLIENT, &set(CLIENT_TEXT, "gendr", "gendr = \"f\""));
     f.write(EVENT, &(EVENT_TEXT.to_string() + "children = 3\n"));
     f.run(&["check"])
@@ -197,6 +201,7 @@ fn missing_required_fields_per_kind() {
     for (rel, text, keys) in cases {
         for key in *keys {
             let f = valid();
+            f.english();
             f.write(rel, &set(text, key, ""));
             let run = f.run(&["check"]);
             run.code(1)
@@ -207,7 +212,7 @@ fn missing_required_fields_per_kind() {
     f.write(EVENT, &EVENT_TEXT.replace("total = 12\n", ""));
     f.run(&["check"])
         .code(1)
-        .has("required field `participants.total` is missing");
+        .has("Pflichtfeld `participants.total` fehlt");
 }
 
 #[test]
@@ -279,6 +284,7 @@ fn wrong_types_are_errors_with_their_line() {
     ];
     for (rel, text, key, line, message) in cases {
         let f = valid();
+        f.english();
         let changed = set(text, key, line);
         let line_no = changed.lines().position(|l| l == line).unwrap() + 1;
         f.write(rel, &changed);
@@ -296,7 +302,7 @@ fn wrong_types_are_errors_with_their_line() {
     );
     f.run(&["check"])
         .code(1)
-        .has("`participants` must be a table [participants]");
+        .has("`participants` muss eine Tabelle [participants] sein");
 }
 
 #[test]
@@ -396,6 +402,7 @@ fn wrong_enum_values_list_the_choices() {
     ];
     for (rel, text, key, line, message) in cases {
         let f = valid();
+        f.english();
         let changed = set(text, key, line);
         let line_no = changed.lines().position(|l| l == line).unwrap() + 1;
         f.write(rel, &changed);
@@ -420,6 +427,7 @@ fn office_topic_codes_are_accepted() {
 #[test]
 fn id_must_match_the_file_name() {
     let f = valid();
+    f.english();
     f.write(CLIENT, &set(CLIENT_TEXT, "id", "id = \"K-CD34\""));
     f.run(&["check"]).code(1).has(&format!(
         "{CLIENT}:1: error: id `K-CD34` does not match the file name `K-AB12.toml`"
@@ -429,6 +437,7 @@ fn id_must_match_the_file_name() {
 #[test]
 fn id_must_have_its_kind_s_shape() {
     let f = valid();
+    f.english();
     f.write(
         "clients/K-1.toml",
         "id = \"K-1\"\nfirst_contact = 2026-01-10\n",
@@ -446,6 +455,7 @@ fn id_must_have_its_kind_s_shape() {
 #[test]
 fn id_mismatch_is_reported_even_when_fields_are_missing() {
     let f = valid();
+    f.english();
     f.write(CLIENT, "id = \"K-CD34\"\n");
     f.run(&["check"])
         .code(1)
@@ -456,6 +466,7 @@ fn id_mismatch_is_reported_even_when_fields_are_missing() {
 #[test]
 fn record_in_the_wrong_month_folder() {
     let f = valid();
+    f.english();
     let rel = "appointments/2026/10/apt-20261120-a1b2.toml";
     std::fs::remove_file(f.path(CONSULTATION)).unwrap();
     f.write(rel, CONSULTATION_TEXT);
@@ -469,6 +480,7 @@ fn record_in_the_wrong_month_folder() {
 #[test]
 fn record_in_the_wrong_kind_folder() {
     let f = valid();
+    f.english();
     std::fs::remove_file(f.path(PARTNER)).unwrap();
     f.write("sponsors/caritas.toml", PARTNER_TEXT);
     std::fs::remove_file(f.path(CONSULTATION)).unwrap();
@@ -492,6 +504,7 @@ fn record_in_the_wrong_kind_folder() {
 #[test]
 fn record_too_deep_or_too_shallow() {
     let f = valid();
+    f.english();
     std::fs::remove_file(f.path(CONSULTATION)).unwrap();
     std::fs::remove_file(f.path(CLIENT)).unwrap();
     f.write("appointments/apt-20261120-a1b2.toml", CONSULTATION_TEXT);
@@ -510,6 +523,7 @@ fn record_too_deep_or_too_shallow() {
 #[test]
 fn toml_file_outside_the_record_folders() {
     let f = valid();
+    f.english();
     f.write(
         "client/K-CD34.toml",
         "id = \"K-CD34\"\nfirst_contact = 2026-01-10\n",
@@ -526,6 +540,7 @@ fn toml_file_outside_the_record_folders() {
 #[test]
 fn other_files_in_record_folders_are_warnings() {
     let f = valid();
+    f.english();
     f.write("clients/K-AB12.toml~", CLIENT_TEXT);
     f.run(&["check"])
         .ok()
@@ -535,6 +550,7 @@ fn other_files_in_record_folders_are_warnings() {
 #[test]
 fn duplicate_ids() {
     let f = valid();
+    f.english();
     // a copy under another name that kept the id
     f.write(
         "appointments/2026/11/apt-20261120-zzzz.toml",
@@ -548,6 +564,7 @@ fn duplicate_ids() {
 #[test]
 fn references_to_records_that_do_not_exist() {
     let f = valid();
+    f.english();
     f.write(
         CONSULTATION,
         &set(CONSULTATION_TEXT, "client", "client = \"K-GONE\""),
@@ -604,6 +621,7 @@ fn a_reference_to_a_broken_record_is_not_called_missing() {
 #[test]
 fn referral_without_consent_is_a_warning() {
     let f = valid();
+    f.english();
     f.write(CLIENT, &set(CLIENT_TEXT, "consent", ""));
     f.run(&["check"])
         .ok()
@@ -625,6 +643,7 @@ fn referral_without_consent_is_a_warning() {
 #[test]
 fn closed_must_match_the_status() {
     let f = valid();
+    f.english();
     f.write(
         REFERRAL,
         &set(REFERRAL_TEXT, "closed", "closed = 2026-11-22"),
@@ -648,6 +667,7 @@ fn closed_must_match_the_status() {
 #[test]
 fn participant_counts_must_add_up() {
     let f = valid();
+    f.english();
     f.write(EVENT, &EVENT_TEXT.replace("women = 6", "women = 9"));
     f.run(&["check"]).code(1).has(
         "error: participants do not add up: women + men + diverse = 14 is more than total = 12",
@@ -673,6 +693,7 @@ fn participant_counts_must_add_up() {
 #[test]
 fn negative_duration_and_family_members() {
     let f = valid();
+    f.english();
     f.write(
         CONSULTATION,
         &set(
@@ -694,6 +715,7 @@ fn negative_duration_and_family_members() {
 #[test]
 fn birth_year_in_the_future() {
     let f = valid();
+    f.english();
     f.write(CLIENT, &set(CLIENT_TEXT, "birth_year", "birth_year = 2027"));
     f.run(&["check"]).code(1).has(&format!(
         "{CLIENT}:4: error: `birth_year` 2027 lies in the future"
@@ -705,6 +727,7 @@ fn birth_year_in_the_future() {
 #[test]
 fn language_and_country_codes_must_be_iso() {
     let f = valid();
+    f.english();
     f.write(
         CLIENT,
         &set(
@@ -757,6 +780,7 @@ fn language_and_country_codes_must_be_iso() {
 #[test]
 fn done_in_the_future_is_an_error() {
     let f = valid();
+    f.english();
     let apt = "appointments/2026/12/apt-20261201-f1f2.toml";
     f.write(
         apt,
@@ -799,6 +823,7 @@ fn done_in_the_future_is_an_error() {
 #[test]
 fn privacy_warnings_in_notes() {
     let f = valid();
+    f.english();
     f.write(
         CLIENT,
         &set(
@@ -862,6 +887,7 @@ fn contact_fields_of_sponsors_and_partners_are_no_privacy_problem() {
 #[test]
 fn symlinks_are_warnings_and_not_followed() {
     let f = valid();
+    f.english();
     let outside = f.parent().join("elsewhere.toml");
     std::fs::write(&outside, "this is not = = toml").unwrap();
     std::os::unix::fs::symlink(&outside, f.path("clients/K-LN01.toml")).unwrap();
@@ -880,6 +906,7 @@ fn symlinks_are_warnings_and_not_followed() {
 #[test]
 fn strict_turns_warnings_into_errors() {
     let f = valid();
+    f.english();
     f.write(
         CLIENT,
         &set(CLIENT_TEXT, "notes", "notes = \"mail: a.b@example.org\""),
@@ -887,7 +914,7 @@ fn strict_turns_warnings_into_errors() {
     let run = f.run(&["check"]);
     run.ok()
         .has("warning: privacy")
-        .has("0 error(s), 1 warning(s)");
+        .has("0 errors, 1 warning\n");
     let run = f.run(&["check", "--strict"]);
     run.code(1).has("error: privacy").lacks("warning: privacy");
 }
@@ -895,6 +922,7 @@ fn strict_turns_warnings_into_errors() {
 #[test]
 fn config_problems_name_quartier_toml_and_other_files_are_still_checked() {
     let f = valid();
+    f.english();
     f.write(
         "quartier.toml",
         &crate::support::CONFIG
@@ -919,6 +947,7 @@ fn config_problems_name_quartier_toml_and_other_files_are_still_checked() {
 #[test]
 fn config_syntax_error_names_its_line_and_records_are_still_checked() {
     let f = valid();
+    f.english();
     f.write(
         "quartier.toml",
         &crate::support::CONFIG.replace("name = \"Testviertel\"", "name = \"Testviertel"),
@@ -1048,6 +1077,7 @@ fn broken() -> Folder {
 #[test]
 fn every_broken_file_gets_a_finding_naming_it() {
     let f = broken();
+    f.english();
     let run = f.run(&["check"]);
     run.code(1);
     for (rel, what) in [
@@ -1117,6 +1147,7 @@ fn check_never_changes_a_file() {
 #[test]
 fn json_prints_an_array_of_findings() {
     let f = valid();
+    f.english();
     f.write(
         CLIENT,
         &set(CLIENT_TEXT, "notes", "notes = \"a.b@example.org\""),
@@ -1151,6 +1182,7 @@ fn json_prints_an_array_of_findings() {
 #[test]
 fn crlf_and_byte_order_mark_are_accepted() {
     let f = valid();
+    f.english();
     let text = "\u{feff}".to_string() + &CLIENT_TEXT.replace('\n', "\r\n");
     f.write(CLIENT, &text);
     f.write(EVENT, &EVENT_TEXT.replace('\n', "\r\n"));
@@ -1240,6 +1272,7 @@ fn finding_paths_are_reachable_from_the_working_directory() {
 #[test]
 fn output_is_sorted_by_file_and_line_after_the_settings() {
     let f = broken();
+    f.english();
     f.write(
         "quartier.toml",
         &crate::support::CONFIG.replace("[sponsors]", "[sponsors]\nstale = 3"),
@@ -1270,6 +1303,7 @@ fn output_is_sorted_by_file_and_line_after_the_settings() {
 #[test]
 fn consultation_and_sponsor_meeting_keep_their_own_fields() {
     let f = valid();
+    f.english();
     f.write(
         CONSULTATION,
         &set(CONSULTATION_TEXT, "sponsor", "sponsor = \"jugendwerk\""),
@@ -1306,6 +1340,7 @@ fn missing_folder_is_an_error_not_a_panic() {
 fn file_names_that_are_not_utf8_are_findings_in_text_and_json() {
     use std::os::unix::ffi::OsStrExt;
     let f = valid();
+    f.english();
     let name = std::ffi::OsStr::from_bytes(b"K-\xff\xfe.toml");
     std::fs::write(f.path("clients").join(name), CLIENT_TEXT).unwrap();
     f.run(&["check"])

@@ -124,6 +124,7 @@ fn new_with_json_prints_id_and_path() {
 #[test]
 fn new_refuses_bad_values_with_exit_2_and_writes_nothing() {
     let f = Folder::new();
+    f.english();
     f.run(&["client", "new", "--first-contact", "2026-02-30"])
         .code(2)
         .has("2026-02-30");
@@ -163,6 +164,7 @@ fn new_has_no_flags_for_names_or_contact_data() {
 #[test]
 fn new_refuses_contact_data_in_notes_for_privacy() {
     let f = Folder::new();
+    f.english();
     f.run(&["client", "new", "--notes", "Handy 0176 12345678"])
         .code(2)
         .has("privacy")
@@ -442,6 +444,7 @@ fn edit_changes_only_the_given_keys_and_keeps_comments() {
 #[test]
 fn edit_refuses_bad_values_and_contact_data_and_leaves_the_file() {
     let f = Folder::new();
+    f.english();
     f.client("K-AAAA11", "gender = \"f\"");
     let before = f.read("clients/K-AAAA11.toml");
     f.run(&[
@@ -582,6 +585,7 @@ fn merge_moves_every_reference_and_removes_the_second_code() {
 #[test]
 fn erased_is_no_flag_of_new_or_edit() {
     let f = Folder::new();
+    f.english();
     f.run(&["client", "new", "--erased", "2026-11-01"]).code(2);
     f.run(&["client", "new", "--help"]).ok().lacks("--erased");
     f.client("K-7F3A", "");

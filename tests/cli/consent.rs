@@ -39,6 +39,7 @@ fn refer(f: &Folder, partner: &str, date: &str) -> crate::support::Run {
 #[test]
 fn an_entry_is_added_with_scope_partners_and_until() {
     let f = office();
+    f.english();
     f.client("K-2002", "");
     f.run(&[
         "client",
@@ -127,6 +128,7 @@ fn an_entry_is_added_with_scope_partners_and_until() {
 #[test]
 fn a_withdrawal_ends_the_consent_and_refuses_later_referrals() {
     let f = office();
+    f.english();
     f.run(&[
         "client",
         "consent",
@@ -226,6 +228,7 @@ fn withdrawing_for_one_partner_keeps_the_others() {
 #[test]
 fn check_judges_the_dates_of_entries() {
     let f = office();
+    f.english();
     f.client(
         "K-3003",
         "\n[[consents]]\ndate = 2026-05-01\nscope = \"referral\"\nuntil = 2026-04-01\nwithdrawn = 2026-04-15\n\n[[consents]]\ndate = 2026-12-01\nscope = \"processing\"\n",

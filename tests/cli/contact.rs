@@ -98,11 +98,12 @@ fn without_a_terminal_a_missing_kind_is_named() {
 #[test]
 fn a_contact_in_the_future_is_refused_and_an_error_of_check() {
     let f = folder();
+    f.english();
     f.run(&["contact", "add", "--kind", "phone", "--date", "morgen"])
         .code(2)
         .has("--date")
         .has("lies in the future")
-        .has("nothing was written");
+        .has("Nothing was written.");
     f.write(
         "contacts/2026/12/con-20261201-fut1.toml",
         "id = \"con-20261201-fut1\"\ndate = 2026-12-01\nkind = \"phone\"\n",
@@ -115,6 +116,7 @@ fn a_contact_in_the_future_is_refused_and_an_error_of_check() {
 #[test]
 fn check_judges_contact_files_like_every_other_kind() {
     let f = folder();
+    f.english();
     f.write(
         "contacts/2026/11/con-20261110-bad1.toml",
         "id = \"con-20261110-bad1\"\ndate = 2026-11-10\nkind = \"visit\"\ntopics = [\"housing\", \"housing\"]\nlanguage = \"arabic\"\nreferred_to = [\"nobody\"]\nclient = \"K-1234\"\n",
@@ -150,6 +152,7 @@ fn check_judges_contact_files_like_every_other_kind() {
 #[test]
 fn the_privacy_scan_covers_contacts_on_every_path() {
     let f = folder();
+    f.english();
     f.run(&[
         "contact",
         "add",
@@ -307,6 +310,7 @@ fn show_json_is_the_list_element_plus_linked_and_partners_link_back() {
 #[test]
 fn edit_changes_keys_keeps_comments_and_moves_the_file_with_its_date() {
     let f = folder();
+    f.english();
     f.write(
         "contacts/2026/11/con-20261110-ed01.toml",
         "# Anruf am Vormittag\nid = \"con-20261110-ed01\"\ndate = 2026-11-10\nkind = \"phone\" # Rückruf\nnotes = \"Termin vereinbart\"\n",
@@ -427,6 +431,7 @@ fn organisation_consultations_name_their_partner_and_nothing_of_a_client() {
 #[test]
 fn check_enforces_the_organisation_rules_in_files() {
     let f = folder();
+    f.english();
     f.client("K-1001", "consent = 2026-01-10");
     f.write(
         "appointments/2026/11/apt-20261117-org1.toml",

@@ -28,6 +28,7 @@ fn folder() -> Folder {
 #[test]
 fn add_and_done_keep_the_file_and_name_a_deadline_by_kind_and_due() {
     let f = folder();
+    f.english();
     f.run(&[
         "sponsor",
         "deadline",
@@ -133,6 +134,7 @@ fn add_and_done_keep_the_file_and_name_a_deadline_by_kind_and_due() {
 #[test]
 fn check_finds_duplicates_and_done_in_the_future() {
     let f = folder();
+    f.english();
     sponsor(
         &f,
         "doppelt",

@@ -81,6 +81,7 @@ fn an_edit_with_json_prints_id_and_path() {
 #[test]
 fn an_invalid_edit_keeps_the_old_file_and_exits_1() {
     let f = Folder::new();
+    f.english();
     f.write(SPONSOR, SPONSOR_TEXT);
     let before = inode(&f, SPONSOR);
     f.run_env(

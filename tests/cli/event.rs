@@ -151,12 +151,14 @@ fn add_refuses_counts_that_do_not_add_up_and_bad_values() {
         args.extend_from_slice(extra);
         add(&f, &args)
     };
-    with(&["--women", "6", "--men", "5"]).code(2).has("add up");
+    with(&["--women", "6", "--men", "5"])
+        .code(2)
+        .has("gehen nicht auf");
     with(&["--migrants", "11"]).code(2).has("migrants");
     with(&["--women", "-1"]).code(2);
     with(&["--topics", "wohnen"])
         .code(2)
-        .has("not a topic code");
+        .has("ist kein Themen-Code");
     with(&["--languages", "arabic"]).code(2).has("ISO 639-1");
     with(&["--time", "7pm"]).code(2).has("keine Uhrzeit");
     with(&["--partners", "caritas"]).code(1).has("caritas");
@@ -177,7 +179,7 @@ fn add_refuses_counts_that_do_not_add_up_and_bad_values() {
         ],
     )
     .code(2)
-    .has("future");
+    .has("Zukunft");
     add(&f, &["--kind", "info"]).code(2).has("--title");
     add(&f, &["--title", "X"]).code(2).has("--kind");
     assert!(!f.exists("events"));
@@ -186,6 +188,7 @@ fn add_refuses_counts_that_do_not_add_up_and_bad_values() {
 #[test]
 fn done_writes_participants_and_keeps_comments() {
     let f = folder();
+    f.english();
     event(
         &f,
         "evt-20261118-m2q8",
@@ -236,6 +239,7 @@ fn done_writes_participants_and_keeps_comments() {
 #[test]
 fn done_refuses_the_future_and_cancel_works() {
     let f = folder();
+    f.english();
     event(
         &f,
         "evt-20261203-aa11",
@@ -348,6 +352,7 @@ fn show_names_partners_and_sponsors() {
 #[test]
 fn edit_moves_the_file_and_updates_participants_in_place() {
     let f = folder();
+    f.english();
     event(
         &f,
         "evt-20261010-aaaa",

@@ -301,7 +301,7 @@ fn the_same_record_changed_on_both_sides_stops_the_sync_and_names_it() {
         .quartier(&bob, "Bob", &["check"])
         .code(1)
         .has(&format!("{}:", bob.join(APPOINTMENT).display()))
-        .has("git conflict marker");
+        .has("Git-Konfliktmarkierung");
     let _ = alice;
 }
 

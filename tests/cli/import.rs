@@ -124,7 +124,7 @@ fn a_german_csv_writes_the_good_rows_lists_the_bad_ones_and_commits_once() {
     let f = office();
     let run = import(&f, "beratungen.csv", &[]);
     run.code(1)
-        .has("beratungen.csv:4: error: `client` refers to client `K-9999`, which does not exist")
+        .has("beratungen.csv:4: error: `client` verweist auf client `K-9999`, den es nicht gibt")
         .has("beratungen.csv:5: error: Datenschutz: `notes` (Spalte \"Bemerkung\")")
         .has("beratungen.csv:6: error: Spalte \"Datum\" (`date`): `31.02.2026`: diesen Tag gibt es nicht")
         .has("beratungen.csv:7: error:")
@@ -308,7 +308,7 @@ fn an_xlsx_sheet_with_date_cells_is_imported_like_the_csv() {
     let run = import(&f, "beratungen.xlsx", &[]);
     run.code(1)
         .has("beratungen.xlsx:4: error: Datenschutz: `notes` (Spalte \"Bemerkung\") scheint eine E-Mail-Adresse")
-        .has("beratungen.xlsx:5: error: `Unbekannt` is not a topic code")
+        .has("beratungen.xlsx:5: error: `Unbekannt` ist kein Themen-Code")
         .has("2 von 4 Zeilen aus beratungen.xlsx als appointment geschrieben");
     let files = appointment_files(&f);
     assert_eq!(files.len(), 2);
@@ -453,7 +453,7 @@ fn the_worked_example_of_the_docs_does_what_the_docs_say() {
                 .unwrap()
                 .replace("beratungen-2025.csv", &csv.display().to_string()),
         )
-        .has("beratungen-2025.csv:7: error: `client` refers to client `K-9Z9Z`, which does not exist")
+        .has("beratungen-2025.csv:7: error: `client` verweist auf client `K-9Z9Z`, den es nicht gibt")
         .has("nicht übernommene Spalten (in den Regeln nicht zugeordnet): Kanal, Name (intern)")
         .has(
             "Probelauf: 4 von 6 Zeilen aus beratungen-2025.csv würden als appointment geschrieben",

@@ -16,6 +16,7 @@ mod delete;
 mod duplicates;
 mod edit;
 mod event;
+mod findings_lang;
 mod forms;
 mod german;
 mod git;

@@ -90,6 +90,7 @@ fn add_without_terminal_names_every_missing_flag() {
 #[test]
 fn add_refuses_unknown_topics_languages_and_slugs_with_exit_2() {
     let f = Folder::new();
+    f.english();
     let mut bad_topic = ADD.to_vec();
     bad_topic[9] = "housing,wohnen";
     f.run(&bad_topic)
@@ -144,6 +145,7 @@ fn add_knows_office_topics_from_the_settings() {
 #[test]
 fn add_refuses_a_slug_that_exists() {
     let f = Folder::new();
+    f.english();
     f.run(ADD).ok();
     let before = f.read("partners/mieterverein.toml");
     f.run(ADD).code(1).has("exists already");
@@ -380,6 +382,7 @@ fn edit_with_json_prints_id_and_path() {
 #[test]
 fn edit_refuses_bad_values_and_leaves_the_file() {
     let f = Folder::new();
+    f.english();
     directory(&f);
     let before = f.read("partners/wohnhilfe.toml");
     f.run(&["partner", "edit", "wohnhilfe", "--offers", "wohnen"])

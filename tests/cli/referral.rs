@@ -237,13 +237,15 @@ fn add_refuses_unknown_references_topics_and_bad_dates() {
     with(&[("--partner", "caritas")]).code(1).has("caritas");
     with(&[("--topic", "wohnung")])
         .code(2)
-        .has("not a topic code");
+        .has("ist kein Themen-Code");
     with(&[("--topic", "housing,health")]).code(2);
     with(&[("--date", "2026-02-30")])
         .code(2)
         .has("diesen Tag gibt es nicht");
     with(&[("--follow-up", "soon")]).code(2);
-    with(&[("--follow-up", "2026-11-01")]).code(2).has("before");
+    with(&[("--follow-up", "2026-11-01")])
+        .code(2)
+        .has("liegt vor dem Datum");
     assert!(!f.exists("referrals"));
 }
 
@@ -292,6 +294,7 @@ fn close_keeps_every_comment_of_the_file() {
 #[test]
 fn close_with_a_date_and_its_limits() {
     let f = folder();
+    f.english();
     referral(
         &f,
         "ref-20261110-k3p9",

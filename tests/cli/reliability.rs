@@ -124,7 +124,7 @@ fn parallel_adds_of_the_same_slug_write_exactly_one_file() {
     assert_eq!(won, 1, "exactly one process writes the record");
     for o in outcomes.iter().filter(|o| !o.status.success()) {
         assert_eq!(o.status.code(), Some(1));
-        assert!(String::from_utf8_lossy(&o.stderr).contains("exists already"));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("gibt es schon"));
     }
     assert_eq!(files_below(&f.path("sponsors")), ["gleicher-name.toml"]);
     f.run(&["check", "--strict"]).ok();
@@ -343,6 +343,7 @@ fn long(n: usize) -> String {
 #[test]
 fn hostile_id_flags_are_refused_without_touching_the_disk() {
     let f = Folder::new();
+    f.english();
     let long_slug = long(64);
     let huge = long(100_000);
     for bad in [
@@ -437,6 +438,7 @@ fn hostile_id_arguments_to_show_edit_and_end_find_nothing() {
 #[test]
 fn hostile_ids_inside_files_are_errors() {
     let f = Folder::new();
+    f.english();
     let huge = long(200_000);
     let cases = [
         ("sponsors/escape.toml", "../../escape".to_string()),
@@ -483,6 +485,7 @@ fn hostile_ids_inside_files_are_errors() {
 #[test]
 fn a_huge_or_binary_file_is_reported_not_read() {
     let f = Folder::new();
+    f.english();
     f.write(
         "sponsors/big.toml",
         &format!("notes = \"{}\"\n", "x".repeat(2 * 1024 * 1024)),
@@ -502,6 +505,7 @@ fn a_huge_or_binary_file_is_reported_not_read() {
 fn a_symlinked_record_file_is_never_followed() {
     use std::os::unix::fs::symlink;
     let f = Folder::new();
+    f.english();
     // Outside the folder: a file that would be an error if it were read.
     let outside = f.parent().join("secret.toml");
     std::fs::write(&outside, "id = \"secret\"\npassword = \"hunter2\"\n").unwrap();
@@ -533,6 +537,7 @@ fn a_symlinked_record_file_is_never_followed() {
 fn a_symlinked_folder_is_never_followed_nor_written_through() {
     use std::os::unix::fs::symlink;
     let f = Folder::new();
+    f.english();
     let outside = f.parent().join("elsewhere");
     std::fs::create_dir_all(&outside).unwrap();
     std::fs::write(outside.join("lernhaus.toml"), LERNHAUS).unwrap();
@@ -603,7 +608,7 @@ fn a_file_where_the_record_folder_must_be_is_a_clear_error() {
     f.run(&["check"])
         .code(1)
         .has("sponsors: error:")
-        .has("not a folder");
+        .has("ist kein Ordner");
 }
 
 #[test]
@@ -784,6 +789,7 @@ fn contact_data_in_notes_is_a_privacy_warning_and_an_error_when_strict() {
     // its own, so one `check` (and one `check --strict`) judges them all;
     // each file must have its own line naming what it holds.
     let f = Folder::new();
+    f.english();
     let mut expected = Vec::new();
     for (i, (notes, what)) in cases.iter().enumerate() {
         let code = format!("K-AB1{i}");
@@ -824,6 +830,7 @@ fn contact_data_in_notes_is_a_privacy_warning_and_an_error_when_strict() {
     }
     // The writing commands refuse the same text outright.
     let f = Folder::new();
+    f.english();
     f.client("K-AB12", "consent = 2026-01-10");
     for (notes, what) in cases {
         f.run(&[
@@ -849,6 +856,7 @@ fn contact_data_in_notes_is_a_privacy_warning_and_an_error_when_strict() {
 #[test]
 fn referral_notes_and_outcome_are_scanned_too() {
     let f = Folder::new();
+    f.english();
     f.client("K-AB12", "consent = 2026-01-10");
     f.write(
         "partners/jobcenter.toml",
@@ -957,6 +965,7 @@ fn consent_on_or_before_the_referral_date_is_enough() {
 #[test]
 fn a_leap_second_time_is_an_error_not_silently_dropped() {
     let f = Folder::new();
+    f.english();
     f.client("K-AB12", "consent = 2026-01-10");
     f.write(
         "appointments/2026/11/apt-20261120-ab12.toml",
@@ -971,6 +980,7 @@ fn a_leap_second_time_is_an_error_not_silently_dropped() {
 #[test]
 fn a_named_pipe_posing_as_a_record_does_not_hang_check() {
     let f = Folder::new();
+    f.english();
     std::fs::create_dir_all(f.path("sponsors")).unwrap();
     let made = Command::new("mkfifo")
         .arg(f.path("sponsors/pipe.toml"))
@@ -997,7 +1007,7 @@ fn a_named_pipe_posing_as_a_record_does_not_hang_check() {
     assert_eq!(status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
-        stdout.contains("pipe.toml: error: is not a regular file"),
+        stdout.contains("pipe.toml: error: ist keine gewöhnliche Datei"),
         "{stdout}"
     );
 }
@@ -1007,6 +1017,7 @@ fn a_named_pipe_posing_as_a_record_does_not_hang_check() {
 fn a_file_name_that_is_not_utf8_is_reported_not_a_crash() {
     use std::os::unix::ffi::OsStrExt;
     let f = Folder::new();
+    f.english();
     f.write("sponsors/lernhaus.toml", LERNHAUS);
     let name = std::ffi::OsStr::from_bytes(b"\xff\xfe.toml");
     std::fs::write(f.path("sponsors").join(name), LERNHAUS).unwrap();
@@ -1030,6 +1041,7 @@ fn a_file_name_that_is_not_utf8_is_reported_not_a_crash() {
 #[test]
 fn a_record_too_large_to_read_back_is_never_written() {
     let f = Folder::new();
+    f.english();
     // A control character is one byte on the command line but six in the
     // file (`\u0001`): two such fields make a file larger than the 1 MB a
     // record may be, which no command could read again.

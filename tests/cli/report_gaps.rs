@@ -431,6 +431,7 @@ fn completeness_lists_the_records_of_the_period_asked_for() {
 #[test]
 fn a_seal_is_rebuilt_with_the_topic_codes_it_was_made_with() {
     let f = sample();
+    f.english();
     let config = format!(
         "{}\n[topics.codes]\ndebts = {{ de = \"Schulden\", en = \"Debts\" }}\n",
         f.read("quartier.toml")

@@ -477,7 +477,7 @@ fn seal_then_correction_then_amendment() {
     );
     f.run(&["check"])
         .code(1)
-        .has("reports/sealed/monthly-2026-10.json: error: consultations.held was 4, the records now give 5");
+        .has("reports/sealed/monthly-2026-10.json: error: consultations.held war 4, die Datensätze ergeben jetzt 5");
     // The report itself still works.
     october(&f, &[]);
 
@@ -572,7 +572,7 @@ fn a_birth_year_after_the_first_contact_is_an_error_in_check() {
         "id = \"K-A001\"\nfirst_contact = 2020-05-01\nbirth_year = 2021\n",
     );
     f.run(&["check"]).code(1).has(
-        "clients/K-A001.toml:3: error: `birth_year` 2021 lies after the first contact (2020-05-01)",
+        "clients/K-A001.toml:3: error: `birth_year` 2021 liegt nach dem Erstkontakt (2020-05-01)",
     );
 }
 
@@ -587,12 +587,12 @@ fn no_seal_over_records_with_errors() {
     f.run(&["report", "monthly", "--month", "2026-10", "--seal"])
         .code(1)
         .has("apt-20261011-bad1.toml")
-        .has("no seal made");
+        .has("kein Siegel erstellt");
     assert!(!f.exists("reports/sealed/monthly-2026-10.json"));
     // Nothing to amend before a first seal.
     f.run(&[
         "report", "monthly", "--month", "2025-10", "--seal", "--amend", "--reason", "x",
     ])
     .code(1)
-    .has("no seal to amend");
+    .has("es gibt kein Siegel zum Ändern");
 }

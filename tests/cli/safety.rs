@@ -274,7 +274,9 @@ fn the_upward_search_skips_a_folder_of_another_user_and_names_it() {
         return;
     }
     let r = run_in(&below, &["check"], &[]);
-    r.code(1).has("theirs").has("another user");
+    r.code(1)
+        .has("theirs")
+        .has("gehört aber einer anderen Person");
     // with --records it is used
     run_in(
         &below,
@@ -358,6 +360,7 @@ fn dirty_is_null_and_the_footer_says_unknown_when_git_cannot_tell() {
 #[test]
 fn huge_counts_are_errors_naming_the_file_and_never_a_wrapped_total() {
     let f = Folder::new();
+    f.english();
     f.client("K-7F3A", "");
     let mut files = Vec::new();
     for n in 1..=3 {

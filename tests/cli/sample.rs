@@ -70,7 +70,7 @@ fn committed_sample_passes_strict_check() {
         &[],
     )
     .ok()
-    .has("no problems found");
+    .has("keine Probleme gefunden");
 }
 
 #[test]
@@ -118,7 +118,7 @@ fn scale_two_passes_strict_check_and_doubles_the_volume() {
         &[],
     )
     .ok()
-    .has("no problems found");
+    .has("keine Probleme gefunden");
     let ratio = tree(&two).len() as f64 / tree(&committed()).len() as f64;
     assert!((1.6..2.4).contains(&ratio), "scale 2 / scale 1 = {ratio}");
 }

@@ -192,8 +192,15 @@ fn fixture_for(kind: Kind, key: &str, spec: &FieldSpec) -> Fixture {
     for fx in fixtures(kind) {
         let f = office();
         f.write(fx.rel, &hostile(fx.text, key, spec));
-        let r = f.run(&["check", "--strict"]);
-        if r.code == 1 && r.stdout.contains(&format!("privacy: `{key}`")) {
+        let r = f.run(&["check", "--strict", "--json"]);
+        let flagged = r.code == 1
+            && r.json().as_array().unwrap().iter().any(|x| {
+                x["code"] == "privacy-field"
+                    && x["message"]
+                        .as_str()
+                        .is_some_and(|m| m.contains(&format!("`{key}`")))
+            });
+        if flagged {
             return fx;
         }
     }
@@ -210,6 +217,7 @@ fn every_free_text_key_is_refused_on_every_write_path() {
         let fx = fixture_for(kind, &key, spec);
         let what = format!("{}.{key}", kind.name());
         let f = office();
+        f.english();
         f.write(fx.rel, fx.text);
         f.run(&["check", "--strict"]).ok();
         let before = f.read(fx.rel);
@@ -296,6 +304,7 @@ fn comments_are_scanned_on_every_path() {
     .flat_map(fixtures)
     {
         let f = office();
+        f.english();
         let commented = format!("{}# Rückruf 0176.1234.5678\n", fx.text);
         f.write(fx.rel, &commented);
         f.run(&["check"])
@@ -339,6 +348,7 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 #[test]
 fn a_report_never_prints_contact_data() {
     let f = office();
+    f.english();
     let rel = "events/2026/11/evt-20261120-ev12.toml";
     f.write(
         rel,
@@ -384,6 +394,7 @@ fn a_report_never_prints_contact_data() {
 #[test]
 fn status_commands_refuse_contact_data() {
     let f = office();
+    f.english();
     let referral = &fixtures(Kind::Referral)[0];
     let open = referral.text.replace(
         "status = \"done\"\nclosed = 2026-11-22\n",

@@ -61,6 +61,7 @@ fn add_without_terminal_names_every_missing_flag() {
 #[test]
 fn add_refuses_a_slug_that_exists_or_escapes() {
     let f = Folder::new();
+    f.english();
     f.run(ADD).ok();
     let before = f.read("sponsors/kinderbuero-west.toml");
     f.run(ADD).code(1).has("exists already");

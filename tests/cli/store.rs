@@ -54,7 +54,7 @@ fn relative_records_flag_is_taken_from_the_working_directory() {
     let tmp = candidates();
     let run = run_in(tmp.path(), &["--records", "flag", "check"], &[]);
     run.code(1)
-        .has("flag/clients/K-FLAG.toml:3: error: unknown key `mark`");
+        .has("flag/clients/K-FLAG.toml:3: error: unbekannter Schlüssel `mark`");
     assert!(run.stdout.starts_with("flag/"), "{}", run.stdout);
 }
 
@@ -108,7 +108,7 @@ fn records_below_the_working_directory_is_the_fallback() {
     let tmp = candidates();
     let run = run_in(tmp.path(), &["check"], &[]);
     run.code(1)
-        .has("records/clients/K-RECS.toml:3: error: unknown key `mark`");
+        .has("records/clients/K-RECS.toml:3: error: unbekannter Schlüssel `mark`");
     assert!(run.stdout.starts_with("records/"), "{}", run.stdout);
 }
 

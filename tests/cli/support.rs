@@ -127,6 +127,16 @@ impl Folder {
         run_in(self.parent(), &full, env)
     }
 
+    /// Makes every later run in this folder speak English (the personal
+    /// `language = "en"`, as `--lang en` would): for tests that assert the
+    /// English wording of findings and errors; German is the default.
+    pub fn english(&self) -> &Folder {
+        let dir = self.parent().join("quartier");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("config.toml"), "language = \"en\"\n").unwrap();
+        self
+    }
+
     /// A minimal valid client.
     pub fn client(&self, code: &str, extra: &str) -> &Folder {
         self.write(

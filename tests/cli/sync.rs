@@ -111,7 +111,7 @@ fn personal_data_in_a_record_to_be_shared_stops_the_sync() {
         .code(1)
         .has(APPOINTMENT)
         .has("clients/K-3003.toml")
-        .has("privacy");
+        .has("Datenschutz");
     assert_eq!(office.head(&bob), before, "nothing committed");
     assert!(!on_server(&office, "clients/K-3003.toml"));
     assert_eq!(read(&bob, APPOINTMENT), noted, "the file is left as it is");

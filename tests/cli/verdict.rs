@@ -76,6 +76,7 @@ fn hostile_text(case: &Case) -> String {
 #[test]
 fn add_flags_refuse_every_hostile_value_with_exit_2() {
     let f = folder();
+    f.english();
     for case in CASES {
         let mut args = vec!["appointment", "add", "--client", CLIENT];
         args.extend_from_slice(case.flags);
@@ -98,6 +99,7 @@ fn add_flags_refuse_every_hostile_value_with_exit_2() {
 #[test]
 fn edit_flags_refuse_every_hostile_value_with_exit_2() {
     let f = folder();
+    f.english();
     for case in CASES {
         let mut args = vec!["appointment", "edit", "ab12"];
         args.extend_from_slice(case.flags);
@@ -109,6 +111,7 @@ fn edit_flags_refuse_every_hostile_value_with_exit_2() {
 #[test]
 fn quartier_edit_refuses_every_hostile_value_with_exit_1() {
     let f = folder();
+    f.english();
     for case in CASES {
         let replacement = f.parent().join("replacement.toml");
         std::fs::write(&replacement, hostile_text(case)).unwrap();
@@ -125,6 +128,7 @@ fn quartier_edit_refuses_every_hostile_value_with_exit_1() {
 fn check_strict_flags_every_hostile_value() {
     for case in CASES {
         let f = folder();
+        f.english();
         f.write(APT, &hostile_text(case));
         f.run(&["check", "--strict"]).code(1).has(case.says);
     }
@@ -177,6 +181,7 @@ fn empty_values_and_unset_remove_keys_the_same_way_everywhere() {
 #[test]
 fn status_commands_refuse_what_check_strict_flags_with_exit_2() {
     let f = folder();
+    f.english();
     let sponsor = "sponsors/lernhaus.toml";
     f.write(
         sponsor,

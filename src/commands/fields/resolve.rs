@@ -86,32 +86,36 @@ pub fn resolve(
         }
         let value = value_of(spec, &flag, raw, view, store, config)?;
         if value.is_none() && spec.is_always_required() {
-            return Err(CommandError::usage(format!(
-                "{flag} must not be empty: every {} has a {}",
-                kind.name(),
-                spec.key
+            return Err(CommandError::usage(crate::tr!(
+                "writing.flag-empty",
+                flag = flag,
+                kind = kind.name(),
+                key = spec.key
             )));
         }
         out.insert(key.clone(), value);
     }
     for key in &given.unset {
         let Some(spec) = spec_of(kind, key) else {
-            return Err(CommandError::usage(format!(
-                "--unset {key}: a {} has no key `{key}`; its keys are {}",
-                kind.name(),
-                crate::schema::of(kind).keys().join(", ")
+            return Err(CommandError::usage(crate::tr!(
+                "writing.unset-unknown",
+                key = key,
+                kind = kind.name(),
+                keys = crate::schema::of(kind).keys().join(", ")
             )));
         };
         if spec.set_by_tool {
-            return Err(CommandError::usage(format!(
-                "--unset {key}: `{key}` is set by quartier itself, not by a flag"
+            return Err(CommandError::usage(crate::tr!(
+                "writing.unset-by-tool",
+                key = key
             )));
         }
         if spec.is_always_required() {
-            return Err(CommandError::usage(format!(
-                "--unset {key}: every {} needs `{key}`, it cannot be removed; change it with {} instead",
-                kind.name(),
-                flag_name(key)
+            return Err(CommandError::usage(crate::tr!(
+                "writing.unset-required",
+                key = key,
+                kind = kind.name(),
+                flag = flag_name(key)
             )));
         }
         out.insert(key.clone(), None);
@@ -121,24 +125,34 @@ pub fn resolve(
 
 fn not_here(kind: Kind, flag: &str, cond: &Cond, view: &View) -> CommandError {
     let now = view.get(cond.key).unwrap_or("none");
+    let values = cond
+        .values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(&format!(" {} ", crate::tr!("writing.and")));
     let wanted = if cond.negate {
-        format!(
-            "{}s with any other {} than {}",
-            kind.name(),
-            cond.key,
-            cond.values.join(", ")
+        crate::tr!(
+            "writing.wanted-other",
+            kind = kind.name(),
+            key = cond.key,
+            values = values
         )
     } else {
-        cond.values
-            .iter()
-            .map(|v| format!("{v}s"))
-            .collect::<Vec<_>>()
-            .join(" and ")
+        crate::tr!(
+            "writing.wanted",
+            kind = kind.name(),
+            key = cond.key,
+            values = values
+        )
     };
-    CommandError::usage(format!(
-        "{flag} belongs to {wanted} only, and this {} has {} = {now}: leave it out",
-        kind.name(),
-        cond.key
+    CommandError::usage(crate::tr!(
+        "writing.not-here",
+        flag = flag,
+        wanted = wanted,
+        kind = kind.name(),
+        key = cond.key,
+        now = now
     ))
 }
 
@@ -173,8 +187,10 @@ fn value_of(
             if crate::model::read::is_slug(text) {
                 one(text.to_string())
             } else {
-                Err(CommandError::usage(format!(
-                    "{flag} `{text}` is not a valid slug: lower-case letters, digits and `-`, e.g. kinderbuero-west"
+                Err(CommandError::usage(crate::tr!(
+                    "writing.flag-not-slug",
+                    flag = flag,
+                    value = text
                 )))
             }
         }
@@ -196,8 +212,10 @@ fn value_of(
         | FieldType::Languages
         | FieldType::Refs(_)
         | FieldType::Table(_)
-        | FieldType::Tables(_) => Err(CommandError::usage(format!(
-            "{flag}: `{text}` is not a value of this key"
+        | FieldType::Tables(_) => Err(CommandError::usage(crate::tr!(
+            "writing.flag-not-a-value",
+            flag = flag,
+            value = text
         ))),
     }
 }

@@ -172,7 +172,9 @@ pub(crate) fn candidate(
     let id = if id_is_generated {
         match (kind.is_dated(), date) {
             (true, Some(d)) => crate::store::new_dated_id(kind, d)?,
-            (true, None) => return Err(CommandError::usage("--date is needed")),
+            (true, None) => {
+                return Err(CommandError::usage(crate::tr!("writing.date-flag-needed")));
+            }
             (false, _) => crate::store::new_client_code()?,
         }
     } else {
@@ -299,10 +301,10 @@ pub fn change_record(
     change_file(store, config, kind, path, named, |doc| {
         let (record, _) = read_with_findings(kind, &doc.to_string(), config);
         let mut record = record.ok_or_else(|| {
-            CommandError::data(format!(
-                "{}: the {} cannot be read: run `quartier check` and fix the file first",
-                path.display(),
-                kind.name()
+            CommandError::data(crate::tr!(
+                "writing.unreadable",
+                path = path.display(),
+                kind = kind.name()
             ))
         })?;
         change(&mut record)?;
@@ -399,8 +401,8 @@ fn judge_flags(
             .iter()
             .map(|f| {
                 let what = match f.severity {
-                    Severity::Error => "",
-                    Severity::Warning => "(check --strict) ",
+                    Severity::Error => String::new(),
+                    Severity::Warning => format!("{} ", crate::tr!("writing.strict")),
                 };
                 match f.line.and_then(|l| lines.get(&l)) {
                     Some(key) => format!("{}: {what}{}", name(key), f.message),
@@ -409,24 +411,25 @@ fn judge_flags(
             })
             .collect();
         return Err(CommandError::usage(format!(
-            "{}\nnothing was written",
-            said.join("\n")
+            "{}\n{}",
+            said.join("\n"),
+            crate::tr!("writing.nothing-written")
         )));
     }
     if !old.is_empty() {
         return Err(CommandError::data(format!(
-            "{}\nthe {} has these problems already: fix them (quartier edit ID or the flags named), then try again; nothing was written",
+            "{}\n{}",
             old.iter()
                 .map(|f| match f.line {
-                    Some(l) => format!("line {l}: {}", f.message),
+                    Some(l) => crate::tr!("writing.at-line", line = l, message = f.message),
                     None => f.message.clone(),
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            kind.name()
+            crate::tr!("writing.problems-already", kind = kind.name())
         )));
     }
-    record.ok_or_else(|| CommandError::data(format!("the {} could not be read", kind.name())))
+    record.ok_or_else(|| CommandError::data(crate::tr!("writing.not-read", kind = kind.name())))
 }
 
 /// The verdict on a record file a person edited (`quartier edit`): what

@@ -55,7 +55,7 @@ pub fn newest_first(a: &Referral, b: &Referral) -> std::cmp::Ordering {
 /// whose consent does not cover it (SPEC §1.2); None when it is covered.
 pub fn consent_warning(client: &Client, referral: &Referral) -> Option<String> {
     crate::rules::consent::referral_uncovered(referral, client)
-        .map(|(m, _)| format!("warning: {m}"))
+        .map(|(m, _)| format!("warning: {}", m.text))
 }
 
 /// The client record of `id`, when it can be read.

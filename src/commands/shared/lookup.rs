@@ -22,12 +22,13 @@ pub fn load_one(
     match record {
         Some(r) if !findings.iter().any(|f| f.is_error()) => Ok((r, path)),
         _ => Err(CommandError::data(format!(
-            "{}\nfix the file (quartier edit {query}) and try again",
+            "{}\n{}",
             findings
                 .iter()
                 .map(|f| f.to_string())
                 .collect::<Vec<_>>()
-                .join("\n")
+                .join("\n"),
+            crate::tr!("lookup.fix-file", query = query)
         ))),
     }
 }
@@ -39,14 +40,14 @@ pub fn check_references(store: &Store, record: &Record) -> Result<()> {
     let missing: Vec<String> = refs
         .into_iter()
         .filter(|(kind, id)| !store.exists(*kind, id))
-        .map(|(kind, id)| format!("{} `{id}` does not exist", kind.name()))
+        .map(|(kind, id)| crate::tr!("lookup.does-not-exist", kind = kind.name(), id = id))
         .collect();
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(CommandError::data(format!(
-            "{}: add it first or fix the id; nothing was written",
-            missing.join("; ")
+        Err(CommandError::data(crate::tr!(
+            "lookup.references-missing",
+            missing = missing.join("; ")
         )))
     }
 }
@@ -63,19 +64,20 @@ pub fn refuse_errors(loaded: &LoadResult) -> Result<()> {
         Ok(())
     } else {
         Err(CommandError::data(format!(
-            "{}\n{} broken record file(s): fix them (quartier check lists everything), then try again",
+            "{}\n{}",
             errors.join("\n"),
-            errors.len()
+            crate::tr!("lookup.broken-files", count = errors.len())
         )))
     }
 }
 /// Fails (exit 1) when a referenced record does not exist.
 pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
     store.resolve(kind, id).map(|(id, _)| id).map_err(|e| {
-        CommandError::data(format!(
-            "{} `{id}` does not exist ({}); add it first or check the id",
-            kind.name(),
-            e.to_string().lines().next().unwrap_or_default()
+        CommandError::data(crate::tr!(
+            "lookup.must-exist",
+            kind = kind.name(),
+            id = id,
+            why = e.to_string().lines().next().unwrap_or_default()
         ))
     })
 }
@@ -94,28 +96,30 @@ pub fn resolve_ref(store: &Store, kind: Kind, flag: &str, query: &str) -> Result
 fn ref_error(kind: Kind, flag: &str, query: &str, e: StoreError) -> CommandError {
     let q = query.trim();
     match e {
-        StoreError::AmbiguousId { matches, .. } => CommandError::data(format!(
-            "{flag} `{q}` matches {} {}s; give more of the id: {}",
-            matches.len(),
-            kind.name(),
-            matches
+        StoreError::AmbiguousId { matches, .. } => CommandError::data(crate::tr!(
+            "lookup.ambiguous",
+            flag = flag,
+            query = q,
+            count = matches.len(),
+            kind = kind.name(),
+            ids = matches
                 .iter()
                 .map(|(_, id, _)| id.as_str())
                 .collect::<Vec<_>>()
                 .join(", ")
         )),
-        StoreError::NoSuchRecord { close, .. } if !close.is_empty() => CommandError::data(format!(
-            "{flag}: {} `{q}` does not exist; did you mean {}? Nothing was written.",
-            kind.name(),
-            close.join(", ")
-        )),
-        StoreError::NoSuchRecord { .. } | StoreError::NotAnId { .. } => {
-            CommandError::data(format!(
-                "{flag}: {} `{q}` does not exist; `quartier {} list` shows them Nothing was written.",
-                kind.name(),
-                kind.name()
+        StoreError::NoSuchRecord { close, .. } if !close.is_empty() => {
+            CommandError::data(crate::tr!(
+                "lookup.no-such-close",
+                flag = flag,
+                kind = kind.name(),
+                query = q,
+                close = close.join(", ")
             ))
         }
+        StoreError::NoSuchRecord { .. } | StoreError::NotAnId { .. } => CommandError::data(
+            crate::tr!("lookup.no-such", flag = flag, kind = kind.name(), query = q),
+        ),
         other => other.into(),
     }
 }
@@ -135,18 +139,19 @@ pub fn filter_ref(
             Ok((id, _)) => Ok(Some(id)),
             Err(e @ StoreError::AmbiguousId { .. }) => Err(ref_error(kind, flag, q, e)),
             Err(StoreError::NoSuchRecord { close, .. }) if !close.is_empty() => {
-                Err(CommandError::usage(format!(
-                    "{flag}: there is no {} `{}`; did you mean {}?",
-                    kind.name(),
-                    q.trim(),
-                    close.join(", ")
+                Err(CommandError::usage(crate::tr!(
+                    "lookup.filter-close",
+                    flag = flag,
+                    kind = kind.name(),
+                    query = q.trim(),
+                    close = close.join(", ")
                 )))
             }
-            Err(_) => Err(CommandError::usage(format!(
-                "{flag}: there is no {} `{}`; `quartier {} list` shows them",
-                kind.name(),
-                q.trim(),
-                kind.name()
+            Err(_) => Err(CommandError::usage(crate::tr!(
+                "lookup.filter-none",
+                flag = flag,
+                kind = kind.name(),
+                query = q.trim()
             ))),
         },
     }

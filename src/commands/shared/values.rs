@@ -83,7 +83,8 @@ mod tests {
         let e = flag_value(&FieldType::Country, "--origin", "QQ", &c).unwrap_err();
         assert_eq!(e.exit_code(), 2);
         assert!(
-            e.message.starts_with("--origin: `QQ` is not an ISO 3166-1"),
+            e.message
+                .starts_with("--origin: `QQ` ist kein Ländercode nach ISO 3166-1"),
             "{}",
             e.message
         );

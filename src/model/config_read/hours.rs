@@ -13,17 +13,13 @@ pub(super) fn read_hours(f: &mut Fields) -> Vec<Hours> {
         return Vec::new();
     };
     let DeValue::Array(items) = v.get_ref() else {
-        f.wrong_type(
-            "hours",
-            v,
-            "a list of tables [[hours]] with day, from, to and kind",
-        );
+        f.wrong_type("hours", v, &crate::tr!("check.expected.hours"));
         return Vec::new();
     };
     let mut hours = Vec::new();
     for (n, item) in items.iter().enumerate() {
         let DeValue::Table(t) = item.get_ref() else {
-            f.wrong_type("hours", item, "a table [[hours]]");
+            f.wrong_type("hours", item, &crate::tr!("check.expected.hours-entry"));
             continue;
         };
         let entry = f.nested(t, format!("hours[{}].", n + 1), |h| {
@@ -34,9 +30,10 @@ pub(super) fn read_hours(f: &mut Fields) -> Vec<Hours> {
                     if day.is_none() {
                         h.error(
                             day_span,
-                            format!(
-                                "`{}day` = \"{code}\" is not a weekday: write monday, tuesday, wednesday, thursday, friday, saturday or sunday",
-                                h.prefix
+                            crate::finding!(
+                                "hours-weekday",
+                                key = format!("{}day", h.prefix),
+                                value = code
                             ),
                         );
                     }
@@ -71,11 +68,11 @@ pub(super) fn read_hours(f: &mut Fields) -> Vec<Hours> {
                 let span = h.span_of("to");
                 h.error(
                     span,
-                    format!(
-                        "`{}to` ({}) must be later than `from` ({})",
-                        h.prefix,
-                        to.format("%H:%M"),
-                        from.format("%H:%M")
+                    crate::finding!(
+                        "hours-reversed",
+                        key = format!("{}to", h.prefix),
+                        to = to.format("%H:%M"),
+                        from = from.format("%H:%M")
                     ),
                 );
                 return None;
@@ -136,18 +133,16 @@ mod tests {
         );
         let (config, problems) = read_config(&text);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-        assert!(
-            messages.iter().any(|m| m.contains("hours[1].day")
-                && m.contains("freitag")
-                && m.contains("friday")),
-            "{messages:?}"
-        );
-        assert!(
-            messages
+        let has = |code: &str, within: &str| {
+            problems
                 .iter()
-                .any(|m| m.contains("hours[2].to") && m.contains("later than")),
+                .any(|p| p.code.as_str() == code && p.message.contains(within))
+        };
+        assert!(
+            has("hours-weekday", "hours[1].day") && messages.iter().any(|m| m.contains("freitag")),
             "{messages:?}"
         );
+        assert!(has("hours-reversed", "hours[2].to"), "{messages:?}");
         assert!(
             messages
                 .iter()
@@ -174,9 +169,8 @@ mod tests {
         let (_, problems) = read_config(&text);
         for key in ["day", "from", "to", "kind"] {
             assert!(
-                problems
-                    .iter()
-                    .any(|p| p.message.contains(&format!("`hours[1].{key}` is missing"))),
+                problems.iter().any(|p| p.code.as_str() == "missing-key"
+                    && p.message.contains(&format!("`hours[1].{key}`"))),
                 "{key}: {problems:?}"
             );
         }
