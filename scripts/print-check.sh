@@ -39,7 +39,12 @@ if [ -z "$html" ]; then
     ./target/debug/quartier --records records --lang de report yearly --year 2025 --format html --out "$html"
 fi
 pdf="$out_dir/$(basename "${html%.html}").pdf"
-chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+# A fresh profile each time, and nothing that talks to the network.
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+    --disable-component-update --disable-sync --no-first-run \
+    --user-data-dir="$profile" --no-pdf-header-footer \
     --print-to-pdf="$pdf" "file://$(realpath "$html")" 2>/dev/null
 pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
 size=$(pdfinfo "$pdf" | awk -F': *' '/^Page size:/ {print $2}')
