@@ -253,3 +253,53 @@ fn without_a_terminal_nothing_is_asked() {
         .has("--ask");
     assert_eq!(f.read("events/2026/11/evt-20261120-ab12.toml"), event);
 }
+
+#[test]
+fn a_short_contact_through_the_form_in_german() {
+    let f = Folder::new();
+    f.write(
+        "partners/jobcenter-west.toml",
+        "id = \"jobcenter-west\"\nname = \"Jobcenter West\"\nkind = \"authority\"\n",
+    );
+    let Some(mut p) = Pty::spawn(&f, &["contact", "add"]) else {
+        return;
+    };
+    p.ask("? Datum (25.11.2026)", "gestern");
+    p.ask("? Uhrzeit", "11:15");
+    p.ask("? Art", "tel"); // typing filters the choices
+    p.expect("? Themen");
+    p.s.send("wohn ").unwrap();
+    p.answer("");
+    p.ask("? Sprache", "uk");
+    p.ask("? Dolmetscher/in (j/n)", ""); // Enter: the default n
+    p.ask("? Dauer (min)", "zehn");
+    p.expect("Bitte noch einmal");
+    p.ask("? Dauer (min)", "10min");
+    p.expect("? Verwiesen an");
+    p.s.send("job ").unwrap();
+    p.answer("");
+    p.ask("? Mitarbeiter/in", "eb");
+    p.ask("? Notizen", "ruft zurück unter 0176 12345678");
+    p.expect("Bitte noch einmal");
+    p.ask("? Notizen", "fragt nach Wohnberechtigungsschein");
+    let (_, code) = p.finish();
+    assert_eq!(code, 0);
+
+    let text = only_file(&f, "contacts/2026/11");
+    for line in [
+        "date = 2026-11-24",
+        "time = 11:15:00",
+        "kind = \"phone\"",
+        "topics = [\"housing\"]",
+        "language = \"uk\"",
+        "duration = 10",
+        "referred_to = [\"jobcenter-west\"]",
+        "staff = \"eb\"",
+        "notes = \"fragt nach Wohnberechtigungsschein\"",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    assert!(!text.contains("0176"), "{text}");
+    assert!(!text.contains("interpreter"), "{text}");
+    f.run(&["check", "--strict"]).ok();
+}
