@@ -111,6 +111,27 @@ mod tests {
 
     const OFFICE: &str = "[office]\nname = \"x\"\n";
 
+    /// The messages of the problems with `code` whose span lies in the
+    /// `entry`-th (1-based) `[[hours]]` of `text`: found by code and place,
+    /// never by wording.
+    fn messages_at<'p>(
+        text: &str,
+        problems: &'p [crate::model::read::Problem],
+        code: &str,
+        entry: usize,
+    ) -> Vec<&'p str> {
+        problems
+            .iter()
+            .filter(|p| p.code.as_str() == code)
+            .filter(|p| {
+                p.span
+                    .as_ref()
+                    .is_some_and(|s| text[..s.start].matches("[[hours]]").count() == entry)
+            })
+            .map(|p| p.message.as_str())
+            .collect()
+    }
+
     #[test]
     fn two_hours_read_with_their_fields() {
         let text = format!(
@@ -133,16 +154,17 @@ mod tests {
         );
         let (config, problems) = read_config(&text);
         let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-        let has = |code: &str, within: &str| {
-            problems
-                .iter()
-                .any(|p| p.code.as_str() == code && p.message.contains(within))
-        };
+        let weekday = messages_at(&text, &problems, "hours-weekday", 1);
         assert!(
-            has("hours-weekday", "hours[1].day") && messages.iter().any(|m| m.contains("freitag")),
+            weekday.iter().any(|m| m.contains("hours[1].day"))
+                && messages.iter().any(|m| m.contains("freitag")),
             "{messages:?}"
         );
-        assert!(has("hours-reversed", "hours[2].to"), "{messages:?}");
+        let reversed = messages_at(&text, &problems, "hours-reversed", 2);
+        assert!(
+            reversed.iter().any(|m| m.contains("hours[2].to")),
+            "{messages:?}"
+        );
         assert!(
             messages
                 .iter()
@@ -167,10 +189,17 @@ mod tests {
     fn missing_keys_are_named() {
         let text = format!("{OFFICE}[[hours]]\nlocation = \"Laden\"\n");
         let (_, problems) = read_config(&text);
+        // a missing key has no span to place it by; there is one entry
+        let missing: Vec<&str> = problems
+            .iter()
+            .filter(|p| p.code.as_str() == "missing-key")
+            .map(|p| p.message.as_str())
+            .collect();
         for key in ["day", "from", "to", "kind"] {
             assert!(
-                problems.iter().any(|p| p.code.as_str() == "missing-key"
-                    && p.message.contains(&format!("`hours[1].{key}`"))),
+                missing
+                    .iter()
+                    .any(|m| m.contains(&format!("`hours[1].{key}`"))),
                 "{key}: {problems:?}"
             );
         }
