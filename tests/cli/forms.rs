@@ -143,21 +143,41 @@ fn an_appointment_through_the_form_in_german() {
     assert_eq!(v[0]["topics"][0], "housing");
     f.run(&["check", "--strict"]).ok();
 
-    // the next form offers the time, duration and staff of the last one
+    // a duration given by flag is remembered as well as one typed in a form
+    f.run(&[
+        "appointment",
+        "add",
+        "--date",
+        "20.11.2026",
+        "--kind",
+        "consultation",
+        "--client",
+        "K-7F3A",
+        "--duration",
+        "1h",
+    ])
+    .ok();
+
+    // the next form offers the time, duration and staff of the last ones
     let Some(mut p) = Pty::spawn(&f, &["appointment", "add", "--ask", "--client", "K-7F3A"]) else {
         return;
     };
     p.ask("? Datum", "gestern");
     p.ask("? Uhrzeit (09:30)", "");
-    p.ask("? Dauer (min) (45)", "");
+    p.ask("? Dauer (min) (60)", "");
     p.ask("? Status", "");
     p.ask("? Mitarbeiter/in", ".");
     let (_, code) = p.finish();
     assert_eq!(code, 0);
     let v = f.run(&["--json", "appointment", "list"]).ok().json();
-    assert_eq!(v[1]["date"], "2026-11-24", "{v}");
-    assert_eq!(v[1]["time"], "09:30", "{v}");
-    assert_eq!(v[1]["duration"], 45, "{v}");
+    let made = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["date"] == "2026-11-24")
+        .unwrap_or_else(|| panic!("{v}"));
+    assert_eq!(made["time"], "09:30", "{v}");
+    assert_eq!(made["duration"], 60, "{v}");
 }
 
 #[test]

@@ -139,7 +139,11 @@ pub fn add_record(
         }
         need.finish()?;
     }
-    create_from(globals, store, config, kind, given, req.commit, req.verb)
+    let remembered = given.clone();
+    let written = create_from(globals, store, config, kind, given, req.commit, req.verb)?;
+    // by flag or by answer: the last time, duration and staff used (SPEC §2)
+    crate::commands::form::state::State::remember_written(kind, &remembered);
+    Ok(written)
 }
 
 /// A record of `kind` as it would be written from `given` (defaults

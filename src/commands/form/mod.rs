@@ -13,7 +13,7 @@
 //! - `question`: one field as a question, and what its answer means;
 //! - `verdict`: an answer and the finished record before the rule book;
 //! - `split`: the counts of a table (`[participants]`), also for `event done`;
-//! - `state`: the last answers remembered, in the personal config folder.
+//! - `state`: the last times, durations and staff used, in the personal config folder.
 
 pub mod ask;
 mod question;
@@ -87,9 +87,7 @@ pub fn add(
     };
     let mut form = Form::new(kind, given, store, config, &mut asker, &mut state);
     form.new_client = Some(&mut new_client);
-    let given = form.run()?;
-    state.save();
-    Ok(given)
+    form.run()
 }
 
 /// One form being filled in.
@@ -291,13 +289,9 @@ impl<'a> Form<'a> {
     }
 
     /// Takes a passed answer: a value an optional field has anyway (`false`,
-    /// `0`, `in-person`) is left out, as the flags leave it; times,
-    /// durations and staff are remembered for next time.
+    /// `0`, `in-person`) is left out, as the flags leave it. (Times,
+    /// durations and staff are remembered once the record is written.)
     fn accept(&mut self, f: &'static FieldSpec, raw: Raw) {
-        if state::remembers(f) {
-            let typed = question::shown(&raw, self.lang);
-            self.state.set(self.kind, f.key, typed);
-        }
         let is_default = match (f.default, &raw) {
             (DefaultValue::Value(v), raw) if !f.is_always_required() => {
                 question::schema_default(f, v).as_ref() == Some(raw)
