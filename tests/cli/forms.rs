@@ -158,7 +158,11 @@ fn an_appointment_through_the_form_in_german() {
     ])
     .ok();
 
-    // the next form offers the time, duration and staff of the last ones
+    // the next form offers the time and duration of the last ones, and the
+    // personal staff, which can be declined
+    let personal = f.parent().join("quartier");
+    std::fs::create_dir_all(&personal).unwrap();
+    std::fs::write(personal.join("config.toml"), "staff = \"mk\"\n").unwrap();
     let Some(mut p) = Pty::spawn(&f, &["appointment", "add", "--ask", "--client", "K-7F3A"]) else {
         return;
     };
@@ -166,7 +170,11 @@ fn an_appointment_through_the_form_in_german() {
     p.ask("? Uhrzeit (09:30)", "");
     p.ask("? Dauer (min) (60)", "");
     p.ask("? Status", "");
-    p.ask("? Mitarbeiter/in", ".");
+    p.expect("? Mitarbeiter/in");
+    p.expect("– keine Angabe –");
+    p.expect("> M. K. (mk)"); // the cursor on the personal staff
+    p.answer("keine"); // typing filters to "no entry"
+    p.ask("? Kanal", ".");
     let (_, code) = p.finish();
     assert_eq!(code, 0);
     let v = f.run(&["--json", "appointment", "list"]).ok().json();
@@ -178,6 +186,7 @@ fn an_appointment_through_the_form_in_german() {
         .unwrap_or_else(|| panic!("{v}"));
     assert_eq!(made["time"], "09:30", "{v}");
     assert_eq!(made["duration"], 60, "{v}");
+    assert!(made.get("staff").is_none_or(|s| s.is_null()), "{v}");
 }
 
 #[test]
