@@ -211,6 +211,44 @@ fn a_client_made_within_an_appointment_form() {
     assert_eq!(clients[0]["origin"], "SY");
     let text = only_file(&f, "appointments/2026/11");
     assert!(text.contains(&format!("client = \"{code}\"")), "{text}");
+
+    // Esc after a client was made: the appointment is not written, the
+    // client stays, and the person is told so and how to go on
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "add", "--kind", "consultation"]) else {
+        return;
+    };
+    p.ask("? Datum", "24.11.2026");
+    p.ask("? Uhrzeit", "10");
+    p.ask("? Dauer (min)", "");
+    p.ask("? Status", "");
+    p.ask("? Mitarbeiter/in", "");
+    p.ask("? Kanal", "");
+    p.ask("? Klient/in", "neue");
+    p.ask("? Erstkontakt (24.11.2026)", "");
+    p.ask("? Geschlecht", "männ");
+    p.ask("? Geburtsjahr", "1990");
+    p.ask("? Herkunft", "ua");
+    p.ask("? Sprachen", ".");
+    p.expect("angelegt.");
+    p.expect("? Themen");
+    p.s.send("\x1b").unwrap();
+    p.s.flush().unwrap();
+    p.expect("bleibt gespeichert");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 2, "{rest}");
+    let clients = f.run(&["--json", "client", "list"]).ok().json();
+    let kept = clients
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["origin"] == "UA")
+        .unwrap_or_else(|| panic!("{clients}"));
+    let kept = kept["id"].as_str().unwrap();
+    assert!(
+        rest.contains(&format!("quartier appointment add --client {kept}")),
+        "{rest}"
+    );
+    only_file(&f, "appointments/2026/11"); // still the one of before
 }
 
 #[test]

@@ -63,7 +63,8 @@ pub fn wanted(kind: Kind, given: &Given, config: &Config) -> Result<bool> {
 
 /// The form of an `add` on the terminal: what the flags gave plus the
 /// answers, defaults filled, ready for [`create_from`]. A client can be
-/// made on the spot where one is asked for.
+/// made on the spot where one is asked for; it is written at once, so a
+/// form given up afterwards says that the client stays ([`Made`]).
 pub fn add(
     globals: &Globals,
     store: &Store,
@@ -71,9 +72,10 @@ pub fn add(
     kind: Kind,
     given: Given,
     commit: &CommitArg,
-) -> Result<Given> {
+) -> Result<(Given, Made)> {
     let mut state = State::load();
     let mut asker = ask::Terminal;
+    let mut made = Made::default();
     let mut new_client = |asker: &mut dyn Asker, state: &mut State, day: Option<NaiveDate>| {
         asker.say(&crate::tr!("form.new-client-start"));
         let mut form = Form::new(Kind::Client, Given::default(), store, config, asker, state);
@@ -82,12 +84,43 @@ pub fn add(
             form.suggest.insert("first_contact", Raw::Date(d));
         }
         let given = form.run()?;
-        let (record, _) = create_from(globals, store, config, Kind::Client, given, commit, "new")?;
+        let (record, path) =
+            create_from(globals, store, config, Kind::Client, given, commit, "new")?;
+        made.clients.push((record.id().to_string(), path));
         Ok(record.id().to_string())
     };
     let mut form = Form::new(kind, given, store, config, &mut asker, &mut state);
     form.new_client = Some(&mut new_client);
-    form.run()
+    let result = form.run();
+    match result {
+        Ok(given) => Ok((given, made)),
+        Err(e) => Err(made.told(kind, e)),
+    }
+}
+
+/// The clients a form made on the spot (code and file): written already,
+/// whatever becomes of the record the form was for.
+#[derive(Debug, Default)]
+pub struct Made {
+    clients: Vec<(String, std::path::PathBuf)>,
+}
+
+impl Made {
+    /// `e` (the form given up, the record refused) and that the clients
+    /// made stay, with how to go on with one or remove it — never a client
+    /// left behind unsaid.
+    pub fn told(&self, kind: Kind, mut e: CommandError) -> CommandError {
+        for (code, path) in &self.clients {
+            e.message.push('\n');
+            e.message.push_str(&crate::tr!(
+                "form.new-client-kept",
+                code = code,
+                path = path.display(),
+                command = kind.name()
+            ));
+        }
+        e
+    }
 }
 
 /// One form being filled in.
