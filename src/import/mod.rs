@@ -388,7 +388,7 @@ fn prepare(
     let mut warnings = Vec::new();
     let mut privacy_said: HashSet<String> = HashSet::new();
     for f in &findings {
-        let key = key_at(&text, f.line);
+        let key = key_at(&text, f.key_line());
         // contact data in free text: said once per key, in the words of an import
         if let Some(k) = &key
             && let Some(lines) = privacy_lines(kind, plan, &mapped, k)

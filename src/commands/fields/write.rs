@@ -411,7 +411,7 @@ fn judge_flags(
                     Severity::Error => String::new(),
                     Severity::Warning => format!("{} ", crate::tr!("writing.strict")),
                 };
-                match f.line.and_then(|l| lines.get(&l)) {
+                match f.key_line().and_then(|l| lines.get(&l)) {
                     Some(key) => format!("{}: {what}{}", name(key), f.message),
                     None => format!("{what}{}", f.message),
                 }
