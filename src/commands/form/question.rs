@@ -333,8 +333,11 @@ impl Form<'_> {
             }
             _ => return None,
         };
-        let has_default = default.is_some_and(|d| !matches!(d, Raw::Empty));
-        if !required && !spec.ty.is_list() && !has_default {
+        // a default of the schema means the same as leaving it out; any
+        // other (the personal staff, the client's language) can be declined
+        let schema_default = default.is_some_and(|d| !matches!(d, Raw::Empty))
+            && matches!(spec.default, DefaultValue::Value(_));
+        if !required && !spec.ty.is_list() && !schema_default {
             out.insert(0, (crate::tr!("form.skip-option"), Choice::Skip));
         }
         if !required {
