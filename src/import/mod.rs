@@ -180,10 +180,12 @@ fn refuse_unknown_keys(rules: &Rules, req: &Request) -> Result<()> {
         .chain(rules.constants.keys())
         .chain(rules.defaults.keys())
         .chain(rules.values.keys());
-    let unknown: Vec<&str> = targets
-        .map(String::as_str)
-        .filter(|k| !map::is_importable(req.kind, k))
-        .collect();
+    let mut unknown: Vec<&str> = Vec::new();
+    for key in targets.map(String::as_str) {
+        if !map::is_importable(req.kind, key) && !unknown.contains(&key) {
+            unknown.push(key);
+        }
+    }
     if unknown.is_empty() {
         return Ok(());
     }
