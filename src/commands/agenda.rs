@@ -3,7 +3,7 @@
 //! past appointments still wait for their outcome.
 
 use crate::cli::Globals;
-use crate::commands::shared::{cell, date_time_cell, print_table, table};
+use crate::commands::shared::{cell, date_cell, date_time_cell, print_table, table};
 use crate::error::Result;
 use crate::model::{
     Appointment, AppointmentKind, AppointmentStatus, Config, Event, EventStatus, Kind, Lang,
@@ -289,8 +289,10 @@ use crate::commands::appointment::with_whom;
 
 fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
     println!(
-        "{} {today} – {until}\n",
-        crate::i18n::t_in(lang, "ui.agenda.agenda")
+        "{} {} – {}\n",
+        crate::i18n::t_in(lang, "ui.agenda.agenda"),
+        date_cell(today, lang),
+        date_cell(until, lang)
     );
     crate::commands::reminders::print_todays_hours(config, lang, today);
     println!(
@@ -310,7 +312,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     );
     for a in &agenda.appointments {
         t.add_row(vec![
-            date_time_cell(a.date, a.time),
+            date_time_cell(a.date, a.time, lang),
             a.id.clone(),
             a.kind.label(lang).to_string(),
             with_whom(a),
@@ -337,7 +339,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     );
     for e in &agenda.events {
         t.add_row(vec![
-            date_time_cell(e.date, e.time),
+            date_time_cell(e.date, e.time, lang),
             e.id.clone(),
             e.title.clone(),
             e.kind.label(lang).to_string(),
@@ -363,7 +365,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     );
     for f in &agenda.follow_ups {
         let r = f.referral;
-        let day = r.follow_up.map(|d| d.to_string()).unwrap_or_default();
+        let day = r.follow_up.map(|d| date_cell(d, lang)).unwrap_or_default();
         t.add_row(vec![
             if f.overdue {
                 format!("{day} {}", crate::i18n::t_in(lang, "ui.agenda.overdue"))
@@ -398,7 +400,9 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
             s.id.to_string(),
             s.name.to_string(),
             s.project.to_string(),
-            s.next_meeting.map(|d| d.to_string()).unwrap_or_default(),
+            s.next_meeting
+                .map(|d| date_cell(d, lang))
+                .unwrap_or_default(),
         ]);
     }
     print_table(t, lang);
@@ -424,7 +428,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     );
     for a in &agenda.past_planned {
         t.add_row(vec![
-            date_time_cell(a.date, a.time),
+            date_time_cell(a.date, a.time, lang),
             a.id.clone(),
             a.kind.label(lang).to_string(),
             with_whom(a),

@@ -2,6 +2,7 @@
 //! today's consultation hours from `[[hours]]`. Reminders about today, never
 //! `check` findings (SPEC §1.3).
 
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{print_table, table};
 use crate::model::hours::{self, Hours};
 use crate::model::{Code, Config, Lang};
@@ -163,7 +164,7 @@ pub fn print_sponsor_reminders(
                         crate::i18n::t_in(lang, "ui.reminders.overdue")
                     )
                 } else {
-                    d.due.to_string()
+                    date_cell(d.due, lang)
                 },
                 d.sponsor.to_string(),
                 kind.to_string(),
@@ -189,7 +190,11 @@ pub fn print_sponsor_reminders(
             &["ui.heading.end", "ui.heading.sponsor", "ui.heading.name"],
         );
         for c in continuations {
-            t.add_row(vec![c.end.to_string(), c.sponsor.clone(), c.name.clone()]);
+            t.add_row(vec![
+                date_cell(c.end, lang),
+                c.sponsor.clone(),
+                c.name.clone(),
+            ]);
         }
         print_table(t, lang);
     }

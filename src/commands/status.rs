@@ -267,10 +267,7 @@ fn print(status: &Status, store: &Store, lang: Lang) {
         for c in &status.open_continuations {
             println!(
                 "  {}  {} ({})",
-                match lang {
-                    Lang::De => c.end.format("%d.%m.%Y").to_string(),
-                    Lang::En => c.end.to_string(),
-                },
+                crate::commands::shared::date_cell(c.end, lang),
                 c.sponsor,
                 c.name
             );
@@ -285,10 +282,7 @@ fn print(status: &Status, store: &Store, lang: Lang) {
         for p in &status.past_planned {
             println!(
                 "  {}  {:<11} {}",
-                match lang {
-                    Lang::De => p.date.format("%d.%m.%Y").to_string(),
-                    Lang::En => p.date.to_string(),
-                },
+                crate::commands::shared::date_cell(p.date, lang),
                 p.kind,
                 p.id
             );

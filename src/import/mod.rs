@@ -180,10 +180,12 @@ fn refuse_unknown_keys(rules: &Rules, req: &Request) -> Result<()> {
         .chain(rules.constants.keys())
         .chain(rules.defaults.keys())
         .chain(rules.values.keys());
-    let unknown: Vec<&str> = targets
-        .map(String::as_str)
-        .filter(|k| !map::is_importable(req.kind, k))
-        .collect();
+    let mut unknown: Vec<&str> = Vec::new();
+    for key in targets.map(String::as_str) {
+        if !map::is_importable(req.kind, key) && !unknown.contains(&key) {
+            unknown.push(key);
+        }
+    }
     if unknown.is_empty() {
         return Ok(());
     }
@@ -386,7 +388,7 @@ fn prepare(
     let mut warnings = Vec::new();
     let mut privacy_said: HashSet<String> = HashSet::new();
     for f in &findings {
-        let key = key_at(&text, f.line);
+        let key = key_at(&text, f.key_line());
         // contact data in free text: said once per key, in the words of an import
         if let Some(k) = &key
             && let Some(lines) = privacy_lines(kind, plan, &mapped, k)

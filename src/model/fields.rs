@@ -18,6 +18,9 @@ pub(crate) struct Fields<'t, 'i, 'p> {
     pub(crate) problems: &'p mut Vec<Problem>,
     known: Vec<&'static str>,
     pub(crate) prefix: String,
+    /// Where the table is: its header (`[participants]`, `[[hours]]`), or
+    /// the start of the file for the top level. A missing key points here.
+    at: Range<usize>,
 }
 
 impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
@@ -31,6 +34,7 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
             problems,
             known: Vec::new(),
             prefix: String::new(),
+            at: 0..0,
         }
     }
 
@@ -71,11 +75,24 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         prefix: String,
         read: impl FnOnce(&mut Fields<'t, 'i, '_>) -> T,
     ) -> T {
+        let at = self.span_of_table(table).unwrap_or_else(|| self.at.clone());
         let mut inner = Fields::new(table, self.problems);
         inner.prefix = prefix;
+        inner.at = at;
         let out = read(&mut inner);
         inner.finish();
         out
+    }
+
+    /// The span of `table` when it is the value of one of these keys or an
+    /// entry of an array of tables under one.
+    fn span_of_table(&self, table: &DeTable) -> Option<Range<usize>> {
+        let this = |v: &Spanned<DeValue>| matches!(v.get_ref(), DeValue::Table(t) if std::ptr::eq(t, table));
+        self.entries.iter().find_map(|e| match e.2.get_ref() {
+            DeValue::Array(items) => items.iter().find(|i| this(i)).map(|i| i.span()),
+            _ if this(e.2) => Some(e.2.span()),
+            _ => None,
+        })
     }
 
     pub(crate) fn span_of(&self, key: &str) -> Option<Range<usize>> {
@@ -99,9 +116,10 @@ impl<'t, 'i, 'p> Fields<'t, 'i, 'p> {
         );
     }
 
+    /// A required key that is not there, placed at its table.
     pub(crate) fn missing(&mut self, key: &str, example: &str) {
         self.error(
-            None,
+            Some(self.at.clone()),
             finding!(
                 "missing-key",
                 key = format!("{}{key}", self.prefix),

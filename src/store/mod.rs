@@ -85,6 +85,13 @@ impl Finding {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The line of the key this finding is about, to blame a flag, a form's
+    /// answer or an import column for it: none for a missing key, whose
+    /// line is that of its table (the header, or line 1 of the file).
+    pub fn key_line(&self) -> Option<usize> {
+        self.line.filter(|_| self.code.as_str() != "missing-key")
+    }
 }
 
 impl fmt::Display for Finding {

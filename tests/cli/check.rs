@@ -204,15 +204,17 @@ fn missing_required_fields_per_kind() {
             f.english();
             f.write(rel, &set(text, key, ""));
             let run = f.run(&["check"]);
-            run.code(1)
-                .has(&format!("{rel}: error: required field `{key}` is missing"));
+            run.code(1).has(&format!(
+                "{rel}:1: error: required field `{key}` is missing"
+            ));
         }
     }
     let f = valid();
+    // a key missing from a table is placed at its header
     f.write(EVENT, &EVENT_TEXT.replace("total = 12\n", ""));
-    f.run(&["check"])
-        .code(1)
-        .has("Pflichtfeld `participants.total` fehlt");
+    f.run(&["check"]).code(1).has(&format!(
+        "{EVENT}:9: error: Pflichtfeld `participants.total` fehlt"
+    ));
 }
 
 #[test]
@@ -1163,7 +1165,7 @@ fn json_prints_an_array_of_findings() {
         .find(|x| x["severity"] == "error")
         .expect("the error");
     assert!(missing["path"].as_str().unwrap().ends_with(CONSULTATION));
-    assert!(missing["line"].is_null());
+    assert_eq!(missing["line"], 1, "{findings:#}");
     assert!(
         missing["message"]
             .as_str()

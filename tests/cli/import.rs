@@ -349,9 +349,13 @@ fn rules_naming_a_missing_column_stop_before_anything_is_read() {
     import(&f, "beratungen.csv", &[]).code(1).has("regeln.toml");
     std::fs::write(
         f.parent().join("regeln.toml"),
-        RULES.replace("\"notes\"", "\"notiz\""),
+        format!(
+            "{}\n[values.notiz]\nA = \"b\"\n",
+            RULES.replace("\"notes\"", "\"notiz\"")
+        ),
     )
     .unwrap();
+    // named by [columns] and by [values.notiz]: listed once
     import(&f, "beratungen.csv", &[])
         .code(1)
         .has("Termin kennt keinen Schlüssel notiz: möglich sind id, date, time");

@@ -45,6 +45,7 @@ mod safety;
 mod sample;
 mod scan;
 mod search;
+mod shown;
 mod sponsor;
 mod status;
 mod store;

@@ -90,7 +90,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for a in &appointments {
         t.add_row(vec![
-            date_time_cell(a.date, a.time),
+            date_time_cell(a.date, a.time, lang),
             a.id.clone(),
             a.kind.label(lang).to_string(),
             a.status.label(lang).to_string(),

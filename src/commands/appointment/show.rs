@@ -1,6 +1,7 @@
 //! `quartier appointment show`.
 
 use crate::cli::Globals;
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{
     load_one, print_record_with, print_show_linked, print_table, refuse_errors, table,
 };
@@ -60,7 +61,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for r in &referrals {
         t.add_row(vec![
-            r.date.to_string(),
+            date_cell(r.date, lang),
             r.id.clone(),
             r.partner.clone(),
             config.topic_label(&r.topic, lang),

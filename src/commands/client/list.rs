@@ -1,6 +1,7 @@
 //! `quartier client list`.
 
 use crate::cli::Globals;
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{
     DateFilter, cell, flag_value, print_json, print_table, refuse_errors, table,
 };
@@ -119,7 +120,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     for c in &clients {
         t.add_row(vec![
             c.id.clone(),
-            c.first_contact.to_string(),
+            date_cell(c.first_contact, lang),
             c.gender.label(lang).to_string(),
             c.birth_year.map(|y| y.to_string()).unwrap_or_default(),
             cell(&c.origin),

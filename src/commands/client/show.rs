@@ -1,6 +1,7 @@
 //! `quartier client show`.
 
 use crate::cli::Globals;
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{
     cell, load_one, print_record_with, print_show_linked, print_table, refuse_errors, table,
     topic_with_label, topics_with_labels,
@@ -70,7 +71,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for a in &consultations {
         t.add_row(vec![
-            a.date.to_string(),
+            date_cell(a.date, lang),
             a.id.clone(),
             a.status.label(lang).to_string(),
             topics_with_labels(&a.topics, Some(&config), lang),
@@ -98,13 +99,13 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for r in &referrals {
         t.add_row(vec![
-            r.date.to_string(),
+            date_cell(r.date, lang),
             r.id.clone(),
             r.partner.clone(),
             topic_with_label(&r.topic, Some(&config), lang),
             r.status.label(lang).to_string(),
-            r.follow_up.map(|d| d.to_string()).unwrap_or_default(),
-            r.closed.map(|d| d.to_string()).unwrap_or_default(),
+            r.follow_up.map(|d| date_cell(d, lang)).unwrap_or_default(),
+            r.closed.map(|d| date_cell(d, lang)).unwrap_or_default(),
         ]);
     }
     print_table(t, lang);

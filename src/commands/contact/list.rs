@@ -86,7 +86,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for c in &contacts {
         t.add_row(vec![
-            date_time_cell(c.date, c.time),
+            date_time_cell(c.date, c.time, lang),
             c.id.clone(),
             c.kind.label(lang).to_string(),
             crate::commands::appointment::topics_cell(&config, &c.topics, lang),

@@ -112,7 +112,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for e in &events {
         t.add_row(vec![
-            date_time_cell(e.date, e.time),
+            date_time_cell(e.date, e.time, lang),
             e.id.clone(),
             e.title.clone(),
             e.kind.label(lang).to_string(),

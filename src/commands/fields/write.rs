@@ -129,8 +129,10 @@ pub fn add_record(
         current: BTreeMap::new(),
     };
     resolve(kind, &given, &view, store, config, false)?;
+    let mut made = crate::commands::form::Made::default();
     if crate::commands::form::wanted(kind, &given, config)? {
-        given = crate::commands::form::add(globals, store, config, kind, given, req.commit)?;
+        (given, made) =
+            crate::commands::form::add(globals, store, config, kind, given, req.commit)?;
     } else {
         fill_defaults(kind, &mut given, config);
         let mut need = Need::never_ask();
@@ -139,7 +141,12 @@ pub fn add_record(
         }
         need.finish()?;
     }
-    create_from(globals, store, config, kind, given, req.commit, req.verb)
+    let remembered = given.clone();
+    let written = create_from(globals, store, config, kind, given, req.commit, req.verb)
+        .map_err(|e| made.told(kind, e))?;
+    // by flag or by answer: the last time, duration and staff used (SPEC §2)
+    crate::commands::form::state::State::remember_written(kind, &remembered);
+    Ok(written)
 }
 
 /// A record of `kind` as it would be written from `given` (defaults
@@ -404,7 +411,7 @@ fn judge_flags(
                     Severity::Error => String::new(),
                     Severity::Warning => format!("{} ", crate::tr!("writing.strict")),
                 };
-                match f.line.and_then(|l| lines.get(&l)) {
+                match f.key_line().and_then(|l| lines.get(&l)) {
                     Some(key) => format!("{}: {what}{}", name(key), f.message),
                     None => format!("{what}{}", f.message),
                 }

@@ -13,7 +13,7 @@
 //! - `question`: one field as a question, and what its answer means;
 //! - `verdict`: an answer and the finished record before the rule book;
 //! - `split`: the counts of a table (`[participants]`), also for `event done`;
-//! - `state`: the last answers remembered, in the personal config folder.
+//! - `state`: the last times, durations and staff used, in the personal config folder.
 
 pub mod ask;
 mod question;
@@ -63,7 +63,8 @@ pub fn wanted(kind: Kind, given: &Given, config: &Config) -> Result<bool> {
 
 /// The form of an `add` on the terminal: what the flags gave plus the
 /// answers, defaults filled, ready for [`create_from`]. A client can be
-/// made on the spot where one is asked for.
+/// made on the spot where one is asked for; it is written at once, so a
+/// form given up afterwards says that the client stays ([`Made`]).
 pub fn add(
     globals: &Globals,
     store: &Store,
@@ -71,9 +72,10 @@ pub fn add(
     kind: Kind,
     given: Given,
     commit: &CommitArg,
-) -> Result<Given> {
+) -> Result<(Given, Made)> {
     let mut state = State::load();
     let mut asker = ask::Terminal;
+    let mut made = Made::default();
     let mut new_client = |asker: &mut dyn Asker, state: &mut State, day: Option<NaiveDate>| {
         asker.say(&crate::tr!("form.new-client-start"));
         let mut form = Form::new(Kind::Client, Given::default(), store, config, asker, state);
@@ -82,14 +84,43 @@ pub fn add(
             form.suggest.insert("first_contact", Raw::Date(d));
         }
         let given = form.run()?;
-        let (record, _) = create_from(globals, store, config, Kind::Client, given, commit, "new")?;
+        let (record, path) =
+            create_from(globals, store, config, Kind::Client, given, commit, "new")?;
+        made.clients.push((record.id().to_string(), path));
         Ok(record.id().to_string())
     };
     let mut form = Form::new(kind, given, store, config, &mut asker, &mut state);
     form.new_client = Some(&mut new_client);
-    let given = form.run()?;
-    state.save();
-    Ok(given)
+    let result = form.run();
+    match result {
+        Ok(given) => Ok((given, made)),
+        Err(e) => Err(made.told(kind, e)),
+    }
+}
+
+/// The clients a form made on the spot (code and file): written already,
+/// whatever becomes of the record the form was for.
+#[derive(Debug, Default)]
+pub struct Made {
+    clients: Vec<(String, std::path::PathBuf)>,
+}
+
+impl Made {
+    /// `e` (the form given up, the record refused) and that the clients
+    /// made stay, with how to go on with one or remove it — never a client
+    /// left behind unsaid.
+    pub fn told(&self, kind: Kind, mut e: CommandError) -> CommandError {
+        for (code, path) in &self.clients {
+            e.message.push('\n');
+            e.message.push_str(&crate::tr!(
+                "form.new-client-kept",
+                code = code,
+                path = path.display(),
+                command = kind.name()
+            ));
+        }
+        e
+    }
 }
 
 /// One form being filled in.
@@ -291,13 +322,9 @@ impl<'a> Form<'a> {
     }
 
     /// Takes a passed answer: a value an optional field has anyway (`false`,
-    /// `0`, `in-person`) is left out, as the flags leave it; times,
-    /// durations and staff are remembered for next time.
+    /// `0`, `in-person`) is left out, as the flags leave it. (Times,
+    /// durations and staff are remembered once the record is written.)
     fn accept(&mut self, f: &'static FieldSpec, raw: Raw) {
-        if state::remembers(f) {
-            let typed = question::shown(&raw, self.lang);
-            self.state.set(self.kind, f.key, typed);
-        }
         let is_default = match (f.default, &raw) {
             (DefaultValue::Value(v), raw) if !f.is_always_required() => {
                 question::schema_default(f, v).as_ref() == Some(raw)

@@ -81,10 +81,30 @@ pub fn ask_until(
         let counts = ask_counts(asker, lang, table, sub, &previous)?;
         let why = verdict(&counts);
         if why.is_empty() {
+            note_ungendered(asker, &counts);
             return Ok(counts);
         }
         refuse(asker, &why);
         previous = counts;
+    }
+}
+
+/// Says how many participants have no gender recorded when women, men
+/// and diverse together are fewer than all (allowed: SPEC counts them ≤ the total).
+fn note_ungendered(asker: &mut dyn Asker, counts: &Counts) {
+    let Some(&total) = counts.get("total") else {
+        return;
+    };
+    let gendered: i64 = ["women", "men", "diverse"]
+        .iter()
+        .filter_map(|k| counts.get(k))
+        .sum();
+    if gendered < total {
+        asker.say(&crate::tr!(
+            "form.split-ungendered",
+            count = total - gendered,
+            total = total
+        ));
     }
 }
 
@@ -125,6 +145,7 @@ impl Form<'_> {
             }
             match self.judge(&with, None) {
                 Ok(_) => {
+                    note_ungendered(&mut *self.asker, &counts);
                     self.given = with;
                     return Ok(());
                 }

@@ -1,9 +1,10 @@
-//! What a person last answered in a form — times, durations, staff — to
-//! offer it as the default next time. Kept in the personal config folder
+//! What a person last used in an `add` — times, durations, staff, answered
+//! in a form or given as a flag — to offer it as the default next time. Kept in the personal config folder
 //! (`$XDG_CONFIG_HOME/quartier/state.toml`, SPEC §2 "On a terminal"), never
 //! in the records; one table per record kind. A file that cannot be read
 //! or written costs only the suggestion, never the record.
 
+use crate::commands::fields::{Given, Raw};
 use crate::model::Kind;
 use crate::schema::{FieldSpec, FieldType};
 use std::path::PathBuf;
@@ -52,6 +53,26 @@ impl State {
             .or_insert_with(|| toml::Value::Table(toml::Table::new()));
         if let toml::Value::Table(t) = entry {
             t.insert(key.to_string(), toml::Value::String(value));
+        }
+    }
+
+    /// Remembers what a written record of `kind` used (its values as
+    /// flags or answers gave them), then saves.
+    pub fn remember_written(kind: Kind, given: &Given) {
+        let mut state = State::load();
+        let mut changed = false;
+        for f in crate::schema::of(kind).fields().filter(|f| remembers(f)) {
+            match given.get(f.key) {
+                None | Some(Raw::Empty) => {}
+                Some(raw) => {
+                    let lang = crate::i18n::lang();
+                    state.set(kind, f.key, super::question::shown(raw, lang));
+                    changed = true;
+                }
+            }
+        }
+        if changed {
+            state.save();
         }
     }
 

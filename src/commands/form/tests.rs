@@ -187,6 +187,41 @@ fn a_held_event_asks_the_split_until_it_adds_up() {
     }
 }
 
+/// Fewer with a gender than in all is allowed, and said; a split that adds
+/// up says nothing.
+#[test]
+fn participants_without_a_gender_are_said() {
+    let event = |men: &'static str| {
+        let answers = [
+            "",
+            "",
+            "Infoabend",
+            "info",
+            "",
+            ".",
+            "20",
+            "15",
+            men,
+            "",
+            "",
+        ];
+        fill(Kind::Event, Given::default(), &answers)
+    };
+    let (_, script, text) = event("3");
+    let note = |said: &[String]| {
+        said.iter()
+            .any(|s| s.contains("bei 2 von 20 Teilnehmenden ist kein Geschlecht erfasst"))
+    };
+    assert!(note(&script.said), "{:?}", script.said);
+    assert!(text.contains("men = 3"), "{text}");
+    let (_, script, _) = event("5");
+    assert!(
+        !script.said.iter().any(|s| s.contains("Geschlecht")),
+        "{:?}",
+        script.said
+    );
+}
+
 #[test]
 fn a_kind_added_to_the_schema_gets_its_form() {
     let (_, _, text) = fill(

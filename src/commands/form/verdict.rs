@@ -195,7 +195,7 @@ impl Form<'_> {
             let mut again: Vec<&'static FieldSpec> = Vec::new();
             for f in &findings {
                 let key = f
-                    .line
+                    .key_line()
                     .and_then(|l| lines.get(&l))
                     .map(|k| k.split('.').next().unwrap_or(k).to_string());
                 if let Some(spec) = key.and_then(|k| schema.field(&k))

@@ -1,6 +1,7 @@
 //! `quartier partner show`.
 
 use crate::cli::Globals;
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{
     load_one, print_record_with, print_show_linked, print_table, refuse_errors, table,
     topic_with_label,
@@ -71,12 +72,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for r in &referrals {
         t.add_row(vec![
-            r.date.to_string(),
+            date_cell(r.date, lang),
             r.id.clone(),
             r.client.clone(),
             topic_with_label(&r.topic, Some(&config), lang),
             r.status.label(lang).to_string(),
-            r.closed.map(|d| d.to_string()).unwrap_or_default(),
+            r.closed.map(|d| date_cell(d, lang)).unwrap_or_default(),
         ]);
     }
     print_table(t, lang);

@@ -2,6 +2,7 @@
 
 use super::newest_first;
 use crate::cli::Globals;
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{
     DateFilter, cell, filter_ref, filter_staff, filter_topic, print_json, print_table,
     refuse_errors, table,
@@ -93,7 +94,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for r in &referrals {
         t.add_row(vec![
-            r.date.to_string(),
+            date_cell(r.date, lang),
             r.id.clone(),
             r.client.clone(),
             r.partner.clone(),
@@ -112,11 +113,12 @@ pub fn follow_up_cell(r: &Referral, today: NaiveDate, lang: Lang) -> String {
     match r.follow_up {
         Some(f) if r.status == ReferralStatus::Open && f < today => {
             format!(
-                "{f} {}",
+                "{} {}",
+                date_cell(f, lang),
                 crate::i18n::t_in(lang, "ui.referral.list.overdue")
             )
         }
-        Some(f) => f.to_string(),
+        Some(f) => date_cell(f, lang),
         None => String::new(),
     }
 }

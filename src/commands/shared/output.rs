@@ -148,10 +148,15 @@ pub fn cell(v: &Option<String>) -> String {
 pub fn label<C: Code>(c: C, lang: Lang) -> &'static str {
     c.label(lang)
 }
+/// A date as a table cell: `31.10.2026` in German, `2026-10-31` in English.
+pub fn date_cell(date: NaiveDate, lang: Lang) -> String {
+    crate::report::labels::date(date, lang)
+}
+
 /// A date as a table cell, with the time when there is one.
-pub fn date_time_cell(date: NaiveDate, time: Option<NaiveTime>) -> String {
+pub fn date_time_cell(date: NaiveDate, time: Option<NaiveTime>, lang: Lang) -> String {
     match time {
-        Some(t) => format!("{date} {}", t.format("%H:%M")),
-        None => date.to_string(),
+        Some(t) => format!("{} {}", date_cell(date, lang), t.format("%H:%M")),
+        None => date_cell(date, lang),
     }
 }

@@ -155,23 +155,42 @@ fn shown_value(
                 .to_string(),
             other => text(other),
         },
+        FieldType::Date => match v.as_str().and_then(|d| d.parse().ok()) {
+            Some(d) => crate::report::labels::date(d, lang),
+            None => text(v),
+        },
+        FieldType::Language | FieldType::Languages => items(v)
+            .iter()
+            .map(|c| with_name(c, crate::names::language(c, lang)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        FieldType::Country => {
+            let c = text(v);
+            let name = crate::names::country(&c, lang);
+            with_name(&c, name)
+        }
         FieldType::Id
         | FieldType::Text
         | FieldType::FreeText
-        | FieldType::Date
         | FieldType::Time
         | FieldType::Minutes
         | FieldType::Count
         | FieldType::Year
         | FieldType::Topic
         | FieldType::Topics { .. }
-        | FieldType::Language
-        | FieldType::Languages
-        | FieldType::Country
         | FieldType::District
         | FieldType::Ref(_)
         | FieldType::Refs(_)
         | FieldType::Tables(_) => items(v).join(", "),
+    }
+}
+
+/// `ar — Arabisch`, or the code alone when no name is known.
+fn with_name(code: &str, name: String) -> String {
+    if name == code {
+        name
+    } else {
+        format!("{code} — {name}")
     }
 }
 
@@ -212,9 +231,10 @@ mod tests {
             "youth-education — Kinder- und Jugendbildung"
         );
         assert_eq!(row(&rows, "Status"), "active — aktiv");
-        assert_eq!(row(&rows, "Beginn"), "2026-01-01");
+        assert_eq!(row(&rows, "Beginn"), "01.01.2026");
         let rows = record_rows(&sponsor, None, Lang::En).unwrap();
         assert_eq!(row(&rows, "Field"), "youth-education — Youth education");
+        assert_eq!(row(&rows, "Start"), "2026-01-01");
 
         let partner = Record::Partner(Partner {
             offers: vec!["housing".into(), "debts".into()],
@@ -224,6 +244,7 @@ mod tests {
         let rows = record_rows(&partner, Some(&config()), Lang::De).unwrap();
         assert_eq!(row(&rows, "Art"), "counselling — Beratungsstelle");
         assert_eq!(row(&rows, "Angebote"), "housing — Wohnen\ndebts — Schulden");
+        assert_eq!(row(&rows, "Sprachen"), "ar — Arabisch");
         let rows = record_rows(&partner, None, Lang::De).unwrap();
         assert_eq!(
             row(&rows, "Angebote"),

@@ -1,6 +1,7 @@
 //! `quartier sponsor list`.
 
 use crate::cli::Globals;
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{DateFilter, print_json, print_table, refuse_errors, table};
 use crate::error::Result;
 use crate::model::{Field, Kind, SponsorStatus};
@@ -69,8 +70,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             s.name.clone(),
             s.project.clone(),
             s.field.label(lang).to_string(),
-            s.start.to_string(),
-            s.end.map(|d| d.to_string()).unwrap_or_default(),
+            date_cell(s.start, lang),
+            s.end.map(|d| date_cell(d, lang)).unwrap_or_default(),
             s.status.label(lang).to_string(),
         ]);
     }

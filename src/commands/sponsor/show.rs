@@ -1,6 +1,7 @@
 //! `quartier sponsor show`.
 
 use crate::cli::Globals;
+use crate::commands::shared::date_cell;
 use crate::commands::shared::{
     load_one, print_record_with, print_show_linked, print_table, refuse_errors, table,
 };
@@ -61,7 +62,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for m in &meetings {
         t.add_row(vec![
-            m.date.to_string(),
+            date_cell(m.date, lang),
             m.id.clone(),
             m.status.label(lang).to_string(),
             m.topics.join(", "),
@@ -80,7 +81,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for e in &events {
         t.add_row(vec![
-            e.date.to_string(),
+            date_cell(e.date, lang),
             e.id.clone(),
             e.title.clone(),
             e.status.label(lang).to_string(),

@@ -112,8 +112,8 @@ mod tests {
     const OFFICE: &str = "[office]\nname = \"x\"\n";
 
     /// The messages of the problems with `code` whose span lies in the
-    /// `entry`-th (1-based) `[[hours]]` of `text`: found by code and place,
-    /// never by wording.
+    /// `entry`-th (1-based) `[[hours]]` of `text`, its header included: found
+    /// by code and place, never by wording.
     fn messages_at<'p>(
         text: &str,
         problems: &'p [crate::model::read::Problem],
@@ -124,9 +124,10 @@ mod tests {
             .iter()
             .filter(|p| p.code.as_str() == code)
             .filter(|p| {
-                p.span
-                    .as_ref()
-                    .is_some_and(|s| text[..s.start].matches("[[hours]]").count() == entry)
+                p.span.as_ref().is_some_and(|s| {
+                    let headers = text.match_indices("[[hours]]");
+                    headers.filter(|(at, _)| *at <= s.start).count() == entry
+                })
             })
             .map(|p| p.message.as_str())
             .collect()
@@ -187,19 +188,18 @@ mod tests {
 
     #[test]
     fn missing_keys_are_named() {
-        let text = format!("{OFFICE}[[hours]]\nlocation = \"Laden\"\n");
+        let text = format!(
+            "{OFFICE}[[hours]]\nday = \"friday\"\nfrom = 10:00:00\nto = 12:00:00\nkind = \"asylum\"\n\n[[hours]]\nlocation = \"Laden\"\n"
+        );
         let (_, problems) = read_config(&text);
-        // a missing key has no span to place it by; there is one entry
-        let missing: Vec<&str> = problems
-            .iter()
-            .filter(|p| p.code.as_str() == "missing-key")
-            .map(|p| p.message.as_str())
-            .collect();
+        // a missing key is placed at its entry's `[[hours]]`
+        let missing = messages_at(&text, &problems, "missing-key", 2);
+        assert!(messages_at(&text, &problems, "missing-key", 1).is_empty());
         for key in ["day", "from", "to", "kind"] {
             assert!(
                 missing
                     .iter()
-                    .any(|m| m.contains(&format!("`hours[1].{key}`"))),
+                    .any(|m| m.contains(&format!("`hours[2].{key}`"))),
                 "{key}: {problems:?}"
             );
         }
