@@ -100,7 +100,9 @@ fn committed_sample_is_what_the_generator_makes() {
 fn same_seed_gives_identical_folders_other_seed_does_not() {
     let tmp = crate::support::tempdir();
     let other = tmp.path().join("other");
-    generate(&other, "8", "1").ok().has("Beispiel-Einträge nach");
+    generate(&other, "8", "1")
+        .ok()
+        .has("Beispiel-Einträge nach");
     let (sample, other) = (tree(&committed()), tree(&other));
     assert!(other.len() > 1000, "{} files", other.len());
     assert!(sample != other, "another seed gave the same folder");
