@@ -219,9 +219,18 @@ impl Form<'_> {
                 question.push_str(&format!(" ({})", crate::i18n::t("form.optional")));
             }
             let labels: Vec<String> = choices.iter().map(|(l, _)| l.clone()).collect();
+            // typed as in a line: `-` finds "- keine Angabe", `.` the rest skipped
+            let mut help = vec![spec.help(self.lang).to_string()];
+            if choices.iter().any(|(_, c)| matches!(c, Choice::Skip)) {
+                help.push(crate::tr!("form.hint-list-empty"));
+            }
+            if choices.iter().any(|(_, c)| matches!(c, Choice::SkipRest)) {
+                help.push(crate::tr!("form.hint-list-rest"));
+            }
+            help.retain(|h| !h.is_empty());
             let prompt = Prompt {
                 question,
-                help: spec.help(self.lang).to_string(),
+                help: help.join(" · "),
                 ..Prompt::default()
             };
             let i = self.asker.select(&prompt, &labels, cursor)?;
