@@ -53,7 +53,8 @@ pub fn edit_in_editor(
     path: &Path,
     commit: &CommitArg,
 ) -> Result<()> {
-    let original = std::fs::read_to_string(path).map_err(|e| CommandError::io("read", path, &e))?;
+    let original = std::fs::read_to_string(path)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Read, path, &e))?;
     let work = WorkCopy::new(id, &original)?;
     loop {
         let status = Command::new("sh")
@@ -73,7 +74,7 @@ pub fn edit_in_editor(
             )));
         }
         let edited = std::fs::read_to_string(&work.file)
-            .map_err(|e| CommandError::io("read", &work.file, &e))?;
+            .map_err(|e| CommandError::io(crate::error::IoAction::Read, &work.file, &e))?;
         let result =
             store.replace_validated_with(config, kind, path, &original, &edited, |record| {
                 // refused exactly when `check --strict` would flag it (privacy included)
@@ -135,9 +136,16 @@ impl WorkCopy {
         let dir = tempfile::Builder::new()
             .prefix("quartier-edit-")
             .tempdir()
-            .map_err(|e| CommandError::io("make a working copy in", &std::env::temp_dir(), &e))?;
+            .map_err(|e| {
+                CommandError::io(
+                    crate::error::IoAction::MakeWorkingCopy,
+                    &std::env::temp_dir(),
+                    &e,
+                )
+            })?;
         let file = dir.path().join(format!("{id}.toml"));
-        std::fs::write(&file, text).map_err(|e| CommandError::io("write", &file, &e))?;
+        std::fs::write(&file, text)
+            .map_err(|e| CommandError::io(crate::error::IoAction::Write, &file, &e))?;
         let dir = Arc::new(Mutex::new(Some(dir)));
         let signals = clean_up_on_signals(Arc::clone(&dir));
         Ok(WorkCopy { file, dir, signals })

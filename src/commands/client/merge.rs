@@ -77,7 +77,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         })?;
         changed.push(written);
     }
-    std::fs::remove_file(&remove_path).map_err(|e| CommandError::io("remove", &remove_path, &e))?;
+    std::fs::remove_file(&remove_path)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Remove, &remove_path, &e))?;
     changed.push(remove_path.clone());
 
     if globals.json {
