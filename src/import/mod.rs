@@ -162,9 +162,19 @@ pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> 
         return Ok(out);
     }
     bar.set_message(crate::tr!("import.writing"));
-    for r in ready {
+    // all at once (two syncs, not two per record); a path taken meanwhile
+    // or any other failure is tried again alone, with a fresh id if it has one
+    let files: Vec<(&Path, &[u8])> = ready
+        .iter()
+        .map(|r| (r.path.as_path(), r.text.as_bytes()))
+        .collect();
+    let created = store.create_new_files(&files);
+    for (r, result) in ready.into_iter().zip(created) {
         bar.inc(1);
-        let path = write_new(store, req.kind, r, today)?;
+        let path = match result {
+            Ok(()) => r.path,
+            Err(_) => write_new(store, req.kind, r, today)?,
+        };
         out.written.push(path);
     }
     bar.finish_and_clear();
