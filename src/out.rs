@@ -186,15 +186,15 @@ fn replace(path: &Path, shown: &Path, bytes: &[u8]) -> Result<()> {
     }
     let mut tmp = builder
         .tempfile_in(dir)
-        .map_err(|e| CommandError::io("write to the folder", dir, &e))?;
+        .map_err(|e| CommandError::io(crate::error::IoAction::WriteToFolder, dir, &e))?;
     if let Some(meta) = &existing {
         tmp.as_file()
             .set_permissions(meta.permissions())
-            .map_err(|e| CommandError::io("keep the permissions of", shown, &e))?;
+            .map_err(|e| CommandError::io(crate::error::IoAction::KeepPermissions, shown, &e))?;
     }
     tmp.write_all(bytes)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| CommandError::io("write", shown, &e))?;
+        .map_err(|e| CommandError::io(crate::error::IoAction::Write, shown, &e))?;
     // What is at the target now must still be a regular file or nothing:
     // a rename would replace a link, pipe or device that appeared meanwhile.
     refuse_existing(path)?;
@@ -203,7 +203,7 @@ fn replace(path: &Path, shown: &Path, bytes: &[u8]) -> Result<()> {
     } else {
         tmp.persist_noclobber(path).map(|_| ())
     };
-    result.map_err(|e| CommandError::io("write", shown, &e.error))?;
+    result.map_err(|e| CommandError::io(crate::error::IoAction::Write, shown, &e.error))?;
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }

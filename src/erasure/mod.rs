@@ -148,7 +148,7 @@ pub fn apply(store: &Store, config: &Config, e: &Erasure) -> Result<Vec<PathBuf>
         changed.push(written.1);
     }
     std::fs::remove_file(&e.client_path)
-        .map_err(|err| CommandError::io("remove", &e.client_path, &err))?;
+        .map_err(|err| CommandError::io(crate::error::IoAction::Remove, &e.client_path, &err))?;
     changed.push(e.client_path.clone());
     Ok(changed)
 }

@@ -134,7 +134,11 @@ pub enum GitError {
 }
 
 impl GitError {
-    pub(crate) fn io(what: &'static str, path: impl Into<PathBuf>, e: std::io::Error) -> Self {
+    pub(crate) fn io(
+        what: crate::error::IoAction,
+        path: impl Into<PathBuf>,
+        e: std::io::Error,
+    ) -> Self {
         StoreError::io(what, path, e).into()
     }
 

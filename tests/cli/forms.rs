@@ -197,9 +197,10 @@ fn an_appointment_through_the_form_in_german() {
     p.ask("? Dauer (min) (60)", "");
     p.ask("? Status", "");
     p.expect("? Mitarbeiter/in");
-    p.expect("– keine Angabe –");
+    p.expect("- keine Angabe");
     p.expect("> M. K. (mk)"); // the cursor on the personal staff
-    p.answer("keine"); // typing filters to "no entry"
+    p.expect("„-“: leer lassen"); // in the key hint
+    p.answer("-"); // as in a typed field: typing filters to "no entry"
     p.ask("? Kanal", ".");
     let (_, code) = p.finish();
     assert_eq!(code, 0);
