@@ -45,7 +45,7 @@ pub enum StoreError {
     },
 
     /// What was typed cannot be an id at all.
-    #[error("{}", crate::tr!("store.not-an-id", kind = kind.name(), query = query))]
+    #[error("{}", crate::tr!("store.not-an-id", kind = kind.label(), query = query))]
     NotAnId { kind: Kind, query: String },
 
     /// (kind, id, date) names no file.
@@ -64,14 +64,14 @@ pub enum StoreError {
     /// An I/O failure, said so that a person knows what to do.
     #[error("{}", io_text(what, path, source))]
     Io {
-        what: &'static str,
+        what: IoAction,
         path: PathBuf,
         source: std::io::Error,
     },
 }
 
 impl StoreError {
-    pub fn io(what: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(what: IoAction, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         StoreError::Io {
             what,
             path: path.into(),
@@ -111,7 +111,8 @@ fn no_such_record(
     match kind {
         Some(kind) => crate::tr!(
             "store.no-such-record",
-            kind = kind.name(),
+            kind = kind.label(),
+            cmd = kind.name(),
             query = query,
             root = root.display(),
             hint = hint
@@ -133,7 +134,7 @@ fn ambiguous(kind: Option<Kind>, query: &str, matches: &[(Kind, String, PathBuf)
                 "store.ambiguous-kind",
                 query = query,
                 count = matches.len(),
-                kind = kind.name()
+                kind = kind.label()
             ),
             matches
                 .iter()
@@ -146,7 +147,7 @@ fn ambiguous(kind: Option<Kind>, query: &str, matches: &[(Kind, String, PathBuf)
             crate::tr!("store.ambiguous", query = query),
             matches
                 .iter()
-                .map(|(k, id, p)| format!("  {id}  ({}, {})", k.name(), p.display()))
+                .map(|(k, id, p)| format!("  {id}  ({}, {})", k.label(), p.display()))
                 .collect::<Vec<_>>()
                 .join("\n")
         ),
@@ -162,18 +163,64 @@ fn findings_text(findings: &[Finding]) -> String {
         .join("\n")
 }
 
-/// "cannot write PATH: PROBLEM: HINT" in the interface language; `what`
-/// (an English verb phrase of the code) is looked up as `io.<what>`.
-fn io_text(what: &str, path: &std::path::Path, err: &std::io::Error) -> String {
-    let id = format!("io.{}", what.replace(' ', "-"));
-    let verb = match crate::i18n::t(&id) {
-        t if t == id => what.to_string(),
-        t => t.to_string(),
-    };
+/// What could not be done with a file or folder: the verb of the sentence
+/// [`StoreError::Io`] says, one catalogue id (`io.*`) each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoAction {
+    Read,
+    Write,
+    Create,
+    CreateFolder,
+    Delete,
+    Remove,
+    Open,
+    Lock,
+    LockRecordIn,
+    Find,
+    WriteToFolder,
+    KeepPermissions,
+    KeepOldHookAs,
+    MakeTempIndex,
+    CopyIndex,
+    MakeWorkingCopy,
+    MakeExecutable,
+    RunGit,
+    UseNotAFile,
+}
+
+impl IoAction {
+    /// "cannot VERB PATH" in the interface language.
+    pub fn text(self, path: &std::path::Path) -> String {
+        let path = path.display();
+        match self {
+            IoAction::Read => crate::tr!("io.read", path = path),
+            IoAction::Write => crate::tr!("io.write", path = path),
+            IoAction::Create => crate::tr!("io.create", path = path),
+            IoAction::CreateFolder => crate::tr!("io.create-the-folder", path = path),
+            IoAction::Delete => crate::tr!("io.delete", path = path),
+            IoAction::Remove => crate::tr!("io.remove", path = path),
+            IoAction::Open => crate::tr!("io.open", path = path),
+            IoAction::Lock => crate::tr!("io.lock", path = path),
+            IoAction::LockRecordIn => crate::tr!("io.lock-the-record-in", path = path),
+            IoAction::Find => crate::tr!("io.find", path = path),
+            IoAction::WriteToFolder => crate::tr!("io.write-to-the-folder", path = path),
+            IoAction::KeepPermissions => crate::tr!("io.keep-the-permissions-of", path = path),
+            IoAction::KeepOldHookAs => crate::tr!("io.keep-the-old-hook-as", path = path),
+            IoAction::MakeTempIndex => crate::tr!("io.make-a-temporary-index-in", path = path),
+            IoAction::CopyIndex => crate::tr!("io.copy-the-index", path = path),
+            IoAction::MakeWorkingCopy => crate::tr!("io.make-a-working-copy-in", path = path),
+            IoAction::MakeExecutable => crate::tr!("io.make-executable", path = path),
+            IoAction::RunGit => crate::tr!("io.run-git-in", path = path),
+            IoAction::UseNotAFile => crate::tr!("io.use-not-a-file", path = path),
+        }
+    }
+}
+
+/// "PATH: VERB not possible: PROBLEM: HINT" in the interface language.
+fn io_text(what: &IoAction, path: &std::path::Path, err: &std::io::Error) -> String {
     crate::tr!(
         "store.io",
-        what = verb,
-        path = path.display(),
+        what = what.text(path),
         problem = err,
         hint = io_hint(err)
     )
@@ -235,7 +282,7 @@ impl CommandError {
     }
 
     /// An I/O failure on `path`, said so that a person knows what to do.
-    pub fn io(what: &'static str, path: &std::path::Path, err: &std::io::Error) -> Self {
+    pub fn io(what: IoAction, path: &std::path::Path, err: &std::io::Error) -> Self {
         StoreError::io(what, path, std::io::Error::new(err.kind(), err.to_string())).into()
     }
 }
@@ -298,13 +345,13 @@ mod tests {
         .into();
         assert_eq!(e.exit_code(), 2);
         let e: CommandError = StoreError::io(
-            "write",
+            crate::error::IoAction::Write,
             "r/x.toml",
             std::io::Error::from(std::io::ErrorKind::PermissionDenied),
         )
         .into();
         assert!(
-            e.message.starts_with("r/x.toml: schreiben nicht möglich: "),
+            e.message.starts_with("r/x.toml: Schreiben nicht möglich: "),
             "{}",
             e.message
         );

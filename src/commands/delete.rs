@@ -60,7 +60,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     if !refs.is_empty() {
         let list: Vec<String> = refs
             .iter()
-            .map(|r| format!("  {} ({} `{}`)", r.path.display(), r.kind, r.key))
+            .map(|r| {
+                format!(
+                    "  {} ({} `{}`)",
+                    r.path.display(),
+                    r.record_kind.label_in(lang),
+                    r.key
+                )
+            })
             .collect();
         let hint = match kind {
             Kind::Client => crate::i18n::t_in(lang, "ui.delete.to-remove-a-person-s"),
@@ -73,7 +80,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         };
         return Err(CommandError::data(format!(
             "{} {id}: {}\n{}\n{hint}",
-            kind.name(),
+            kind.label_in(lang),
             crate::i18n::t_in(lang, "ui.delete.not-deleted-other-records-refer"),
             list.join("\n")
         )));
@@ -86,16 +93,18 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             )));
         }
         if !confirm(&format!(
-            "{} {id} ({}) {} [j/N] ",
-            kind.name(),
+            "{} {id} ({}) {} {} ",
+            kind.label_in(lang),
             path.display(),
-            crate::i18n::t_in(lang, "ui.delete.really-delete")
+            crate::i18n::t_in(lang, "ui.delete.really-delete"),
+            crate::i18n::t_in(lang, "ui.delete.yes-no-default-no")
         ))? {
             eprintln!("{}", crate::i18n::t_in(lang, "ui.delete.nothing-deleted"));
             return Ok(());
         }
     }
-    std::fs::remove_file(&path).map_err(|e| CommandError::io("delete", &path, &e))?;
+    std::fs::remove_file(&path)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Delete, &path, &e))?;
     if globals.json {
         let d = Deleted {
             id: &id,

@@ -69,12 +69,16 @@ fn generate(args: GenerateArgs, globals: &Globals) -> Result<()> {
         );
     } else {
         println!(
-            "wrote {written} records to {} (seed {}, scale {})",
-            args.out.display(),
-            args.seed,
-            args.scale
+            "{}",
+            crate::tr!(
+                "demo.written",
+                count = written,
+                path = args.out.display(),
+                seed = args.seed,
+                scale = args.scale
+            )
         );
-        println!("try: quartier --records {} check", args.out.display());
+        println!("{}", crate::tr!("demo.try", path = args.out.display()));
     }
     Ok(())
 }

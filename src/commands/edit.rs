@@ -53,7 +53,8 @@ pub fn edit_in_editor(
     path: &Path,
     commit: &CommitArg,
 ) -> Result<()> {
-    let original = std::fs::read_to_string(path).map_err(|e| CommandError::io("read", path, &e))?;
+    let original = std::fs::read_to_string(path)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Read, path, &e))?;
     let work = WorkCopy::new(id, &original)?;
     loop {
         let status = Command::new("sh")
@@ -63,17 +64,22 @@ pub fn edit_in_editor(
             .arg(&work.file)
             .status()
             .map_err(|e| {
-                CommandError::data(format!("cannot start the editor `{}`: {e}", editor()))
+                CommandError::data(crate::tr!(
+                    "edit.cannot-start",
+                    editor = editor(),
+                    error = e
+                ))
             })?;
         if !status.success() {
-            return Err(CommandError::data(format!(
-                "the editor `{}` failed ({status}); {} was not changed",
-                editor(),
-                path.display()
+            return Err(CommandError::data(crate::tr!(
+                "edit.editor-failed",
+                editor = editor(),
+                status = status,
+                path = path.display()
             )));
         }
         let edited = std::fs::read_to_string(&work.file)
-            .map_err(|e| CommandError::io("read", &work.file, &e))?;
+            .map_err(|e| CommandError::io(crate::error::IoAction::Read, &work.file, &e))?;
         let result =
             store.replace_validated_with(config, kind, path, &original, &edited, |record| {
                 // refused exactly when `check --strict` would flag it (privacy included)
@@ -82,7 +88,7 @@ pub fn edit_in_editor(
             });
         match result {
             Ok((_, new_path)) if edited == original && new_path == path => {
-                eprintln!("no changes; {} stays as it was", path.display());
+                eprintln!("{}", crate::tr!("edit.no-changes", path = path.display()));
                 return Ok(());
             }
             // unchanged but filed under the wrong month (e.g. a move cut
@@ -99,10 +105,11 @@ pub fn edit_in_editor(
             }
             Err(e) if e.is_changed_meanwhile() => {
                 let kept = work.keep();
-                return Err(CommandError::data(format!(
-                    "{} was changed meanwhile (by another command or program), so your edit was not written; it is kept in {}: run `quartier edit {id}` again and carry your changes over from there",
-                    path.display(),
-                    kept.display()
+                return Err(CommandError::data(crate::tr!(
+                    "edit.changed-meanwhile",
+                    path = path.display(),
+                    kept = kept.display(),
+                    id = id
                 )));
             }
             Err(e) => {
@@ -111,10 +118,10 @@ pub fn edit_in_editor(
                     continue;
                 }
                 let kept = work.keep();
-                return Err(CommandError::data(format!(
-                    "the edit was not valid; {} was kept unchanged; your edited text is in {}",
-                    path.display(),
-                    kept.display()
+                return Err(CommandError::data(crate::tr!(
+                    "edit.not-valid-kept",
+                    path = path.display(),
+                    kept = kept.display()
                 )));
             }
         }
@@ -135,9 +142,16 @@ impl WorkCopy {
         let dir = tempfile::Builder::new()
             .prefix("quartier-edit-")
             .tempdir()
-            .map_err(|e| CommandError::io("make a working copy in", &std::env::temp_dir(), &e))?;
+            .map_err(|e| {
+                CommandError::io(
+                    crate::error::IoAction::MakeWorkingCopy,
+                    &std::env::temp_dir(),
+                    &e,
+                )
+            })?;
         let file = dir.path().join(format!("{id}.toml"));
-        std::fs::write(&file, text).map_err(|e| CommandError::io("write", &file, &e))?;
+        std::fs::write(&file, text)
+            .map_err(|e| CommandError::io(crate::error::IoAction::Write, &file, &e))?;
         let dir = Arc::new(Mutex::new(Some(dir)));
         let signals = clean_up_on_signals(Arc::clone(&dir));
         Ok(WorkCopy { file, dir, signals })
@@ -186,8 +200,19 @@ fn clean_up_on_signals(
 }
 
 fn ask_again() -> Result<bool> {
-    inquire::Confirm::new("Nochmals bearbeiten? / Edit again? (no = keep the old file)")
+    let question = crate::tr!("edit.again");
+    let yes = crate::tr!("edit.again-yes");
+    let no = crate::tr!("edit.again-no");
+    let not_understood = crate::tr!("edit.again-not-understood");
+    let keys = crate::tr!("edit.again-keys");
+    let formatter = |answer: bool| if answer { yes.clone() } else { no.clone() };
+    let default_formatter = |_: bool| keys.clone();
+    inquire::Confirm::new(&question)
         .with_default(true)
+        .with_parser(&|answer| crate::i18n::yes_no(answer).ok_or(()))
+        .with_formatter(&formatter)
+        .with_default_value_formatter(&default_formatter)
+        .with_error_message(&not_understood)
         .prompt()
-        .map_err(|e| CommandError::usage(format!("cannot ask: {e}")))
+        .map_err(|e| CommandError::usage(crate::tr!("edit.cannot-ask", error = e)))
 }

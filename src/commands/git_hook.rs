@@ -69,17 +69,21 @@ fn install(args: InstallArgs, globals: &Globals) -> Result<()> {
         && !String::from_utf8_lossy(&existing).contains(MARK)
     {
         if !args.force {
-            return Err(CommandError::data(format!(
-                "{} exists and was not written by quartier; nothing was changed. Add `quartier --records <folder> check` to it yourself, or replace it with `quartier git-hook install --force` (the old one is kept as pre-commit.before-quartier)",
-                hook.display()
+            return Err(CommandError::data(crate::tr!(
+                "git-hook.foreign-hook",
+                path = hook.display()
             )));
         }
         let backup = hooks.join("pre-commit.before-quartier");
         std::fs::rename(&hook, &backup)
-            .map_err(|e| CommandError::io("keep the old hook as", &backup, &e))?;
-        println!("kept the old hook as {}", backup.display());
+            .map_err(|e| CommandError::io(crate::error::IoAction::KeepOldHookAs, &backup, &e))?;
+        println!(
+            "{}",
+            crate::tr!("git-hook.kept-old", path = backup.display())
+        );
     }
-    std::fs::create_dir_all(&hooks).map_err(|e| CommandError::io("create", &hooks, &e))?;
+    std::fs::create_dir_all(&hooks)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Create, &hooks, &e))?;
     let exe = std::env::current_exe().ok();
     let records = if repo.prefix.as_os_str().is_empty() {
         ".".to_string()
@@ -90,10 +94,13 @@ fn install(args: InstallArgs, globals: &Globals) -> Result<()> {
     atomic_write(&hook, script.as_bytes())?;
     make_executable(&hook)?;
     println!(
-        "installed {}: every commit in {} now runs `quartier check` on {} and is refused while it finds errors, or personal data in a file being committed",
-        hook.display(),
-        repo.top.display(),
-        store.root().display()
+        "{}",
+        crate::tr!(
+            "git-hook.installed",
+            path = hook.display(),
+            top = repo.top.display(),
+            root = store.root().display()
+        )
     );
     Ok(())
 }
@@ -217,16 +224,17 @@ fn git_output(top: &Path, args: &[&OsStr]) -> Result<Vec<u8>> {
     let out = git_at(top)
         .args(args)
         .output()
-        .map_err(|e| CommandError::io("run git in", top, &e))?;
+        .map_err(|e| CommandError::io(crate::error::IoAction::RunGit, top, &e))?;
     if !out.status.success() {
-        return Err(CommandError::data(format!(
-            "git {} failed in {}: {}",
-            args.iter()
+        return Err(CommandError::data(crate::tr!(
+            "git-hook.git-failed",
+            args = args
+                .iter()
                 .map(|a| a.to_string_lossy())
                 .collect::<Vec<_>>()
                 .join(" "),
-            top.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
+            dir = top.display(),
+            said = String::from_utf8_lossy(&out.stderr).trim()
         )));
     }
     Ok(out.stdout)
@@ -275,7 +283,7 @@ fn sh_quote(text: &str) -> String {
 fn make_executable(path: &Path) -> Result<()> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755))
-        .map_err(|e| CommandError::io("make executable", path, &e))
+        .map_err(|e| CommandError::io(crate::error::IoAction::MakeExecutable, path, &e))
 }
 
 #[cfg(not(unix))]

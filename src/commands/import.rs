@@ -77,7 +77,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     } else {
         None
     };
-    let summary = summary(&out, args.dry_run, kind, &name);
+    let summary = summary(&out, args.dry_run, &args.kind.label(), &name);
     if globals.json {
         println!(
             "{}",

@@ -50,7 +50,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let existed = dir.exists();
     if existed {
         let entries = std::fs::read_dir(&dir)
-            .map_err(|e| CommandError::io("read", &dir, &e))?
+            .map_err(|e| CommandError::io(crate::error::IoAction::Read, &dir, &e))?
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())
             .collect::<Vec<_>>();
@@ -142,10 +142,12 @@ fn own_files() -> Vec<(PathBuf, Vec<u8>)> {
 /// Writes quartier.toml, .gitignore and the record folders; returns the
 /// files written (below `dir`).
 pub fn create_layout(dir: &Path) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).map_err(|e| CommandError::io("create", dir, &e))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Create, dir, &e))?;
     for kind in Kind::ALL {
         let sub = dir.join(kind.folder());
-        std::fs::create_dir_all(&sub).map_err(|e| CommandError::io("create", &sub, &e))?;
+        std::fs::create_dir_all(&sub)
+            .map_err(|e| CommandError::io(crate::error::IoAction::Create, &sub, &e))?;
     }
     let mut written = Vec::new();
     for (rel, bytes) in own_files() {

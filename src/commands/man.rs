@@ -59,7 +59,8 @@ fn render(cmd: &clap::Command) -> Result<Vec<u8>> {
 
 /// Writes the page of `cmd` and of every sub-command below it.
 fn write_all(cmd: &clap::Command, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).map_err(|e| CommandError::io("create", dir, &e))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Create, dir, &e))?;
     let mut written = 0;
     let mut pending = vec![cmd.clone()];
     while let Some(cmd) = pending.pop() {

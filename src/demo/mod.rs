@@ -85,18 +85,18 @@ impl Sample {
         match std::fs::read_dir(dir) {
             Ok(mut entries) => {
                 if entries.next().is_some() {
-                    return Err(CommandError::data(format!(
-                        "{} is not empty; nothing was written: choose a new folder for --out",
-                        dir.display()
+                    return Err(CommandError::data(crate::tr!(
+                        "demo.not-empty",
+                        path = dir.display()
                     )));
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
             Err(e) => {
                 let what = if dir.is_file() {
-                    "use (it is a file, not a folder)"
+                    crate::error::IoAction::UseNotAFile
                 } else {
-                    "read"
+                    crate::error::IoAction::Read
                 };
                 return Err(CommandError::io(what, dir, &e));
             }
@@ -112,11 +112,12 @@ impl Sample {
             .collect();
         for folder in folders {
             std::fs::create_dir_all(&folder)
-                .map_err(|e| CommandError::io("create", &folder, &e))?;
+                .map_err(|e| CommandError::io(crate::error::IoAction::Create, &folder, &e))?;
         }
         files.par_iter().try_for_each(|(rel, text)| {
             let path = staging.path.join(rel);
-            std::fs::write(&path, text).map_err(|e| CommandError::io("write", &dir.join(rel), &e))
+            std::fs::write(&path, text)
+                .map_err(|e| CommandError::io(crate::error::IoAction::Write, &dir.join(rel), &e))
         })?;
         staging.finish(dir)?;
         Ok(self.records.len())
@@ -153,12 +154,14 @@ impl Staging {
             made,
             done: false,
         };
-        std::fs::create_dir_all(&parent).map_err(|e| CommandError::io("create", &parent, &e))?;
+        std::fs::create_dir_all(&parent)
+            .map_err(|e| CommandError::io(crate::error::IoAction::Create, &parent, &e))?;
         let name = dir
             .file_name()
             .map_or_else(|| "records".into(), |n| n.to_string_lossy().into_owned());
         let path = parent.join(format!(".{name}.quartier-demo-{}", std::process::id()));
-        std::fs::create_dir(&path).map_err(|e| CommandError::io("create", &path, &e))?;
+        std::fs::create_dir(&path)
+            .map_err(|e| CommandError::io(crate::error::IoAction::Create, &path, &e))?;
         staging.path = path;
         Ok(staging)
     }
@@ -166,7 +169,7 @@ impl Staging {
     /// Renames the staging folder to `dir` (which is missing or empty).
     fn finish(mut self, dir: &Path) -> crate::error::Result<()> {
         std::fs::rename(&self.path, dir)
-            .map_err(|e| crate::error::CommandError::io("create", dir, &e))?;
+            .map_err(|e| crate::error::CommandError::io(crate::error::IoAction::Create, dir, &e))?;
         self.done = true;
         Ok(())
     }

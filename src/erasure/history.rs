@@ -120,14 +120,15 @@ fn write_private(path: &Path, text: &str) -> Result<()> {
         .create_new(true)
         .mode(0o600)
         .open(path)
-        .map_err(|e| CommandError::io("write", path, &e))?;
+        .map_err(|e| CommandError::io(crate::error::IoAction::Write, path, &e))?;
     f.write_all(text.as_bytes())
-        .map_err(|e| CommandError::io("write", path, &e))
+        .map_err(|e| CommandError::io(crate::error::IoAction::Write, path, &e))
 }
 
 #[cfg(not(unix))]
 fn write_private(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| CommandError::io("write", path, &e))
+    std::fs::write(path, text)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Write, path, &e))
 }
 
 /// The steps that purge the old versions with `files`.

@@ -70,9 +70,7 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<(), GitError> {
         });
     }
     if placeholder {
-        eprintln!(
-            "quartier: git has no user name/e-mail here; committed as `quartier`. Set yours with `git config --global user.name \"…\"` and `git config --global user.email \"…\"`"
-        );
+        eprintln!("quartier: {}", crate::tr!("git.no-identity"));
     }
     Ok(())
 }
@@ -137,7 +135,7 @@ impl CommitTurn {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| GitError::io("open", &path, e))?;
+            .map_err(|e| GitError::io(crate::error::IoAction::Open, &path, e))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -151,7 +149,7 @@ impl CommitTurn {
                     return Err(GitError::CommitsBusy { lock: path });
                 }
                 Err(std::fs::TryLockError::Error(e)) => {
-                    return Err(GitError::io("lock", &path, e));
+                    return Err(GitError::io(crate::error::IoAction::Lock, &path, e));
                 }
             }
         }
@@ -187,7 +185,7 @@ fn listed_in_chunks(
 /// records would not fit on a command line.
 fn spec_file(specs: &[String]) -> Result<tempfile::NamedTempFile, GitError> {
     let mut file = tempfile::NamedTempFile::new()
-        .map_err(|e| GitError::io("create", std::env::temp_dir(), e))?;
+        .map_err(|e| GitError::io(crate::error::IoAction::Create, std::env::temp_dir(), e))?;
     let mut bytes = Vec::new();
     for s in specs {
         bytes.extend_from_slice(s.as_bytes());
@@ -195,7 +193,7 @@ fn spec_file(specs: &[String]) -> Result<tempfile::NamedTempFile, GitError> {
     }
     file.write_all(&bytes)
         .and_then(|_| file.flush())
-        .map_err(|e| GitError::io("write", file.path(), e))?;
+        .map_err(|e| GitError::io(crate::error::IoAction::Write, file.path(), e))?;
     Ok(file)
 }
 
@@ -249,9 +247,12 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
     }
     if let Some(op) = repo.in_progress()? {
         eprintln!(
-            "quartier: not committed yet: a {} is in progress in {}; the change is staged and will be part of it — finish with `quartier sync` (or `quartier sync --abort`)",
-            op.name(),
-            repo.top.display()
+            "quartier: {}",
+            crate::tr!(
+                "git.staged-during",
+                what = op.label(),
+                top = repo.top.display()
+            )
         );
         return Ok(());
     }

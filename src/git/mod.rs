@@ -97,7 +97,9 @@ pub(crate) fn slashed(rel: &Path) -> String {
 
 /// `path` relative to `dir`; both may be relative to the working directory.
 pub(crate) fn relative_to_dir(dir: &Path, path: &Path) -> Result<PathBuf, GitError> {
-    let absolute = |p: &Path| std::path::absolute(p).map_err(|e| GitError::io("find", p, e));
+    let absolute = |p: &Path| {
+        std::path::absolute(p).map_err(|e| GitError::io(crate::error::IoAction::Find, p, e))
+    };
     let (adir, apath) = (normalize(&absolute(dir)?), normalize(&absolute(path)?));
     if let Ok(rel) = apath.strip_prefix(&adir) {
         return Ok(rel.to_path_buf());

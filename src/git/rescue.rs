@@ -178,11 +178,11 @@ impl Repo {
         let tmp = tempfile::Builder::new()
             .prefix("quartier-index-")
             .tempfile_in(&gd)
-            .map_err(|e| GitError::io("make a temporary index in", &gd, e))?;
+            .map_err(|e| GitError::io(crate::error::IoAction::MakeTempIndex, &gd, e))?;
         let real = gd.join("index");
         if real.is_file() {
             std::fs::copy(&real, tmp.path())
-                .map_err(|e| GitError::io("copy the index", &real, e))?;
+                .map_err(|e| GitError::io(crate::error::IoAction::CopyIndex, &real, e))?;
         }
         self.stage_saved(Some(tmp.path()))?;
         let mut cmd = super::command(&self.top);
@@ -287,7 +287,8 @@ impl Repo {
                         continue;
                     }
                     if let Some(dir) = file.parent() {
-                        std::fs::create_dir_all(dir).map_err(|e| GitError::io("create", dir, e))?;
+                        std::fs::create_dir_all(dir)
+                            .map_err(|e| GitError::io(crate::error::IoAction::Create, dir, e))?;
                     }
                     crate::store::atomic_write(&file, &out.stdout)?;
                 }
@@ -356,13 +357,15 @@ impl Repo {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| GitError::io("open", &path, e))?;
+            .map_err(|e| GitError::io(crate::error::IoAction::Open, &path, e))?;
         match file.try_lock() {
             Ok(()) => Ok(file),
             Err(std::fs::TryLockError::WouldBlock) => Err(GitError::SyncRunning {
                 top: self.top.clone(),
             }),
-            Err(std::fs::TryLockError::Error(e)) => Err(GitError::io("lock", &path, e)),
+            Err(std::fs::TryLockError::Error(e)) => {
+                Err(GitError::io(crate::error::IoAction::Lock, &path, e))
+            }
         }
     }
 
@@ -382,7 +385,7 @@ impl Repo {
         } else {
             match std::fs::remove_file(&marker) {
                 Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    Err(GitError::io("remove", &marker, e))
+                    Err(GitError::io(crate::error::IoAction::Remove, &marker, e))
                 }
                 _ => Ok(()),
             }

@@ -162,9 +162,19 @@ pub fn import(store: &Store, config: &Config, req: &Request) -> Result<Outcome> 
         return Ok(out);
     }
     bar.set_message(crate::tr!("import.writing"));
-    for r in ready {
+    // all at once (two syncs, not two per record); a path taken meanwhile
+    // or any other failure is tried again alone, with a fresh id if it has one
+    let files: Vec<(&Path, &[u8])> = ready
+        .iter()
+        .map(|r| (r.path.as_path(), r.text.as_bytes()))
+        .collect();
+    let created = store.create_new_files(&files);
+    for (r, result) in ready.into_iter().zip(created) {
         bar.inc(1);
-        let path = write_new(store, req.kind, r, today)?;
+        let path = match result {
+            Ok(()) => r.path,
+            Err(_) => write_new(store, req.kind, r, today)?,
+        };
         out.written.push(path);
     }
     bar.finish_and_clear();
@@ -202,7 +212,7 @@ fn refuse_unknown_keys(rules: &Rules, req: &Request) -> Result<()> {
     Err(CommandError::data(crate::tr!(
         "import.unknown-key",
         rules = req.rules.display(),
-        kind = req.kind.name(),
+        kind = req.kind.label(),
         keys = unknown.join(", "),
         known = keys.join(", ")
     )))
@@ -412,9 +422,11 @@ fn prepare(
         }
     }
     match &record {
-        Some(r) if exists_already(store, r) => {
-            errors.push(crate::tr!("import.exists", kind = kind.name(), id = r.id()))
-        }
+        Some(r) if exists_already(store, r) => errors.push(crate::tr!(
+            "import.exists",
+            kind = kind.label(),
+            id = r.id()
+        )),
         Some(_) => {}
         // unreadable: the findings say why
         None if errors.is_empty() => errors.extend(findings.iter().map(|f| f.message.clone())),
@@ -483,7 +495,8 @@ fn write_new(store: &Store, kind: Kind, r: Ready, today: NaiveDate) -> Result<Pa
     let mut text = r.text;
     for _ in 0..16 {
         let dir = path.parent().unwrap_or(store.root());
-        std::fs::create_dir_all(dir).map_err(|e| CommandError::io("create the folder", dir, &e))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| CommandError::io(crate::error::IoAction::CreateFolder, dir, &e))?;
         match store.create_new_file(&path, text.as_bytes()) {
             Ok(()) => return Ok(path),
             Err(e)
@@ -511,6 +524,6 @@ fn write_new(store: &Store, kind: Kind, r: Ready, today: NaiveDate) -> Result<Pa
     Err(CommandError::data(crate::tr!(
         "import.no-free-id",
         row = r.row,
-        kind = kind.name()
+        kind = kind.label()
     )))
 }

@@ -108,6 +108,26 @@ impl Kind {
         self.info().name
     }
 
+    /// What the office calls a record of this kind, in the interface
+    /// language (`Klient/in`, `Termin`, …): the word of every sentence a
+    /// person reads. [`Kind::name`] stays the word of paths and commands.
+    pub fn label(self) -> String {
+        self.label_in(crate::i18n::lang())
+    }
+
+    /// [`Kind::label`] in `lang`.
+    pub fn label_in(self, lang: crate::model::Lang) -> String {
+        match self {
+            Kind::Sponsor => crate::tr_in!(lang, "kind.sponsor"),
+            Kind::Partner => crate::tr_in!(lang, "kind.partner"),
+            Kind::Client => crate::tr_in!(lang, "kind.client"),
+            Kind::Appointment => crate::tr_in!(lang, "kind.appointment"),
+            Kind::Referral => crate::tr_in!(lang, "kind.referral"),
+            Kind::Event => crate::tr_in!(lang, "kind.event"),
+            Kind::Contact => crate::tr_in!(lang, "kind.contact"),
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
     }
@@ -189,9 +209,9 @@ impl Kind {
 /// Why (kind, id, date) names no place.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PathError {
-    #[error("{}", crate::tr!("check.path.bad-id", id = id, kind = kind.name(), rule = kind.id_rule()))]
+    #[error("{}", crate::tr!("check.path.bad-id", id = id, kind = kind.label(), rule = kind.id_rule()))]
     BadId { kind: Kind, id: String },
-    #[error("{}", crate::tr!("check.path.no-date", kind = kind.name()))]
+    #[error("{}", crate::tr!("check.path.no-date", kind = kind.label()))]
     NoDate { kind: Kind },
 }
 

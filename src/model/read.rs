@@ -129,7 +129,7 @@ fn check_placement(
                 finding!(
                     "id-invalid",
                     id = id,
-                    kind = kind.name(),
+                    kind = kind.label(),
                     rule = kind.id_rule()
                 ),
             ));

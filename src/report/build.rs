@@ -153,7 +153,7 @@ pub(super) fn missing_references(
             out.push(Finding::error(
                 path,
                 None,
-                crate::finding!("report-reference-missing", kind = what.name(), id = id),
+                crate::finding!("report-reference-missing", kind = what.label(), id = id),
             ));
         }
     };

@@ -199,7 +199,7 @@ fn missing_references(refs: Vec<(&'static str, Kind, &str)>, look: &dyn Lookup) 
             Relation::error(
                 key,
                 id,
-                finding!("reference-missing", key = key, kind = what.name(), id = id),
+                finding!("reference-missing", key = key, kind = what.label(), id = id),
             )
         })
         .collect()

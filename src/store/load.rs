@@ -265,7 +265,7 @@ impl Store {
                 findings.push(Finding::error(
                     dir,
                     None,
-                    finding!("not-a-folder", kind = kind.name()),
+                    finding!("not-a-folder", kind = kind.label()),
                 ));
                 false
             }
@@ -436,7 +436,7 @@ impl Store {
             findings.push(Finding::error(
                 &path,
                 None,
-                finding!("empty-file", kind = c.kind.name()),
+                finding!("empty-file", kind = c.kind.label()),
             ));
             return (c.kind, None, findings);
         }
@@ -461,7 +461,7 @@ impl Store {
                 None,
                 finding!(
                     "wrong-folder",
-                    kind = kind.name(),
+                    kind = kind.label(),
                     place = expected_place(kind, &stem, date)
                 ),
             ));

@@ -34,7 +34,7 @@ impl RecordLock {
                 .create(true)
                 .truncate(false)
                 .open(&path)
-                .map_err(|e| CommandError::io("lock the record in", root, &e))?;
+                .map_err(|e| CommandError::io(crate::error::IoAction::LockRecordIn, root, &e))?;
             match file.try_lock() {
                 Ok(()) => {
                     if same_file(&file, &path) {
@@ -45,7 +45,7 @@ impl RecordLock {
                 }
                 Err(TryLockError::WouldBlock) => {}
                 Err(TryLockError::Error(e)) => {
-                    return Err(CommandError::io("lock", &path, &e));
+                    return Err(CommandError::io(crate::error::IoAction::Lock, &path, &e));
                 }
             }
             if start.elapsed() > WAIT {

@@ -2,6 +2,7 @@
 //! in it (in parallel), and writing records atomically. Nothing else in the
 //! program touches record files.
 
+mod batch;
 mod file;
 mod load;
 mod lock;

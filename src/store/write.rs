@@ -31,7 +31,7 @@ fn random_chars(alphabet: &[u8], n: usize) -> Result<String> {
 /// `<prefix>-YYYYMMDD-xxxx` with four random characters.
 pub fn new_dated_id(kind: Kind, date: NaiveDate) -> Result<String> {
     let prefix = kind.id_prefix().ok_or_else(|| {
-        CommandError::usage(crate::tr!("writing.no-generated-id", kind = kind.name()))
+        CommandError::usage(crate::tr!("writing.no-generated-id", kind = kind.label()))
     })?;
     Ok(format!(
         "{prefix}-{:04}{:02}{:02}-{}",
@@ -56,7 +56,7 @@ pub fn atomic_write(path: &Path, text: &[u8]) -> Result<(), StoreError> {
     }
     let tmp = write_temp(tmp, path, text)?;
     tmp.persist(path)
-        .map_err(|e| StoreError::io("write", path, e.error))?;
+        .map_err(|e| StoreError::io(crate::error::IoAction::Write, path, e.error))?;
     sync_dir(path);
     Ok(())
 }
@@ -81,7 +81,7 @@ fn temp_in(path: &Path) -> Result<tempfile::NamedTempFile, StoreError> {
         .prefix(super::temp::PREFIX)
         .suffix(super::temp::SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| StoreError::io("write to the folder", dir, e))
+        .map_err(|e| StoreError::io(crate::error::IoAction::WriteToFolder, dir, e))
 }
 
 fn write_temp(
@@ -91,7 +91,7 @@ fn write_temp(
 ) -> Result<tempfile::NamedTempFile, StoreError> {
     tmp.write_all(text)
         .and_then(|_| tmp.as_file().sync_all())
-        .map_err(|e| StoreError::io("write", path, e))?;
+        .map_err(|e| StoreError::io(crate::error::IoAction::Write, path, e))?;
     Ok(tmp)
 }
 
@@ -280,25 +280,25 @@ impl Store {
             .map_err(findings_error)?;
             let dir = path.parent().unwrap_or(self.root());
             std::fs::create_dir_all(dir)
-                .map_err(|e| CommandError::io("create the folder", dir, &e))?;
+                .map_err(|e| CommandError::io(crate::error::IoAction::CreateFolder, dir, &e))?;
             match atomic_create(&path, text.as_bytes()) {
                 Ok(()) => return Ok((record, path)),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     if matches!(kind, Kind::Sponsor | Kind::Partner) {
                         return Err(CommandError::data(crate::tr!(
                             "writing.exists",
-                            kind = kind.name(),
+                            kind = kind.label(),
                             id = record.id(),
                             path = path.display()
                         )));
                     }
                 }
-                Err(e) => return Err(CommandError::io("write", &path, &e)),
+                Err(e) => return Err(CommandError::io(crate::error::IoAction::Write, &path, &e)),
             }
         }
         Err(CommandError::data(crate::tr!(
             "writing.no-free-id",
-            kind = kind.name(),
+            kind = kind.label(),
             tries = ID_ATTEMPTS
         )))
     }
@@ -359,7 +359,7 @@ impl Store {
                 CommandError::data(crate::tr!(
                     "writing.unreadable",
                     path = path.display(),
-                    kind = kind.name()
+                    kind = kind.label()
                 ))
             })?;
             change(&mut record)?;
@@ -420,13 +420,13 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Err(changed_meanwhile(path));
             }
-            Err(e) => return Err(CommandError::io("read", path, &e)),
+            Err(e) => return Err(CommandError::io(crate::error::IoAction::Read, path, &e)),
         }
         atomic_write(path, text.as_bytes())?;
         if target != path {
             let dir = target.parent().unwrap_or(self.root());
             std::fs::create_dir_all(dir)
-                .map_err(|e| CommandError::io("create the folder", dir, &e))?;
+                .map_err(|e| CommandError::io(crate::error::IoAction::CreateFolder, dir, &e))?;
             crash_point("move");
             rename_noreplace(path, &target).map_err(|e| {
                 CommandError::data(crate::tr!(
@@ -575,7 +575,7 @@ mod tests {
         if let Some(target) = std::env::var_os("QUARTIER_TEST_WRITE_TARGET") {
             let e = atomic_write(Path::new(&target), &large_record()).unwrap_err();
             assert!(
-                matches!(&e, StoreError::Io { what: "write", path, .. } if path == Path::new(&target)),
+                matches!(&e, StoreError::Io { what: crate::error::IoAction::Write, path, .. } if path == Path::new(&target)),
                 "{e:?}"
             );
             return;

@@ -380,7 +380,7 @@ fn show_fails_on_unknown_and_ambiguous_codes() {
     f.client("K-CD12", "");
     f.run(&["client", "show", "ZZ99"])
         .code(1)
-        .has("keine Kennung `ZZ99` unter client");
+        .has("Klient/in mit der Kennung `ZZ99` gibt es nicht (Ablageordner");
     f.run(&["client", "show", "12"])
         .code(1)
         .has("K-AB12")

@@ -89,7 +89,7 @@ fn a_write_refusal_names_the_flag_in_german() {
     ];
     f.run(&add)
         .code(1)
-        .has("--client: client `K-XXXX` gibt es nicht; mit `quartier client list` sehen Sie alle. Es wurde nichts geschrieben.")
+        .has("--client: Klient/in `K-XXXX` gibt es nicht; mit `quartier client list` sehen Sie alle. Es wurde nichts geschrieben.")
         .lacks("Nothing was written");
     f.run(&[&["--lang", "en"][..], &add[..]].concat())
         .code(1)

@@ -82,3 +82,188 @@ fn consent_merge_and_tables_speak_german_and_english() {
         .has("Field")
         .has("Value");
 }
+
+/// Words of the code that must not stand in a German sentence: the kind
+/// names (folder and command words) and the English verbs of file errors.
+const ENGLISH_IN_GERMAN: [&str; 9] = [
+    "client `",
+    "appointment `",
+    "referral `",
+    " unter ",
+    "cannot ",
+    "no client",
+    "is not empty",
+    "(it is a file",
+    "wrote ",
+];
+
+/// Lookups, a refused delete and a file error name the kind as the office
+/// does (Klient/in, Vermittlung) and say the whole sentence in German; with
+/// `--lang en` the same paths speak English.
+#[test]
+fn kinds_and_file_errors_speak_german_and_english() {
+    let f = folder();
+    f.write("afile", "");
+    let file = f.path("afile");
+    let file = file.to_str().unwrap();
+    for (args, code, german) in [
+        (
+            vec!["client", "show", "ZZ99"],
+            1,
+            "Klient/in mit der Kennung `ZZ99` gibt es nicht (Ablageordner",
+        ),
+        (
+            vec![
+                "referral",
+                "add",
+                "--client",
+                "K-9999",
+                "--partner",
+                "jobcenter",
+                "--topic",
+                "employment",
+            ],
+            1,
+            "--client: Klient/in `K-9999` gibt es nicht",
+        ),
+        (
+            vec!["delete", "ab12", "--yes"],
+            1,
+            "Termin apt-20261120-ab12: wird nicht gelöscht",
+        ),
+        (
+            vec!["demo", "generate", "--out", file],
+            1,
+            "ist eine Datei, kein Ordner: als Ordner verwenden nicht möglich",
+        ),
+    ] {
+        let run = f.run(&args);
+        run.code(code).has(german);
+        for english in ENGLISH_IN_GERMAN {
+            run.lacks(english);
+        }
+        if args[0] == "delete" {
+            run.has("(Vermittlung `appointment`)");
+        }
+    }
+    for (args, english) in [
+        (vec!["client", "show", "ZZ99"], "no client with id `ZZ99`"),
+        (
+            vec!["delete", "ab12", "--yes"],
+            "appointment apt-20261120-ab12: not deleted",
+        ),
+        (vec!["demo", "generate", "--out", file], "cannot use "),
+    ] {
+        let mut args = args;
+        args.extend(["--lang", "en"]);
+        f.run(&args)
+            .code(1)
+            .has(english)
+            .lacks("Klient/in")
+            .lacks("nicht");
+    }
+}
+
+/// Refusals of `report period`, `flyer`, `sponsor deadline`, `event list` and the
+/// `--staff` filter, English only before, in German by default and in
+/// English with `--lang en`.
+#[test]
+fn command_refusals_speak_german_and_english() {
+    let f = folder();
+    f.write(
+        "sponsors/stadt.toml",
+        "id = \"stadt\"\nname = \"Stadt\"\nproject = \"P\"\nfield = \"youth-education\"\nstart = 2026-01-01\n",
+    );
+    let deadline = [
+        "sponsor",
+        "deadline",
+        "done",
+        "stadt",
+        "--kind",
+        "sachbericht",
+        "--due",
+        "2026-06-30",
+    ];
+    let cases: [(&[&str], i32, &str, &str); 5] = [
+        (
+            &[
+                "report",
+                "period",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-10-01",
+            ],
+            2,
+            "--from darf nicht nach --to liegen",
+            "must not be after",
+        ),
+        (
+            &["flyer", "--languages", "de"],
+            1,
+            "in quartier.toml stehen keine Sprechzeiten",
+            "has no consultation hours",
+        ),
+        (
+            &deadline,
+            1,
+            "stadt hat keine Frist der Art sachbericht, fällig am 2026-06-30",
+            "has no sachbericht deadline",
+        ),
+        (
+            &["event", "list", "--out", "x.ics"],
+            2,
+            "--out gehört zu --format ics",
+            "belongs to",
+        ),
+        (
+            &["appointment", "list", "--staff", "XY"],
+            2,
+            "`XY` steht nicht als Kürzel unter [staff]",
+            "are not initials",
+        ),
+    ];
+    for (args, code, german, english) in cases {
+        f.run(args).code(code).has(german).lacks(english);
+    }
+    for (args, code, german, english) in [cases[0], cases[2]] {
+        let mut args = args.to_vec();
+        args.extend(["--lang", "en"]);
+        f.run(&args).code(code).has(english).lacks(german);
+    }
+}
+
+/// `sync` outside a git repository and a `--out` that is a folder: the git
+/// and output errors, English only before, in German and in English.
+#[test]
+fn sync_and_out_errors_speak_german_and_english() {
+    let f = folder();
+    let dir = f.parent().to_str().unwrap().to_string();
+    let out = [
+        "report",
+        "monthly",
+        "--month",
+        "2026-11",
+        "--out",
+        dir.as_str(),
+    ];
+    f.run(&["sync"])
+        .code(1)
+        .has("liegt in keinem git-Repository")
+        .has("gemeinsame Ablage")
+        .lacks("is not in a git repository");
+    f.run(&["sync", "--lang", "en"])
+        .code(1)
+        .has("is not in a git repository")
+        .lacks("keinem");
+    f.run(&out)
+        .code(1)
+        .has("keine gewöhnliche Datei (ein Ordner)")
+        .lacks("regular file");
+    let mut english = out.to_vec();
+    english.extend(["--lang", "en"]);
+    f.run(&english)
+        .code(1)
+        .has("is not a regular file (a folder)")
+        .lacks("Ordner");
+}

@@ -124,12 +124,12 @@ fn a_german_csv_writes_the_good_rows_lists_the_bad_ones_and_commits_once() {
     let f = office();
     let run = import(&f, "beratungen.csv", &[]);
     run.code(1)
-        .has("beratungen.csv:4: error: `client` verweist auf client `K-9999`, den es nicht gibt")
+        .has("beratungen.csv:4: error: `client` verweist auf Klient/in `K-9999`, aber diese Kennung gibt es nicht")
         .has("beratungen.csv:5: error: Datenschutz: `notes` (Spalte \"Bemerkung\")")
         .has("beratungen.csv:6: error: Spalte \"Datum\" (`date`): `31.02.2026`: diesen Tag gibt es nicht")
         .has("beratungen.csv:7: error:")
         .has("Interne Notiz")
-        .has("2 von 6 Zeilen aus beratungen.csv als appointment geschrieben")
+        .has("2 von 6 Zeilen aus beratungen.csv als neue Einträge (Termin) geschrieben")
         .has("4 fehlerhafte Zeilen nicht geschrieben");
     let files = appointment_files(&f);
     assert_eq!(files.len(), 2, "{files:?}");
@@ -208,7 +208,7 @@ fn a_dry_run_writes_nothing_and_a_second_run_writes_nothing_new() {
     let before = checksums(f.root());
     import(&f, "beratungen.csv", &["--dry-run"])
         .code(1)
-        .has("Probelauf: 2 von 6 Zeilen aus beratungen.csv würden als appointment geschrieben; nichts wurde geschrieben");
+        .has("Probelauf: 2 von 6 Zeilen aus beratungen.csv würden als neue Einträge (Termin) geschrieben; nichts wurde geschrieben");
     assert_eq!(checksums(f.root()), before, "the dry run changed files");
 
     import(&f, "beratungen.csv", &[]).code(1);
@@ -217,7 +217,7 @@ fn a_dry_run_writes_nothing_and_a_second_run_writes_nothing_new() {
     let again = import(&f, "beratungen.csv", &[]);
     again
         .code(1)
-        .has("0 von 6 Zeilen aus beratungen.csv als appointment geschrieben")
+        .has("0 von 6 Zeilen aus beratungen.csv als neue Einträge (Termin) geschrieben")
         .has("2 schon früher importiert");
     assert_eq!(
         checksums(f.root()),
@@ -309,7 +309,7 @@ fn an_xlsx_sheet_with_date_cells_is_imported_like_the_csv() {
     run.code(1)
         .has("beratungen.xlsx:4: error: Datenschutz: `notes` (Spalte \"Bemerkung\") scheint eine E-Mail-Adresse")
         .has("beratungen.xlsx:5: error: `Unbekannt` ist kein Themen-Code")
-        .has("2 von 4 Zeilen aus beratungen.xlsx als appointment geschrieben");
+        .has("2 von 4 Zeilen aus beratungen.xlsx als neue Einträge (Termin) geschrieben");
     let files = appointment_files(&f);
     assert_eq!(files.len(), 2);
     let first = files
@@ -358,7 +358,7 @@ fn rules_naming_a_missing_column_stop_before_anything_is_read() {
     // named by [columns] and by [values.notiz]: listed once
     import(&f, "beratungen.csv", &[])
         .code(1)
-        .has("kennt keinen Schlüssel notiz: möglich sind id, date, time");
+        .has("Termin kennt keinen Schlüssel notiz: möglich sind id, date, time");
     std::fs::write(
         f.parent().join("regeln.toml"),
         RULES.replace("Uhrzeit = ", "Zeit = "),
@@ -395,7 +395,7 @@ fn clients_are_imported_with_their_codes_and_checked() {
         rules.to_str().unwrap(),
     ]);
     run.code(1)
-        .has("klienten.csv:3: error: client `K-7F3A` gibt es schon")
+        .has("klienten.csv:3: error: Klient/in `K-7F3A` gibt es schon")
         .has("klienten.csv:4: error:")
         .has("1 von 3 Zeilen");
     let text = f.read("clients/K-AB12.toml");
@@ -457,10 +457,10 @@ fn the_worked_example_of_the_docs_does_what_the_docs_say() {
                 .unwrap()
                 .replace("beratungen-2025.csv", &csv.display().to_string()),
         )
-        .has("beratungen-2025.csv:7: error: `client` verweist auf client `K-9Z9Z`, den es nicht gibt")
+        .has("beratungen-2025.csv:7: error: `client` verweist auf Klient/in `K-9Z9Z`, aber diese Kennung gibt es nicht")
         .has("nicht übernommene Spalten (in den Regeln nicht zugeordnet): Kanal, Name (intern)")
         .has(
-            "Probelauf: 4 von 6 Zeilen aus beratungen-2025.csv würden als appointment geschrieben",
+            "Probelauf: 4 von 6 Zeilen aus beratungen-2025.csv würden als neue Einträge (Termin) geschrieben",
         );
     run(&[]).code(1).has("4 von 6 Zeilen");
     assert_eq!(

@@ -287,9 +287,9 @@ fn an_ods_workbook_is_imported_like_the_csv() {
     let (sheet, rules) = (sheet.display().to_string(), rules.display().to_string());
     let run = import(&f, "appointment", &sheet, &rules);
     run.code(1)
-        .has("beratungen.ods:3: error: `client` verweist auf client `K-9999`")
+        .has("beratungen.ods:3: error: `client` verweist auf Klient/in `K-9999`")
         .has("beratungen.ods:4: error: Datenschutz: `notes` (Spalte \"Bemerkung\") scheint eine E-Mail-Adresse")
-        .has("1 von 3 Zeilen aus beratungen.ods als appointment geschrieben");
+        .has("1 von 3 Zeilen aus beratungen.ods als neue Einträge (Termin) geschrieben");
     let written = files_under(&f.path("appointments"));
     assert_eq!(written.len(), 1, "{written:?}");
     for line in [

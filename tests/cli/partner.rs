@@ -307,7 +307,7 @@ fn show_fails_on_unknown_and_ambiguous_ids() {
     );
     f.run(&["partner", "show", "caritas"])
         .code(1)
-        .has("keine Kennung `caritas` unter partner");
+        .has("Partner mit der Kennung `caritas` gibt es nicht (Ablageordner");
     f.run(&["partner", "show", "verein"])
         .code(1)
         .has("mieterverein")

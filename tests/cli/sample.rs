@@ -100,7 +100,9 @@ fn committed_sample_is_what_the_generator_makes() {
 fn same_seed_gives_identical_folders_other_seed_does_not() {
     let tmp = crate::support::tempdir();
     let other = tmp.path().join("other");
-    generate(&other, "8", "1").ok().has("wrote");
+    generate(&other, "8", "1")
+        .ok()
+        .has("Beispiel-Einträge nach");
     let (sample, other) = (tree(&committed()), tree(&other));
     assert!(other.len() > 1000, "{} files", other.len());
     assert!(sample != other, "another seed gave the same folder");
@@ -262,8 +264,8 @@ fn generate_refuses_a_folder_that_is_not_empty() {
     let f = Folder::new();
     generate(f.root(), "1", "1")
         .code(1)
-        .has("not empty")
-        .lacks("wrote");
+        .has("ist nicht leer")
+        .lacks("Beispiel-Einträge nach");
     assert_eq!(f.read("quartier.toml"), crate::support::CONFIG);
     assert!(!f.exists("clients"));
 }

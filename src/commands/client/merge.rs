@@ -53,10 +53,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let removed_text = crate::store::read_text(&remove_path)
         .map_err(|m| CommandError::data(format!("{}: {m}", remove_path.display())))?;
     let removed: DocumentMut = removed_text.parse().map_err(|e: toml_edit::TomlError| {
-        CommandError::data(format!(
-            "{}: {} — `quartier check`",
-            remove_path.display(),
-            e.message()
+        CommandError::data(crate::tr!(
+            "merge.unreadable",
+            path = remove_path.display(),
+            error = e.message()
         ))
     })?;
 
@@ -77,7 +77,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         })?;
         changed.push(written);
     }
-    std::fs::remove_file(&remove_path).map_err(|e| CommandError::io("remove", &remove_path, &e))?;
+    std::fs::remove_file(&remove_path)
+        .map_err(|e| CommandError::io(crate::error::IoAction::Remove, &remove_path, &e))?;
     changed.push(remove_path.clone());
 
     if globals.json {

@@ -89,7 +89,7 @@ pub fn resolve(
             return Err(CommandError::usage(crate::tr!(
                 "writing.flag-empty",
                 flag = flag,
-                kind = kind.name(),
+                kind = kind.label(),
                 key = spec.key
             )));
         }
@@ -100,7 +100,7 @@ pub fn resolve(
             return Err(CommandError::usage(crate::tr!(
                 "writing.unset-unknown",
                 key = key,
-                kind = kind.name(),
+                kind = kind.label(),
                 keys = crate::schema::of(kind).keys().join(", ")
             )));
         };
@@ -114,7 +114,7 @@ pub fn resolve(
             return Err(CommandError::usage(crate::tr!(
                 "writing.unset-required",
                 key = key,
-                kind = kind.name(),
+                kind = kind.label(),
                 flag = flag_name(key)
             )));
         }
@@ -134,14 +134,14 @@ fn not_here(kind: Kind, flag: &str, cond: &Cond, view: &View) -> CommandError {
     let wanted = if cond.negate {
         crate::tr!(
             "writing.wanted-other",
-            kind = kind.name(),
+            kind = kind.label(),
             key = cond.key,
             values = values
         )
     } else {
         crate::tr!(
             "writing.wanted",
-            kind = kind.name(),
+            kind = kind.label(),
             key = cond.key,
             values = values
         )
@@ -150,7 +150,7 @@ fn not_here(kind: Kind, flag: &str, cond: &Cond, view: &View) -> CommandError {
         "writing.not-here",
         flag = flag,
         wanted = wanted,
-        kind = kind.name(),
+        kind = kind.label(),
         key = cond.key,
         now = now
     ))

@@ -311,7 +311,7 @@ pub fn change_record(
             CommandError::data(crate::tr!(
                 "writing.unreadable",
                 path = path.display(),
-                kind = kind.name()
+                kind = kind.label()
             ))
         })?;
         change(&mut record)?;
@@ -433,10 +433,10 @@ fn judge_flags(
                 })
                 .collect::<Vec<_>>()
                 .join("\n"),
-            crate::tr!("writing.problems-already", kind = kind.name())
+            crate::tr!("writing.problems-already", kind = kind.label())
         )));
     }
-    record.ok_or_else(|| CommandError::data(crate::tr!("writing.not-read", kind = kind.name())))
+    record.ok_or_else(|| CommandError::data(crate::tr!("writing.not-read", kind = kind.label())))
 }
 
 /// The verdict on a record file a person edited (`quartier edit`): what

@@ -40,7 +40,7 @@ pub fn check_references(store: &Store, record: &Record) -> Result<()> {
     let missing: Vec<String> = refs
         .into_iter()
         .filter(|(kind, id)| !store.exists(*kind, id))
-        .map(|(kind, id)| crate::tr!("lookup.does-not-exist", kind = kind.name(), id = id))
+        .map(|(kind, id)| crate::tr!("lookup.does-not-exist", kind = kind.label(), id = id))
         .collect();
     if missing.is_empty() {
         Ok(())
@@ -75,7 +75,7 @@ pub fn must_exist(store: &Store, kind: Kind, id: &str) -> Result<String> {
     store.resolve(kind, id).map(|(id, _)| id).map_err(|e| {
         CommandError::data(crate::tr!(
             "lookup.must-exist",
-            kind = kind.name(),
+            kind = kind.label(),
             id = id,
             why = e.to_string().lines().next().unwrap_or_default()
         ))
@@ -101,7 +101,7 @@ fn ref_error(kind: Kind, flag: &str, query: &str, e: StoreError) -> CommandError
             flag = flag,
             query = q,
             count = matches.len(),
-            kind = kind.name(),
+            kind = kind.label(),
             ids = matches
                 .iter()
                 .map(|(_, id, _)| id.as_str())
@@ -112,14 +112,20 @@ fn ref_error(kind: Kind, flag: &str, query: &str, e: StoreError) -> CommandError
             CommandError::data(crate::tr!(
                 "lookup.no-such-close",
                 flag = flag,
-                kind = kind.name(),
+                kind = kind.label(),
                 query = q,
                 close = close.join(", ")
             ))
         }
-        StoreError::NoSuchRecord { .. } | StoreError::NotAnId { .. } => CommandError::data(
-            crate::tr!("lookup.no-such", flag = flag, kind = kind.name(), query = q),
-        ),
+        StoreError::NoSuchRecord { .. } | StoreError::NotAnId { .. } => {
+            CommandError::data(crate::tr!(
+                "lookup.no-such",
+                flag = flag,
+                kind = kind.label(),
+                cmd = kind.name(),
+                query = q
+            ))
+        }
         other => other.into(),
     }
 }
@@ -142,7 +148,7 @@ pub fn filter_ref(
                 Err(CommandError::usage(crate::tr!(
                     "lookup.filter-close",
                     flag = flag,
-                    kind = kind.name(),
+                    kind = kind.label(),
                     query = q.trim(),
                     close = close.join(", ")
                 )))
@@ -150,7 +156,8 @@ pub fn filter_ref(
             Err(_) => Err(CommandError::usage(crate::tr!(
                 "lookup.filter-none",
                 flag = flag,
-                kind = kind.name(),
+                kind = kind.label(),
+                cmd = kind.name(),
                 query = q.trim()
             ))),
         },
