@@ -64,13 +64,18 @@ pub fn edit_in_editor(
             .arg(&work.file)
             .status()
             .map_err(|e| {
-                CommandError::data(format!("cannot start the editor `{}`: {e}", editor()))
+                CommandError::data(crate::tr!(
+                    "edit.cannot-start",
+                    editor = editor(),
+                    error = e
+                ))
             })?;
         if !status.success() {
-            return Err(CommandError::data(format!(
-                "the editor `{}` failed ({status}); {} was not changed",
-                editor(),
-                path.display()
+            return Err(CommandError::data(crate::tr!(
+                "edit.editor-failed",
+                editor = editor(),
+                status = status,
+                path = path.display()
             )));
         }
         let edited = std::fs::read_to_string(&work.file)
@@ -83,7 +88,7 @@ pub fn edit_in_editor(
             });
         match result {
             Ok((_, new_path)) if edited == original && new_path == path => {
-                eprintln!("no changes; {} stays as it was", path.display());
+                eprintln!("{}", crate::tr!("edit.no-changes", path = path.display()));
                 return Ok(());
             }
             // unchanged but filed under the wrong month (e.g. a move cut
@@ -100,10 +105,11 @@ pub fn edit_in_editor(
             }
             Err(e) if e.is_changed_meanwhile() => {
                 let kept = work.keep();
-                return Err(CommandError::data(format!(
-                    "{} was changed meanwhile (by another command or program), so your edit was not written; it is kept in {}: run `quartier edit {id}` again and carry your changes over from there",
-                    path.display(),
-                    kept.display()
+                return Err(CommandError::data(crate::tr!(
+                    "edit.changed-meanwhile",
+                    path = path.display(),
+                    kept = kept.display(),
+                    id = id
                 )));
             }
             Err(e) => {
@@ -112,10 +118,10 @@ pub fn edit_in_editor(
                     continue;
                 }
                 let kept = work.keep();
-                return Err(CommandError::data(format!(
-                    "the edit was not valid; {} was kept unchanged; your edited text is in {}",
-                    path.display(),
-                    kept.display()
+                return Err(CommandError::data(crate::tr!(
+                    "edit.not-valid-kept",
+                    path = path.display(),
+                    kept = kept.display()
                 )));
             }
         }
@@ -194,8 +200,19 @@ fn clean_up_on_signals(
 }
 
 fn ask_again() -> Result<bool> {
-    inquire::Confirm::new("Nochmals bearbeiten? / Edit again? (no = keep the old file)")
+    let question = crate::tr!("edit.again");
+    let yes = crate::tr!("edit.again-yes");
+    let no = crate::tr!("edit.again-no");
+    let not_understood = crate::tr!("edit.again-not-understood");
+    let keys = crate::tr!("edit.again-keys");
+    let formatter = |answer: bool| if answer { yes.clone() } else { no.clone() };
+    let default_formatter = |_: bool| keys.clone();
+    inquire::Confirm::new(&question)
         .with_default(true)
+        .with_parser(&|answer| crate::i18n::yes_no(answer).ok_or(()))
+        .with_formatter(&formatter)
+        .with_default_value_formatter(&default_formatter)
+        .with_error_message(&not_understood)
         .prompt()
-        .map_err(|e| CommandError::usage(format!("cannot ask: {e}")))
+        .map_err(|e| CommandError::usage(crate::tr!("edit.cannot-ask", error = e)))
 }

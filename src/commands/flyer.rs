@@ -30,9 +30,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     for code in list_items(&args.languages) {
         let code = code.to_ascii_lowercase();
         if !flyer::has_language(&code) {
-            return Err(CommandError::usage(format!(
-                "--languages: the flyer has no texts in `{code}`; choose from {}",
-                flyer::language_codes()
+            return Err(CommandError::usage(crate::tr!(
+                "flyer.no-texts-in",
+                code = code,
+                codes = flyer::language_codes()
             )));
         }
         if !languages.contains(&code) {
@@ -40,9 +41,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         }
     }
     if languages.is_empty() {
-        return Err(CommandError::usage(format!(
-            "--languages: name at least one of {}",
-            flyer::language_codes()
+        return Err(CommandError::usage(crate::tr!(
+            "flyer.no-language",
+            codes = flyer::language_codes()
         )));
     }
     let (store, config) = globals.open()?;
@@ -50,9 +51,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         crate::out::target(out, store.root())?; // refused before any work
     }
     if config.hours.is_empty() {
-        return Err(CommandError::data(
-            "quartier.toml has no consultation hours: add an [[hours]] table with day, from, to and kind (see docs/FORMAT.md), then make the flyer again".to_string(),
-        ));
+        return Err(CommandError::data(crate::tr!("flyer.no-hours")));
     }
     let text = flyer::html(&config, &languages, &crate::print::language_name_in);
     write_output(args.out.as_deref(), store.root(), &text)

@@ -69,9 +69,9 @@ fn install(args: InstallArgs, globals: &Globals) -> Result<()> {
         && !String::from_utf8_lossy(&existing).contains(MARK)
     {
         if !args.force {
-            return Err(CommandError::data(format!(
-                "{} exists and was not written by quartier; nothing was changed. Add `quartier --records <folder> check` to it yourself, or replace it with `quartier git-hook install --force` (the old one is kept as pre-commit.before-quartier)",
-                hook.display()
+            return Err(CommandError::data(crate::tr!(
+                "git-hook.foreign-hook",
+                path = hook.display()
             )));
         }
         let backup = hooks.join("pre-commit.before-quartier");
@@ -220,14 +220,15 @@ fn git_output(top: &Path, args: &[&OsStr]) -> Result<Vec<u8>> {
         .output()
         .map_err(|e| CommandError::io(crate::error::IoAction::RunGit, top, &e))?;
     if !out.status.success() {
-        return Err(CommandError::data(format!(
-            "git {} failed in {}: {}",
-            args.iter()
+        return Err(CommandError::data(crate::tr!(
+            "git-hook.git-failed",
+            args = args
+                .iter()
                 .map(|a| a.to_string_lossy())
                 .collect::<Vec<_>>()
                 .join(" "),
-            top.display(),
-            String::from_utf8_lossy(&out.stderr).trim()
+            dir = top.display(),
+            said = String::from_utf8_lossy(&out.stderr).trim()
         )));
     }
     Ok(out.stdout)

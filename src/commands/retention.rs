@@ -48,10 +48,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let staff = log_staff(&config, args.staff.clone())?;
     let today = crate::dates::today();
     if args.before > today {
-        return Err(CommandError::usage(format!(
-            "--before {}: {}",
-            args.before,
-            crate::i18n::t_in(lang, "ui.retention.the-cut-off-lies-in")
+        return Err(CommandError::usage(crate::tr_in!(
+            lang,
+            "ui.retention.before-problem",
+            date = args.before,
+            problem = crate::i18n::t_in(lang, "ui.retention.the-cut-off-lies-in")
         )));
     }
     let records = load_clean(&store, &config)?;

@@ -108,7 +108,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     });
     if globals.json {
         let text = serde_json::to_string_pretty(&hits)
-            .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| CommandError::data(crate::tr!("out.cannot-write-json", error = e)))?;
         println!("{text}");
         return Ok(());
     }

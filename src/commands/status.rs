@@ -87,8 +87,9 @@ pub fn run(_args: Args, globals: &Globals) -> Result<()> {
         },
     };
     if globals.json {
-        let text = serde_json::to_string_pretty(&status)
-            .map_err(|e| crate::error::CommandError::data(format!("cannot write JSON: {e}")))?;
+        let text = serde_json::to_string_pretty(&status).map_err(|e| {
+            crate::error::CommandError::data(crate::tr!("out.cannot-write-json", error = e))
+        })?;
         println!("{text}");
         return Ok(());
     }

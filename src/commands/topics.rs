@@ -36,7 +36,7 @@ pub fn run(_args: Args, globals: &Globals) -> Result<()> {
         .collect();
     if globals.json {
         let text = serde_json::to_string_pretty(&topics)
-            .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+            .map_err(|e| CommandError::data(crate::tr!("out.cannot-write-json", error = e)))?;
         println!("{text}");
         return Ok(());
     }

@@ -114,7 +114,7 @@ fn an_edit_that_breaks_a_reference_keeps_the_old_file() {
     )
     .code(1)
     .has("K-ZZZZ99")
-    .has("kept unchanged");
+    .has("bleibt unverändert");
     assert_eq!(f.read(OCTOBER), before);
 }
 
@@ -125,7 +125,7 @@ fn an_unchanged_edit_says_so_and_leaves_the_file_alone() {
     let before = inode(&f, SPONSOR);
     f.run_env(&["edit", "lernhaus"], &[("EDITOR", "true")])
         .ok()
-        .has("no changes");
+        .has("keine Änderungen");
     assert_eq!(f.read(SPONSOR), SPONSOR_TEXT);
     assert_eq!(inode(&f, SPONSOR), before);
     assert_eq!(hidden_files(&f, "sponsors"), Vec::<String>::new());
@@ -137,7 +137,7 @@ fn a_failing_editor_changes_nothing() {
     f.write(SPONSOR, SPONSOR_TEXT);
     f.run_env(&["edit", "lernhaus"], &[("EDITOR", "false")])
         .code(1)
-        .has("not changed");
+        .has("wurde nicht geändert");
     assert_eq!(f.read(SPONSOR), SPONSOR_TEXT);
     assert_eq!(hidden_files(&f, "sponsors"), Vec::<String>::new());
 }

@@ -2,17 +2,23 @@
 //! binary runs on a pty as a person would use it — German answers, a wrong
 //! answer asked again, defaults taken with Enter, the record read back,
 //! English with `--lang en`, the split of `event done`. Each step waits for
-//! its question (10 s at most), never sleeps. Where no pty can be opened the
-//! test says so and passes.
+//! its question (10 s at most), looking at the screen every 2 ms, never for a
+//! fixed time. Where no pty can be opened the test says so and passes.
 
 use crate::support::{Folder, TODAY};
 use rexpect::session::{Options, PtySession, spawn_with_options};
 use std::io::Write;
 use std::process::Command;
+use std::time::{Duration, Instant};
+
+/// How long a step waits for its text.
+const WAIT: Duration = Duration::from_secs(10);
 
 /// `quartier` on a pseudo-terminal of 120×40, in `f`'s folder.
 struct Pty {
     s: PtySession,
+    /// What came on the screen since the last text waited for.
+    seen: String,
 }
 
 impl Pty {
@@ -37,7 +43,10 @@ impl Pty {
             .timeout_ms(Some(10_000))
             .strip_ansi_escape_codes(true);
         match spawn_with_options(cmd, options) {
-            Ok(s) => Some(Pty { s }),
+            Ok(s) => Some(Pty {
+                s,
+                seen: String::new(),
+            }),
             Err(e) => {
                 // straight to stderr, past the test harness's capture
                 let _ = writeln!(
@@ -50,13 +59,30 @@ impl Pty {
     }
 
     /// Waits for `text` on the screen; panics with what was there instead.
+    /// (rexpect's own `exp_string` sleeps 100 ms whenever the text is not
+    /// there yet, which is at nearly every question: a second per form.)
     #[track_caller]
     fn expect(&mut self, text: &str) {
         // rexpect reads the output byte by byte as chars: look for the
         // bytes of the UTF-8 text the same way
         let needle: String = text.bytes().map(char::from).collect();
-        if let Err(e) = self.s.exp_string(&needle) {
-            panic!("waited for `{text}`: {e}");
+        let deadline = Instant::now() + WAIT;
+        loop {
+            while let Some(c) = self.s.try_read() {
+                self.seen.push(c);
+            }
+            if let Some(at) = self.seen.find(&needle) {
+                self.seen.drain(..at + needle.len());
+                return;
+            }
+            if Instant::now() > deadline {
+                let bytes: Vec<u8> = self.seen.chars().map(|c| c as u32 as u8).collect();
+                panic!(
+                    "waited for `{text}` {WAIT:?}; the screen showed:\n{}",
+                    String::from_utf8_lossy(&bytes)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(2));
         }
     }
 
@@ -76,7 +102,7 @@ impl Pty {
 
     /// Waits for the end; gives the rest of the output and the exit code.
     fn finish(mut self) -> (String, i32) {
-        let rest = self.s.exp_eof().unwrap_or_default();
+        let rest = std::mem::take(&mut self.seen) + &self.s.exp_eof().unwrap_or_default();
         let code = match self.s.process().wait() {
             Ok(rexpect::process::WaitStatus::Exited(_, c)) => c,
             other => panic!("quartier did not exit normally: {other:?}"),

@@ -163,3 +163,72 @@ fn kinds_and_file_errors_speak_german_and_english() {
             .lacks("nicht");
     }
 }
+
+/// Refusals of `report period`, `flyer`, `sponsor deadline`, `event list` and the
+/// `--staff` filter, English only before, in German by default and in
+/// English with `--lang en`.
+#[test]
+fn command_refusals_speak_german_and_english() {
+    let f = folder();
+    f.write(
+        "sponsors/stadt.toml",
+        "id = \"stadt\"\nname = \"Stadt\"\nproject = \"P\"\nfield = \"youth-education\"\nstart = 2026-01-01\n",
+    );
+    let deadline = [
+        "sponsor",
+        "deadline",
+        "done",
+        "stadt",
+        "--kind",
+        "sachbericht",
+        "--due",
+        "2026-06-30",
+    ];
+    let cases: [(&[&str], i32, &str, &str); 5] = [
+        (
+            &[
+                "report",
+                "period",
+                "--from",
+                "2026-11-01",
+                "--to",
+                "2026-10-01",
+            ],
+            2,
+            "--from darf nicht nach --to liegen",
+            "must not be after",
+        ),
+        (
+            &["flyer", "--languages", "de"],
+            1,
+            "in quartier.toml stehen keine Sprechzeiten",
+            "has no consultation hours",
+        ),
+        (
+            &deadline,
+            1,
+            "stadt hat keine Frist der Art sachbericht, fällig am 2026-06-30",
+            "has no sachbericht deadline",
+        ),
+        (
+            &["event", "list", "--out", "x.ics"],
+            2,
+            "--out gehört zu --format ics",
+            "belongs to",
+        ),
+        (
+            &["appointment", "list", "--staff", "XY"],
+            2,
+            "`XY` steht nicht als Kürzel unter [staff]",
+            "are not initials",
+        ),
+    ];
+    for (args, code, german, english) in cases {
+        f.run(args).code(code).has(german).lacks(english);
+    }
+    for (args, code, german, english) in [cases[0], cases[2]] {
+        let mut args = args.to_vec();
+        args.extend(["--lang", "en"]);
+        f.run(&args).code(code).has(english).lacks(german);
+    }
+}

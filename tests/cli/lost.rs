@@ -168,7 +168,7 @@ fn an_edit_session_never_overwrites_a_change_made_meanwhile_and_keeps_the_edit()
             ("TMPDIR", tmp.to_str().unwrap()),
         ],
     );
-    r.code(1).has("meanwhile");
+    r.code(1).has("inzwischen geändert");
     let text = f.read(NOV);
     assert!(
         text.contains("duration = 90"),

@@ -209,9 +209,10 @@ fn withdraw(
         let mut first = Vec::new();
         for s in [ConsentScope::Processing, ConsentScope::Referral] {
             let mut t = Table::new();
-            t["date"] = Item::Value(d.parse::<Value>().map_err(|_| {
-                CommandError::data("`consent` is not a date: run `quartier check` first")
-            })?);
+            t["date"] = Item::Value(
+                d.parse::<Value>()
+                    .map_err(|_| CommandError::data(crate::tr!("consent.not-a-date")))?,
+            );
             t["scope"] = toml_edit::value(s.code());
             first.push(t);
         }

@@ -53,10 +53,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let removed_text = crate::store::read_text(&remove_path)
         .map_err(|m| CommandError::data(format!("{}: {m}", remove_path.display())))?;
     let removed: DocumentMut = removed_text.parse().map_err(|e: toml_edit::TomlError| {
-        CommandError::data(format!(
-            "{}: {} — `quartier check`",
-            remove_path.display(),
-            e.message()
+        CommandError::data(crate::tr!(
+            "merge.unreadable",
+            path = remove_path.display(),
+            error = e.message()
         ))
     })?;
 

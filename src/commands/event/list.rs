@@ -92,9 +92,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return crate::out::write(&out, store.root(), text.as_bytes());
     }
     if args.out.is_some() {
-        return Err(crate::error::CommandError::usage(
-            "--out belongs to --format ics",
-        ));
+        return Err(crate::error::CommandError::usage(crate::tr!(
+            "event.out-needs-ics"
+        )));
     }
     if globals.json {
         return print_json(&events);

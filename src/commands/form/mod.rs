@@ -307,6 +307,18 @@ impl<'a> Form<'a> {
                 }
                 Err(why) => {
                     self.refused(&why);
+                    // a name typed as a short name: offered as one (Enter takes
+                    // it), and as the name
+                    if matches!(f.ty, FieldType::Id)
+                        && let Some(slug) = question::slug_of(&typed)
+                        && !self.store.exists(self.kind, &slug)
+                    {
+                        self.suggest.insert(f.key, Raw::Text(slug));
+                        if crate::schema::of(self.kind).field("name").is_some() {
+                            self.suggest
+                                .insert("name", Raw::Text(typed.trim().to_string()));
+                        }
+                    }
                     initial = Some(typed);
                 }
             }

@@ -91,6 +91,25 @@ pub fn parse(spec: &FieldSpec, s: &str) -> std::result::Result<Raw, String> {
     })
 }
 
+/// The short name (slug) a typed name suggests — `Jobcenter West` →
+/// `jobcenter-west`, umlauts spelled out — when it differs and is one.
+pub fn slug_of(typed: &str) -> Option<String> {
+    let mut out = String::new();
+    for c in typed.trim().to_lowercase().chars() {
+        match c {
+            'a'..='z' | '0'..='9' => out.push(c),
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            _ if !out.ends_with('-') && !out.is_empty() => out.push('-'),
+            _ => {}
+        }
+    }
+    let slug = out.trim_end_matches('-').to_string();
+    (slug != typed && crate::model::kind::is_slug(&slug)).then_some(slug)
+}
+
 /// A default of the schema (`"false"`, `"0"`, a code) as a value.
 pub fn schema_default(spec: &FieldSpec, v: &str) -> Option<Raw> {
     match spec.ty {

@@ -133,8 +133,7 @@ fn a_required_field_cannot_be_skipped() {
             "Kein Slug!",
             "mieterverein", // exists already
             "jobcenter-west",
-            "",
-            "Jobcenter",
+            "Jobcenter", // the name (the first typed one is offered)
             "employment",
             ".",
         ],
@@ -151,6 +150,26 @@ fn a_required_field_cannot_be_skipped() {
     );
     assert!(text.contains("id = \"jobcenter-west\""), "{text}");
     assert!(text.contains("kind = \"employment\""), "{text}");
+}
+
+/// A name typed where the short name is asked is refused, and its slug
+/// offered: Enter takes it.
+#[test]
+fn a_name_typed_as_the_short_name_is_offered_as_a_slug() {
+    let (_, script, text) = fill(
+        Kind::Partner,
+        Given::default(),
+        &["Jobcenter Süd-West", "", "", "employment", "."],
+    );
+    assert!(
+        script.said.iter().any(|s| s.contains("Slug")),
+        "{:?}",
+        script.said
+    );
+    assert!(text.contains("id = \"jobcenter-sued-west\""), "{text}");
+    assert!(text.contains("name = \"Jobcenter Süd-West\""), "{text}");
+    assert_eq!(super::question::slug_of("mieterverein"), None);
+    assert_eq!(super::question::slug_of("!!"), None);
 }
 
 #[test]

@@ -60,15 +60,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         unreachable!("resolved a referral")
     };
     if referral.status != ReferralStatus::Open {
-        return Err(CommandError::data(format!(
-            "referral {} is already closed ({}, on {}); change it with `quartier referral edit {}` if that was wrong",
-            referral.id,
-            referral.status.code(),
-            referral
+        return Err(CommandError::data(crate::tr!(
+            "referral.already-closed",
+            id = referral.id,
+            status = referral.status.code(),
+            day = referral
                 .closed
                 .map(|d| d.to_string())
-                .unwrap_or_else(|| "an unknown day".into()),
-            referral.id
+                .unwrap_or_else(|| crate::tr!("referral.unknown-day"))
         )));
     }
     let mut need = Need::new();
@@ -92,7 +91,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let status = status
         .as_deref()
         .and_then(|s| s.parse::<ReferralStatus>().ok())
-        .ok_or_else(|| CommandError::usage("--status must be done, failed or withdrawn"))?;
+        .ok_or_else(|| CommandError::usage(crate::tr!("referral.close-status")))?;
     let closed = closed_date(status, args.date, crate::dates::today())?;
     // the rule book judges the change: the closing day, privacy in the outcome
     let named = Naming {

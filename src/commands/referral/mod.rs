@@ -78,9 +78,7 @@ pub fn closed_date(
 ) -> Result<Option<NaiveDate>> {
     if status == ReferralStatus::Open {
         if closed.is_some() {
-            return Err(CommandError::usage(
-                "an open referral has no closed date: leave out --closed or give --status done|failed|withdrawn",
-            ));
+            return Err(CommandError::usage(crate::tr!("referral.open-no-closed")));
         }
         return Ok(None);
     }

@@ -56,7 +56,7 @@ impl PeriodArgs {
             _ => (today.with_ordinal(1).unwrap_or(today), today),
         };
         Period::new(from, to)
-            .map_err(|e| CommandError::usage(format!("{e}: --from must not be after --to")))
+            .map_err(|e| CommandError::usage(crate::tr!("report.from-after-to", date = e)))
     }
 }
 
@@ -69,9 +69,9 @@ pub fn run(args: &PeriodArgs, globals: &Globals) -> Result<()> {
             for f in &findings {
                 eprintln!("{f}");
             }
-            CommandError::data(format!(
-                "{} error(s) in the records (listed above): fix them first — `quartier check` shows every problem",
-                findings.len()
+            CommandError::data(crate::tr!(
+                "report.completeness-errors",
+                count = findings.len()
             ))
         })?;
     let figures = report.quality.figures();
@@ -111,9 +111,9 @@ pub fn run(args: &PeriodArgs, globals: &Globals) -> Result<()> {
         out.write_all(text.as_bytes())
     };
     match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CommandError::data(format!("cannot write: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
+            crate::tr!("out.cannot-write-output", error = e),
+        )),
         _ => Ok(()),
     }
 }

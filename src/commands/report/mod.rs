@@ -185,7 +185,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         }
         ReportCommand::Period(a) => {
             let period = Period::new(a.from, a.to)
-                .map_err(|e| CommandError::usage(format!("{e}: --from must not be after --to")))?;
+                .map_err(|e| CommandError::usage(crate::tr!("report.from-after-to", date = e)))?;
             (ReportKind::Period, period, a.output, a.seal)
         }
     };
@@ -288,9 +288,7 @@ fn emit(output: &OutputArgs, root: &Path, bytes: &[u8]) -> Result<()> {
         && output.out.is_none()
         && std::io::stdout().is_terminal()
     {
-        return Err(CommandError::usage(
-            "--format xlsx writes a workbook, not text: add --out FILE.xlsx",
-        ));
+        return Err(CommandError::usage(crate::tr!("report.xlsx-needs-out")));
     }
     match &output.out {
         Some(path) => crate::out::write(path, root, bytes),
@@ -303,18 +301,18 @@ fn refuse(findings: &[Finding]) -> CommandError {
     for f in findings {
         eprintln!("{f}");
     }
-    CommandError::data(format!(
-        "no report made: {} error(s) in the records it reads (listed above); fix them — `quartier check` shows every problem — and run the report again",
-        findings.len()
+    CommandError::data(crate::tr!(
+        "report.no-report-errors",
+        count = findings.len()
     ))
 }
 
 fn print(text: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(CommandError::data(format!("cannot write the report: {e}")))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
+            crate::tr!("out.cannot-write-report", error = e),
+        )),
         _ => Ok(()),
     }
 }

@@ -71,21 +71,23 @@ pub fn filter_staff(config: &Config, flag: &str, value: &Option<String>) -> Resu
         .iter()
         .filter(|k| edit_distance(&k.to_lowercase(), &wanted.to_lowercase()) <= 1)
         .collect();
-    Err(CommandError::usage(format!(
-        "{flag}: `{wanted}` are not initials listed under [staff] in quartier.toml; {}",
-        if close.is_empty() {
-            format!(
-                "known: {}",
-                known
+    Err(CommandError::usage(crate::tr!(
+        "filter.staff-unknown",
+        flag = flag,
+        wanted = wanted,
+        hint = if close.is_empty() {
+            crate::tr!(
+                "filter.staff-known",
+                known = known
                     .iter()
                     .map(|k| k.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
             )
         } else {
-            format!(
-                "did you mean {}?",
-                close
+            crate::tr!(
+                "store.did-you-mean",
+                ids = close
                     .iter()
                     .map(|k| k.as_str())
                     .collect::<Vec<_>>()

@@ -67,7 +67,7 @@ pub fn linked(records: &Records, kind: Kind, id: &str) -> Map<String, Value> {
 /// Prints `record` with its `linked` records as `show --json` does.
 pub fn print_show_json(record: &Record, records: &Records) -> Result<()> {
     let mut value = serde_json::to_value(record)
-        .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| CommandError::data(crate::tr!("out.cannot-write-json", error = e)))?;
     if let Value::Object(o) = &mut value {
         o.insert(
             "linked".into(),
@@ -75,7 +75,7 @@ pub fn print_show_json(record: &Record, records: &Records) -> Result<()> {
         );
     }
     let text = serde_json::to_string_pretty(&value)
-        .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| CommandError::data(crate::tr!("out.cannot-write-json", error = e)))?;
     println!("{text}");
     Ok(())
 }

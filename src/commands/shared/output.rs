@@ -15,8 +15,9 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
     match out.write_all(bytes).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(CommandError::data(format!(
-            "cannot write to standard output: {e}"
+        Err(e) => Err(CommandError::data(crate::tr!(
+            "out.cannot-write-stdout",
+            error = e
         ))),
     }
 }
@@ -24,7 +25,7 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
 /// Prints records as a JSON array with their TOML keys.
 pub fn print_json<T: Serialize>(items: &[T]) -> Result<()> {
     let text = serde_json::to_string_pretty(items)
-        .map_err(|e| CommandError::data(format!("cannot write JSON: {e}")))?;
+        .map_err(|e| CommandError::data(crate::tr!("out.cannot-write-json", error = e)))?;
     println!("{text}");
     Ok(())
 }

@@ -168,20 +168,11 @@ impl Need {
         if self.missing.is_empty() {
             Ok(())
         } else {
-            Err(CommandError::usage(format!(
-                "missing required {}: {} (no terminal to ask on; pass {})",
-                if self.missing.len() == 1 {
-                    "flag"
-                } else {
-                    "flags"
-                },
-                self.missing.join(", "),
-                if self.missing.len() == 1 {
-                    "it"
-                } else {
-                    "them"
-                }
-            )))
+            Err(CommandError::usage(if self.missing.len() == 1 {
+                crate::tr!("prompt.missing-flag", flags = self.missing.join(", "))
+            } else {
+                crate::tr!("prompt.missing-flags", flags = self.missing.join(", "))
+            }))
         }
     }
 }

@@ -33,7 +33,7 @@ pub fn record_rows(
     lang: Lang,
 ) -> Result<Vec<(String, String)>> {
     let value = serde_json::to_value(record)
-        .map_err(|e| CommandError::data(format!("cannot show the record: {e}")))?;
+        .map_err(|e| CommandError::data(crate::tr!("out.cannot-show-record", error = e)))?;
     let serde_json::Value::Object(map) = value else {
         return Ok(Vec::new());
     };

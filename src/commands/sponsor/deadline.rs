@@ -109,10 +109,11 @@ fn add(args: AddArgs, globals: &Globals) -> Result<()> {
             return Ok(());
         };
         if find(s, args.kind, args.due).is_some() {
-            return Err(CommandError::data(format!(
-                "{id} already has a {} deadline due {}: nothing was written",
-                args.kind.code(),
-                args.due
+            return Err(CommandError::data(crate::tr!(
+                "deadline.exists",
+                id = id,
+                kind = args.kind.code(),
+                due = args.due
             )));
         }
         s.deadlines.push(Deadline {
@@ -161,22 +162,25 @@ fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
             .map(|d| format!("--kind {} --due {}", d.kind.code(), d.due))
             .collect();
         let Some(d) = find(s, args.kind, args.due) else {
-            return Err(CommandError::data(format!(
-                "{id} has no {} deadline due {}; its deadlines: {}",
-                args.kind.code(),
-                args.due,
-                if known.is_empty() {
-                    "none (add one with `quartier sponsor deadline add`)".to_string()
+            return Err(CommandError::data(crate::tr!(
+                "deadline.no-such",
+                id = id,
+                kind = args.kind.code(),
+                due = args.due,
+                known = if known.is_empty() {
+                    crate::tr!("deadline.none-yet")
                 } else {
                     known.join("; ")
                 }
             )));
         };
         if let Some(old) = d.done {
-            return Err(CommandError::data(format!(
-                "{id}: the {} deadline due {} was already marked done on {old}; to correct it use `quartier edit {id}`",
-                args.kind.code(),
-                args.due
+            return Err(CommandError::data(crate::tr!(
+                "deadline.already-done",
+                id = id,
+                kind = args.kind.code(),
+                due = args.due,
+                old = old
             )));
         }
         d.done = Some(day);
