@@ -232,3 +232,38 @@ fn command_refusals_speak_german_and_english() {
         f.run(&args).code(code).has(english).lacks(german);
     }
 }
+
+/// `sync` outside a git repository and a `--out` that is a folder: the git
+/// and output errors, English only before, in German and in English.
+#[test]
+fn sync_and_out_errors_speak_german_and_english() {
+    let f = folder();
+    let dir = f.parent().to_str().unwrap().to_string();
+    let out = [
+        "report",
+        "monthly",
+        "--month",
+        "2026-11",
+        "--out",
+        dir.as_str(),
+    ];
+    f.run(&["sync"])
+        .code(1)
+        .has("liegt in keinem git-Repository")
+        .has("gemeinsame Ablage")
+        .lacks("is not in a git repository");
+    f.run(&["sync", "--lang", "en"])
+        .code(1)
+        .has("is not in a git repository")
+        .lacks("keinem");
+    f.run(&out)
+        .code(1)
+        .has("keine gewöhnliche Datei (ein Ordner)")
+        .lacks("regular file");
+    let mut english = out.to_vec();
+    english.extend(["--lang", "en"]);
+    f.run(&english)
+        .code(1)
+        .has("is not a regular file (a folder)")
+        .lacks("Ordner");
+}
