@@ -15,36 +15,22 @@ use std::path::{Path, PathBuf};
 /// Why a `--out` target is refused.
 #[derive(Debug, thiserror::Error)]
 pub enum OutError {
-    #[error(
-        "{} is a symbolic link; --out never writes through a link: give the real file's path or another name",
-        .0.display()
-    )]
+    #[error("{}", crate::tr!("out.symlink", path = .0.display()))]
     Symlink(PathBuf),
+    #[error("{}", crate::tr!("out.not-a-file", path = path.display(), kind = kind))]
+    NotAFile { path: PathBuf, kind: String },
     #[error(
-        "{} exists and is not a regular file ({kind}); --out only replaces regular files: choose another name",
-        path.display()
-    )]
-    NotAFile { path: PathBuf, kind: &'static str },
-    #[error(
-        "{} lies in the records folder {}: reports go outside it, or into its `reports/` folder (e.g. --out {}/reports/bericht.html)",
-        path.display(),
-        root.display(),
-        root.display()
+        "{}",
+        crate::tr!("out.in-records", path = path.display(), root = root.display())
     )]
     InRecords { path: PathBuf, root: PathBuf },
-    #[error(
-        "{} lies in reports/sealed/, which holds only sealed figures written by `--seal`: choose another folder",
-        .0.display()
-    )]
+    #[error("{}", crate::tr!("out.sealed", path = .0.display()))]
     Sealed(PathBuf),
-    #[error(
-        "{} lies inside a git folder (.git): choose a file outside it",
-        .0.display()
-    )]
+    #[error("{}", crate::tr!("out.in-git", path = .0.display()))]
     InGit(PathBuf),
-    #[error("{}: --out needs a file name, not a folder", .0.display())]
+    #[error("{}", crate::tr!("out.no-name", path = .0.display()))]
     NoName(PathBuf),
-    #[error("cannot use the folder of {}: {err}", path.display())]
+    #[error("{}", crate::tr!("out.folder", path = path.display(), error = err))]
     Folder { path: PathBuf, err: std::io::Error },
 }
 
@@ -129,24 +115,24 @@ fn refuse_existing(path: &Path) -> Result<(), OutError> {
     })
 }
 
-fn kind_of(ft: &std::fs::FileType) -> &'static str {
+fn kind_of(ft: &std::fs::FileType) -> String {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if ft.is_fifo() {
-            return "a named pipe";
+            return crate::tr!("out.kind-fifo");
         }
         if ft.is_char_device() || ft.is_block_device() {
-            return "a device";
+            return crate::tr!("out.kind-device");
         }
         if ft.is_socket() {
-            return "a socket";
+            return crate::tr!("out.kind-socket");
         }
     }
     if ft.is_dir() {
-        "a folder"
+        crate::tr!("out.kind-folder")
     } else {
-        "not a file"
+        crate::tr!("out.kind-other")
     }
 }
 
@@ -164,9 +150,9 @@ pub fn write(file: &Path, records: &Path, bytes: &[u8]) -> Result<()> {
 fn print(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(format!(
-            "cannot write to standard output: {e}"
-        ))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
+            crate::tr!("out.cannot-write-stdout", error = e),
+        )),
         _ => Ok(()),
     }
 }

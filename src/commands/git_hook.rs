@@ -77,7 +77,10 @@ fn install(args: InstallArgs, globals: &Globals) -> Result<()> {
         let backup = hooks.join("pre-commit.before-quartier");
         std::fs::rename(&hook, &backup)
             .map_err(|e| CommandError::io(crate::error::IoAction::KeepOldHookAs, &backup, &e))?;
-        println!("kept the old hook as {}", backup.display());
+        println!(
+            "{}",
+            crate::tr!("git-hook.kept-old", path = backup.display())
+        );
     }
     std::fs::create_dir_all(&hooks)
         .map_err(|e| CommandError::io(crate::error::IoAction::Create, &hooks, &e))?;
@@ -91,10 +94,13 @@ fn install(args: InstallArgs, globals: &Globals) -> Result<()> {
     atomic_write(&hook, script.as_bytes())?;
     make_executable(&hook)?;
     println!(
-        "installed {}: every commit in {} now runs `quartier check` on {} and is refused while it finds errors, or personal data in a file being committed",
-        hook.display(),
-        repo.top.display(),
-        store.root().display()
+        "{}",
+        crate::tr!(
+            "git-hook.installed",
+            path = hook.display(),
+            top = repo.top.display(),
+            root = store.root().display()
+        )
     );
     Ok(())
 }

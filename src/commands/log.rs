@@ -43,11 +43,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         }
     }
     if history.is_empty() {
-        eprintln!(
-            "{id} has no commits yet: it was never committed to git, so it has no history to show"
-        );
+        eprintln!("{}", crate::tr!("log.no-commits", id = id));
     } else if uncommitted {
-        eprintln!("{id} also has changes that are not committed yet");
+        eprintln!("{}", crate::tr!("log.uncommitted", id = id));
     }
     Ok(())
 }

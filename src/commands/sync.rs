@@ -101,7 +101,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Some(other) => {
             return Err(CommandError::data(crate::tr!(
                 "sync.git-in-progress",
-                what = other.name(),
+                what = other.label(),
                 dir = repo.top.display()
             )));
         }

@@ -75,7 +75,7 @@ pub fn plan(
         .clients
         .iter()
         .find(|c| c.id == code)
-        .ok_or_else(|| CommandError::data(format!("client {code} does not exist")))?;
+        .ok_or_else(|| CommandError::data(crate::tr!("erase.no-client", code = code)))?;
     let new_code = fresh_code(records, taken)?;
     let client_path = store.root().join(&client.path);
     let old_client = read(&client_path)?;
@@ -131,9 +131,7 @@ fn fresh_code(records: &Records, taken: &[String]) -> Result<String> {
             return Ok(code);
         }
     }
-    Err(CommandError::data(
-        "could not find a free client code after 20 tries",
-    ))
+    Err(CommandError::data(crate::tr!("erase.no-free-code")))
 }
 
 /// Writes one erasure: the new client file (never over another), each
@@ -156,9 +154,9 @@ pub fn apply(store: &Store, config: &Config, e: &Erasure) -> Result<Vec<PathBuf>
 /// Writes `text` to a new file at `path` atomically, failing when it exists.
 fn create_new(path: &std::path::Path, text: &str) -> Result<()> {
     if std::fs::symlink_metadata(path).is_ok() {
-        return Err(CommandError::data(format!(
-            "{} exists already; run the command again (a new code is drawn)",
-            path.display()
+        return Err(CommandError::data(crate::tr!(
+            "erase.exists",
+            path = path.display()
         )));
     }
     Ok(crate::store::atomic_write(path, text.as_bytes())?)

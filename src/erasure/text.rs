@@ -79,12 +79,8 @@ pub fn rewrite(
 
 fn parse(text: &str) -> Result<DocumentMut, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.parse::<DocumentMut>().map_err(|e| {
-        format!(
-            "not valid TOML ({}): run `quartier check` and fix it first",
-            e.message()
-        )
-    })
+    text.parse::<DocumentMut>()
+        .map_err(|e| crate::tr!("erase.not-toml", error = e.message()))
 }
 
 fn date_value(day: chrono::NaiveDate) -> Value {

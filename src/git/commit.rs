@@ -70,9 +70,7 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<(), GitError> {
         });
     }
     if placeholder {
-        eprintln!(
-            "quartier: git has no user name/e-mail here; committed as `quartier`. Set yours with `git config --global user.name \"…\"` and `git config --global user.email \"…\"`"
-        );
+        eprintln!("quartier: {}", crate::tr!("git.no-identity"));
     }
     Ok(())
 }
@@ -249,9 +247,12 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
     }
     if let Some(op) = repo.in_progress()? {
         eprintln!(
-            "quartier: not committed yet: a {} is in progress in {}; the change is staged and will be part of it — finish with `quartier sync` (or `quartier sync --abort`)",
-            op.name(),
-            repo.top.display()
+            "quartier: {}",
+            crate::tr!(
+                "git.staged-during",
+                what = op.label(),
+                top = repo.top.display()
+            )
         );
         return Ok(());
     }

@@ -8,77 +8,57 @@ use std::path::PathBuf;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
-    #[error(
-        "git is not installed: install it (Debian/Ubuntu: `sudo apt install git`, Windows/macOS: https://git-scm.com)"
-    )]
+    #[error("{}", crate::tr!("git.not-installed"))]
     NotInstalled,
 
     /// git is there but could not be started.
-    #[error("cannot run git: {0}")]
+    #[error("{}", crate::tr!("git.cannot-run", error = .0))]
     CannotRun(std::io::Error),
 
-    #[error(
-        "{} is not in a git repository ({said}): clone the shared records repository (see docs/SHARING.md) or run `git init` there",
-        dir.display()
-    )]
+    #[error("{}", crate::tr!("git.not-a-repository", dir = dir.display(), said = said))]
     NotARepository { dir: PathBuf, said: String },
 
     /// Inside a `.git` folder (or a bare repository): no files to commit.
-    #[error(
-        "{} is inside a git folder but not in a working tree: clone the records repository instead",
-        dir.display()
-    )]
+    #[error("{}", crate::tr!("git.not-a-work-tree", dir = dir.display()))]
     NotAWorkTree { dir: PathBuf },
 
     /// A git command failed; `said` is its stderr (else stdout).
-    #[error("git {args} failed: {said}")]
+    #[error("{}", crate::tr!("git.failed", args = args, said = said))]
     Failed { args: String, said: String },
 
-    #[error("git commit failed: {said}")]
+    #[error("{}", crate::tr!("git.commit-failed", said = said))]
     CommitFailed { said: String },
 
     /// The record is written, the commit of it failed.
-    #[error("the file is saved but was not committed: {0}")]
+    #[error("{}", crate::tr!("git.not-committed", error = .0))]
     NotCommitted(Box<GitError>),
 
-    #[error("nothing to commit: no files given")]
+    #[error("{}", crate::tr!("git.nothing-to-commit"))]
     NothingToCommit,
 
-    #[error(
-        "cannot commit {}: the file does not exist and git does not know it",
-        path.display()
-    )]
+    #[error("{}", crate::tr!("git.unknown-file", path = path.display()))]
     UnknownFile { path: PathBuf },
 
-    #[error("{} is not inside {}", path.display(), dir.display())]
+    #[error("{}", crate::tr!("git.outside-folder", path = path.display(), dir = dir.display()))]
     OutsideFolder { path: PathBuf, dir: PathBuf },
 
     /// Another quartier held the commit lock too long.
-    #[error(
-        "other quartier commands have been committing for 30 seconds ({})",
-        lock.display()
-    )]
+    #[error("{}", crate::tr!("git.commits-busy", lock = lock.display()))]
     CommitsBusy { lock: PathBuf },
 
-    #[error(
-        "another `quartier sync` is running in {}; wait until it has finished",
-        top.display()
-    )]
+    #[error("{}", crate::tr!("git.sync-running", top = top.display()))]
     SyncRunning { top: PathBuf },
 
     /// HEAD is detached; `home` is the branch to switch back to, if any.
     #[error("{}", detached_text(top, home.as_deref()))]
     DetachedHead { top: PathBuf, home: Option<String> },
 
-    #[error(
-        "the records repository {top} has no remote to share with: add the office's shared repository with `git -C {top} remote add origin URL` and `git -C {top} push -u origin {branch}` (see docs/SHARING.md)",
-        top = top.display()
-    )]
+    #[error("{}", crate::tr!("git.no-remote", top = top.display(), branch = branch))]
     NoRemote { top: PathBuf, branch: String },
 
     #[error(
-        "branch `{branch}` of {top} has no upstream to sync with: run `git -C {top} push -u {remote} {branch}` once (see docs/SHARING.md)",
-        top = top.display()
+        "{}",
+        crate::tr!("git.no-upstream", top = top.display(), branch = branch, remote = remote)
     )]
     NoUpstream {
         top: PathBuf,
@@ -87,8 +67,14 @@ pub enum GitError {
     },
 
     #[error(
-        "could not pull from {upstream} ({remote}): {said}\nNothing was changed here; check the network and the address (`git -C {} remote -v`), then run `quartier sync` again",
-        top.display()
+        "{}",
+        crate::tr!(
+            "git.pull-failed",
+            upstream = upstream,
+            remote = remote,
+            said = said,
+            top = top.display()
+        )
     )]
     PullFailed {
         upstream: String,
@@ -100,26 +86,34 @@ pub enum GitError {
     /// Files of a stopped sync still hold conflict markers: each
     /// `  [ID  ]PATH:LINE`, and the first record's id for the hint.
     #[error(
-        "the sync is still stopped: conflict markers (<<<<<<< ======= >>>>>>>) remain in\n{}\nKeep the right version in each file and delete the marker lines (`quartier edit {first}`), then run `quartier sync` again — or `quartier sync --abort` to give up this sync",
-        places.join("\n")
+        "{}",
+        crate::tr!("git.markers-remain", places = places.join("\n"), first = first)
     )]
     MarkersRemain { places: Vec<String>, first: String },
 
-    #[error(
-        "git could not finish the stopped sync: {said}\nResolve what git says in {}, then run `quartier sync` again, or `quartier sync --abort`",
-        top.display()
-    )]
+    #[error("{}", crate::tr!("git.continue-failed", said = said, top = top.display()))]
     ContinueFailed { said: String, top: PathBuf },
 
     #[error(
-        "git could not undo the pull: {said}\nNothing is lost: the working folder is kept in {aborted_ref} (`git -C {} show --stat {aborted_ref}`)",
-        top.display(),
-        aborted_ref = super::ABORTED_REF
+        "{}",
+        crate::tr!(
+            "git.undo-failed",
+            said = said,
+            top = top.display(),
+            aborted_ref = super::ABORTED_REF
+        )
     )]
     UndoFailed { said: String, top: PathBuf },
 
     #[error(
-        "the shared repository {upstream} ({remote}) refused the push: {said}\nYour {ahead} commit(s) are safe here and will go out with the next `quartier sync`; if this keeps happening, ask whoever looks after the shared repository"
+        "{}",
+        crate::tr!(
+            "git.push-refused",
+            upstream = upstream,
+            remote = remote,
+            said = said,
+            ahead = ahead
+        )
     )]
     PushRefused {
         upstream: String,
@@ -172,11 +166,7 @@ impl GitError {
 fn detached_text(top: &std::path::Path, home: Option<&str>) -> String {
     let top = top.display();
     match home {
-        Some(b) => format!(
-            "the records repository {top} is not on a branch (detached HEAD): switch back to your branch with `git -C {top} switch {b}`, then run `quartier sync` again"
-        ),
-        None => format!(
-            "the records repository {top} is not on a branch (detached HEAD) and has no branch to go back to: make one with `git -C {top} switch -c main`"
-        ),
+        Some(b) => crate::tr!("git.detached", top = top, branch = b),
+        None => crate::tr!("git.detached-no-branch", top = top),
     }
 }

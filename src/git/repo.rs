@@ -16,12 +16,23 @@ pub enum InProgress {
 }
 
 impl InProgress {
+    /// The stable name (`status --json` prints it).
     pub fn name(self) -> &'static str {
         match self {
             InProgress::Rebase => "git rebase (a sync stopped on a conflict)",
             InProgress::Merge => "git merge",
             InProgress::CherryPick => "git cherry-pick",
             InProgress::Revert => "git revert",
+        }
+    }
+
+    /// What it is, for a sentence in the interface language.
+    pub fn label(self) -> String {
+        match self {
+            InProgress::Rebase => crate::tr!("git.in-progress-rebase"),
+            InProgress::Merge | InProgress::CherryPick | InProgress::Revert => {
+                self.name().to_string()
+            }
         }
     }
 }

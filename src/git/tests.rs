@@ -183,7 +183,7 @@ fn a_folder_outside_any_repository_is_named() {
     assert_eq!(command_error.exit_code(), 1);
     assert!(
         command_error.message.starts_with(&format!(
-            "{} is not in a git repository (",
+            "{} liegt in keinem git-Repository (",
             tmp.path().display()
         )),
         "{}",

@@ -7,6 +7,7 @@
 pub mod age;
 pub mod build;
 pub mod contacts;
+pub mod figures;
 pub mod labels;
 pub mod make;
 pub mod office;

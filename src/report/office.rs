@@ -18,8 +18,8 @@ pub struct DeadlineFigures {
 }
 
 impl DeadlineFigures {
-    /// The three figures as a breakdown under their JSON names, for the
-    /// renderers' tables and sheets.
+    /// The three figures as a breakdown under their JSON names
+    /// ([`Sponsors::figures`](super::Sponsors::figures)).
     pub fn breakdown(&self) -> Breakdown {
         Breakdown::from([
             ("due".to_string(), self.due),

@@ -315,7 +315,7 @@ fn a_stopped_sync_refuses_to_finish_while_markers_remain_and_finishes_once_resol
     office
         .quartier(&bob, "Bob", &["sync"])
         .code(1)
-        .has("conflict markers")
+        .has("Konfliktmarken")
         .has("apt-20261120-ab12");
     assert!(office.rebase_in_progress(&bob));
 
@@ -455,7 +455,7 @@ fn a_push_the_server_refuses_is_a_clear_error_and_keeps_the_commit() {
     office
         .quartier(&bob, "Bob", &["sync"])
         .code(1)
-        .has("refused the push")
+        .has("hat das Hochladen abgelehnt")
         .has("server closed for maintenance");
     assert_eq!(office.server_head(), server);
     assert_eq!(office.head(&bob), mine);
@@ -469,14 +469,14 @@ fn sync_needs_a_repository_with_an_upstream() {
     office
         .quartier(&alone, "Bob", &["sync"])
         .code(1)
-        .has("not in a git repository");
+        .has("liegt in keinem git-Repository");
 
     office.git_ok(&alone, "Bob", &["init", "--quiet"]);
     office.commit_all(&alone, "Bob", "first");
     office
         .quartier(&alone, "Bob", &["sync"])
         .code(1)
-        .has("no remote")
+        .has("keine gemeinsame Ablage (remote)")
         .has("git -C");
 
     let bare = office.bare.to_str().unwrap().to_string();
@@ -484,7 +484,7 @@ fn sync_needs_a_repository_with_an_upstream() {
     office
         .quartier(&alone, "Bob", &["sync"])
         .code(1)
-        .has("no upstream")
+        .has("keinen Gegenpart zum Abgleichen")
         .has("push -u origin main");
 }
 
@@ -772,5 +772,5 @@ fn a_missing_git_is_named() {
         &env,
     )
     .code(1)
-    .has("git is not installed");
+    .has("git ist nicht installiert");
 }

@@ -27,7 +27,7 @@ fn a_named_pipe_at_the_target_is_refused_and_stays_a_pipe() {
         eprintln!("skipped: mkfifo is not available");
         return;
     }
-    report(&f, &fifo).code(1).has("pipe");
+    report(&f, &fifo).code(1).has("benannte Pipe");
     assert!(
         std::fs::symlink_metadata(&fifo)
             .unwrap()
@@ -50,7 +50,7 @@ fn a_device_node_at_the_target_is_refused_and_stays_a_device() {
         eprintln!("skipped: mknod needs root here");
         return;
     }
-    report(&f, &node).code(1).has("device");
+    report(&f, &node).code(1).has("ein Gerät");
     let ft = std::fs::symlink_metadata(&node).unwrap().file_type();
     assert!(ft.is_char_device(), "{ft:?}");
 }
@@ -62,7 +62,7 @@ fn a_symlink_at_the_target_is_refused_and_what_it_points_to_is_untouched() {
     std::fs::write(&real, "keep me").unwrap();
     let link = f.parent().join("link.json");
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    report(&f, &link).code(1).has("link");
+    report(&f, &link).code(1).has("symbolischer Link");
     assert!(
         std::fs::symlink_metadata(&link)
             .unwrap()

@@ -52,7 +52,8 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     }
     // a future event is refused below, before anything is asked
     let held = event.date <= crate::dates::today();
-    if (args.ask || missing) && held && crate::cli::interactive() {
+    let asked = (args.ask || missing) && held && crate::cli::interactive();
+    if asked {
         counts = ask_split(&store, &config, &path, &event, &counts)?;
     }
     if event.participants.is_none() {
@@ -83,6 +84,18 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         }
         Ok(())
     })?;
+    // the form has said it already
+    let gendered = participants.women + participants.men + participants.diverse;
+    if !asked && gendered < participants.total {
+        eprintln!(
+            "{}",
+            crate::tr!(
+                "form.split-ungendered",
+                count = participants.total - gendered,
+                total = participants.total
+            )
+        );
+    }
     report_written(
         globals,
         &store,

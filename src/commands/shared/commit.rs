@@ -60,10 +60,13 @@ pub fn report_written(
                 other => other,
             };
             eprintln!(
-                "quartier: {} is written and saved, but not committed yet ({why}).\n  Do not run the command again (that would record it twice): `quartier sync` commits it, or `git -C {} add -A . && git -C {} commit`.",
-                change.path.display(),
-                store.root().display(),
-                store.root().display()
+                "quartier: {}",
+                crate::tr!(
+                    "git.saved-not-committed",
+                    path = change.path.display(),
+                    why = why,
+                    root = store.root().display()
+                )
             );
         }
     }

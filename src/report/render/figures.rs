@@ -4,6 +4,7 @@
 //! spreadsheet gets numbers as numbers.
 
 use crate::model::{Config, Lang};
+use crate::report::figures::Figure;
 use crate::report::labels::{self, word};
 use crate::report::{Breakdown, Report};
 use chrono::NaiveDate;
@@ -75,152 +76,20 @@ pub fn rows(report: &Report, config: &Config, lang: Lang) -> Vec<Row> {
         Value::Text(report.office.area.clone()),
     );
 
-    let c = &report.consultations;
-    r.counts(
-        "consultations",
-        &[
-            ("held", c.held),
-            ("cancelled", c.cancelled),
-            ("no_show", c.no_show),
-            ("minutes", c.minutes),
-            ("family_members", c.family_members),
-            ("with_interpreter", c.with_interpreter),
-        ],
-    );
-    r.breakdown("consultations.by_topic", &c.by_topic);
-    r.breakdown("consultations.by_language", &c.by_language);
-    r.breakdown("consultations.by_channel", &c.by_channel);
-
-    let c = &report.clients;
-    r.counts(
-        "clients",
-        &[("unique", c.unique), ("new", c.new), ("in_area", c.in_area)],
-    );
-    r.breakdown("clients.by_gender", &c.by_gender);
-    r.breakdown("clients.by_age_group", &c.by_age_group);
-    r.breakdown("clients.by_origin", &c.by_origin);
-    r.breakdown("clients.by_residence", &c.by_residence);
-    r.breakdown("clients.by_employment", &c.by_employment);
-    r.breakdown("clients.by_district", &c.by_district);
-
-    let f = &report.referrals;
-    r.counts(
-        "referrals",
-        &[
-            ("made", f.made),
-            ("done", f.done),
-            ("failed", f.failed),
-            ("withdrawn", f.withdrawn),
-            ("open_at_end", f.open_at_end),
-            ("overdue", f.overdue),
-        ],
-    );
-    r.breakdown("referrals.by_partner", &f.by_partner);
-    r.breakdown("referrals.by_topic", &f.by_topic);
-
-    let e = &report.events;
-    r.counts("events", &[("held", e.held)]);
-    r.breakdown("events.by_kind", &e.by_kind);
-    let p = &e.participants;
-    r.counts(
-        "events.participants",
-        &[
-            ("total", p.total),
-            ("women", p.women),
-            ("men", p.men),
-            ("diverse", p.diverse),
-            ("migrants", p.migrants),
-        ],
-    );
-    for (i, event) in e.list.iter().enumerate() {
-        let section = format!("events.list.{i}");
-        r.push(
-            &section,
-            "date",
-            word("date", lang),
-            Value::Date(event.date),
-        );
-        r.push(&section, "id", "id", Value::Text(event.id.clone()));
-        r.push(
-            &section,
-            "title",
-            word("title", lang),
-            Value::Text(event.title.clone()),
-        );
-        r.push(
-            &section,
-            "kind",
-            word("kind", lang),
-            Value::Text(event.kind.clone()),
-        );
-        r.push(
-            &section,
-            "participants",
-            word("participants", lang),
-            Value::Count(event.participants),
-        );
+    for (section, figures) in report.sections() {
+        r.figures(section, &figures);
+        if section == "events" {
+            r.figures("events.participants", &report.events.participants.figures());
+            r.events_list();
+        }
+        if section == "sponsors" {
+            r.stale();
+        }
     }
-
-    let s = &report.sponsors;
-    r.counts(
-        "sponsors",
-        &[
-            ("meetings", s.meetings),
-            ("active", s.active),
-            ("network_events", s.network_events),
-        ],
-    );
-    r.breakdown("sponsors.by_sponsor", &s.by_sponsor);
-    r.breakdown("sponsors.by_field", &s.by_field);
-    r.breakdown("sponsors.continuation", &s.continuation);
-    r.breakdown("sponsors.deadlines", &s.deadlines.breakdown());
-    for (i, slug) in s.stale.iter().enumerate() {
-        let label = r.code_label("sponsors.stale", slug);
-        r.push(
-            "sponsors.stale",
-            &i.to_string(),
-            &label,
-            Value::Text(slug.clone()),
-        );
-    }
-
-    let c = &report.contacts;
-    r.counts("contacts", &[("total", c.total)]);
-    r.breakdown("contacts.by_kind", &c.by_kind);
-    r.breakdown("contacts.by_topic", &c.by_topic);
-    r.breakdown("contacts.by_language", &c.by_language);
-    r.counts("contacts", &[("referred", c.referred)]);
-
-    let o = &report.organisations;
-    r.counts(
-        "organisations",
-        &[
-            ("consultations", o.consultations),
-            ("organisations", o.organisations),
-        ],
-    );
-    r.breakdown("organisations.by_partner_kind", &o.by_partner_kind);
-    r.breakdown("organisations.by_topic", &o.by_topic);
-
-    let q: Vec<(&str, u64)> = report
-        .quality
-        .figures()
-        .into_iter()
-        .map(|(k, ids)| (k, ids.len() as u64))
-        .collect();
-    r.counts("quality", &q);
+    r.counts("quality", &report.quality.counts());
 
     if let Some(y) = &report.year_to_date {
-        for key in crate::model::config::TARGET_KEYS {
-            if let Some(v) = y.figure(key) {
-                r.push(
-                    "year_to_date",
-                    key,
-                    labels::figure("year_to_date", key, lang),
-                    Value::Count(v),
-                );
-            }
-        }
+        r.counts("year_to_date", &y.counts());
     }
     if let Some(targets) = &report.targets {
         for t in &targets.0 {
@@ -291,6 +160,59 @@ impl Rows<'_> {
         for (key, n) in figures {
             let label = labels::figure(section, key, self.lang);
             self.push(section, key, label, Value::Count(*n));
+        }
+    }
+
+    fn figures(&mut self, section: &str, figures: &[Figure]) {
+        for f in figures {
+            match f {
+                Figure::Count(key, n) => self.counts(section, &[(key, *n)]),
+                Figure::Breakdown(b) => self.breakdown(&b.path(), &b.counts),
+            }
+        }
+    }
+
+    fn events_list(&mut self) {
+        let lang = self.lang;
+        for (i, event) in self.report.events.list.iter().enumerate() {
+            let section = format!("events.list.{i}");
+            self.push(
+                &section,
+                "date",
+                word("date", lang),
+                Value::Date(event.date),
+            );
+            self.push(&section, "id", "id", Value::Text(event.id.clone()));
+            self.push(
+                &section,
+                "title",
+                word("title", lang),
+                Value::Text(event.title.clone()),
+            );
+            self.push(
+                &section,
+                "kind",
+                word("kind", lang),
+                Value::Text(event.kind.clone()),
+            );
+            self.push(
+                &section,
+                "participants",
+                word("participants", lang),
+                Value::Count(event.participants),
+            );
+        }
+    }
+
+    fn stale(&mut self) {
+        for (i, slug) in self.report.sponsors.stale.iter().enumerate() {
+            let label = self.code_label("sponsors.stale", slug);
+            self.push(
+                "sponsors.stale",
+                &i.to_string(),
+                &label,
+                Value::Text(slug.clone()),
+            );
         }
     }
 

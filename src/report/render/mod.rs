@@ -1,11 +1,8 @@
-//! The report in six formats. No renderer computes a figure: `table`, `md`
-//! and `html` lay out the same [`Layout`] of labelled tables (shares beside
-//! counts are worked out here, once); `csv`, `xlsx` and `json` write the
-//! figures under their JSON names ([`figures`]).
-//!
-//! A section is one [`Builder`] method returning a [`Section`] of tables and
-//! one line in [`Layout::of`] (and its figures in [`figures`]): that is all a
-//! new section needs.
+//! The report in six formats. No renderer computes a figure: each section's
+//! counts and breakdowns, with their shares, come from the report
+//! ([`Report::sections`](crate::report::Report::sections)); `table`, `md`
+//! and `html` lay them out as the same [`Layout`] of labelled tables, `csv`,
+//! `xlsx` and `json` write them under their JSON names ([`figures`]).
 
 pub mod charts;
 pub mod csv;
@@ -17,8 +14,9 @@ pub mod series;
 pub mod table;
 pub mod xlsx;
 
+use super::Report;
+use super::figures::{Figure, Shares};
 use super::labels::{self, word};
-use super::{Breakdown, Report, percent_tenths};
 use crate::model::{Code, Config, Employment, EventKind, Field, Gender, Lang, Residence};
 use chrono::Datelike;
 
@@ -48,7 +46,7 @@ pub struct Target {
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("cannot make the workbook: {0}")]
+    #[error("{}", crate::tr!("report.cannot-make-workbook", error = .0))]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
@@ -140,27 +138,16 @@ impl Layout {
             config,
             lang,
         };
-        let mut sections = vec![
-            b.consultations(),
-            b.clients(),
-            b.referrals(),
-            b.events(),
-            b.sponsors(),
-            b.contacts(),
-            b.organisations(),
-            b.quality(),
-        ];
+        let mut sections: Vec<Section> = report
+            .sections()
+            .iter()
+            .map(|(key, figures)| b.section_of(key, figures))
+            .collect();
+        sections.push(b.section(
+            "quality",
+            vec![b.figures("quality", &report.quality.counts())],
+        ));
         if let Some(ytd) = &report.year_to_date {
-            let rows = crate::model::config::TARGET_KEYS
-                .iter()
-                .filter_map(|k| ytd.figure(k).map(|v| (*k, v)))
-                .map(|(k, v)| {
-                    vec![
-                        labels::figure("year_to_date", k, lang).to_string(),
-                        v.to_string(),
-                    ]
-                })
-                .collect();
             sections.push(Section {
                 key: "year_to_date",
                 title: format!(
@@ -172,7 +159,7 @@ impl Layout {
                     ),
                     labels::date(report.period.to, lang)
                 ),
-                tables: vec![b.figures_table("year_to_date", rows)],
+                tables: vec![b.figures("year_to_date", &ytd.counts())],
             });
         }
         if let Some(targets) = &report.targets {
@@ -268,28 +255,6 @@ pub fn footer(source: &super::Source, lang: Lang) -> Vec<String> {
     ]
 }
 
-/// What the shares of the breakdown at `path` are shares of: held
-/// consultations, distinct clients, referrals made, events held, sponsor
-/// meetings, active sponsors (continuation), short contacts, organisation
-/// consultations. `None` where shares mean nothing: the deadline figures
-/// (`met` is part of `due`, `overdue` is not) and what is no breakdown.
-pub fn share_base(r: &Report, path: &str) -> Option<u64> {
-    Some(match path {
-        "sponsors.continuation" => r.sponsors.active,
-        "sponsors.deadlines" => return None,
-        "sponsors.by_sponsor" | "sponsors.by_field" => r.sponsors.meetings,
-        _ => match path.split('.').next().unwrap_or("") {
-            "consultations" => r.consultations.held,
-            "clients" => r.clients.unique,
-            "referrals" => r.referrals.made,
-            "events" => r.events.held,
-            "contacts" => r.contacts.total,
-            "organisations" => r.organisations.consultations,
-            _ => return None,
-        },
-    })
-}
-
 fn position_of<C: Code>(code: &str) -> Option<usize> {
     C::ALL.iter().position(|c| c.code() == code)
 }
@@ -331,8 +296,9 @@ impl Builder<'_> {
     /// A breakdown in the order people expect: enum codes and topics as the
     /// tables list them, age bands by age, districts as in `[area]`, the rest
     /// by label; `unknown` last.
-    fn breakdown(&self, section: &str, key: &str, map: &Breakdown) -> Table {
-        let path = format!("{section}.{key}");
+    fn breakdown(&self, shares: &Shares) -> Table {
+        let (section, key, map) = (shares.section, shares.key, &*shares.counts);
+        let path = shares.path();
         let label =
             |code: &str| labels::key(&path, code, self.lang, self.config, &self.report.names);
         let position = |code: &str| -> Option<usize> {
@@ -372,14 +338,13 @@ impl Builder<'_> {
         };
         let mut codes: Vec<&String> = map.keys().collect();
         codes.sort_by_cached_key(|c| rank(c));
-        let base = share_base(self.report, &path);
         let row_codes: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
         let rows = codes
             .into_iter()
             .map(|code| {
                 let mut row = vec![label(code), map[code].to_string()];
-                if let Some(b) = base {
-                    row.push(labels::percent(percent_tenths(map[code], b), self.lang));
+                if shares.has_shares() {
+                    row.push(labels::percent(shares.share(code), self.lang));
                 }
                 row
             })
@@ -390,7 +355,7 @@ impl Builder<'_> {
             word("count", self.lang).into(),
         ];
         let mut numeric = vec![false, true];
-        if base.is_some() {
+        if shares.has_shares() {
             header.push(word("share", self.lang).into());
             numeric.push(true);
         }
@@ -420,16 +385,6 @@ impl Builder<'_> {
         .into_iter()
         .map(|(s, k, v)| (labels::figure(s, k, lang).to_string(), v.to_string()))
         .collect()
-    }
-
-    fn quality(&self) -> Section {
-        let q = &self.report.quality;
-        let figures: Vec<(&str, u64)> = q
-            .figures()
-            .into_iter()
-            .map(|(k, ids)| (k, ids.len() as u64))
-            .collect();
-        self.section("quality", vec![self.figures("quality", &figures)])
     }
 
     fn amended(&self, amended: &[super::Amendment]) -> Section {
@@ -468,87 +423,40 @@ impl Builder<'_> {
         }
     }
 
-    fn consultations(&self) -> Section {
-        let c = &self.report.consultations;
-        self.section(
-            "consultations",
-            vec![
-                self.figures(
-                    "consultations",
-                    &[
-                        ("held", c.held),
-                        ("cancelled", c.cancelled),
-                        ("no_show", c.no_show),
-                        ("minutes", c.minutes),
-                        ("family_members", c.family_members),
-                        ("with_interpreter", c.with_interpreter),
-                    ],
-                ),
-                self.breakdown("consultations", "by_topic", &c.by_topic),
-                self.breakdown("consultations", "by_language", &c.by_language),
-                self.breakdown("consultations", "by_channel", &c.by_channel),
-            ],
-        )
+    /// A section's counts as one table, then a table per breakdown;
+    /// events add their participants and list, sponsors the stale ones.
+    fn section_of(&self, key: &'static str, figures: &[Figure]) -> Section {
+        let mut tables = vec![self.figures(key, &crate::report::figures::counts(figures))];
+        tables.extend(figures.iter().filter_map(|f| match f {
+            Figure::Breakdown(shares) => Some(self.breakdown(shares)),
+            Figure::Count(..) => None,
+        }));
+        match key {
+            "events" => {
+                let sums = self.report.events.participants.figures();
+                let participants = self.figures(
+                    "events.participants",
+                    &crate::report::figures::counts(&sums),
+                );
+                tables[0].rows.extend(participants.rows);
+                tables.push(self.events_list());
+            }
+            "sponsors" => {
+                let at = tables
+                    .iter()
+                    .position(|t| t.path == "sponsors.by_field")
+                    .map_or(tables.len(), |i| i + 1);
+                tables.insert(at, self.stale());
+            }
+            _ => {}
+        }
+        self.section(key, tables)
     }
 
-    fn clients(&self) -> Section {
-        let c = &self.report.clients;
-        self.section(
-            "clients",
-            vec![
-                self.figures(
-                    "clients",
-                    &[("unique", c.unique), ("new", c.new), ("in_area", c.in_area)],
-                ),
-                self.breakdown("clients", "by_gender", &c.by_gender),
-                self.breakdown("clients", "by_age_group", &c.by_age_group),
-                self.breakdown("clients", "by_origin", &c.by_origin),
-                self.breakdown("clients", "by_residence", &c.by_residence),
-                self.breakdown("clients", "by_employment", &c.by_employment),
-                self.breakdown("clients", "by_district", &c.by_district),
-            ],
-        )
-    }
-
-    fn referrals(&self) -> Section {
-        let r = &self.report.referrals;
-        self.section(
-            "referrals",
-            vec![
-                self.figures(
-                    "referrals",
-                    &[
-                        ("made", r.made),
-                        ("done", r.done),
-                        ("failed", r.failed),
-                        ("withdrawn", r.withdrawn),
-                        ("open_at_end", r.open_at_end),
-                        ("overdue", r.overdue),
-                    ],
-                ),
-                self.breakdown("referrals", "by_partner", &r.by_partner),
-                self.breakdown("referrals", "by_topic", &r.by_topic),
-            ],
-        )
-    }
-
-    fn events(&self) -> Section {
+    fn events_list(&self) -> Table {
         let e = &self.report.events;
-        let p = &e.participants;
-        let mut figures = self.figures("events", &[("held", e.held)]);
-        let participants = self.figures(
-            "events.participants",
-            &[
-                ("total", p.total),
-                ("women", p.women),
-                ("men", p.men),
-                ("diverse", p.diverse),
-                ("migrants", p.migrants),
-            ],
-        );
-        figures.rows.extend(participants.rows);
         let lang = self.lang;
-        let list = Table {
+        Table {
             path: "events.list".into(),
             caption: Some(labels::figure("events", "list", lang).to_string()),
             header: vec![
@@ -577,52 +485,13 @@ impl Builder<'_> {
                 .collect(),
             numeric: vec![false, false, false, true],
             codes: Vec::new(),
-        };
-        self.section(
-            "events",
-            vec![
-                figures,
-                self.breakdown("events", "by_kind", &e.by_kind),
-                list,
-            ],
-        )
+        }
     }
 
-    fn contacts(&self) -> Section {
-        let c = &self.report.contacts;
-        self.section(
-            "contacts",
-            vec![
-                self.figures("contacts", &[("total", c.total), ("referred", c.referred)]),
-                self.breakdown("contacts", "by_kind", &c.by_kind),
-                self.breakdown("contacts", "by_topic", &c.by_topic),
-                self.breakdown("contacts", "by_language", &c.by_language),
-            ],
-        )
-    }
-
-    fn organisations(&self) -> Section {
-        let o = &self.report.organisations;
-        self.section(
-            "organisations",
-            vec![
-                self.figures(
-                    "organisations",
-                    &[
-                        ("consultations", o.consultations),
-                        ("organisations", o.organisations),
-                    ],
-                ),
-                self.breakdown("organisations", "by_partner_kind", &o.by_partner_kind),
-                self.breakdown("organisations", "by_topic", &o.by_topic),
-            ],
-        )
-    }
-
-    fn sponsors(&self) -> Section {
+    fn stale(&self) -> Table {
         let s = &self.report.sponsors;
         let lang = self.lang;
-        let stale = Table {
+        Table {
             path: "sponsors.stale".into(),
             caption: None,
             header: vec![labels::stale_heading(self.report.stale_after_days, lang)],
@@ -641,24 +510,6 @@ impl Builder<'_> {
                 .collect(),
             numeric: vec![false],
             codes: Vec::new(),
-        };
-        self.section(
-            "sponsors",
-            vec![
-                self.figures(
-                    "sponsors",
-                    &[
-                        ("meetings", s.meetings),
-                        ("active", s.active),
-                        ("network_events", s.network_events),
-                    ],
-                ),
-                self.breakdown("sponsors", "by_sponsor", &s.by_sponsor),
-                self.breakdown("sponsors", "by_field", &s.by_field),
-                stale,
-                self.breakdown("sponsors", "continuation", &s.continuation),
-                self.breakdown("sponsors", "deadlines", &s.deadlines.breakdown()),
-            ],
-        )
+        }
     }
 }

@@ -129,7 +129,7 @@ pub fn beside_rows(b: &Beside, lang: Lang) -> (Vec<String>, Vec<Vec<Value>>) {
 }
 
 fn numbers(f: &YearToDate) -> Vec<u64> {
-    KEYS.iter().filter_map(|k| f.figure(k)).collect()
+    f.counts().into_iter().map(|(_, n)| n).collect()
 }
 
 /// (key, from, to, figures) of every row, the total and the year before.

@@ -11,6 +11,7 @@ use super::figures::{self, Value};
 use super::{Layout, Months, Table};
 use crate::model::{Config, Lang};
 use crate::report::Report;
+use crate::report::figures::Shares;
 use crate::report::labels::{self, word};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 use std::collections::BTreeSet;
@@ -52,11 +53,10 @@ pub fn render(
     sheet.set_column_width(3, 14)?;
 
     for table in layout.sections.iter().flat_map(|s| &s.tables) {
-        if let Some(map) = breakdown(report, &table.path) {
+        if let Some(shares) = report.breakdown(&table.path) {
             let sheet = book.add_worksheet();
             sheet.set_name(sheet_name(labels::sheet(&table.path, lang), &mut names))?;
-            let base = super::share_base(report, &table.path);
-            breakdown_sheet(sheet, table, (&map, base), lang, &bold, &tenths)?;
+            breakdown_sheet(sheet, table, &shares, lang, &bold, &tenths)?;
         }
     }
     if !report.events.list.is_empty()
@@ -168,7 +168,7 @@ fn write_value(
 fn breakdown_sheet(
     sheet: &mut Worksheet,
     table: &Table,
-    (map, base): (&crate::report::Breakdown, Option<u64>),
+    shares: &Shares,
     lang: Lang,
     bold: &Format,
     tenths: &Format,
@@ -178,58 +178,24 @@ fn breakdown_sheet(
         table.header[0].as_str(),
         word("count", lang),
     ];
-    if base.is_some() {
+    if shares.has_shares() {
         header.push(word("share", lang));
     }
     write_header(sheet, &header, bold)?;
     // In the layout's reading order, each row with its code.
     for (i, (code, row)) in table.codes.iter().zip(&table.rows).enumerate() {
         let r = i as u32 + 1;
-        let n = map.get(code).copied().unwrap_or(0);
+        let n = shares.count(code);
         sheet.write_string(r, 0, code)?;
         sheet.write_string(r, 1, &row[0])?;
         sheet.write_number(r, 2, n as f64)?;
-        if let Some(t) = base.and_then(|b| crate::report::percent_tenths(n, b)) {
+        if let Some(t) = shares.share(code) {
             sheet.write_number_with_format(r, 3, t as f64 / 10.0, tenths)?;
         }
     }
     sheet.set_column_width(0, 24)?;
     sheet.set_column_width(1, 40)?;
     Ok(())
-}
-
-/// The breakdown a layout table at `path` shows, if it is one.
-fn breakdown(report: &Report, path: &str) -> Option<crate::report::Breakdown> {
-    let c = &report.consultations;
-    let k = &report.clients;
-    let s = &report.sponsors;
-    Some(
-        match path {
-            "consultations.by_topic" => &c.by_topic,
-            "consultations.by_language" => &c.by_language,
-            "consultations.by_channel" => &c.by_channel,
-            "clients.by_gender" => &k.by_gender,
-            "clients.by_age_group" => &k.by_age_group,
-            "clients.by_origin" => &k.by_origin,
-            "clients.by_residence" => &k.by_residence,
-            "clients.by_employment" => &k.by_employment,
-            "clients.by_district" => &k.by_district,
-            "referrals.by_partner" => &report.referrals.by_partner,
-            "referrals.by_topic" => &report.referrals.by_topic,
-            "events.by_kind" => &report.events.by_kind,
-            "sponsors.by_sponsor" => &s.by_sponsor,
-            "sponsors.by_field" => &s.by_field,
-            "sponsors.continuation" => &s.continuation,
-            "sponsors.deadlines" => return Some(s.deadlines.breakdown()),
-            "contacts.by_kind" => &report.contacts.by_kind,
-            "contacts.by_topic" => &report.contacts.by_topic,
-            "contacts.by_language" => &report.contacts.by_language,
-            "organisations.by_partner_kind" => &report.organisations.by_partner_kind,
-            "organisations.by_topic" => &report.organisations.by_topic,
-            _ => return None,
-        }
-        .clone(),
-    )
 }
 
 /// A valid, unique sheet name: at most 31 characters, none of `[]:*?/\\`,
