@@ -150,9 +150,9 @@ pub fn write(file: &Path, records: &Path, bytes: &[u8]) -> Result<()> {
 fn print(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(format!(
-            "cannot write to standard output: {e}"
-        ))),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
+            crate::tr!("out.cannot-write-stdout", error = e),
+        )),
         _ => Ok(()),
     }
 }

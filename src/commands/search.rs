@@ -123,7 +123,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     );
     for h in &hits {
         t.add_row(vec![
-            h.kind.to_string(),
+            h.record_kind.label_in(lang),
             h.id.clone(),
             schema::label(h.record_kind, &h.key, lang).to_string(),
             excerpt(&h.text, &needle),

@@ -33,6 +33,8 @@ pub struct Unsaved {
 #[derive(Debug, Serialize)]
 pub struct PastPlanned {
     pub kind: &'static str,
+    #[serde(skip)]
+    pub record_kind: Kind,
     pub id: String,
     pub date: NaiveDate,
     pub path: PathBuf,
@@ -158,6 +160,7 @@ fn past_planned(
         .filter(|a| a.status == AppointmentStatus::Planned && a.date < today)
         .map(|a| PastPlanned {
             kind: Kind::Appointment.name(),
+            record_kind: Kind::Appointment,
             id: a.id.clone(),
             date: a.date,
             path: store.root().join(&a.path),
@@ -170,6 +173,7 @@ fn past_planned(
                 .filter(|e| e.status == EventStatus::Planned && e.date < today)
                 .map(|e| PastPlanned {
                     kind: Kind::Event.name(),
+                    record_kind: Kind::Event,
                     id: e.id.clone(),
                     date: e.date,
                     path: store.root().join(&e.path),
@@ -282,9 +286,9 @@ fn print(status: &Status, store: &Store, lang: Lang) {
         );
         for p in &status.past_planned {
             println!(
-                "  {}  {:<11} {}",
+                "  {}  {:<13} {}",
                 crate::commands::shared::date_cell(p.date, lang),
-                p.kind,
+                p.record_kind.label_in(lang),
                 p.id
             );
         }

@@ -346,7 +346,10 @@ fn edit_changes_keys_keeps_comments_and_moves_the_file_with_its_date() {
 fn search_finds_the_free_text_of_contacts() {
     let f = folder();
     let (id, _) = add_contact(&f, &["--kind", "walk-in", "--notes", "Frage zum Kitaplatz"]);
-    f.run(&["search", "kitaplatz"]).ok().has(&id).has("contact");
+    f.run(&["search", "kitaplatz"])
+        .ok()
+        .has(&id)
+        .has("Kurzkontakt");
 }
 
 #[test]

@@ -20,13 +20,20 @@ fn a_second_identical_consultation_is_written_with_a_warning() {
         ])
     };
     let first = add("10:00");
-    first.ok().lacks("warning");
+    first.ok().lacks("Warnung");
     let second = add("10:00");
     second.ok();
-    assert!(second.stderr.contains("warning"), "{}", second.stderr);
+    assert!(
+        second
+            .stderr
+            .contains("Warnung: für K-7F3A gibt es am 2026-11-20 um 10:00 schon eine Beratung"),
+        "{}",
+        second.stderr
+    );
+    assert!(!second.stderr.contains("already has"), "{}", second.stderr);
     assert!(second.stderr.contains("K-7F3A"), "{}", second.stderr);
     let other_time = add("11:00");
-    other_time.ok().lacks("warning");
+    other_time.ok().lacks("Warnung");
     let v = f
         .run(&["--json", "appointment", "list", "--client", "K-7F3A"])
         .ok()

@@ -267,3 +267,39 @@ fn sync_and_out_errors_speak_german_and_english() {
         .has("is not a regular file (a folder)")
         .lacks("Ordner");
 }
+
+/// The warnings of `appointment add` (a consultation with the same client,
+/// date and time) and `appointment done` on a done appointment, in German
+/// and in English.
+#[test]
+fn appointment_warnings_speak_german_and_english() {
+    let f = folder();
+    let add = [
+        "appointment",
+        "add",
+        "--client",
+        "K-1001",
+        "--date",
+        "2026-11-20",
+        "--time",
+        "10:00",
+    ];
+    f.run(&add).ok();
+    f.run(&add)
+        .ok()
+        .has("Warnung: für K-1001 gibt es am 2026-11-20 um 10:00 schon eine Beratung")
+        .lacks("warning")
+        .lacks("already");
+    let mut english = add.to_vec();
+    english.extend(["--lang", "en"]);
+    f.run(&english)
+        .ok()
+        .has("warning: K-1001 already has a consultation on 2026-11-20 at 10:00")
+        .lacks("Warnung");
+    f.run(&["appointment", "done", "ab12"])
+        .ok()
+        .has("apt-20261120-ab12 ist schon `done`; es gibt nichts zu ändern");
+    f.run(&["appointment", "done", "ab12", "--lang", "en"])
+        .ok()
+        .has("apt-20261120-ab12 is already `done`; nothing to change");
+}

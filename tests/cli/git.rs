@@ -32,7 +32,8 @@ impl Office {
         std::fs::create_dir_all(&home).unwrap();
         std::fs::write(
             home.join(".gitconfig"),
-            "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n",
+            // git's automatic housekeeping: see support::no_auto_maintenance
+            "[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n[maintenance]\n\tauto = false\n",
         )
         .unwrap();
         let bare = tmp.path().join("server/records.git");

@@ -16,7 +16,11 @@ fn folder() -> Folder {
     );
     f.write(
         "appointments/2026/11/apt-20261120-ab12.toml",
-        "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\ntime = 10:00:00\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-1001\"\n",
+        "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\ntime = 10:00:00\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-1001\"\nnotes = \"Wohnungssuche besprochen\"\n",
+    );
+    f.write(
+        "appointments/2026/11/apt-20261110-pl01.toml",
+        "id = \"apt-20261110-pl01\"\ndate = 2026-11-10\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-1001\"\n",
     );
     f.write(
         "referrals/2026/11/ref-20261120-cd34.toml",
@@ -53,4 +57,20 @@ fn lists_and_show_print_dates_countries_and_languages_as_the_office_reads_them()
     f.run(&["--lang", "en", "appointment", "list"])
         .ok()
         .has("2026-11-20 10:00");
+}
+
+#[test]
+fn search_and_status_name_kinds_as_the_office_does() {
+    let f = folder();
+    f.run(&["search", "wohnungssuche"])
+        .ok()
+        .has("Termin")
+        .lacks("appointment");
+    f.run(&["--lang", "en", "search", "wohnungssuche"])
+        .ok()
+        .has("appointment");
+    f.run(&["status"])
+        .ok()
+        .has("10.11.2026  Termin")
+        .has("apt-20261110-pl01");
 }

@@ -163,6 +163,7 @@ pub fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         )
         .env("NO_COLOR", "1")
         .stdin(Stdio::null());
+    no_auto_maintenance(&mut cmd);
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -172,6 +173,15 @@ pub fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
+}
+
+/// Every git process below `cmd` without `git maintenance run --auto`,
+/// which git starts after each commit, fetch and rebase (a tenth of the
+/// suite's git processes, and with nothing to do in folders this small).
+pub fn no_auto_maintenance(cmd: &mut Command) -> &mut Command {
+    cmd.env("GIT_CONFIG_COUNT", "1")
+        .env("GIT_CONFIG_KEY_0", "maintenance.auto")
+        .env("GIT_CONFIG_VALUE_0", "false")
 }
 
 #[derive(Debug)]

@@ -44,15 +44,18 @@ pub fn warn_duplicates(store: &Store, config: &Config, record: &Record) {
     let same = duplicates_of(store, config, a);
     if !same.is_empty() {
         eprintln!(
-            "warning: {} already has a consultation on {} at {} ({}); {} was written anyway — if it is the same one, remove it with `quartier delete {}`",
-            a.client.as_deref().unwrap_or_default(),
-            a.date,
-            a.time
-                .map(|t| t.format("%H:%M").to_string())
-                .unwrap_or_default(),
-            same.join(", "),
-            a.id,
-            a.id
+            "{}",
+            crate::tr!(
+                "duplicates.warning",
+                client = a.client.as_deref().unwrap_or_default(),
+                date = a.date,
+                time = a
+                    .time
+                    .map(|t| t.format("%H:%M").to_string())
+                    .unwrap_or_default(),
+                ids = same.join(", "),
+                id = a.id
+            )
         );
     }
 }

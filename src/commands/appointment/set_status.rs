@@ -67,9 +67,12 @@ pub fn run(target: Target, status: AppointmentStatus, globals: &Globals) -> Resu
     };
     if appointment.status == status {
         eprintln!(
-            "{} is already `{}`; nothing to change",
-            appointment.id,
-            status.code()
+            "{}",
+            crate::tr!(
+                "appointment.status-unchanged",
+                id = appointment.id,
+                status = status.code()
+            )
         );
         let no_commit = CommitArg::default();
         let mut quiet = config.clone();

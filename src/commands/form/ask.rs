@@ -33,7 +33,7 @@ pub trait Asker {
 }
 
 /// Asks on the terminal through `inquire` (type-to-filter lists, a default
-/// in brackets, the wrong answer kept for correcting).
+/// in brackets; a list asked again starts on the answer given before).
 pub struct Terminal;
 
 /// Esc or Ctrl-C: nothing is written.

@@ -162,7 +162,10 @@ fn a_name_typed_as_the_short_name_is_offered_as_a_slug() {
         &["Jobcenter Süd-West", "", "", "employment", "."],
     );
     assert!(
-        script.said.iter().any(|s| s.contains("Slug")),
+        script
+            .said
+            .iter()
+            .any(|s| s.contains("ist kein Kurzname") && !s.contains("--id")),
         "{:?}",
         script.said
     );

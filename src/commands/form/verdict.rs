@@ -35,9 +35,14 @@ impl Form<'_> {
         if let Some(f) = field
             && matches!(f.ty, FieldType::Id)
             && let Some(slug) = with.text(f.key)
-            && self.store.exists(self.kind, slug)
         {
-            return Err(vec![crate::tr!("form.exists", id = slug)]);
+            // said without the flag's name (`--id`): a form has none
+            if !crate::model::kind::is_slug(slug) {
+                return Err(vec![crate::tr!("form.not-a-slug", value = slug)]);
+            }
+            if self.store.exists(self.kind, slug) {
+                return Err(vec![crate::tr!("form.exists", id = slug)]);
+            }
         }
         let view = View {
             given: with,

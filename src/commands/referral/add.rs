@@ -41,8 +41,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                         != Some(c) =>
                 {
                     eprintln!(
-                        "warning: appointment {} was with client {c}, not {mine}",
-                        a.id
+                        "{}",
+                        crate::tr!("referral.other-client", id = a.id, client = c, given = mine)
                     )
                 }
                 _ => {}

@@ -46,7 +46,7 @@ pub struct Target {
 /// Why a report could not be rendered.
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
-    #[error("cannot make the workbook: {0}")]
+    #[error("{}", crate::tr!("report.cannot-make-workbook", error = .0))]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
 }
 
