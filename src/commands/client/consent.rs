@@ -74,10 +74,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     };
     let mut said = String::new();
     let (_, path) = change_record(&store, &config, Kind::Client, &path, NAMING, |record| {
-        let Record::Client(client) = record else {
-            return Err(CommandError::data(format!("{id}: not a client")));
-        };
-        said = request.apply(client, &id, lang)?;
+        // read as a client: change_record reads the file as `Kind::Client`
+        if let Record::Client(client) = record {
+            said = request.apply(client, &id, lang)?;
+        }
         Ok(())
     })?;
     if !globals.json {
