@@ -112,7 +112,10 @@ impl Generator {
         match client.residence {
             Residence::AsylumSeeker | Residence::Tolerated => boost("residence", 20),
             Residence::EuCitizen | Residence::German => boost("employment", 6),
-            _ => {}
+            Residence::ResidencePermit
+            | Residence::RecognisedRefugee
+            | Residence::Other
+            | Residence::Unknown => {}
         }
         match client.employment {
             Employment::Unemployed | Employment::LongTermUnemployed => {
@@ -123,7 +126,10 @@ impl Generator {
                 boost("education", 8);
                 boost("language", 6);
             }
-            _ => {}
+            Employment::Employed
+            | Employment::SelfEmployed
+            | Employment::Inactive
+            | Employment::Unknown => {}
         }
         if matches!(client.residence, Residence::EuCitizen | Residence::German) {
             weights.retain(|(t, _)| *t != "residence");
@@ -187,7 +193,9 @@ impl Generator {
             AppointmentStatus::NoShow if self.rng.chance(600) => {
                 Some(self.rng.pick(NO_SHOW_NOTES).to_string())
             }
-            _ => None,
+            AppointmentStatus::Planned | AppointmentStatus::Done | AppointmentStatus::NoShow => {
+                None
+            }
         };
         let appointment = Appointment {
             time: Some(self.consultation_time(date)),

@@ -179,7 +179,10 @@ impl Generator {
                 let kind = *self.rng.weighted(CONTACT_KINDS);
                 let day = match kind {
                     ContactKind::WalkIn => self.weekday_in(y, m, Weekday::Fri),
-                    _ => workday_from(ymd(y, m, self.rng.range(1, 28) as u32)),
+                    ContactKind::Phone
+                    | ContactKind::Email
+                    | ContactKind::Message
+                    | ContactKind::Other => workday_from(ymd(y, m, self.rng.range(1, 28) as u32)),
                 };
                 if day > self.end || is_closed(day) || day.month() != m {
                     continue;
@@ -194,7 +197,9 @@ impl Generator {
         let id = self.dated_id(Kind::Contact, day);
         let time = match kind {
             ContactKind::WalkIn => hm(10 + self.rng.below(6) as u32, 15 * self.rng.below(4) as u32),
-            _ => hm(9 + self.rng.below(7) as u32, 5 * self.rng.below(12) as u32),
+            ContactKind::Phone | ContactKind::Email | ContactKind::Message | ContactKind::Other => {
+                hm(9 + self.rng.below(7) as u32, 5 * self.rng.below(12) as u32)
+            }
         };
         let n = if self.rng.chance(250) { 2 } else { 1 };
         let mut topics: Vec<String> = Vec::new();

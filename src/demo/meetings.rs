@@ -75,7 +75,9 @@ impl Generator {
             AppointmentStatus::Cancelled => {
                 Some(self.rng.pick(SPONSOR_CANCELLED_NOTES).to_string())
             }
-            _ => None,
+            AppointmentStatus::Planned | AppointmentStatus::Done | AppointmentStatus::NoShow => {
+                None
+            }
         };
         let appointment = Appointment {
             time: Some(*self.rng.pick(&[hm(9, 30), hm(10, 0), hm(13, 0), hm(14, 0)])),
@@ -143,7 +145,7 @@ impl Generator {
         let step = if day.day() > 20 { -1 } else { 1 };
         let fits = |d: NaiveDate| match kind {
             EventKind::Other => d.weekday() == Weekday::Sat && !is_closed(d),
-            _ => is_workday(d),
+            EventKind::Info | EventKind::Network | EventKind::Workshop => is_workday(d),
         };
         while !fits(day) {
             day = days(day, step);
@@ -234,7 +236,7 @@ impl Generator {
         let notes = match status {
             EventStatus::Done if self.rng.chance(500) => Some(self.rng.pick(t.notes).to_string()),
             EventStatus::Cancelled => Some(self.rng.pick(EVENT_CANCELLED_NOTES).to_string()),
-            _ => None,
+            EventStatus::Planned | EventStatus::Done => None,
         };
         let id = self.dated_id(Kind::Event, date);
         let hour = *self.rng.pick(hours);
@@ -269,7 +271,7 @@ impl Generator {
                 Some(self.rng.pick(SPONSOR_NETWORK_NOTES).to_string())
             }
             EventStatus::Cancelled => Some(self.rng.pick(EVENT_CANCELLED_NOTES).to_string()),
-            _ => None,
+            EventStatus::Planned | EventStatus::Done => None,
         };
         let id = self.dated_id(Kind::Event, date);
         self.events.push(Event {

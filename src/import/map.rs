@@ -109,7 +109,27 @@ pub fn is_importable(kind: Kind, key: &str) -> bool {
             .field(table)
             .and_then(|f| match f.ty {
                 FieldType::Table(sub) => Some(sub),
-                _ => None,
+                FieldType::Id
+                | FieldType::Text
+                | FieldType::FreeText
+                | FieldType::Date
+                | FieldType::Time
+                | FieldType::Minutes
+                | FieldType::Count
+                | FieldType::Year
+                | FieldType::Bool
+                | FieldType::Code(_)
+                | FieldType::Codes(_)
+                | FieldType::Topic
+                | FieldType::Topics { .. }
+                | FieldType::Language
+                | FieldType::Languages
+                | FieldType::Country
+                | FieldType::District
+                | FieldType::Staff
+                | FieldType::Ref(_)
+                | FieldType::Refs(_)
+                | FieldType::Tables(_) => None,
             })
             .is_some_and(|sub| sub.iter().any(|f| f.key == inner)),
         None => schema

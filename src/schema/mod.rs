@@ -311,6 +311,34 @@ impl FieldType {
         }
     }
 
+    /// When the `Topics` of this key are free words (sponsor meetings).
+    pub fn free_words_when(&self) -> Option<Cond> {
+        match self {
+            FieldType::Topics { free_words_when } => *free_words_when,
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Topic
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Refs(_)
+            | FieldType::Table(_)
+            | FieldType::Tables(_) => None,
+        }
+    }
+
     /// The keys of a nested table or array of tables.
     pub fn subfields(&self) -> Option<&'static [FieldSpec]> {
         match self {

@@ -33,10 +33,7 @@ fn keys_are_unique_and_conditions_name_keys_of_the_same_kind() {
                     Required::Always | Required::Never => None,
                 },
                 f.only_when,
-                match f.ty {
-                    FieldType::Topics { free_words_when } => free_words_when,
-                    _ => None,
-                },
+                f.ty.free_words_when(),
             ];
             for c in conds.into_iter().flatten() {
                 let target = s.field(c.key).unwrap_or_else(|| {

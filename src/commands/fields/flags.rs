@@ -398,7 +398,27 @@ pub fn read_matches(kind: Kind, mode: Mode, m: &ArgMatches) -> Given {
                     given.set(f.key, Raw::List(Vec::new()));
                 }
             }
-            _ => {
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Topic
+            | FieldType::Topics { .. }
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Refs(_)
+            | FieldType::Table(_)
+            | FieldType::Tables(_) => {
                 if let Some(v) = m.get_one::<Raw>(f.key) {
                     given.set(f.key, v.clone());
                 }

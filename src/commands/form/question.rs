@@ -114,7 +114,27 @@ pub fn slug_of(typed: &str) -> Option<String> {
 pub fn schema_default(spec: &FieldSpec, v: &str) -> Option<Raw> {
     match spec.ty {
         FieldType::Bool => Some(Raw::Bool(v == "true")),
-        _ => parse(spec, v).ok(),
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Code(_)
+        | FieldType::Codes(_)
+        | FieldType::Topic
+        | FieldType::Topics { .. }
+        | FieldType::Language
+        | FieldType::Languages
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Ref(_)
+        | FieldType::Refs(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => parse(spec, v).ok(),
     }
 }
 
@@ -195,12 +215,10 @@ impl Form<'_> {
         initial: Option<String>,
     ) -> Result<Outcome> {
         let default = self.default_of(spec);
-        let free_words = match spec.ty {
-            FieldType::Topics { free_words_when } => {
-                free_words_when.is_some_and(|c| self.view_holds(&c))
-            }
-            _ => false,
-        };
+        let free_words = spec
+            .ty
+            .free_words_when()
+            .is_some_and(|c| self.view_holds(&c));
         let choices = self.choices(spec, required, default.as_ref());
         let listed = !free_words && choices.as_ref().is_some_and(|c| !c.is_empty());
         if listed && let Some(choices) = choices {
@@ -359,7 +377,23 @@ impl Form<'_> {
                 }
                 r
             }
-            _ => return None,
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Refs(_)
+            | FieldType::Table(_)
+            | FieldType::Tables(_) => return None,
         };
         // a default of the schema means the same as leaving it out; any
         // other (the personal staff, the client's language) can be declined

@@ -99,12 +99,10 @@ fn shown_value(
     let Some(spec) = crate::schema::of(kind).field(key) else {
         return text(v);
     };
-    let free_words = match spec.ty {
-        FieldType::Topics {
-            free_words_when: Some(c),
-        } => c.holds(|k| all.get(k).and_then(J::as_str)),
-        _ => false,
-    };
+    let free_words = spec
+        .ty
+        .free_words_when()
+        .is_some_and(|c| c.holds(|k| all.get(k).and_then(J::as_str)));
     match spec.ty {
         FieldType::Code(vocab) => {
             let s = text(v);

@@ -37,7 +37,25 @@ fn code_of_name(ty: &FieldType, text: &str) -> Option<String> {
             let name = crate::names::country(&code, lang);
             (code, name)
         }
-        _ => return None,
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Code(_)
+        | FieldType::Codes(_)
+        | FieldType::Topic
+        | FieldType::Topics { .. }
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Ref(_)
+        | FieldType::Refs(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => return None,
     };
     Some(crate::tr!("input.code-of-name", code = code, name = name))
 }
