@@ -239,3 +239,42 @@ fn check_judges_the_dates_of_entries() {
         .has("`consents.withdrawn` 2026-04-15 lies before")
         .has("2026-12-01 (entry 2) lies in the future");
 }
+
+/// The rule book judges a consent like every write: a phone number in
+/// `--notes` is refused naming the flag, and a withdrawal on a file that
+/// already holds a privacy finding is refused until the file is fixed;
+/// nothing is written either way.
+#[test]
+fn consent_and_withdrawal_get_the_privacy_verdict() {
+    let f = office();
+    f.english();
+    let before = f.read("clients/K-1001.toml");
+    f.run(&[
+        "client",
+        "consent",
+        "1001",
+        "--scope",
+        "referral",
+        "--notes",
+        "agreed on the phone, call 0341 1234567",
+    ])
+    .code(2)
+    .has("--notes");
+    assert_eq!(f.read("clients/K-1001.toml"), before);
+    f.client(
+        "K-2002",
+        "consent = 2026-01-10\nnotes = \"call 0341 1234567\"",
+    );
+    let before = f.read("clients/K-2002.toml");
+    f.run(&[
+        "client",
+        "consent",
+        "2002",
+        "--withdraw",
+        "--date",
+        "2026-11-10",
+    ])
+    .code(1);
+    assert_eq!(f.read("clients/K-2002.toml"), before);
+    f.run(&["check", "--strict"]).code(1);
+}

@@ -2,12 +2,12 @@
 //! `[[consents]]` entry, or its withdrawal (Art. 7(3) GDPR).
 
 use crate::cli::Globals;
-use crate::commands::fields::{Naming, change_file};
+use crate::commands::fields::{Naming, change_record};
 use crate::commands::shared::{Change, CommitArg, date_arg, report_written, resolve_ref};
 use crate::error::{CommandError, Result};
-use crate::model::{ConsentScope, Kind};
+use crate::model::consent::Consent;
+use crate::model::{Client, ConsentScope, Kind, Lang, Record};
 use chrono::NaiveDate;
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
 /// Record a client's consent, or its withdrawal.
 ///
@@ -64,60 +64,19 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .map(|p| resolve_ref(&store, Kind::Partner, "--partner", p))
         .collect::<Result<Vec<String>>>()?;
     let (id, path) = store.resolve(Kind::Client, &args.code)?;
-    let scope = if args.withdraw {
-        args.scope
-    } else {
-        Some(args.scope.ok_or_else(|| {
-            CommandError::usage(crate::i18n::t_in(
-                lang,
-                "ui.client.consent.scope-processing-referral-is-missing",
-            ))
-        })?)
+    let request = Request {
+        date,
+        scope: args.scope,
+        partners,
+        until: args.until,
+        notes: args.notes,
+        withdraw: args.withdraw,
     };
     let mut said = String::new();
-    // the rule book judges the change (until before the date, privacy in the notes)
-    let named = Naming {
-        command: "client consent",
-        flags: &[
-            ("consents.date", "--date"),
-            ("consents.until", "--until"),
-            ("consents.notes", "--notes"),
-            ("consents.partners", "--partner"),
-        ],
-    };
-    let (_, path) = change_file(&store, &config, Kind::Client, &path, named, |doc| {
-        if args.withdraw {
-            let n = withdraw(doc, date, scope, &partners)?;
-            if n == 0 {
-                return Err(CommandError::data(format!(
-                    "{id}: {} {date}",
-                    crate::i18n::t_in(lang, "ui.client.consent.no-consent-to-withdraw-on")
-                )));
-            }
-            said = format!(
-                "{n} {}",
-                crate::i18n::t_in(lang, "ui.client.consent.consent-s-withdrawn")
-            );
-        } else {
-            let scope = scope.expect("given unless --withdraw");
-            let mut t = Table::new();
-            t["date"] = date_item(date);
-            t["scope"] = toml_edit::value(scope.code());
-            if !partners.is_empty() {
-                t["partners"] = list_item(&partners);
-            }
-            if let Some(u) = args.until {
-                t["until"] = date_item(u);
-            }
-            if let Some(n) = &args.notes {
-                t["notes"] = toml_edit::value(n.as_str());
-            }
-            entries(doc).push(t);
-            said = format!(
-                "{} ({}) {date}",
-                crate::i18n::t_in(lang, "ui.client.consent.consent"),
-                scope.label(lang)
-            );
+    let (_, path) = change_record(&store, &config, Kind::Client, &path, NAMING, |record| {
+        // read as a client: change_record reads the file as `Kind::Client`
+        if let Record::Client(client) = record {
+            said = request.apply(client, &id, lang)?;
         }
         Ok(())
     })?;
@@ -143,48 +102,63 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     )
 }
 
-fn date_item(d: NaiveDate) -> Item {
-    Item::Value(
-        d.to_string()
-            .parse::<Value>()
-            .expect("a date is a TOML value"),
-    )
+/// How the rule book's findings name what caused them: the flag of a key.
+const NAMING: Naming = Naming {
+    command: "client consent",
+    flags: &[
+        ("consents.date", "--date"),
+        ("consents.until", "--until"),
+        ("consents.notes", "--notes"),
+        ("consents.partners", "--partner"),
+    ],
+};
+
+/// What `client consent` was asked to do, typed.
+struct Request {
+    date: NaiveDate,
+    /// `None`: both scopes (only with `withdraw`).
+    scope: Option<ConsentScope>,
+    partners: Vec<String>,
+    until: Option<NaiveDate>,
+    notes: Option<String>,
+    withdraw: bool,
 }
 
-fn list_item(items: &[String]) -> Item {
-    let mut a = Array::new();
-    for i in items {
-        a.push(i.as_str());
+impl Request {
+    /// Changes the client's consents; returns what to tell the person.
+    fn apply(&self, client: &mut Client, id: &str, lang: Lang) -> Result<String> {
+        let date = self.date;
+        if self.withdraw {
+            let n = withdraw(client, date, self.scope, &self.partners);
+            if n == 0 {
+                return Err(CommandError::data(format!(
+                    "{id}: {} {date}",
+                    crate::i18n::t_in(lang, "ui.client.consent.no-consent-to-withdraw-on")
+                )));
+            }
+            return Ok(format!(
+                "{n} {}",
+                crate::i18n::t_in(lang, "ui.client.consent.consent-s-withdrawn")
+            ));
+        }
+        let scope = self.scope.ok_or_else(|| {
+            CommandError::usage(crate::i18n::t_in(
+                lang,
+                "ui.client.consent.scope-processing-referral-is-missing",
+            ))
+        })?;
+        client.consents.push(Consent {
+            partners: self.partners.clone(),
+            until: self.until,
+            notes: self.notes.clone(),
+            ..Consent::plain(date, scope)
+        });
+        Ok(format!(
+            "{} ({}) {date}",
+            crate::i18n::t_in(lang, "ui.client.consent.consent"),
+            scope.label(lang)
+        ))
     }
-    Item::Value(Value::Array(a))
-}
-
-/// The `[[consents]]` of the document, made when absent.
-fn entries(doc: &mut DocumentMut) -> &mut ArrayOfTables {
-    if !doc.contains_key("consents") {
-        doc["consents"] = Item::ArrayOfTables(ArrayOfTables::new());
-    }
-    doc["consents"]
-        .as_array_of_tables_mut()
-        .expect("consents is an array of tables (the reader checked)")
-}
-
-fn get_date(t: &Table, key: &str) -> Option<NaiveDate> {
-    t.get(key)
-        .and_then(Item::as_value)
-        .and_then(Value::as_datetime)
-        .and_then(|d| d.to_string().parse().ok())
-}
-
-fn get_list(t: &Table, key: &str) -> Vec<String> {
-    t.get(key)
-        .and_then(Item::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// Sets `withdrawn` on every entry of `scope` (both when `None`) that is in
@@ -195,156 +169,199 @@ fn get_list(t: &Table, key: &str) -> Vec<String> {
 /// `consent = D` is first replaced by its two entries. Returns how many
 /// entries were withdrawn.
 fn withdraw(
-    doc: &mut DocumentMut,
+    client: &mut Client,
     day: NaiveDate,
     scope: Option<ConsentScope>,
     partners: &[String],
-) -> Result<usize> {
-    if let Some(plain) = doc.remove("consent") {
-        let d = plain
-            .as_value()
-            .and_then(Value::as_datetime)
-            .map(|d| d.to_string())
-            .unwrap_or_default();
-        let mut first = Vec::new();
-        for s in [ConsentScope::Processing, ConsentScope::Referral] {
-            let mut t = Table::new();
-            t["date"] = Item::Value(
-                d.parse::<Value>()
-                    .map_err(|_| CommandError::data(crate::tr!("consent.not-a-date")))?,
-            );
-            t["scope"] = toml_edit::value(s.code());
-            first.push(t);
-        }
-        let old: Vec<Table> = entries(doc).iter().cloned().collect();
-        let list = entries(doc);
-        list.clear();
-        for t in first.into_iter().chain(old) {
-            list.push(t);
-        }
+) -> usize {
+    if let Some(d) = client.consent.take() {
+        let plain =
+            [ConsentScope::Processing, ConsentScope::Referral].map(|s| Consent::plain(d, s));
+        client.consents.splice(0..0, plain);
     }
-    let list = entries(doc);
     let mut added = Vec::new();
     let mut n = 0;
-    for t in list.iter_mut() {
-        let Some(s) = t
-            .get("scope")
-            .and_then(Item::as_str)
-            .and_then(|s| s.parse::<ConsentScope>().ok())
-        else {
-            continue;
-        };
-        let Some(date) = get_date(t, "date") else {
-            continue;
-        };
-        let until = get_date(t, "until");
-        let withdrawn = get_date(t, "withdrawn");
-        let in_force_or_later = withdrawn.is_none_or(|w| w > day) && until.is_none_or(|u| u >= day);
-        if scope.is_some_and(|want| want != s) || !in_force_or_later {
+    for c in &mut client.consents {
+        let in_force_or_later =
+            c.withdrawn.is_none_or(|w| w > day) && c.until.is_none_or(|u| u >= day);
+        if scope.is_some_and(|want| want != c.scope) || !in_force_or_later {
             continue;
         }
-        let from = day.max(date);
+        let from = day.max(c.date);
         if !partners.is_empty() {
-            if s != ConsentScope::Referral {
+            if c.scope != ConsentScope::Referral {
                 continue;
             }
-            let listed = get_list(t, "partners");
-            let except = get_list(t, "except");
-            let names =
-                |p: &String| (listed.is_empty() || listed.contains(p)) && !except.contains(p);
+            let names = |p: &String| {
+                (c.partners.is_empty() || c.partners.contains(p)) && !c.except.contains(p)
+            };
             if !partners.iter().any(names) {
                 continue;
             }
-            let mut rest = Table::new();
-            rest["date"] = date_item(from);
-            rest["scope"] = toml_edit::value(s.code());
-            if listed.is_empty() {
-                let mut ex = except.clone();
-                ex.extend(partners.iter().filter(|p| !except.contains(p)).cloned());
-                rest["except"] = list_item(&ex);
-                if let Some(u) = until {
-                    rest["until"] = date_item(u);
-                }
-                added.push(rest);
+            let rest = Consent {
+                until: c.until,
+                ..Consent::plain(from, c.scope)
+            };
+            if c.partners.is_empty() {
+                let mut except = c.except.clone();
+                except.extend(partners.iter().filter(|p| !c.except.contains(p)).cloned());
+                added.push(Consent { except, ..rest });
             } else {
-                let left: Vec<String> = listed
+                let left: Vec<String> = c
+                    .partners
                     .iter()
                     .filter(|p| !partners.contains(p))
                     .cloned()
                     .collect();
                 if !left.is_empty() {
-                    rest["partners"] = list_item(&left);
-                    if let Some(u) = until {
-                        rest["until"] = date_item(u);
-                    }
-                    added.push(rest);
+                    added.push(Consent {
+                        partners: left,
+                        ..rest
+                    });
                 }
             }
         }
-        t["withdrawn"] = date_item(from);
+        c.withdrawn = Some(from);
         n += 1;
     }
-    for t in added {
-        list.push(t);
-    }
-    Ok(n)
+    client.consents.extend(added);
+    n
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Store;
+    use std::path::PathBuf;
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
 
+    /// A records folder holding the partner `amt` and `clients/K-1001.toml` with `text`.
+    fn folder(text: &str) -> (tempfile::TempDir, Store, PathBuf) {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::write(
+            root.path().join("quartier.toml"),
+            "[office]\nname = \"x\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir(root.path().join("clients")).unwrap();
+        std::fs::create_dir(root.path().join("partners")).unwrap();
+        std::fs::write(
+            root.path().join("partners/amt.toml"),
+            "id = \"amt\"\nname = \"Sozialamt\"\nkind = \"authority\"\n",
+        )
+        .unwrap();
+        let p = root.path().join("clients/K-1001.toml");
+        std::fs::write(&p, text).unwrap();
+        let store = Store::open(root.path()).unwrap();
+        (root, store, p)
+    }
+
+    const CLIENT: &str = "id = \"K-1001\"\nfirst_contact = 2026-01-10\ngender = \"f\"\nresidence = \"german\"\nemployment = \"employed\"\n";
+
+    fn withdrawal(date: &str, scope: Option<ConsentScope>, partners: &[&str]) -> Request {
+        Request {
+            date: d(date),
+            scope,
+            partners: partners.iter().map(|p| p.to_string()).collect(),
+            until: None,
+            notes: None,
+            withdraw: true,
+        }
+    }
+
+    /// `request` through the typed store path, as `run` does it.
+    fn save(text: &str, request: &Request) -> (Result<(Record, PathBuf)>, String) {
+        let (_root, store, p) = folder(text);
+        let config = store.config().unwrap();
+        let r = change_record(&store, &config, Kind::Client, &p, NAMING, |record| {
+            let Record::Client(c) = record else {
+                unreachable!("a client file")
+            };
+            request.apply(c, "K-1001", Lang::En).map(|_| ())
+        });
+        (r, std::fs::read_to_string(&p).unwrap())
+    }
+
     #[test]
     fn a_plain_consent_becomes_two_withdrawn_entries() {
-        let mut doc: DocumentMut =
-            "id = \"K-1\"\nfirst_contact = 2026-01-10\nconsent = 2026-01-10\n"
-                .parse()
-                .unwrap();
-        assert_eq!(withdraw(&mut doc, d("2026-05-01"), None, &[]).unwrap(), 2);
+        let (r, text) = save(
+            &format!("{CLIENT}consent = 2026-01-10\n"),
+            &withdrawal("2026-05-01", None, &[]),
+        );
+        r.unwrap();
         assert_eq!(
-            doc.to_string(),
-            "id = \"K-1\"\nfirst_contact = 2026-01-10\n\n[[consents]]\ndate = 2026-01-10\nscope = \"processing\"\nwithdrawn = 2026-05-01\n\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nwithdrawn = 2026-05-01\n"
+            text,
+            format!(
+                "{CLIENT}\n[[consents]]\ndate = 2026-01-10\nscope = \"processing\"\nwithdrawn = 2026-05-01\n\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nwithdrawn = 2026-05-01\n"
+            )
         );
     }
 
     #[test]
     fn withdrawing_one_partner_keeps_the_others_from_that_day() {
-        let mut doc: DocumentMut = "id = \"K-1\"\n\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nuntil = 2027-01-09\n".parse().unwrap();
-        assert_eq!(
-            withdraw(&mut doc, d("2026-05-01"), None, &["amt".into()]).unwrap(),
-            1
+        let file = format!(
+            "{CLIENT}\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nuntil = 2027-01-09\n"
         );
+        let (r, text) = save(&file, &withdrawal("2026-05-01", None, &["amt"]));
+        r.unwrap();
         assert_eq!(
-            doc.to_string(),
-            "id = \"K-1\"\n\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nuntil = 2027-01-09\nwithdrawn = 2026-05-01\n\n[[consents]]\ndate = 2026-05-01\nscope = \"referral\"\nexcept = [\"amt\"]\nuntil = 2027-01-09\n"
+            text,
+            format!(
+                "{CLIENT}\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nuntil = 2027-01-09\nwithdrawn = 2026-05-01\n\n[[consents]]\ndate = 2026-05-01\nscope = \"referral\"\nexcept = [\"amt\"]\nuntil = 2027-01-09\n"
+            )
         );
-        // Nothing in force for that partner any more: nothing to withdraw.
-        assert_eq!(
-            withdraw(&mut doc, d("2026-06-01"), None, &["amt".into()]).unwrap(),
-            0
-        );
+        // Nothing in force for that partner any more: nothing to withdraw, nothing written.
+        let (r, again) = save(&text, &withdrawal("2026-06-01", None, &["amt"]));
+        assert_eq!(r.unwrap_err().exit_code(), 1);
+        assert_eq!(again, text);
     }
 
     #[test]
     fn expired_and_other_scopes_are_left_alone() {
-        let mut doc: DocumentMut = "id = \"K-1\"\n\n[[consents]]\ndate = 2025-01-10\nscope = \"referral\"\nuntil = 2025-12-31\n\n[[consents]]\ndate = 2026-01-10\nscope = \"processing\"\n".parse().unwrap();
-        assert_eq!(
-            withdraw(&mut doc, d("2026-05-01"), Some(ConsentScope::Referral), &[]).unwrap(),
-            0
+        let mut c = Client::new(
+            "K-1001".into(),
+            d("2025-01-10"),
+            crate::model::Gender::Female,
+            crate::model::Residence::German,
+            crate::model::Employment::Employed,
         );
+        c.consents = vec![
+            Consent {
+                until: Some(d("2025-12-31")),
+                ..Consent::plain(d("2025-01-10"), ConsentScope::Referral)
+            },
+            Consent::plain(d("2026-01-10"), ConsentScope::Processing),
+        ];
+        let day = d("2026-05-01");
+        assert_eq!(withdraw(&mut c, day, Some(ConsentScope::Referral), &[]), 0);
         assert_eq!(
-            withdraw(
-                &mut doc,
-                d("2026-05-01"),
-                Some(ConsentScope::Processing),
-                &[]
-            )
-            .unwrap(),
+            withdraw(&mut c, day, Some(ConsentScope::Processing), &[]),
             1
         );
+        assert_eq!(c.consents[0].withdrawn, None);
+        assert_eq!(c.consents[1].withdrawn, Some(day));
+    }
+
+    /// A withdrawal judged on what was read, while someone else saved the
+    /// file, is refused as changed meanwhile; the other change stays.
+    #[test]
+    fn a_withdrawal_on_a_file_changed_meanwhile_is_refused() {
+        let (_root, store, p) = folder(&format!("{CLIENT}consent = 2026-01-10\n"));
+        let config = store.config().unwrap();
+        let meanwhile = format!("{CLIENT}consent = 2026-01-10\nbirth_year = 1980\n");
+        let request = withdrawal("2026-05-01", None, &[]);
+        let e = change_record(&store, &config, Kind::Client, &p, NAMING, |record| {
+            std::fs::write(&p, &meanwhile).unwrap();
+            let Record::Client(c) = record else {
+                unreachable!("a client file")
+            };
+            request.apply(c, "K-1001", Lang::En).map(|_| ())
+        })
+        .unwrap_err();
+        assert!(e.is_changed_meanwhile(), "{e}");
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), meanwhile);
     }
 }

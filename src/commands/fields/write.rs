@@ -320,9 +320,8 @@ pub fn change_record(
     })
 }
 
-/// [`change_record`] for a command that changes the file itself (`client
-/// consent` rewrites `[[consents]]` entries): the same verdict.
-pub fn change_file(
+/// [`change_record`]'s verdict over a change of the document.
+fn change_file(
     store: &Store,
     config: &Config,
     kind: Kind,
