@@ -16,6 +16,7 @@ fn git_env(cmd: &mut Command, home: &Path) {
         .env("GIT_COMMITTER_EMAIL", "bob@example.org")
         .env("QUARTIER_TODAY", TODAY)
         .env("LC_ALL", "C");
+    crate::support::no_auto_maintenance(cmd);
 }
 
 fn git(f: &Folder, args: &[&str]) -> Output {

@@ -877,7 +877,12 @@ fn referral_notes_and_outcome_are_scanned_too() {
 
 #[test]
 fn ordinary_notes_are_not_flagged() {
-    for notes in [
+    // one folder, one `check --strict`: each note in an appointment of its
+    // own day and in a client of its own, so a finding names its file
+    let f = Folder::new();
+    f.client("K-AB12", "consent = 2026-01-10");
+    let mut files = Vec::new();
+    for (i, notes) in [
         "Infoabend am 14.10.2026 um 18:00 im Stadtteilladen",
         "Termin 2026-12-03, 10:30 Uhr beim Jobcenter",
         "Rückruf zwischen 09:30 und 11:15",
@@ -892,24 +897,45 @@ fn ordinary_notes_are_not_flagged() {
         "Kurs B1, 600 UE, 25 Teilnehmende, Raum 0.12",
         "Familie mit 3 Kindern (4, 7 und 12 Jahre)",
         "Miete 640,00 € warm, Kaution 3 Monatsmieten",
-    ] {
-        let f = Folder::new();
-        f.client("K-AB12", "consent = 2026-01-10");
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let day = i + 1;
+        let id = format!("apt-202611{day:02}-ab12");
+        let rel = format!("appointments/2026/11/{id}.toml");
         f.write(
-            "appointments/2026/11/apt-20261120-ab12.toml",
-            &consultation("apt-20261120-ab12", notes),
+            &rel,
+            &consultation(&id, notes)
+                .replace("date = 2026-11-20", &format!("date = 2026-11-{day:02}")),
         );
-        let r = f.run(&["check", "--strict"]);
-        assert_eq!(r.code, 0, "`{notes}` was flagged:\n{}", r.stdout);
+        let code = format!("K-N{day:03}");
+        let client = format!("clients/{code}.toml");
         f.write(
-            "clients/K-AB12.toml",
+            &client,
             &format!(
-                "id = \"K-AB12\"\nfirst_contact = 2026-01-10\nconsent = 2026-01-10\nnotes = \"{notes}\"\n"
+                "id = \"{code}\"\nfirst_contact = 2026-01-10\nconsent = 2026-01-10\nnotes = \"{notes}\"\n"
             ),
         );
-        let r = f.run(&["check", "--strict"]);
-        assert_eq!(r.code, 0, "`{notes}` was flagged:\n{}", r.stdout);
+        files.push(format!("{rel} and {client}: `{notes}`"));
     }
+    let r = f.run(&["check", "--strict"]);
+    assert_eq!(
+        r.code,
+        0,
+        "a note was flagged:\n{}\n{}\nthe notes:\n{}",
+        r.stdout,
+        r.stderr,
+        files.join("\n")
+    );
+    assert!(
+        f.run(&["--json", "appointment", "list"])
+            .stdout
+            .matches("apt-202611")
+            .count()
+            >= 14,
+        "the fourteen appointments are read"
+    );
 }
 
 fn referral_folder(consent: Option<&str>) -> Folder {

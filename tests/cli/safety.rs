@@ -13,6 +13,10 @@ const GIT_ENV: &[(&str, &str)] = &[
     ("GIT_COMMITTER_NAME", "Test"),
     ("GIT_COMMITTER_EMAIL", "test@example.org"),
     ("GIT_CONFIG_NOSYSTEM", "1"),
+    // as support::no_auto_maintenance, for the processes started here
+    ("GIT_CONFIG_COUNT", "1"),
+    ("GIT_CONFIG_KEY_0", "maintenance.auto"),
+    ("GIT_CONFIG_VALUE_0", "false"),
 ];
 
 fn git(dir: &Path, args: &[&str]) -> String {
