@@ -10,7 +10,6 @@ use crate::cli::Globals;
 use crate::error::{CommandError, Result};
 use crate::git::Repo;
 use crate::model::Kind;
-use crate::privacy;
 use crate::store::{Finding, atomic_write};
 use clap::Subcommand;
 use std::ffi::OsStr;
@@ -136,7 +135,7 @@ exec "$quartier" --records "$records" git-hook pre-commit >&2
 /// Refuses (exit 1) when check finds an error anywhere, or the staged
 /// version of a record being committed holds personal data.
 fn pre_commit(globals: &Globals) -> Result<()> {
-    let store = globals.store()?;
+    let (store, config) = globals.open()?;
     let repo = Repo::open(store.root())?;
     let errors: Vec<Finding> = crate::check::check_folder(&store)
         .into_iter()
@@ -151,12 +150,15 @@ fn pre_commit(globals: &Globals) -> Result<()> {
             continue;
         };
         let text = staged_text(&repo.top, &path)?;
-        privacy.extend(privacy_findings(
+        let found = privacy_findings(
+            &config,
             kind,
             &store.root().join(rel),
             &text,
             &crate::tr!("check.hook.remove-and-stage"),
-        ));
+        );
+        // a file broken in the work tree as it is staged: check named it
+        privacy.extend(found.into_iter().filter(|f| !errors.contains(f)));
     }
     for f in errors.iter().chain(&privacy) {
         println!("{f}");
@@ -171,30 +173,41 @@ fn pre_commit(globals: &Globals) -> Result<()> {
     )))
 }
 
-/// The privacy findings in `text`, the record of `kind` at `path`, as
-/// errors (what the hook and `sync` refuse to share); `fix` says what to do.
-pub fn privacy_findings(kind: Kind, path: &Path, text: &str, fix: &str) -> Vec<Finding> {
-    privacy::scan_record(kind, text)
+/// What the rule book finds in `text`, the record of `kind` at `path`, that
+/// keeps it from being shared: its privacy findings (free-text keys, the
+/// topics of sponsor meetings, comments — the one walk of `rules::single`)
+/// and text that is no TOML at all, each an error; `fix` says what to do.
+/// Other findings are `check`'s to report.
+pub fn privacy_findings(
+    config: &crate::model::Config,
+    kind: Kind,
+    path: &Path,
+    text: &str,
+    fix: &str,
+) -> Vec<Finding> {
+    let ctx = crate::model::read::Context {
+        config,
+        today: crate::dates::today(),
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (_, problems) = crate::model::read::read_record(kind, text, &ctx, None);
+    problems
         .into_iter()
-        .map(|hit| {
-            let msg = if hit.key == "#" {
-                crate::finding!(
-                    "privacy-comment-shared",
-                    hit = hit.finding.phrase(),
-                    fix = fix
-                )
-            } else {
-                crate::finding!(
-                    "privacy-field-shared",
-                    key = hit.key,
-                    hit = hit.finding.phrase(),
-                    fix = fix
-                )
+        .filter(|p| SHARED_REFUSES.contains(&p.code.as_str()))
+        .map(|p| {
+            let line = p.span.map(|s| crate::store::line_of(text, s.start));
+            let text = match p.code.as_str() {
+                "toml-syntax" => p.message,
+                _ => format!("{} ({fix})", p.message),
             };
-            Finding::error(path, hit.line, msg)
+            let msg = crate::i18n::findings::Msg { code: p.code, text };
+            Finding::error(path, line, msg)
         })
         .collect()
 }
+
+/// The finding codes that refuse sharing a file.
+const SHARED_REFUSES: [&str; 3] = ["privacy-field", "privacy-comment", "toml-syntax"];
 
 /// The record kind of a `.toml` file at `rel` below the records folder.
 pub fn record_kind(rel: &Path) -> Option<Kind> {
@@ -294,6 +307,91 @@ fn make_executable(_path: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn config() -> crate::model::Config {
+        toml::from_str("[office]\nname = \"x\"\n").unwrap()
+    }
+
+    /// (line, code) of what the hook refuses in `text`.
+    fn refused(kind: Kind, text: &str) -> Vec<(Option<usize>, &'static str)> {
+        let mut out: Vec<_> = privacy_findings(&config(), kind, Path::new("x.toml"), text, "fix")
+            .into_iter()
+            .inspect(|f| assert!(f.is_error()))
+            .map(|f| (f.line, f.code.as_str()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// (line, code) of the privacy findings `check` (the rule book) reports.
+    fn checked(kind: Kind, text: &str) -> Vec<(Option<usize>, &'static str)> {
+        let config = config();
+        let ctx = crate::model::read::Context {
+            config: &config,
+            today: crate::dates::today(),
+        };
+        let (_, problems) = crate::model::read::read_record(kind, text, &ctx, None);
+        let mut out: Vec<_> = problems
+            .into_iter()
+            .filter(|p| p.code.as_str().starts_with("privacy"))
+            .map(|p| {
+                (
+                    p.span.map(|s| crate::store::line_of(text, s.start)),
+                    p.code.as_str(),
+                )
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// The hook judges by the rule book's one walk: every free-text key the
+    /// schema has (nested `[[consents]]` notes too) and comments, on the
+    /// lines `check` names; sponsors' and partners' contact data is wanted.
+    #[test]
+    fn the_hook_refuses_what_the_rule_book_finds() {
+        let event = "id = \"evt-20261001-ab12\"\ndate = 2026-10-01\ntitle = \"Infoabend mit Frau Y. 0176 12345678\"\n# Mail max(at)example(dot)org\nkind = \"info\"\nstatus = \"planned\"\nlocation = \"Stadtteilladen\"\n";
+        let want = vec![(Some(3), "privacy-field"), (Some(4), "privacy-comment")];
+        assert_eq!(refused(Kind::Event, event), want);
+        assert_eq!(checked(Kind::Event, event), want);
+        let client = "id = \"K-1001\"\nfirst_contact = 2026-01-10\n\n[[consents]]\ndate = 2026-01-10\nscope = \"referral\"\nnotes = \"per Mail an k.mueller@example.org\"\n";
+        assert_eq!(refused(Kind::Client, client), [(Some(7), "privacy-field")]);
+        assert_eq!(checked(Kind::Client, client), refused(Kind::Client, client));
+        let partner = "id = \"amt\"\nname = \"Amt\"\nkind = \"authority\"\nphone = \"0341 1234567\"\n# Tel 0341 1234567\n";
+        assert!(refused(Kind::Partner, partner).is_empty());
+    }
+
+    /// Every free-text key of every kind's schema is judged by the hook: a
+    /// key added as free text is scanned by check, every write and the hook
+    /// alike, because all three ask the rule book.
+    #[test]
+    fn every_free_text_key_is_refused_by_the_hook() {
+        for kind in Kind::ALL {
+            for spec in crate::schema::of(kind)
+                .fields
+                .iter()
+                .filter(|f| f.is_free_text())
+            {
+                let key = spec.key;
+                let text = format!("{key} = \"Tel. 0341 1234567\"\n");
+                let codes = refused(kind, &text);
+                assert_eq!(codes, checked(kind, &text), "{kind:?} {key}");
+                assert!(
+                    codes.contains(&(Some(1), "privacy-field")),
+                    "{kind:?} {key}: {codes:?}"
+                );
+            }
+        }
+    }
+
+    /// A staged file that is no TOML is refused and named, never passed.
+    #[test]
+    fn a_file_that_is_no_toml_is_refused() {
+        assert_eq!(
+            refused(Kind::Client, "id = \"K-1001\"\nnotes = \"offen\n"),
+            [(Some(2), "toml-syntax")]
+        );
+    }
 
     #[test]
     fn words_are_quoted_for_sh() {

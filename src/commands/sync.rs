@@ -152,6 +152,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 /// phone number in a note was pushed then; SPEC §4).
 fn check_before(store: &Store, repo: &Repo) -> Result<()> {
     let findings = crate::check::check_folder(store);
+    let config = store.config_or_fail()?;
     let mut errors: Vec<Finding> = findings.into_iter().filter(Finding::is_error).collect();
     let before = errors.len();
     for change in repo.uncommitted()? {
@@ -169,6 +170,7 @@ fn check_before(store: &Store, repo: &Repo) -> Result<()> {
             continue; // deleted, or unreadable: check named it
         };
         let found = crate::commands::git_hook::privacy_findings(
+            &config,
             kind,
             &path,
             &text,
