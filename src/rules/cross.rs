@@ -98,9 +98,11 @@ impl Relation {
                 .ok()
                 .and_then(|t| key_line_in(&t, self.key, &self.value)),
         };
+        let finding = Finding::new(path, line, self.severity, self.msg);
         Finding {
             tolerated_on_write: self.tolerated_on_write,
-            ..Finding::new(path, line, self.severity, self.msg)
+            key: finding.key.clone().or_else(|| Some(self.key.to_string())),
+            ..finding
         }
     }
 }
