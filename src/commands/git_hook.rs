@@ -204,7 +204,11 @@ pub fn privacy_findings(
                 "toml-syntax" => p.message,
                 _ => format!("{} ({fix})", p.message),
             };
-            let msg = crate::i18n::findings::Msg { code: p.code, text };
+            let msg = crate::i18n::findings::Msg {
+                code: p.code,
+                text,
+                args: p.args,
+            };
             Finding::error(path, line, msg)
         })
         .collect()

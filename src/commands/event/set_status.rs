@@ -183,7 +183,7 @@ fn ask_split(
         }
     };
     // the findings of the held event with these counts (`None`: all 0)
-    let findings = |c: Option<&split::Counts>| -> Vec<String> {
+    let findings = |c: Option<&split::Counts>| -> Vec<crate::store::Finding> {
         let Ok(mut doc) = original.parse::<toml_edit::DocumentMut>() else {
             return Vec::new();
         };
@@ -215,7 +215,6 @@ fn ask_split(
             Err(findings) => findings
                 .into_iter()
                 .filter(|f| !f.tolerated_on_write)
-                .map(|f| f.message)
                 .collect(),
         }
     };
@@ -225,7 +224,8 @@ fn ask_split(
     let verdict = |c: &split::Counts| -> Vec<String> {
         findings(Some(c))
             .into_iter()
-            .filter(|m| !anyway.contains(m))
+            .filter(|f| !anyway.iter().any(|a| a.is_same(f)))
+            .map(|f| f.message)
             .collect()
     };
     let table = crate::schema::of(Kind::Event)

@@ -194,10 +194,9 @@ fn value_of(
         Raw::Int(n) => return Ok(Some(Value::from(*n))),
         Raw::Bool(true) => return Ok(Some(Value::from(true))),
         Raw::Bool(false) => {
-            return Ok(match spec.default {
-                DefaultValue::Value("false") => None,
-                _ => Some(Value::from(false)),
-            });
+            // `false` where it is the default is left out, as the reader reads it
+            let is_default = spec.default == DefaultValue::Value("false");
+            return Ok((!is_default).then(|| Value::from(false)));
         }
         Raw::List(items) => return list_of(spec, flag, items, view, store, config),
         Raw::Text(s) => s.as_str(),

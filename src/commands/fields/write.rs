@@ -273,16 +273,9 @@ pub fn edit_record(
         current: string_values(current_doc.as_ref()),
     };
     let values = resolve(kind, &given, &view, store, config, true, KeyNames::Flag)?;
-    let before_messages: Vec<String> = before.iter().map(|f| f.message.clone()).collect();
     let (record, new_path) = store.update(config, kind, &path, |doc| {
         apply(doc, &values);
-        let record = judge_flags(
-            kind,
-            &doc.to_string(),
-            Some(&before_messages),
-            config,
-            &flag_name,
-        )?;
+        let record = judge_flags(kind, &doc.to_string(), Some(&before), config, &flag_name)?;
         check_references(store, &record)
     })?;
     report_written(
@@ -344,7 +337,6 @@ fn change_file(
     let original = crate::store::read_text(path)
         .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
     let (_, before) = read_with_findings(kind, &original, config);
-    let before: Vec<String> = before.into_iter().map(|f| f.message).collect();
     let name = |key: &str| named.name(key);
     store.update(config, kind, path, |doc| {
         change(doc)?;
@@ -400,12 +392,13 @@ fn read_with_findings(kind: Kind, text: &str, config: &Config) -> (Option<Record
 
 /// The verdict on a record written from flags: every finding `check
 /// --strict` would report refuses it. A finding the flags brought in is a
-/// usage error (exit 2) naming the flag; one the file had before (`before`)
-/// is a data error (exit 1) that says to fix the file.
+/// usage error (exit 2) naming the flag; one the file had before (`before`,
+/// the same code about the same key with the same values: [`Finding::is_same`],
+/// never the wording) is a data error (exit 1) that says to fix the file.
 fn judge_flags(
     kind: Kind,
     text: &str,
-    before: Option<&[String]>,
+    before: Option<&[Finding]>,
     config: &Config,
     name: &dyn Fn(&str) -> String,
 ) -> Result<Record> {
@@ -413,7 +406,7 @@ fn judge_flags(
     let lines = keys_by_line(text);
     let (old, new): (Vec<&Finding>, Vec<&Finding>) = findings
         .iter()
-        .partition(|f| before.is_some_and(|b| b.contains(&f.message)));
+        .partition(|f| before.is_some_and(|b| b.iter().any(|o| o.is_same(f))));
     if !new.is_empty() {
         let said: Vec<String> = new
             .iter()

@@ -67,7 +67,7 @@ impl Form<'_> {
         let (before, _) = self.findings(&self.given);
         let refusing: Vec<String> = after
             .into_iter()
-            .filter(|f| !before.iter().any(|b| b.message == f.message))
+            .filter(|f| !before.iter().any(|b| b.is_same(f)))
             .map(|f| f.message)
             .collect();
         if !refusing.is_empty() {

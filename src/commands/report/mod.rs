@@ -241,7 +241,7 @@ fn make(
     } else {
         None
     };
-    let beside = if matches!(kind, ReportKind::Monthly | ReportKind::Quarterly) && xlsx {
+    let beside = if kind.has_series_sheet() && xlsx {
         Some(crate::report::make::beside(&store, &config, period.to).map_err(|f| refuse(&f))?)
     } else {
         None
