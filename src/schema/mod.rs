@@ -368,13 +368,30 @@ impl FieldType {
 
     /// Whether the key holds a list (flags take commas or repetition).
     pub fn is_list(&self) -> bool {
-        matches!(
-            self,
+        match self {
             FieldType::Codes(_)
-                | FieldType::Topics { .. }
-                | FieldType::Languages
-                | FieldType::Refs(_)
-        )
+            | FieldType::Topics { .. }
+            | FieldType::Languages
+            | FieldType::Refs(_) => true,
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Topic
+            | FieldType::Language
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Table(_)
+            | FieldType::Tables(_) => false,
+        }
     }
 }
 
@@ -587,13 +604,7 @@ impl FieldSpec {
     /// Whether the key holds free text in some records (also the topics of
     /// sponsor meetings).
     pub fn may_hold_free_text(&self) -> bool {
-        matches!(
-            self.ty,
-            FieldType::FreeText
-                | FieldType::Topics {
-                    free_words_when: Some(_)
-                }
-        )
+        self.is_free_text() || self.ty.free_words_when().is_some()
     }
 
     /// Whether it must be given in every record.

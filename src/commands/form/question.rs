@@ -411,7 +411,7 @@ impl Form<'_> {
     /// The records of `kind` to pick from: id and what to show for it (the
     /// name of a sponsor or partner; a client is its code).
     fn records(&self, kind: Kind) -> Vec<(String, String)> {
-        let named = matches!(kind, Kind::Sponsor | Kind::Partner);
+        let named = kind.is_named();
         self.store
             .list_ids(kind)
             .into_iter()
