@@ -121,7 +121,7 @@ macro_rules! code_enum {
         impl clap::ValueEnum for $name {
             fn value_variants<'a>() -> &'a [Self] { <Self as Code>::ALL }
             fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-                Some(clap::builder::PossibleValue::new(Code::code(*self)).help(Code::label(*self, crate::i18n::lang())))
+                Some(clap::builder::PossibleValue::new(Code::code(*self)).help(Code::label(*self, Lang::En)))
             }
         }
     };
