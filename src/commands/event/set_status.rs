@@ -58,7 +58,13 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     }
     if event.participants.is_none() {
         let mut need = Need::new();
-        counts.total = need.parsed("--total", "Teilnehmende insgesamt:", counts.total, |s| {
+        // the question in the interface language: the schema's words for the key
+        let question = crate::schema::PARTICIPANTS
+            .iter()
+            .find(|f| f.key == "total")
+            .map(|f| format!("{}:", f.help(crate::i18n::lang())))
+            .unwrap_or_default();
+        counts.total = need.parsed("--total", &question, counts.total, |s| {
             s.trim()
                 .parse::<u32>()
                 .map_err(|_| crate::tr!("input.count", input = s))
@@ -85,16 +91,8 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         Ok(())
     })?;
     // the form has said it already
-    let gendered = participants.women + participants.men + participants.diverse;
-    if !asked && gendered < participants.total {
-        eprintln!(
-            "{}",
-            crate::tr!(
-                "form.split-ungendered",
-                count = participants.total - gendered,
-                total = participants.total
-            )
-        );
+    if !asked && let Some(note) = super::ungendered_note(&participants) {
+        eprintln!("{note}");
     }
     report_written(
         globals,
