@@ -169,9 +169,9 @@ impl Form<'_> {
                     if day <= today { "done" } else { "planned" }.to_string(),
                 ))
             }
-            DefaultValue::PersonalStaff => {
-                crate::personal::staff().map(Raw::Text).or_else(remembered)
-            }
+            DefaultValue::PersonalStaff => crate::personal::staff_in(self.config)
+                .map(Raw::Text)
+                .or_else(remembered),
             DefaultValue::Value(v) => schema_default(spec, v),
             DefaultValue::None => remembered().or_else(|| self.client_language(spec)),
             DefaultValue::NowDuringHours => {
