@@ -19,6 +19,8 @@ mod client;
 mod contact;
 mod event;
 pub use event::PARTICIPANTS;
+mod filter;
+pub use filter::{Filter, value_type};
 mod partner;
 mod referral;
 mod sponsor;
@@ -36,6 +38,8 @@ pub struct KindSchema {
     pub label_de: &'static str,
     pub label_en: &'static str,
     pub fields: &'static [FieldSpec],
+    /// The filters of its `list`, in `--help` order ([`Filter`]).
+    pub filters: &'static [Filter],
 }
 
 /// The schema of `kind`.

@@ -214,9 +214,9 @@ fn value_of(
                 )))
             }
         }
-        FieldType::Text | FieldType::FreeText | FieldType::Staff | FieldType::Code(_) => {
-            one(text.to_string())
-        }
+        FieldType::Text | FieldType::FreeText | FieldType::Code(_) => one(text.to_string()),
+        // `--staff MS` as `[staff]` spells it (`ms`)
+        FieldType::Staff => one(crate::schema::value::normalise(&spec.ty, text, config)),
         FieldType::Topic | FieldType::Language | FieldType::Country | FieldType::District => {
             one(flag_value(&spec.ty, flag, text, config)?)
         }

@@ -56,7 +56,7 @@ pub(crate) fn fill_defaults(kind: Kind, given: &mut Given, config: &Config) {
                 given.set(f.key, Raw::Text(v.to_string()))
             }
             DefaultValue::PersonalStaff => {
-                if let Some(staff) = crate::personal::staff() {
+                if let Some(staff) = crate::personal::staff_in(config) {
                     given.set(f.key, Raw::Text(staff));
                 }
             }
