@@ -303,3 +303,24 @@ fn appointment_warnings_speak_german_and_english() {
         .ok()
         .has("apt-20261120-ab12 is already `done`; nothing to change");
 }
+
+/// The consent column of `client list` writes its days as the other columns
+/// do: 10.01.2026 in German, 2026-01-10 in English.
+#[test]
+fn the_consent_column_writes_days_as_the_office_reads_them() {
+    let f = folder();
+    f.client(
+        "K-3003",
+        "[[consents]]\ndate = 2026-02-01\nscope = \"referral\"\nuntil = 2027-01-31\n",
+    );
+    let wide = [("COLUMNS", "200")];
+    f.run_env(&["client", "list"], &wide)
+        .ok()
+        .has("10.01.2026")
+        .has("referral 01.02.2026–31.01.2027")
+        .lacks("2026-01-10");
+    f.run_env(&["--lang", "en", "client", "list"], &wide)
+        .ok()
+        .has("2026-01-10")
+        .has("referral 2026-02-01–2027-01-31");
+}
