@@ -215,7 +215,7 @@ fn make(
         let mut findings = Vec::new();
         match crate::seal::seal(&store, &config, &request, &mut findings) {
             Ok((report, path)) => {
-                eprintln!("sealed: {}", path.display());
+                eprintln!("{}", crate::tr!("seal.done", path = path.display()));
                 report
             }
             Err(e) => {
