@@ -17,6 +17,8 @@ pub struct Prompt {
     /// The field a typed answer is for: the line left on the screen shows
     /// the answer as it was understood (`heute` → 25.11.2026, `1:15` → 75).
     pub field: Option<&'static crate::schema::FieldSpec>,
+    /// The text standing in the line already: a refused answer to correct.
+    pub initial: Option<String>,
 }
 
 /// Asks a person.
@@ -86,6 +88,9 @@ impl Asker for Terminal {
         }
         if let Some(d) = &p.default {
             t = t.with_default(d);
+        }
+        if let Some(i) = &p.initial {
+            t = t.with_initial_value(i);
         }
         t.prompt().map_err(failed)
     }
