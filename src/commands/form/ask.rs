@@ -51,7 +51,7 @@ fn failed(e: inquire::InquireError) -> CommandError {
 /// inquire's own mark on the line of a question given up with Esc, in the
 /// interface language (`<abgebrochen>`, not inquire's `<canceled>`); set
 /// once, before the first question.
-fn marks_in_the_interface_language() {
+pub fn marks_in_the_interface_language() {
     static SET: std::sync::Once = std::sync::Once::new();
     SET.call_once(|| {
         let mut config = inquire::ui::RenderConfig::default();
