@@ -414,9 +414,13 @@ fn the_full_records_hold_every_key_of_the_schema() {
     let mut seen = std::collections::BTreeSet::new();
     for r in full() {
         let json = serde_json::to_value(&r).unwrap();
-        crate::schema::visit(crate::schema::of(r.kind()).fields, &json, &mut |_, key, _| {
-            seen.insert((r.kind(), key.to_string()));
-        });
+        crate::schema::visit(
+            crate::schema::of(r.kind()).fields,
+            &json,
+            &mut |_, key, _| {
+                seen.insert((r.kind(), key.to_string()));
+            },
+        );
     }
     for (kind, key, spec) in crate::schema::every_field() {
         if spec.ty.subfields().is_none() {
