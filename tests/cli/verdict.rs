@@ -2,7 +2,8 @@
 //! whether it comes through `add` flags, `edit` flags, `quartier edit` (an
 //! editor script) or a file that `check --strict` reads. From flags it is
 //! refused with exit 2, from the editor with exit 1, and nothing is written.
-//! Tried on a dated kind with staff (appointments, contacts) and on clients.
+//! Tried on every kind with free text: appointments, contacts, events,
+//! referrals and clients.
 
 use crate::support::Folder;
 
@@ -12,7 +13,12 @@ const PLAIN: &str = "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\nkind = \"con
 
 fn folder() -> Folder {
     let f = Folder::new();
-    f.client(CLIENT, "");
+    // a consent to the data processing covers referrals (SPEC §1.2)
+    f.client(CLIENT, "consent = 2026-01-10");
+    f.write(
+        "partners/jobcenter-west.toml",
+        "id = \"jobcenter-west\"\nname = \"Jobcenter\"\nkind = \"employment\"\n",
+    );
     for t in TARGETS {
         f.write(t.file, t.plain);
     }
@@ -126,6 +132,98 @@ const TARGETS: &[Target] = &[
                 flags: &["--kind", "phone", "--date", "2026-12-01"],
                 replaces: &["date"],
                 line: "date = 2026-11-30",
+                says: "future",
+            },
+        ],
+    },
+    Target {
+        file: "events/2026/11/evt-20261118-m2q8.toml",
+        plain: "id = \"evt-20261118-m2q8\"\ndate = 2026-11-18\ntitle = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"\n",
+        add: &["event", "add", "--title", "Infoabend"],
+        edit: &["event", "edit", "m2q8"],
+        folder: "events/2026/11",
+        cases: &[
+            Case {
+                what: "phone number in free text",
+                flags: &[
+                    "--kind",
+                    "info",
+                    "--status",
+                    "planned",
+                    "--notes",
+                    "Rückruf unter 0176 12345678",
+                ],
+                replaces: &[],
+                line: "notes = \"Rückruf unter 0176 12345678\"",
+                says: "privacy",
+            },
+            Case {
+                what: "bad code",
+                flags: &["--kind", "party", "--status", "planned"],
+                replaces: &["kind"],
+                line: "kind = \"party\"",
+                says: "party",
+            },
+            Case {
+                what: "future done",
+                flags: &[
+                    "--kind",
+                    "info",
+                    "--date",
+                    "2026-12-01",
+                    "--status",
+                    "done",
+                    "--total",
+                    "10",
+                ],
+                replaces: &["date", "status"],
+                line: "date = 2026-11-30\nstatus = \"done\"",
+                says: "future",
+            },
+        ],
+    },
+    Target {
+        file: "referrals/2026/11/ref-20261120-k3p9.toml",
+        plain: "id = \"ref-20261120-k3p9\"\ndate = 2026-11-20\nclient = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\nstaff = \"eb\"\n",
+        add: &[
+            "referral",
+            "add",
+            "--client",
+            CLIENT,
+            "--partner",
+            "jobcenter-west",
+            "--topic",
+            "employment",
+        ],
+        edit: &["referral", "edit", "k3p9"],
+        folder: "referrals/2026/11",
+        cases: &[
+            Case {
+                what: "unknown staff",
+                flags: &["--staff", "zz"],
+                replaces: &["staff"],
+                line: "staff = \"zz\"",
+                says: "`staff` = \"zz\" is not listed under [staff]",
+            },
+            Case {
+                what: "phone number in free text",
+                flags: &["--notes", "Rückruf unter 0176 12345678"],
+                replaces: &[],
+                line: "notes = \"Rückruf unter 0176 12345678\"",
+                says: "privacy",
+            },
+            Case {
+                what: "bad code",
+                flags: &["--status", "maybe"],
+                replaces: &["status"],
+                line: "status = \"maybe\"",
+                says: "maybe",
+            },
+            Case {
+                what: "closed in the future",
+                flags: &["--status", "done", "--closed", "2026-12-01"],
+                replaces: &["status"],
+                line: "status = \"done\"\nclosed = 2026-11-30",
                 says: "future",
             },
         ],
