@@ -246,6 +246,17 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
                 text = format!("{text} {v}");
             }
             a = a.hide_default_value(true).hide_possible_values(true);
+            // the placeholders of values in German (`<DATUM>`, `<ORDNER>`)
+            if let Some(names) = a.get_value_names() {
+                let german: Vec<clap::builder::Str> = names
+                    .iter()
+                    .map(|n| {
+                        super::lookup(lang, &format!("value-name.{n}"))
+                            .map_or_else(|| n.clone(), clap::builder::Str::from)
+                    })
+                    .collect();
+                a = a.value_names(german);
+            }
             if a.get_help_heading().is_none() {
                 let h = if a.is_positional() {
                     args_heading
