@@ -57,7 +57,7 @@ impl Need {
             Some(v) => Ok(Some(v)),
             None if self.ask => {
                 let answer = inquire::Text::new(question)
-                    .with_validator(inquire::required!())
+                    .with_validator(inquire::required!(crate::tr!("form.answer-required")))
                     .prompt()
                     .map_err(Self::prompt_failed)?;
                 Ok(Some(answer))
@@ -111,6 +111,7 @@ impl Need {
                     .map(|c| format!("{} — {}", c.code(), c.label(lang)))
                     .collect();
                 let picked = inquire::Select::new(question, options)
+                    .with_help_message(crate::i18n::t("form.keys-select"))
                     .raw_prompt()
                     .map_err(Self::prompt_failed)?;
                 Ok(Some(C::ALL[picked.index]))
