@@ -158,7 +158,7 @@ impl Repo {
     /// findable). Called while holding [`Repo::sync_turn`], so a lock file of
     /// this ref can only be one a killed sync left behind.
     pub fn backup(&self) -> Result<(), GitError> {
-        let _ = std::fs::remove_file(self.git_dir()?.join(format!("{BACKUP_REF}.lock")));
+        let _ = std::fs::remove_file(self.git_dir().join(format!("{BACKUP_REF}.lock")));
         self.at_top_ok(&[
             "update-ref",
             "--create-reflog",
@@ -174,11 +174,11 @@ impl Repo {
     /// (conflicted ones as they are on disk), made in a separate index so
     /// that git's own index — and a waiting rebase — stay untouched.
     fn snapshot(&self) -> Result<String, GitError> {
-        let gd = self.git_dir()?;
+        let gd = self.git_dir();
         let tmp = tempfile::Builder::new()
             .prefix("quartier-index-")
-            .tempfile_in(&gd)
-            .map_err(|e| GitError::io(crate::error::IoAction::MakeTempIndex, &gd, e))?;
+            .tempfile_in(gd)
+            .map_err(|e| GitError::io(crate::error::IoAction::MakeTempIndex, gd, e))?;
         let real = gd.join("index");
         if real.is_file() {
             std::fs::copy(&real, tmp.path())
@@ -209,7 +209,7 @@ impl Repo {
 
     /// The state file of a waiting rebase (`onto`, `orig-head`, `head-name`).
     fn rebase_state(&self, name: &str) -> Option<String> {
-        let gd = self.git_dir().ok()?;
+        let gd = self.git_dir();
         ["rebase-merge", "rebase-apply"].iter().find_map(|d| {
             std::fs::read_to_string(gd.join(d).join(name))
                 .ok()
@@ -351,7 +351,7 @@ impl Repo {
     /// One sync at a time per repository: an advisory lock on
     /// `quartier-sync.lock` in the git folder, held while the file lives.
     pub fn sync_turn(&self) -> Result<std::fs::File, GitError> {
-        let path = self.git_dir()?.join("quartier-sync.lock");
+        let path = self.git_dir().join("quartier-sync.lock");
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -370,7 +370,7 @@ impl Repo {
     }
 
     fn stop_marker(&self) -> Result<PathBuf, GitError> {
-        Ok(self.git_dir()?.join("quartier-sync-stopped"))
+        Ok(self.git_dir().join("quartier-sync-stopped"))
     }
 
     /// Notes (or clears) that a sync stopped on a conflict and waits for the
