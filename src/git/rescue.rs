@@ -247,12 +247,26 @@ impl Repo {
             ABORTED_REF,
             &commit,
         ])?;
-        let out = self.at_top(&["rebase", "--abort"])?;
+        let mut out = self.at_top(&["rebase", "--abort"])?;
         if !out.status.success() {
-            return Err(GitError::UndoFailed {
-                said: super::message_of(&out),
-                top: self.top.clone(),
-            });
+            // A git killed while the rebase applied a commit can leave that
+            // commit's new files in the working folder, untracked, and the
+            // abort refuses to overwrite them. They are in the snapshot: set
+            // aside, the abort brings the branch's version, and the loop
+            // below puts back every one that differs from it.
+            let aside = self.set_aside_untracked()?;
+            if !aside.is_empty() {
+                out = self.at_top(&["rebase", "--abort"])?;
+            }
+            if !out.status.success() {
+                for (file, bytes) in &aside {
+                    crate::store::atomic_write(file, bytes)?;
+                }
+                return Err(GitError::UndoFailed {
+                    said: super::message_of(&out),
+                    top: self.top.clone(),
+                });
+            }
         }
         let now = self.blobs(&snap)?;
         let before = match &orig {
@@ -296,6 +310,28 @@ impl Repo {
             undone.restored.push(self.shown(path));
         }
         Ok(undone)
+    }
+
+    /// Removes the untracked (not ignored) saved files from the working
+    /// folder and returns each with its bytes.
+    fn set_aside_untracked(&self) -> Result<Vec<(PathBuf, Vec<u8>)>, GitError> {
+        let mut args = vec!["ls-files", "-z", "--others", "--exclude-standard", "--"];
+        let specs = self.saved_specs();
+        args.extend(specs.iter().map(String::as_str));
+        let out = self.at_top_ok(&args)?;
+        let mut aside = Vec::new();
+        for rel in out.split('\0').filter(|s| !s.is_empty()) {
+            let file = self.top.join(rel);
+            let bytes = std::fs::read(&file)
+                .map_err(|e| GitError::io(crate::error::IoAction::Read, &file, e))?;
+            aside.push((file, bytes));
+        }
+        // all read before any is removed
+        for (file, _) in &aside {
+            std::fs::remove_file(file)
+                .map_err(|e| GitError::io(crate::error::IoAction::Remove, file, e))?;
+        }
+        Ok(aside)
     }
 
     /// The records a waiting rebase stopped on because one side deleted

@@ -243,6 +243,62 @@ fn a_sync_interrupted_in_its_rebase_is_recovered_by_the_next_sync() {
     assert_eq!(status(&office, &bob), "");
 }
 
+/// A git killed while its rebase applied a commit can leave that commit's
+/// new file in the working folder, untracked; undoing the pull must not stop
+/// on it (`rebase --abort` refuses to overwrite untracked files). Found by
+/// `killing_syncs_at_random_moments_loses_nothing` about once in a dozen runs.
+#[test]
+fn a_new_record_a_killed_rebase_left_untracked_does_not_stop_the_next_sync() {
+    let office = Office::new();
+    let alice = office.clone_as("alice");
+    let bob = office.clone_as("bob");
+    write(
+        &alice,
+        "clients/K-2002.toml",
+        "id = \"K-2002\"\nfirst_contact = 2026-11-02\n",
+    );
+    office.commit_all(&alice, "Alice", "client");
+    office.quartier(&alice, "Alice", &["sync"]).ok();
+    let text = |n: u32| format!("id = \"K-B00{n}\"\nfirst_contact = 2026-11-0{n}\n");
+    for n in 1..=2 {
+        write(&bob, &format!("clients/K-B00{n}.toml"), &text(n));
+        office.commit_all(&bob, "Bob", &format!("client {n}"));
+    }
+    office.git_ok(&bob, "Bob", &["fetch", "--quiet"]);
+    // the rebase stops before its second step, whose new file is on disk
+    // already, as a git killed in the middle of that step leaves it
+    office.git_ok(
+        &bob,
+        "Bob",
+        &[
+            "-c",
+            "sequence.editor=sed -i 2ibreak",
+            "rebase",
+            "-i",
+            "--quiet",
+            "@{u}",
+        ],
+    );
+    assert!(office.rebase_in_progress(&bob));
+    write(&bob, "clients/K-B002.toml", &text(2));
+    assert!(status(&office, &bob).contains("?? clients/K-B002.toml"));
+    office.quartier(&bob, "Bob", &["sync"]).ok();
+    assert!(!office.rebase_in_progress(&bob));
+    assert_eq!(office.server_head(), office.head(&bob));
+    let server = office.git_ok(
+        &office.bare,
+        "admin",
+        &["ls-tree", "-r", "--name-only", "main"],
+    );
+    let clients: Vec<&str> = server
+        .lines()
+        .filter(|l| l.starts_with("clients/"))
+        .collect();
+    assert_eq!(clients.len(), 4, "K-1001, Alice's and Bob's two:\n{server}");
+    assert_eq!(read(&bob, "clients/K-B002.toml"), text(2));
+    assert_eq!(status(&office, &bob), "");
+}
+
 /// As the issue reproduced it: a sync stopped half-way through its rebase
 /// (kill -9), records added meanwhile — with `--commit`, uncommitted, and an
 /// edit — then `sync --abort`: the pull is undone, nothing of what was done
