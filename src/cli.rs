@@ -60,8 +60,19 @@ impl Globals {
         Ok((store, config))
     }
 
-    /// `--lang`, else the office's language.
+    /// The language of the interface — tables, `show`, lists, questions:
+    /// `--lang`, else the personal `language`, else `office.language`
+    /// (SPEC §2 "Language"), as [`crate::i18n::lang`] has it for messages.
     pub fn lang(&self, config: &Config) -> Lang {
+        self.lang
+            .or_else(crate::personal::language)
+            .unwrap_or(config.office.language)
+    }
+
+    /// The language of what is handed in — reports and `directory`:
+    /// `--lang`, else `office.language`; a colleague's personal setting
+    /// never changes it.
+    pub fn print_lang(&self, config: &Config) -> Lang {
         self.lang.unwrap_or(config.office.language)
     }
 }

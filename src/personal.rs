@@ -76,6 +76,13 @@ pub fn staff() -> Option<String> {
     get().staff.clone().filter(|s| !s.trim().is_empty())
 }
 
+/// The personal staff initials as the office's `[staff]` spells them
+/// (`staff = "MS"` is `ms`): the default of what a person records and the
+/// filter of `agenda --mine`.
+pub fn staff_in(config: &crate::model::Config) -> Option<String> {
+    staff().map(|s| crate::schema::value::normalise(&crate::schema::FieldType::Staff, &s, config))
+}
+
 /// The personal language, if set.
 pub fn language() -> Option<Lang> {
     get().language.as_deref().and_then(Lang::from_code)

@@ -236,7 +236,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         )));
     }
     let staff = if args.mine {
-        Some(crate::personal::staff().ok_or_else(|| {
+        Some(crate::personal::staff_in(&config).ok_or_else(|| {
             crate::error::CommandError::usage(crate::tr!(
                 "agenda.mine-without-staff",
                 path = crate::personal::path_display()

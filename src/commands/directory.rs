@@ -48,7 +48,7 @@ pub enum Format {
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
-    let lang = globals.lang(&config);
+    let lang = globals.print_lang(&config);
     if let Some(out) = &args.out {
         crate::out::target(out, store.root())?; // refused before any work
     }

@@ -110,6 +110,10 @@ fn hook_script(exe: Option<&Path>, records: &str) -> String {
     let exe = exe
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_else(|| "quartier".into());
+    // in the language of the person who installs it, `$installed_by` left
+    // for the shell to fill in
+    let not_found = sh_double_quoted(&crate::tr!("git-hook.script-not-found", path = "\u{0}"))
+        .replace('\u{0}', "$installed_by");
     format!(
         r#"#!/bin/sh
 {MARK}, written by `quartier git-hook install`.
@@ -121,7 +125,7 @@ installed_by={exe}
 quartier=$installed_by
 if [ ! -x "$quartier" ]; then
     quartier=$(command -v quartier) || {{
-        echo "pre-commit: quartier was not found (not at $installed_by, not on PATH): install it, or run 'quartier git-hook install' again" >&2
+        echo "{not_found}" >&2
         exit 1
     }}
 fi
@@ -200,7 +204,11 @@ pub fn privacy_findings(
                 "toml-syntax" => p.message,
                 _ => format!("{} ({fix})", p.message),
             };
-            let msg = crate::i18n::findings::Msg { code: p.code, text };
+            let msg = crate::i18n::findings::Msg {
+                code: p.code,
+                text,
+                args: p.args,
+            };
             Finding::error(path, line, msg)
         })
         .collect()
@@ -290,6 +298,18 @@ fn git_style(rel: &Path) -> String {
 /// `text` as one word for sh.
 fn sh_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// `text` made safe between double quotes of sh: nothing in it expands.
+fn sh_double_quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '"' | '`' | '$') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 #[cfg(unix)]
@@ -411,5 +431,37 @@ mod tests {
         assert!(s.contains("records='records'"));
         assert!(s.contains("command -v quartier"));
         assert!(s.contains(r#""$quartier" --records "$records" git-hook pre-commit"#));
+    }
+
+    /// The script's one message of its own speaks the installer's language
+    /// (German in the tests) and names where it looked.
+    #[test]
+    fn the_hook_says_in_german_when_it_finds_no_quartier() {
+        let dir = tempfile::tempdir().unwrap();
+        let script = dir.path().join("pre-commit");
+        std::fs::write(
+            &script,
+            hook_script(Some(Path::new("/nonexistent/$HOME/quartier")), "records"),
+        )
+        .unwrap();
+        let out = std::process::Command::new("/bin/sh")
+            .arg(&script)
+            .env("PATH", dir.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(
+            said.trim_end(),
+            "pre-commit: quartier wurde nicht gefunden (nicht unter /nonexistent/$HOME/quartier, nicht im PATH): installieren Sie es, oder führen Sie `quartier git-hook install` erneut aus"
+        );
+    }
+
+    #[test]
+    fn double_quoted_text_does_not_expand() {
+        assert_eq!(
+            sh_double_quoted(r#"a "$b" `c` \d"#),
+            r#"a \"\$b\" \`c\` \\d"#
+        );
     }
 }

@@ -176,14 +176,11 @@ pub fn print_sponsor_reminders(
     if !continuations.is_empty() {
         println!(
             "\n{}",
-            match lang {
-                Lang::De => format!(
-                    "Projektende in den nächsten {CONTINUATION_MONTHS} Monaten, Verstetigung noch offen"
-                ),
-                Lang::En => format!(
-                    "Projects ending within {CONTINUATION_MONTHS} months, continuation still open"
-                ),
-            }
+            crate::tr_in!(
+                lang,
+                "agenda.continuation-open",
+                months = CONTINUATION_MONTHS
+            )
         );
         let mut t = table(
             lang,

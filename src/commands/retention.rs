@@ -154,6 +154,7 @@ pub fn log_staff(config: &Config, given: Option<String>) -> Result<Option<String
     let Some(staff) = given.or_else(crate::personal::staff) else {
         return Ok(None);
     };
+    let staff = crate::schema::value::normalise(&crate::schema::FieldType::Staff, &staff, config);
     let listed = config.is_staff(&staff);
     let initials = (1..=8).contains(&staff.len())
         && staff

@@ -60,7 +60,7 @@ pub struct GitStatus {
     /// The upstream branch, e.g. `origin/main`.
     pub upstream: Option<String>,
     /// A rebase or merge waiting to be finished (e.g. a stopped sync).
-    pub in_progress: Option<&'static str>,
+    pub in_progress: Option<crate::git::InProgress>,
 }
 
 /// How many problems are printed before pointing to `quartier check`.
@@ -124,7 +124,7 @@ fn git_status(store: &Store) -> Option<GitStatus> {
         unsaved,
         unshared,
         upstream: upstream.map(|u| u.name),
-        in_progress: repo.in_progress().ok().flatten().map(|p| p.name()),
+        in_progress: repo.in_progress().ok().flatten(),
     })
 }
 
@@ -198,8 +198,9 @@ fn print(status: &Status, store: &Store, lang: Lang) {
         Some(git) => {
             if let Some(op) = git.in_progress {
                 println!(
-                    "{} {op} — {}",
+                    "{} {} — {}",
                     crate::i18n::t_in(lang, "ui.status.waiting-to-be-finished"),
+                    op.label_in(lang),
                     crate::i18n::t_in(lang, "ui.status.quartier-sync-finishes-it-quartier")
                 );
             }

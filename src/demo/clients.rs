@@ -131,8 +131,16 @@ impl Generator {
             | Employment::Inactive
             | Employment::Unknown => {}
         }
-        if matches!(client.residence, Residence::EuCitizen | Residence::German) {
-            weights.retain(|(t, _)| *t != "residence");
+        match client.residence {
+            Residence::EuCitizen | Residence::German => {
+                weights.retain(|(t, _)| *t != "residence");
+            }
+            Residence::AsylumSeeker
+            | Residence::Tolerated
+            | Residence::ResidencePermit
+            | Residence::RecognisedRefugee
+            | Residence::Other
+            | Residence::Unknown => {}
         }
         let n = match self.rng.below(100) {
             0..55 => 1,

@@ -223,7 +223,11 @@ impl Generator {
         }
         partners.sort();
         let mut languages = vec!["de".to_string()];
-        if matches!(kind, EventKind::Info | EventKind::Workshop) {
+        let multilingual = match kind {
+            EventKind::Info | EventKind::Workshop => true,
+            EventKind::Network | EventKind::Other => false,
+        };
+        if multilingual {
             let n = self.rng.range(0, 3) as usize;
             languages.extend(
                 self.rng

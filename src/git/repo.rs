@@ -28,12 +28,24 @@ impl InProgress {
 
     /// What it is, for a sentence in the interface language.
     pub fn label(self) -> String {
+        self.label_in(crate::i18n::lang())
+    }
+
+    /// [`InProgress::label`] in `lang`: git's command and, in German, what it does.
+    pub fn label_in(self, lang: crate::model::Lang) -> String {
         match self {
-            InProgress::Rebase => crate::tr!("git.in-progress-rebase"),
-            InProgress::Merge | InProgress::CherryPick | InProgress::Revert => {
-                self.name().to_string()
-            }
+            InProgress::Rebase => crate::tr_in!(lang, "git.in-progress-rebase"),
+            InProgress::Merge => crate::tr_in!(lang, "git.in-progress-merge"),
+            InProgress::CherryPick => crate::tr_in!(lang, "git.in-progress-cherry-pick"),
+            InProgress::Revert => crate::tr_in!(lang, "git.in-progress-revert"),
         }
+    }
+}
+
+/// `status --json` prints the stable [`InProgress::name`].
+impl serde::Serialize for InProgress {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
     }
 }
 

@@ -32,24 +32,46 @@ impl Display for Code {
 pub struct Msg {
     pub code: Code,
     pub text: String,
+    /// The arguments the text was filled with, by name (`key`, `value`, …):
+    /// what the finding is about, in no language and no wording.
+    pub args: Args,
 }
+
+/// A finding's arguments, by name, as text.
+pub type Args = Vec<(&'static str, String)>;
 
 impl Msg {
     /// The text of `code` in the interface language with `args` filled in.
-    pub fn new(code: &'static str, args: &[(&str, &dyn Display)]) -> Msg {
+    pub fn new(code: &'static str, args: &[(&'static str, &dyn Display)]) -> Msg {
         Msg::new_in(super::lang(), code, args)
     }
 
     pub fn new_in(
         lang: crate::model::Lang,
         code: &'static str,
-        args: &[(&str, &dyn Display)],
+        args: &[(&'static str, &dyn Display)],
     ) -> Msg {
+        let args: Args = args.iter().map(|(n, v)| (*n, v.to_string())).collect();
+        let filled: Vec<(&str, &dyn Display)> =
+            args.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
         Msg {
             code: Code(code),
-            text: super::fill(text_in(lang, code), args),
+            text: super::fill(text_in(lang, code), &filled),
+            args,
         }
     }
+
+    /// The `key` argument: the key the finding is about, when it names one.
+    pub fn key(&self) -> Option<&str> {
+        arg(&self.args, "key")
+    }
+}
+
+/// The argument `name` of a finding's `args`.
+pub fn arg<'a>(args: &'a Args, name: &str) -> Option<&'a str> {
+    args.iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, v)| v.as_str())
 }
 
 impl Display for Msg {
@@ -117,7 +139,7 @@ mod tests {
 
     #[test]
     fn a_finding_keeps_its_code_in_either_language() {
-        let args: [(&str, &dyn Display); 2] = [("key", &"gendr"), ("known", &"gender")];
+        let args: [(&'static str, &dyn Display); 2] = [("key", &"gendr"), ("known", &"gender")];
         let de = Msg::new_in(Lang::De, "unknown-key", &args);
         let en = Msg::new_in(Lang::En, "unknown-key", &args);
         assert_eq!(de.code, en.code);

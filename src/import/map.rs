@@ -6,7 +6,7 @@
 
 use super::rules::Rules;
 use super::sheet::{Row, Sheet};
-use crate::model::Kind;
+use crate::model::{IdScheme, Kind};
 use crate::schema::FieldType;
 use chrono::{NaiveDate, NaiveTime};
 use sha2::{Digest, Sha256};
@@ -75,7 +75,7 @@ pub fn key_type(kind: Kind, key: &str) -> KeyType {
         return KeyType::Text;
     };
     match field.ty {
-        FieldType::Id if matches!(kind, Kind::Client) => KeyType::ClientCode,
+        FieldType::Id if kind.id_scheme() == IdScheme::ClientCode => KeyType::ClientCode,
         FieldType::Ref(Kind::Client) => KeyType::ClientCode,
         FieldType::Date => KeyType::Date,
         FieldType::Time => KeyType::Time,

@@ -57,11 +57,21 @@ pub trait Code: Sized + Copy + 'static {
         Self::ALL.iter().copied().find(|v| v.code() == code)
     }
 
-    /// "a | b | c", for error messages.
+    /// "a | b | c", for error messages: the codes a record holds, in German
+    /// each with its label, "done (stattgefunden) | …", so the office reads
+    /// which code means what (English labels say what the codes say).
     fn choices() -> String {
+        Self::choices_in(crate::i18n::lang())
+    }
+
+    /// [`Code::choices`] in `lang`.
+    fn choices_in(lang: Lang) -> String {
         Self::ALL
             .iter()
-            .map(|v| v.code())
+            .map(|v| match lang {
+                Lang::De => format!("{} ({})", v.code(), v.label(lang)),
+                Lang::En => v.code().to_string(),
+            })
             .collect::<Vec<_>>()
             .join(" | ")
     }
@@ -98,7 +108,7 @@ macro_rules! code_enum {
             type Err = String;
             fn from_str(s: &str) -> Result<Self, String> {
                 <Self as Code>::from_code(s)
-                    .ok_or_else(|| format!("`{s}` is not one of {}", <Self as Code>::choices()))
+                    .ok_or_else(|| crate::tr!("input.not-a-choice", input = s, choices = <Self as Code>::choices()))
             }
         }
 
@@ -360,9 +370,23 @@ mod tests {
         );
         assert!("noshow".parse::<AppointmentStatus>().is_err());
         assert_eq!(
-            Field::choices(),
+            Field::choices_in(Lang::En),
             "youth-education | civic-education | employment-integration"
         );
+    }
+
+    #[test]
+    fn a_wrong_code_is_refused_in_the_interface_language() {
+        // the tests run in German, the default
+        assert_eq!(
+            "noshow".parse::<AppointmentStatus>(),
+            Err("`noshow` ist keiner von planned (geplant) | done (stattgefunden) | cancelled (abgesagt) | no-show (nicht erschienen)".to_string())
+        );
+        assert_eq!(
+            Gender::choices_in(Lang::De),
+            "f (weiblich) | m (männlich) | d (divers) | unknown (unbekannt)"
+        );
+        assert_eq!(Gender::choices_in(Lang::En), "f | m | d | unknown");
     }
 
     #[test]

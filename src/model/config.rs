@@ -240,8 +240,13 @@ impl Config {
 
 fn deserialize_lang<'de, D: Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
     let s = String::deserialize(d)?;
-    Lang::from_code(&s)
-        .ok_or_else(|| serde::de::Error::custom(format!("language `{s}` is not one of de | en")))
+    Lang::from_code(&s).ok_or_else(|| {
+        serde::de::Error::custom(crate::tr!(
+            "input.not-a-choice",
+            input = s,
+            choices = "de | en"
+        ))
+    })
 }
 
 fn serialize_lang<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::Error> {
@@ -351,6 +356,17 @@ mod tests {
         let err =
             toml::from_str::<Config>("[office]\nname = \"x\"\nlanguag = \"de\"\n").unwrap_err();
         assert!(err.to_string().contains("languag"), "{err}");
+    }
+
+    #[test]
+    fn a_wrong_language_is_refused_in_the_interface_language() {
+        // the tests run in German, the default
+        let err =
+            toml::from_str::<Config>("[office]\nname = \"x\"\nlanguage = \"fr\"\n").unwrap_err();
+        assert!(
+            err.to_string().contains("`fr` ist keiner von de | en"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -135,7 +135,7 @@ fn ser_day<S: Serializer>(day: &Weekday, s: S) -> Result<S::Ok, S::Error> {
 fn de_day<'de, D: Deserializer<'de>>(d: D) -> Result<Weekday, D::Error> {
     let s = String::deserialize(d)?;
     day_from_code(&s)
-        .ok_or_else(|| serde::de::Error::custom(format!("`{s}` is not one of monday | … | sunday")))
+        .ok_or_else(|| serde::de::Error::custom(crate::tr!("input.not-a-weekday", input = s)))
 }
 
 fn ser_kind<S: Serializer>(kind: &HoursKind, s: S) -> Result<S::Ok, S::Error> {
@@ -145,7 +145,11 @@ fn ser_kind<S: Serializer>(kind: &HoursKind, s: S) -> Result<S::Ok, S::Error> {
 fn de_kind<'de, D: Deserializer<'de>>(d: D) -> Result<HoursKind, D::Error> {
     let s = String::deserialize(d)?;
     HoursKind::from_code(&s).ok_or_else(|| {
-        serde::de::Error::custom(format!("`{s}` is not one of {}", HoursKind::choices()))
+        serde::de::Error::custom(crate::tr!(
+            "input.not-a-choice",
+            input = s,
+            choices = HoursKind::choices()
+        ))
     })
 }
 
@@ -211,5 +215,29 @@ mod tests {
             assert_eq!(day_code(day), code);
         }
         assert_eq!(day_from_code("Friday"), None);
+    }
+
+    #[test]
+    fn a_wrong_day_or_kind_is_refused_in_the_interface_language() {
+        // the tests run in German, the default
+        let read = |day: &str, kind: &str| {
+            toml::from_str::<Hours>(&format!(
+                "day = \"{day}\"\nfrom = 10:00:00\nto = 16:00:00\nkind = \"{kind}\"\n"
+            ))
+            .unwrap_err()
+            .to_string()
+        };
+        let day = read("freitag", "asylum");
+        assert!(
+            day.contains("`freitag` ist kein Wochentag: monday"),
+            "{day}"
+        );
+        let kind = read("friday", "asyl");
+        assert!(
+            kind.contains(
+                "`asyl` ist keiner von asylum (Sprechstunde Schnittstelle Asyl) | organisation"
+            ),
+            "{kind}"
+        );
     }
 }

@@ -138,7 +138,19 @@ impl Kind {
 
     /// Dated records live under `<folder>/YYYY/MM/`.
     pub const fn is_dated(self) -> bool {
-        matches!(self.id_scheme(), IdScheme::Dated { .. })
+        match self.id_scheme() {
+            IdScheme::Dated { .. } => true,
+            IdScheme::Slug | IdScheme::ClientCode => false,
+        }
+    }
+
+    /// Records a person names (`--id`, a slug): sponsors and partners, whose
+    /// records have a `name` to show beside the id.
+    pub const fn is_named(self) -> bool {
+        match self.id_scheme() {
+            IdScheme::Slug => true,
+            IdScheme::ClientCode | IdScheme::Dated { .. } => false,
+        }
     }
 
     /// The id prefix of dated records.

@@ -28,6 +28,9 @@ pub struct Problem {
     pub severity: Severity,
     pub code: Code,
     pub message: String,
+    /// The finding's arguments (what it is about), to tell findings apart
+    /// by something other than their wording.
+    pub args: crate::i18n::findings::Args,
 }
 
 /// What a record is read against.
@@ -205,6 +208,7 @@ impl Problem {
             severity,
             code: msg.code,
             message: msg.text,
+            args: msg.args,
         }
     }
 }

@@ -75,11 +75,17 @@ impl Values {
         self.slot(key).map(|s| s.span.clone())
     }
 
+    // The accessors below each take the one variant of their type: a key
+    // whose value is of another type was reported (`wrong-type`) when it was
+    // read and has no value of this type, whatever other variants `Val` has
+    // (a projection, like `let Record::X(x) = r else …`; no dispatch over
+    // variants).
+
     pub fn str(&self, key: &str) -> Option<&str> {
-        match self.val(key)? {
-            Val::Str(s) => Some(s),
-            _ => None,
-        }
+        let Val::Str(s) = self.val(key)? else {
+            return None;
+        };
+        Some(s)
     }
 
     pub fn string(&self, key: &str) -> Option<String> {
@@ -87,24 +93,24 @@ impl Values {
     }
 
     pub fn date(&self, key: &str) -> Option<NaiveDate> {
-        match self.val(key)? {
-            Val::Date(d) => Some(*d),
-            _ => None,
-        }
+        let Val::Date(d) = self.val(key)? else {
+            return None;
+        };
+        Some(*d)
     }
 
     pub fn time(&self, key: &str) -> Option<NaiveTime> {
-        match self.val(key)? {
-            Val::Time(t) => Some(*t),
-            _ => None,
-        }
+        let Val::Time(t) = self.val(key)? else {
+            return None;
+        };
+        Some(*t)
     }
 
     pub fn int(&self, key: &str) -> Option<i64> {
-        match self.val(key)? {
-            Val::Int(n) => Some(*n),
-            _ => None,
-        }
+        let Val::Int(n) = self.val(key)? else {
+            return None;
+        };
+        Some(*n)
     }
 
     /// A boolean; absent or unreadable is `false`.
@@ -114,10 +120,10 @@ impl Values {
 
     /// The items of a list with their spans; absent is empty.
     pub fn items(&self, key: &str) -> &[(String, Range<usize>)] {
-        match self.val(key) {
-            Some(Val::List(items)) => items,
-            _ => &[],
-        }
+        let Some(Val::List(items)) = self.val(key) else {
+            return &[];
+        };
+        items
     }
 
     /// The items of a list; absent is empty.
@@ -126,17 +132,17 @@ impl Values {
     }
 
     pub fn table(&self, key: &str) -> Option<&Values> {
-        match self.val(key)? {
-            Val::Table(t) => Some(t),
-            _ => None,
-        }
+        let Val::Table(t) = self.val(key)? else {
+            return None;
+        };
+        Some(t)
     }
 
     pub fn tables(&self, key: &str) -> &[Values] {
-        match self.val(key) {
-            Some(Val::Tables(t)) => t,
-            _ => &[],
-        }
+        let Some(Val::Tables(t)) = self.val(key) else {
+            return &[];
+        };
+        t
     }
 
     /// A code of the vocabulary `C`; `None` when absent or not one of them.
@@ -444,7 +450,9 @@ fn is_default(spec: &FieldSpec, values: &Values) -> bool {
         Some(Val::Bool(b)) => b.to_string() == default,
         Some(Val::Int(n)) => n.to_string() == default,
         Some(Val::Str(s)) => s == default,
-        _ => false,
+        // no schema default is a date, a time, a list or a table
+        Some(Val::Date(_) | Val::Time(_) | Val::List(_) | Val::Table(_) | Val::Tables(_))
+        | None => false,
     }
 }
 

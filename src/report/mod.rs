@@ -60,12 +60,27 @@ impl ReportKind {
 
     /// Monthly and quarterly reports carry the year to date.
     pub fn has_year_to_date(self) -> bool {
-        matches!(self, ReportKind::Monthly | ReportKind::Quarterly)
+        match self {
+            ReportKind::Monthly | ReportKind::Quarterly => true,
+            ReportKind::Yearly | ReportKind::Period => false,
+        }
+    }
+
+    /// Monthly and quarterly workbooks have the series sheet (the year so
+    /// far beside the year before).
+    pub fn has_series_sheet(self) -> bool {
+        match self {
+            ReportKind::Monthly | ReportKind::Quarterly => true,
+            ReportKind::Yearly | ReportKind::Period => false,
+        }
     }
 
     /// Every report but a free period compares with the year's targets.
     pub fn has_targets(self) -> bool {
-        self != ReportKind::Period
+        match self {
+            ReportKind::Monthly | ReportKind::Quarterly | ReportKind::Yearly => true,
+            ReportKind::Period => false,
+        }
     }
 }
 

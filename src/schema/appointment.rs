@@ -3,7 +3,7 @@
 //! an authority) on intercultural opening.
 
 use super::common::{date, generated_id, interpreter, notes, staff, time_now_during_hours};
-use super::{Cond, DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
+use super::{Cond, DefaultValue, FieldSpec, FieldType, Filter, KindSchema, vocab};
 use crate::model::{AppointmentKind, AppointmentStatus, Channel, Kind};
 
 const CONSULTATION: Cond = Cond::is("kind", &["consultation"]);
@@ -112,5 +112,14 @@ pub static SCHEMA: KindSchema = KindSchema {
                 "Relatives counselled alongside the client",
             ),
         notes(),
+    ],
+    filters: &[
+        Filter::on("status"),
+        Filter::on("kind"),
+        Filter::on("staff"),
+        Filter::on("client"),
+        Filter::on("sponsor"),
+        Filter::on("partner"),
+        Filter::on("topics").flag("topic"),
     ],
 };

@@ -3,7 +3,7 @@
 //! client at first contact, as the ESF counts them.
 
 use super::common::notes;
-use super::{DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
+use super::{DefaultValue, FieldSpec, FieldType, Filter, KindSchema, vocab};
 use crate::model::{ConsentScope, Employment, Gender, Kind, Residence};
 
 pub static SCHEMA: KindSchema = KindSchema {
@@ -89,6 +89,17 @@ pub static SCHEMA: KindSchema = KindSchema {
                 "Einwilligungen mit Bereich, Partnern, Ablauf und Widerruf (quartier client consent)",
                 "Consents with scope, partners, expiry and withdrawal (quartier client consent)",
             ),
+    ],
+    filters: &[
+        Filter::on("district"),
+        Filter::on("residence"),
+        Filter::on("origin").value_name("CC"),
+        Filter::on("gender"),
+        Filter::on("employment"),
+        Filter::on("languages")
+            .flag("language")
+            .value_name("LANG")
+            .alias("languages"),
     ],
 };
 

@@ -8,7 +8,7 @@
 //! was pointed to, who took it, notes.
 
 use super::common::{date, generated_id, interpreter, notes, staff, time_now_during_hours};
-use super::{FieldSpec, FieldType, KindSchema, vocab};
+use super::{FieldSpec, FieldType, Filter, KindSchema, vocab};
 use crate::model::{ContactKind, Kind};
 
 pub static SCHEMA: KindSchema = KindSchema {
@@ -58,5 +58,12 @@ pub static SCHEMA: KindSchema = KindSchema {
             ),
         staff(),
         notes(),
+    ],
+    filters: &[
+        Filter::on("kind"),
+        Filter::on("topics").flag("topic"),
+        Filter::on("language"),
+        Filter::on("referred_to"),
+        Filter::on("staff"),
     ],
 };

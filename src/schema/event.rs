@@ -1,7 +1,7 @@
 //! `events/YYYY/MM/<id>.toml`: information events, network meetings, workshops.
 
 use super::common::{date, generated_id, interpreter, notes, time};
-use super::{Cond, DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
+use super::{Cond, DefaultValue, FieldSpec, FieldType, Filter, KindSchema, vocab};
 use crate::model::{EventKind, EventStatus, Kind};
 
 /// The keys of `[participants]` (all counts ≥ 0; `total` required).
@@ -96,5 +96,12 @@ pub static SCHEMA: KindSchema = KindSchema {
                 "Tabelle [participants] mit total, women, men, diverse, migrants",
                 "Table [participants] with total, women, men, diverse, migrants",
             ),
+    ],
+    filters: &[
+        Filter::on("status"),
+        Filter::on("kind"),
+        Filter::on("topics").flag("topic"),
+        Filter::on("partners").flag("partner"),
+        Filter::on("sponsors").flag("sponsor"),
     ],
 };

@@ -19,6 +19,8 @@ mod client;
 mod contact;
 mod event;
 pub use event::PARTICIPANTS;
+mod filter;
+pub use filter::{Filter, value_type};
 mod partner;
 mod referral;
 mod sponsor;
@@ -36,6 +38,8 @@ pub struct KindSchema {
     pub label_de: &'static str,
     pub label_en: &'static str,
     pub fields: &'static [FieldSpec],
+    /// The filters of its `list`, in `--help` order ([`Filter`]).
+    pub filters: &'static [Filter],
 }
 
 /// The schema of `kind`.
@@ -368,13 +372,30 @@ impl FieldType {
 
     /// Whether the key holds a list (flags take commas or repetition).
     pub fn is_list(&self) -> bool {
-        matches!(
-            self,
+        match self {
             FieldType::Codes(_)
-                | FieldType::Topics { .. }
-                | FieldType::Languages
-                | FieldType::Refs(_)
-        )
+            | FieldType::Topics { .. }
+            | FieldType::Languages
+            | FieldType::Refs(_) => true,
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Topic
+            | FieldType::Language
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Table(_)
+            | FieldType::Tables(_) => false,
+        }
     }
 }
 
@@ -587,13 +608,7 @@ impl FieldSpec {
     /// Whether the key holds free text in some records (also the topics of
     /// sponsor meetings).
     pub fn may_hold_free_text(&self) -> bool {
-        matches!(
-            self.ty,
-            FieldType::FreeText
-                | FieldType::Topics {
-                    free_words_when: Some(_)
-                }
-        )
+        self.is_free_text() || self.ty.free_words_when().is_some()
     }
 
     /// Whether it must be given in every record.

@@ -2,7 +2,7 @@
 //! directory of competences in the neighbourhood.
 
 use super::common::org_notes;
-use super::{FieldSpec, FieldType, KindSchema, vocab};
+use super::{FieldSpec, FieldType, Filter, KindSchema, vocab};
 use crate::model::{Kind, PartnerKind};
 
 pub static SCHEMA: KindSchema = KindSchema {
@@ -61,5 +61,13 @@ pub static SCHEMA: KindSchema = KindSchema {
             .labels("Webseite", "Website")
             .helps("Webseite der Organisation", "Website of the organisation"),
         org_notes(),
+    ],
+    filters: &[
+        Filter::on("offers").value_name("TOPIC").alias("topic"),
+        Filter::on("languages")
+            .flag("language")
+            .value_name("LANG")
+            .alias("languages"),
+        Filter::on("kind"),
     ],
 };

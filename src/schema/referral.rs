@@ -1,7 +1,7 @@
 //! `referrals/YYYY/MM/<id>.toml`: referrals of clients to partners.
 
 use super::common::{date, generated_id, notes, staff};
-use super::{Cond, DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
+use super::{Cond, DefaultValue, FieldSpec, FieldType, Filter, KindSchema, vocab};
 use crate::model::{Kind, ReferralStatus};
 
 const CLOSED: Cond = Cond::is_not("status", &["open"]);
@@ -64,5 +64,12 @@ pub static SCHEMA: KindSchema = KindSchema {
             ),
         staff(),
         notes(),
+    ],
+    filters: &[
+        Filter::on("status"),
+        Filter::on("client"),
+        Filter::on("partner"),
+        Filter::on("topic"),
+        Filter::on("staff"),
     ],
 };

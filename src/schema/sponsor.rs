@@ -1,7 +1,7 @@
 //! `sponsors/<slug>.toml`: ESF project sponsors (Projektträger).
 
 use super::common::org_notes;
-use super::{DefaultValue, FieldSpec, FieldType, KindSchema, vocab};
+use super::{DefaultValue, FieldSpec, FieldType, Filter, KindSchema, vocab};
 use crate::model::{Continuation, DeadlineKind, Field, Kind, SponsorStatus};
 
 pub static SCHEMA: KindSchema = KindSchema {
@@ -84,6 +84,7 @@ pub static SCHEMA: KindSchema = KindSchema {
                 "The sponsor's deadlines (quartier sponsor deadline add|done)",
             ),
     ],
+    filters: &[Filter::on("status"), Filter::on("field")],
 };
 
 /// The keys of one `[[deadlines]]` entry.

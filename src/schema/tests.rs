@@ -121,3 +121,44 @@ fn vocabularies_are_the_code_enums() {
     assert_eq!((v.label)("done", Lang::De), Some("erfolgreich"));
     assert!(!v.contains("nope"));
 }
+
+#[test]
+fn every_list_filter_is_on_a_key_it_can_filter() {
+    for s in all() {
+        let mut flags = BTreeSet::new();
+        for f in s.filters {
+            let spec = s
+                .field(f.key)
+                .unwrap_or_else(|| panic!("{}: filter on unknown key {}", s.kind.name(), f.key));
+            assert!(
+                value_type(&spec.ty).is_some(),
+                "{}: `{}` ({:?}) is no key a list filters on",
+                s.kind.name(),
+                f.key,
+                spec.ty
+            );
+            assert!(
+                flags.insert(f.flag_name()),
+                "{}: --{} twice",
+                s.kind.name(),
+                f.flag_name()
+            );
+        }
+    }
+    let topics = of(Kind::Appointment)
+        .filters
+        .iter()
+        .find(|f| f.key == "topics");
+    assert_eq!(
+        topics.map(|f| (f.flag_name(), f.id())),
+        Some(("topic", "topic"))
+    );
+    let referred = of(Kind::Contact)
+        .filters
+        .iter()
+        .find(|f| f.key == "referred_to");
+    assert_eq!(
+        referred.map(|f| (f.flag_name(), f.id(), f.value_name_or_id())),
+        Some(("referred-to", "referred_to", "REFERRED_TO"))
+    );
+}

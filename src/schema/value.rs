@@ -52,10 +52,23 @@ pub fn problem(ty: &FieldType, s: &str, config: &Config) -> Option<String> {
     }
 }
 
-/// `s` as a file spells it: trimmed; language codes in lower case, country codes in upper case, a district as `[area]` spells it.
+/// `s` as a file spells it: trimmed; language codes in lower case, country codes in upper case, a district as `[area]` spells it,
+/// initials as `[staff]` (or `[staff.former]`) spells them (`MS` → `ms`).
 pub fn normalise(ty: &FieldType, s: &str, config: &Config) -> String {
     let s = s.trim();
     match ty {
+        FieldType::Staff => {
+            if config.is_staff(s) {
+                return s.to_string();
+            }
+            config
+                .staff
+                .keys()
+                .chain(config.former_staff.keys())
+                .find(|k| k.to_lowercase() == s.to_lowercase())
+                .cloned()
+                .unwrap_or_else(|| s.to_string())
+        }
         FieldType::Language | FieldType::Languages => s.to_ascii_lowercase(),
         FieldType::Country => s.to_ascii_uppercase(),
         FieldType::District => {
@@ -83,7 +96,6 @@ pub fn normalise(ty: &FieldType, s: &str, config: &Config) -> String {
         | FieldType::Bool
         | FieldType::Code(_)
         | FieldType::Codes(_)
-        | FieldType::Staff
         | FieldType::Ref(_)
         | FieldType::Refs(_)
         | FieldType::Table(_)
@@ -97,9 +109,21 @@ mod tests {
 
     fn config() -> Config {
         toml::from_str(
-            "[office]\nname = \"Test\"\n[area]\nname = \"Viertel\"\ndistricts = [\"Lindenau\", \"Plagwitz\"]\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n",
+            "[office]\nname = \"Test\"\n[area]\nname = \"Viertel\"\ndistricts = [\"Lindenau\", \"Plagwitz\"]\n[staff]\neb = \"E. B.\"\n[topics.codes]\ndebts = { de = \"Schulden\", en = \"Debts\" }\n",
         )
         .unwrap()
+    }
+
+    #[test]
+    fn initials_are_spelt_as_the_staff_list_spells_them() {
+        let mut c = config();
+        c.former_staff.insert("hk".into(), "H. K.".into());
+        let n = |s| normalise(&FieldType::Staff, s, &c);
+        assert_eq!(n("EB"), "eb");
+        assert_eq!(n(" Hk "), "hk");
+        assert_eq!(n("eb"), "eb");
+        // unknown initials stay as typed: the rule book names them
+        assert_eq!(n("XY"), "XY");
     }
 
     #[test]

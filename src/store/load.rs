@@ -537,13 +537,22 @@ fn kind_of_id(stem: &str) -> Option<Kind> {
 }
 
 pub fn to_finding(path: &Path, text: &str, p: Problem) -> Finding {
+    let line = p.span.map(|s| line_of(text, s.start));
+    let key = crate::i18n::findings::arg(&p.args, "key")
+        .map(str::to_string)
+        .or_else(|| {
+            let line = line.filter(|_| p.code.as_str() != "missing-key")?;
+            super::keys_by_line(text).remove(&line)
+        });
     Finding {
         path: path.to_path_buf(),
-        line: p.span.map(|s| line_of(text, s.start)),
+        line,
         severity: p.severity,
         code: p.code,
         message: p.message,
         tolerated_on_write: false,
+        key,
+        args: p.args,
     }
 }
 

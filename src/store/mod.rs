@@ -51,6 +51,13 @@ pub struct Finding {
     /// stops a write.
     #[serde(skip)]
     pub tolerated_on_write: bool,
+    /// The key the finding is about (`notes`, `participants.total`): its
+    /// `key` argument, else the key written on its line.
+    #[serde(skip)]
+    pub key: Option<String>,
+    /// Its arguments by name (the values it names), in no language.
+    #[serde(skip)]
+    pub args: crate::i18n::findings::Args,
 }
 
 /// Paths as text even when a file name is not UTF-8, so that no finding is lost.
@@ -78,9 +85,18 @@ impl Finding {
             line,
             severity,
             code: msg.code,
+            key: msg.key().map(str::to_string),
             message: msg.text,
             tolerated_on_write: false,
+            args: msg.args,
         }
+    }
+
+    /// Whether `other` is the same finding: the same code about the same
+    /// key with the same arguments, in whichever words — what tells a
+    /// problem a file had before from one a change brings in.
+    pub fn is_same(&self, other: &Finding) -> bool {
+        self.code == other.code && self.key == other.key && self.args == other.args
     }
 
     pub fn is_error(&self) -> bool {
@@ -137,6 +153,32 @@ fn escaped_text(text: &str) -> String {
 pub fn drop_in_background<T: Send + 'static>(value: T) {
     // Should no thread start, the value is freed here.
     let _ = std::thread::Builder::new().spawn(move || drop(value));
+}
+
+/// The top-level key, or `table.key`, written on each line of `text`
+/// (1-based), so that a finding's line names the key (and the flag) behind it.
+pub fn keys_by_line(text: &str) -> std::collections::BTreeMap<usize, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut table: Option<String> = None;
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+            table = Some(name.trim_matches(['[', ']']).trim().to_string());
+            continue;
+        }
+        if t.starts_with('#') || t.is_empty() {
+            continue;
+        }
+        if let Some((key, _)) = t.split_once('=') {
+            let key = key.trim().trim_matches('"').to_string();
+            let full = match &table {
+                Some(tbl) => format!("{tbl}.{key}"),
+                None => key,
+            };
+            out.insert(i + 1, full);
+        }
+    }
+    out
 }
 
 /// 1-based line of byte `offset` in `text`.
@@ -268,8 +310,56 @@ mod tests {
     }
 
     #[test]
+    fn findings_are_the_same_by_code_key_and_values_not_by_wording() {
+        let f = |lang, value: &str| {
+            Finding::error(
+                "r/x.toml",
+                Some(3),
+                Msg::new_in(
+                    lang,
+                    "unknown-staff",
+                    &[("key", &"staff"), ("value", &value)],
+                ),
+            )
+        };
+        let (de, en) = (
+            f(crate::model::Lang::De, "zz"),
+            f(crate::model::Lang::En, "zz"),
+        );
+        assert_ne!(de.message, en.message);
+        assert!(de.is_same(&en), "the same finding in other words");
+        assert_eq!(de.key.as_deref(), Some("staff"));
+        assert!(
+            !de.is_same(&f(crate::model::Lang::De, "yy")),
+            "another value"
+        );
+        let other_key = Finding::error(
+            "r/x.toml",
+            Some(3),
+            Msg::new_in(
+                crate::model::Lang::De,
+                "unknown-staff",
+                &[("key", &"x"), ("value", &"zz")],
+            ),
+        );
+        assert!(!de.is_same(&other_key), "another key");
+        // a finding without a `key` argument is about the key on its line
+        let text = "id = \"a\"\n[participants]\ntotal = 3\n";
+        let p = crate::model::read::Problem::error(
+            Some(text.find("3").unwrap()..text.len()),
+            Msg::new_in(
+                crate::model::Lang::En,
+                "participants-migrants",
+                &[("migrants", &4), ("total", &3)],
+            ),
+        );
+        let at = super::problem_finding(Path::new("x"), text, p);
+        assert_eq!(at.key.as_deref(), Some("participants.total"));
+    }
+
+    #[test]
     fn finding_lines_read_like_a_compiler() {
-        let msg = |code, args: &[(&str, &dyn std::fmt::Display)]| {
+        let msg = |code, args: &[(&'static str, &dyn std::fmt::Display)]| {
             Msg::new_in(crate::model::Lang::En, code, args)
         };
         let f = Finding::error(

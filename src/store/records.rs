@@ -137,6 +137,20 @@ impl Scope {
         }
     }
 
+    /// Only the records of `kind` in the months of `range` (an undated
+    /// kind: all of them).
+    pub fn of_months(kind: Kind, range: MonthRange) -> Scope {
+        let mut scope = Scope::default();
+        match kind {
+            Kind::Appointment => scope.appointments.push(range),
+            Kind::Referral => scope.referrals.push(range),
+            Kind::Event => scope.events.push(range),
+            Kind::Contact => scope.contacts.push(range),
+            Kind::Sponsor | Kind::Partner | Kind::Client => return Scope::undated_kinds(&[kind]),
+        }
+        scope
+    }
+
     /// Only the records of these undated kinds.
     pub fn undated_kinds(kinds: &[Kind]) -> Scope {
         Scope {

@@ -284,7 +284,7 @@ impl Store {
             match atomic_create(&path, text.as_bytes()) {
                 Ok(()) => return Ok((record, path)),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    if matches!(kind, Kind::Sponsor | Kind::Partner) {
+                    if kind.is_named() {
                         return Err(CommandError::data(crate::tr!(
                             "writing.exists",
                             kind = kind.label(),

@@ -415,6 +415,35 @@ fn wrong_enum_values_list_the_choices() {
 }
 
 #[test]
+fn wrong_enum_values_list_the_choices_with_german_labels() {
+    let cases = [
+        (
+            CONSULTATION,
+            CONSULTATION_TEXT,
+            "status",
+            "status = \"finished\"",
+            "`status` = \"finished\" ist keiner von planned (geplant) | done (stattgefunden) | cancelled (abgesagt) | no-show (nicht erschienen)",
+        ),
+        (
+            CLIENT,
+            CLIENT_TEXT,
+            "gender",
+            "gender = \"w\"",
+            "`gender` = \"w\" ist keiner von f (weiblich) | m (männlich) | d (divers) | unknown (unbekannt)",
+        ),
+    ];
+    for (rel, text, key, line, message) in cases {
+        let f = valid();
+        let changed = set(text, key, line);
+        let line_no = changed.lines().position(|l| l == line).unwrap() + 1;
+        f.write(rel, &changed);
+        f.run(&["check"])
+            .code(1)
+            .has(&format!("{rel}:{line_no}: error: {message}"));
+    }
+}
+
+#[test]
 fn office_topic_codes_are_accepted() {
     let f = valid();
     f.write(

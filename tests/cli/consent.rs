@@ -121,7 +121,7 @@ fn an_entry_is_added_with_scope_partners_and_until() {
         .lacks("K-2002");
     f.run(&["agenda", "--days", "30"])
         .ok()
-        .has("Einwilligungen, die bald ablaufen")
+        .has("Consents about to expire")
         .has("2026-12-10");
 }
 

@@ -84,7 +84,7 @@ fn add_and_done_keep_the_file_and_name_a_deadline_by_kind_and_due() {
         "2026-11-24",
     ])
     .ok()
-    .has("4 Tag(e) nach der Frist");
+    .has("handed in 4 day(s) after the deadline");
     assert!(
         f.read("sponsors/lesewelt.toml")
             .contains("done = 2026-11-24")

@@ -131,6 +131,31 @@ fn add_a_held_event_needs_and_writes_its_participants() {
         "{text}"
     );
     f.run(&["check", "--strict"]).ok();
+    // women + men + diverse = total: nothing to note
+    assert!(!add(&f, &args).ok().all().contains("Geschlecht"));
+}
+
+/// A total without the split by flags: written, and said as the form says it.
+#[test]
+fn add_by_flags_with_a_total_but_no_split_notes_the_ungendered() {
+    let f = folder();
+    let run = add(
+        &f,
+        &[
+            "--date",
+            "2026-11-20",
+            "--title",
+            "Infoabend",
+            "--kind",
+            "info",
+            "--total",
+            "12",
+            "--women",
+            "5",
+        ],
+    );
+    run.ok()
+        .has("Hinweis: bei 7 von 12 Teilnehmenden ist kein Geschlecht erfasst (erlaubt).");
 }
 
 #[test]

@@ -399,3 +399,31 @@ fn a_short_contact_through_the_form_in_german() {
     assert!(!text.contains("interpreter"), "{text}");
     f.run(&["check", "--strict"]).ok();
 }
+
+#[test]
+fn personal_initials_in_capitals_are_the_offered_staff() {
+    // people write initials in capitals: `staff = "EB"` is `eb` of [staff]
+    let f = Folder::new();
+    let personal = f.parent().join("quartier");
+    std::fs::create_dir_all(&personal).unwrap();
+    std::fs::write(personal.join("config.toml"), "staff = \"EB\"\n").unwrap();
+    let Some(mut p) = Pty::spawn(&f, &["contact", "add", "--ask", "--kind", "phone"]) else {
+        return;
+    };
+    p.ask("? Datum", "");
+    p.ask("? Uhrzeit", "");
+    p.ask("? Themen", "");
+    p.ask("? Sprache", "");
+    p.ask("? Dolmetscher/in", "");
+    p.ask("? Dauer (min)", "");
+    p.ask("? Verwiesen an", "");
+    p.expect("? Mitarbeiter/in");
+    p.expect("> E. B. (eb)"); // the cursor on the personal staff, not on "keine Angabe"
+    p.answer("");
+    p.ask("? Notizen", ".");
+    let (out, code) = p.finish();
+    assert_eq!(code, 0, "{out}");
+    let text = only_file(&f, "contacts/2026/11");
+    assert!(text.contains("staff = \"eb\""), "{text}");
+    f.run(&["check", "--strict"]).ok();
+}

@@ -100,3 +100,69 @@ fn the_personal_staff_is_the_default_staff_and_a_broken_file_is_named() {
         .ok()
         .has("config.toml wird nicht beachtet");
 }
+
+#[test]
+fn initials_in_capitals_are_written_as_the_staff_list_spells_them() {
+    // `staff = "MK"` personally, `--staff EB` typed: refused before
+    // ("steht nicht unter [staff]"), now `mk` and `eb`
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    std::fs::create_dir_all(f.parent().join("quartier")).unwrap();
+    std::fs::write(f.parent().join("quartier/config.toml"), "staff = \"MK\"\n").unwrap();
+    let v = f
+        .run(&["--json", "appointment", "add", "--client", "K-7F3A"])
+        .ok()
+        .json();
+    let text = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
+    assert!(text.contains("staff = \"mk\""), "{text}");
+    let v = f
+        .run(&[
+            "--json", "contact", "add", "--kind", "phone", "--staff", "EB",
+        ])
+        .ok()
+        .json();
+    let text = std::fs::read_to_string(v["path"].as_str().unwrap()).unwrap();
+    assert!(text.contains("staff = \"eb\""), "{text}");
+    // initials of no one stay refused
+    f.run(&["contact", "add", "--kind", "phone", "--staff", "XY"])
+        .code(2)
+        .has("XY");
+    f.run(&["check", "--strict"]).ok();
+}
+
+/// Tables and `show` are the interface: they follow the personal
+/// `language` like the messages do; a report is handed in and stays in
+/// `office.language`.
+#[test]
+fn tables_follow_the_personal_language_and_reports_the_office() {
+    let f = Folder::new();
+    f.write(
+        "quartier.toml",
+        &crate::support::CONFIG.replace("language = \"de\"", "language = \"en\""),
+    );
+    f.client("K-7F3A", "gender = \"f\"");
+    f.run(&["client", "list"]).ok().has("Gender").has("female");
+    std::fs::create_dir_all(f.parent().join("quartier")).unwrap();
+    std::fs::write(
+        f.parent().join("quartier/config.toml"),
+        "language = \"de\"\n",
+    )
+    .unwrap();
+    f.run(&["client", "list"])
+        .ok()
+        .has("Geschlecht")
+        .has("weiblich")
+        .lacks("Gender");
+    f.run(&["client", "show", "K-7F3A"])
+        .ok()
+        .has("Geschlecht")
+        .lacks("Gender");
+    f.run(&["client", "show", "nope"])
+        .code(1)
+        .has("gibt es nicht");
+    // the report is the office's, in English
+    f.run(&["report", "monthly", "--month", "2026-01"])
+        .ok()
+        .has("Monthly report January 2026")
+        .lacks("Monatsbericht");
+}

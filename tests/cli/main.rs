@@ -28,6 +28,7 @@ mod import_rules;
 mod input;
 mod language;
 mod limit;
+mod list_filters;
 mod lookup;
 mod lost;
 mod out;

@@ -151,3 +151,44 @@ fn piped_tables_fit_80_columns_and_never_cut_ids_codes_or_dates() {
         1
     );
 }
+
+/// A merge left half-way by git: `status` and `sync` name it in German
+/// (what it is, not only git's word); `status --json` keeps the stable name.
+#[test]
+fn a_merge_in_progress_is_named_in_german_and_stably_in_json() {
+    let f = Folder::new();
+    f.write("notiz.txt", "eins\n");
+    git(f.root(), &["init", "--quiet", "-b", "main"]);
+    git(f.root(), &["add", "-A"]);
+    git(f.root(), &["commit", "--quiet", "-m", "start"]);
+    git(f.root(), &["checkout", "--quiet", "-b", "other"]);
+    f.write("notiz.txt", "zwei\n");
+    git(f.root(), &["commit", "--quiet", "-am", "other"]);
+    git(f.root(), &["checkout", "--quiet", "main"]);
+    f.write("notiz.txt", "drei\n");
+    git(f.root(), &["commit", "--quiet", "-am", "main"]);
+    let merge = Command::new("git")
+        .arg("-C")
+        .arg(f.root())
+        .args(["merge", "--quiet", "other"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "Test")
+        .env("GIT_AUTHOR_EMAIL", "test@example.org")
+        .env("GIT_COMMITTER_NAME", "Test")
+        .env("GIT_COMMITTER_EMAIL", "test@example.org")
+        .output()
+        .unwrap();
+    assert!(!merge.status.success(), "the merge stops on its conflict");
+    f.run(&["status"])
+        .ok()
+        .has("Wartet auf Abschluss: git merge (ein Zusammenführen hat angehalten)");
+    let json = f.run(&["--json", "status"]).ok().json();
+    assert_eq!(json["git"]["in_progress"], "git merge");
+    f.run(&["sync"])
+        .code(1)
+        .has("ist ein git merge (ein Zusammenführen hat angehalten) im Gange")
+        .lacks("git-git");
+    f.run(&["--lang", "en", "status"])
+        .ok()
+        .has("Waiting to be finished: git merge —");
+}

@@ -134,6 +134,46 @@ fn check_strict_flags_every_hostile_value() {
     }
 }
 
+/// A problem the file had before is the file's (exit 1, "fix the file"),
+/// one the flags bring in is theirs (exit 2, naming the flag) — told apart
+/// by the finding's code, key and values, never by its wording: another
+/// unknown staff on the same key is a new finding.
+#[test]
+fn a_problem_the_file_had_is_exit_1_one_the_flags_bring_is_exit_2() {
+    let f = folder();
+    let bad = PLAIN.replace("staff = \"eb\"", "staff = \"zz\"");
+    f.write(APT, &bad);
+    for lang in ["de", "en"] {
+        f.run(&[
+            "--lang",
+            lang,
+            "appointment",
+            "edit",
+            "ab12",
+            "--duration",
+            "30",
+        ])
+        .code(1)
+        .has("zz");
+        f.run(&[
+            "--lang",
+            lang,
+            "appointment",
+            "edit",
+            "ab12",
+            "--staff",
+            "yy",
+        ])
+        .code(2)
+        .has("--staff: ")
+        .has("yy");
+        assert_eq!(f.read(APT), bad, "nothing written");
+    }
+    f.run(&["appointment", "edit", "ab12", "--staff", "eb"])
+        .ok();
+    assert_eq!(f.read(APT), PLAIN);
+}
+
 /// `--notes ""` removes the key on every kind (it wrote an empty string on
 /// referrals), `--unset KEY` removes an optional key and refuses a required one.
 #[test]

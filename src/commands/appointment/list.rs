@@ -3,12 +3,10 @@
 use super::{newest_first, topics_cell, with_whom};
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, cell, date_time_cell, filter_ref, filter_staff, filter_topic, print_json,
-    print_table, refuse_errors, table,
+    DateFilter, cell, date_time_cell, load_listed, print_json, print_table, table,
 };
 use crate::error::Result;
-use crate::model::{AppointmentKind, AppointmentStatus, Kind};
-use crate::store::Scope;
+use crate::model::Kind;
 
 /// List appointments, newest first.
 ///
@@ -18,59 +16,23 @@ use crate::store::Scope;
 /// Example: quartier appointment list --month 2026-11 --kind consultation --staff eb
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(long)]
-    pub status: Option<AppointmentStatus>,
-    #[arg(long)]
-    pub kind: Option<AppointmentKind>,
-    /// Staff initials
-    #[arg(long)]
-    pub staff: Option<String>,
-    /// Client code (or a unique end of it)
-    #[arg(long)]
-    pub client: Option<String>,
-    /// Sponsor slug (or a unique end of it)
-    #[arg(long)]
-    pub sponsor: Option<String>,
-    /// Organisation consulted: partner slug (or a unique end of it)
-    #[arg(long)]
-    pub partner: Option<String>,
-    /// Only appointments with this topic
-    #[arg(long)]
-    pub topic: Option<String>,
+    #[command(flatten)]
+    pub filters: crate::commands::shared::Filters<ListFilters>,
     #[command(flatten)]
     pub dates: DateFilter,
     #[command(flatten)]
     pub limit: crate::commands::shared::Limit,
 }
 
+crate::filter_set!(ListFilters = Appointment);
+
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
-    let client = filter_ref(&store, Kind::Client, "--client", &args.client)?;
-    let topic = filter_topic(&config, "--topic", &args.topic)?;
-    let staff = filter_staff(&config, "--staff", &args.staff)?;
-    let sponsor = filter_ref(&store, Kind::Sponsor, "--sponsor", &args.sponsor)?;
-    let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
-    let scope = Scope {
-        appointments: vec![args.dates.month_range()],
-        ..Scope::default()
-    };
-    let loaded = store.load(&config, &scope);
-    refuse_errors(&loaded)?;
-    let mut appointments: Vec<_> = loaded
-        .records
-        .appointments
-        .iter()
-        .map(|e| &e.record)
-        .filter(|a| args.dates.matches(a.date))
-        .filter(|a| args.status.is_none_or(|s| a.status == s))
-        .filter(|a| args.kind.is_none_or(|k| a.kind == k))
-        .filter(|a| staff.is_none() || a.staff == staff)
-        .filter(|a| client.is_none() || a.client == client)
-        .filter(|a| sponsor.is_none() || a.sponsor == sponsor)
-        .filter(|a| partner.is_none() || a.partner == partner)
-        .filter(|a| topic.as_ref().is_none_or(|t| a.topics.contains(t)))
-        .collect();
+    let wanted = args.filters.wanted(&store, &config)?;
+    let loaded = load_listed(&store, &config, Kind::Appointment, Some(&args.dates))?;
+    let mut appointments =
+        wanted.keep(&loaded.records.appointments, |a| args.dates.matches(a.date));
     appointments.sort_by(|a, b| newest_first(a, b));
     args.limit.apply(&mut appointments, globals.json);
     if globals.json {

@@ -2,13 +2,9 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::date_cell;
-use crate::commands::shared::{
-    DateFilter, cell, flag_value, print_json, print_table, refuse_errors, table,
-};
+use crate::commands::shared::{DateFilter, cell, load_listed, print_json, print_table, table};
 use crate::error::Result;
-use crate::model::{Employment, Gender, Kind, Residence};
-use crate::schema::FieldType;
-use crate::store::Scope;
+use crate::model::Kind;
 
 /// List clients, newest first contact first. `--from/--to/--month` filter by
 /// the day of the first contact.
@@ -16,21 +12,8 @@ use crate::store::Scope;
 /// Example: quartier client list --district Lindenau --residence asylum-seeker --month 2026-11
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Only clients living in this district (or `outside`)
-    #[arg(long)]
-    pub district: Option<String>,
-    #[arg(long)]
-    pub residence: Option<Residence>,
-    /// Only clients from this country (ISO 3166-1 alpha-2)
-    #[arg(long, value_name = "CC")]
-    pub origin: Option<String>,
-    #[arg(long)]
-    pub gender: Option<Gender>,
-    #[arg(long)]
-    pub employment: Option<Employment>,
-    /// Only clients who speak this language (ISO 639-1)
-    #[arg(long, value_name = "LANG", alias = "languages")]
-    pub language: Option<String>,
+    #[command(flatten)]
+    pub filters: crate::commands::shared::Filters<ListFilters>,
     /// Only clients with no consent to the data processing on record
     #[arg(long)]
     pub without_consent: bool,
@@ -43,58 +26,27 @@ pub struct Args {
     pub limit: crate::commands::shared::Limit,
 }
 
+crate::filter_set!(ListFilters = Client);
+
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
-    let district = args
-        .district
-        .as_deref()
-        .map(|d| flag_value(&FieldType::District, "--district", d, &config))
-        .transpose()?;
-    let origin = args
-        .origin
-        .as_deref()
-        .map(|o| flag_value(&FieldType::Country, "--origin", o, &config))
-        .transpose()?;
-    let language = args
-        .language
-        .as_deref()
-        .map(|l| flag_value(&FieldType::Language, "--language", l, &config))
-        .transpose()?;
+    let wanted = args.filters.wanted(&store, &config)?;
     let today = crate::dates::today();
-    let scope = Scope::undated_kinds(&[Kind::Client]);
-    let loaded = store.load(&config, &scope);
-    refuse_errors(&loaded)?;
-    let mut clients: Vec<_> = loaded
-        .records
-        .clients
-        .iter()
-        .map(|e| &e.record)
-        .filter(|c| district.is_none() || c.district == district)
-        .filter(|c| origin.is_none() || c.origin == origin)
-        .filter(|c| args.residence.is_none_or(|r| c.residence == r))
-        .filter(|c| args.gender.is_none_or(|g| c.gender == g))
-        .filter(|c| args.employment.is_none_or(|e| c.employment == e))
-        .filter(|c| {
-            language
-                .as_deref()
-                .is_none_or(|l| c.languages.iter().any(|cl| cl == l))
-        })
-        .filter(|c| {
-            !args.without_consent
-                || !crate::model::consent::entries(c.consent, &c.consents)
-                    .iter()
-                    .any(|e| {
-                        e.scope == crate::model::ConsentScope::Processing && e.covers_day(today)
-                    })
-        })
-        .filter(|c| {
-            args.consent_expiring.is_none_or(|days| {
-                !crate::model::consent::expiring(&c.consents, today, days.into()).is_empty()
-            })
-        })
-        .filter(|c| args.dates.matches(c.first_contact))
-        .collect();
+    let loaded = load_listed(&store, &config, Kind::Client, Some(&args.dates))?;
+    let mut clients = wanted.keep(&loaded.records.clients, |c| {
+        let without_consent = || {
+            !crate::model::consent::entries(c.consent, &c.consents)
+                .iter()
+                .any(|e| e.scope == crate::model::ConsentScope::Processing && e.covers_day(today))
+        };
+        let expiring = |days: u32| {
+            !crate::model::consent::expiring(&c.consents, today, days.into()).is_empty()
+        };
+        (!args.without_consent || without_consent())
+            && args.consent_expiring.is_none_or(expiring)
+            && args.dates.matches(c.first_contact)
+    });
     clients.sort_by(|a, b| {
         b.first_contact
             .cmp(&a.first_contact)

@@ -3,12 +3,10 @@
 use super::newest_first;
 use crate::cli::Globals;
 use crate::commands::shared::{
-    DateFilter, date_time_cell, filter_ref, filter_topic, print_json, print_table, refuse_errors,
-    table,
+    DateFilter, date_time_cell, load_listed, print_json, print_table, table,
 };
 use crate::error::Result;
-use crate::model::{EventKind, EventStatus, Kind};
-use crate::store::Scope;
+use crate::model::Kind;
 
 /// List events, newest first.
 ///
@@ -18,19 +16,8 @@ use crate::store::Scope;
 /// Example: quartier event list --from 2026-01-01 --kind network
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(long)]
-    pub status: Option<EventStatus>,
-    #[arg(long)]
-    pub kind: Option<EventKind>,
-    /// Only events with this topic
-    #[arg(long)]
-    pub topic: Option<String>,
-    /// Only events with this partner (slug or a unique end of it)
-    #[arg(long)]
-    pub partner: Option<String>,
-    /// Only events with this sponsor (slug or a unique end of it)
-    #[arg(long)]
-    pub sponsor: Option<String>,
+    #[command(flatten)]
+    pub filters: crate::commands::shared::Filters<ListFilters>,
     #[command(flatten)]
     pub dates: DateFilter,
     /// table (default) or ics: an iCalendar file to publish (titles, place,
@@ -44,6 +31,8 @@ pub struct Args {
     pub limit: crate::commands::shared::Limit,
 }
 
+crate::filter_set!(ListFilters = Event);
+
 /// What `event list` prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum EventListFormat {
@@ -54,27 +43,9 @@ pub enum EventListFormat {
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
-    let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
-    let topic = filter_topic(&config, "--topic", &args.topic)?;
-    let sponsor = filter_ref(&store, Kind::Sponsor, "--sponsor", &args.sponsor)?;
-    let scope = Scope {
-        events: vec![args.dates.month_range()],
-        ..Scope::default()
-    };
-    let loaded = store.load(&config, &scope);
-    refuse_errors(&loaded)?;
-    let mut events: Vec<_> = loaded
-        .records
-        .events
-        .iter()
-        .map(|e| &e.record)
-        .filter(|e| args.dates.matches(e.date))
-        .filter(|e| args.status.is_none_or(|s| e.status == s))
-        .filter(|e| args.kind.is_none_or(|k| e.kind == k))
-        .filter(|e| topic.as_ref().is_none_or(|t| e.topics.contains(t)))
-        .filter(|e| partner.as_ref().is_none_or(|p| e.partners.contains(p)))
-        .filter(|e| sponsor.as_ref().is_none_or(|s| e.sponsors.contains(s)))
-        .collect();
+    let wanted = args.filters.wanted(&store, &config)?;
+    let loaded = load_listed(&store, &config, Kind::Event, Some(&args.dates))?;
+    let mut events = wanted.keep(&loaded.records.events, |e| args.dates.matches(e.date));
     events.sort_by(|a, b| newest_first(a, b));
     args.limit.apply(&mut events, globals.json);
     if args.format == EventListFormat::Ics {

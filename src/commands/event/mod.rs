@@ -47,6 +47,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     }
 }
 
+/// "bei n von N Teilnehmenden ist kein Geschlecht erfasst" when women, men
+/// and diverse together are fewer than all (allowed: SPEC counts them ≤ the
+/// total) — what the guided form says after the split, for flag input.
+pub(crate) fn ungendered_note(p: &Participants) -> Option<String> {
+    let gendered = p.women.saturating_add(p.men).saturating_add(p.diverse);
+    (gendered < p.total).then(|| {
+        crate::tr!(
+            "form.split-ungendered",
+            count = p.total - gendered,
+            total = p.total
+        )
+    })
+}
+
 /// `done` for a day that has come, `planned` for one ahead.
 pub fn default_status(date: NaiveDate, today: NaiveDate) -> EventStatus {
     if date <= today {

@@ -58,7 +58,13 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     }
     if event.participants.is_none() {
         let mut need = Need::new();
-        counts.total = need.parsed("--total", "Teilnehmende insgesamt:", counts.total, |s| {
+        // the question in the interface language: the schema's words for the key
+        let question = crate::schema::PARTICIPANTS
+            .iter()
+            .find(|f| f.key == "total")
+            .map(|f| format!("{}:", f.help(crate::i18n::lang())))
+            .unwrap_or_default();
+        counts.total = need.parsed("--total", &question, counts.total, |s| {
             s.trim()
                 .parse::<u32>()
                 .map_err(|_| crate::tr!("input.count", input = s))
@@ -85,16 +91,8 @@ pub fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
         Ok(())
     })?;
     // the form has said it already
-    let gendered = participants.women + participants.men + participants.diverse;
-    if !asked && gendered < participants.total {
-        eprintln!(
-            "{}",
-            crate::tr!(
-                "form.split-ungendered",
-                count = participants.total - gendered,
-                total = participants.total
-            )
-        );
+    if !asked && let Some(note) = super::ungendered_note(&participants) {
+        eprintln!("{note}");
     }
     report_written(
         globals,
@@ -185,7 +183,7 @@ fn ask_split(
         }
     };
     // the findings of the held event with these counts (`None`: all 0)
-    let findings = |c: Option<&split::Counts>| -> Vec<String> {
+    let findings = |c: Option<&split::Counts>| -> Vec<crate::store::Finding> {
         let Ok(mut doc) = original.parse::<toml_edit::DocumentMut>() else {
             return Vec::new();
         };
@@ -217,7 +215,6 @@ fn ask_split(
             Err(findings) => findings
                 .into_iter()
                 .filter(|f| !f.tolerated_on_write)
-                .map(|f| f.message)
                 .collect(),
         }
     };
@@ -227,7 +224,8 @@ fn ask_split(
     let verdict = |c: &split::Counts| -> Vec<String> {
         findings(Some(c))
             .into_iter()
-            .filter(|m| !anyway.contains(m))
+            .filter(|f| !anyway.iter().any(|a| a.is_same(f)))
+            .map(|f| f.message)
             .collect()
     };
     let table = crate::schema::of(Kind::Event)

@@ -80,31 +80,7 @@ pub fn apply(doc: &mut DocumentMut, values: &Values) {
     }
 }
 
-/// The top-level key, or `table.key`, written on each line of `text`
-/// (1-based), so that a finding's line names the flag behind it.
-pub fn keys_by_line(text: &str) -> BTreeMap<usize, String> {
-    let mut out = BTreeMap::new();
-    let mut table: Option<String> = None;
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim();
-        if let Some(name) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-            table = Some(name.trim_matches(['[', ']']).trim().to_string());
-            continue;
-        }
-        if t.starts_with('#') || t.is_empty() {
-            continue;
-        }
-        if let Some((key, _)) = t.split_once('=') {
-            let key = key.trim().trim_matches('"').to_string();
-            let full = match &table {
-                Some(tbl) => format!("{tbl}.{key}"),
-                None => key,
-            };
-            out.insert(i + 1, full);
-        }
-    }
-    out
-}
+pub use crate::store::keys_by_line;
 
 #[cfg(test)]
 mod tests {

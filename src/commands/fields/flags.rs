@@ -67,18 +67,21 @@ impl Given {
     }
 
     /// The text of `key`, when given and not empty.
+    /// (A projection onto one variant, like `let Record::X(x) = r else …`:
+    /// a value of another type is no text, whatever variants `Raw` has.)
     pub fn text(&self, key: &str) -> Option<&str> {
-        match self.values.get(key) {
-            Some(Raw::Text(s)) if !s.trim().is_empty() => Some(s),
-            _ => None,
-        }
+        let Some(Raw::Text(s)) = self.values.get(key) else {
+            return None;
+        };
+        Some(s.as_str()).filter(|s| !s.trim().is_empty())
     }
 
+    /// The date of `key`, when given as one (a projection, as [`Given::text`]).
     pub fn date(&self, key: &str) -> Option<NaiveDate> {
-        match self.values.get(key) {
-            Some(Raw::Date(d)) => Some(*d),
-            _ => None,
-        }
+        let Some(Raw::Date(d)) = self.values.get(key) else {
+            return None;
+        };
+        Some(*d)
     }
 
     pub fn set(&mut self, key: &str, value: Raw) {

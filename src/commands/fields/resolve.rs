@@ -60,9 +60,29 @@ pub fn spec_of(kind: Kind, key: &str) -> Option<&'static FieldSpec> {
     }
 }
 
+/// How a refusal names the key it is about: by its flag (`--duration`)
+/// for flag input, by the question's label (`Dauer`) in a guided form,
+/// which has no flags.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyNames {
+    Flag,
+    Label(crate::model::Lang),
+}
+
+impl KeyNames {
+    /// The name of `key` (also `table.key`) of a record of `kind`.
+    pub fn of(self, kind: Kind, key: &str) -> String {
+        match self {
+            KeyNames::Flag => flag_name(key),
+            KeyNames::Label(lang) => crate::schema::label(kind, key, lang).to_string(),
+        }
+    }
+}
+
 /// Checks and normalises every given value. With `whole`, also whether
 /// each key belongs to the record (`--language` only on consultations),
-/// which can only be told once the required keys are there.
+/// which can only be told once the required keys are there. Refusals name
+/// a key as `naming` says.
 pub fn resolve(
     kind: Kind,
     given: &Given,
@@ -70,13 +90,14 @@ pub fn resolve(
     store: &Store,
     config: &Config,
     whole: bool,
+    naming: KeyNames,
 ) -> Result<Values> {
     let mut out = Values::new();
     for (key, raw) in &given.values {
         let Some(spec) = spec_of(kind, key) else {
             continue;
         };
-        let flag = flag_name(key);
+        let flag = naming.of(kind, key);
         if whole
             && let Some(cond) = spec.only_when
             && !matches!(raw, Raw::Empty | Raw::Bool(false))
@@ -173,10 +194,9 @@ fn value_of(
         Raw::Int(n) => return Ok(Some(Value::from(*n))),
         Raw::Bool(true) => return Ok(Some(Value::from(true))),
         Raw::Bool(false) => {
-            return Ok(match spec.default {
-                DefaultValue::Value("false") => None,
-                _ => Some(Value::from(false)),
-            });
+            // `false` where it is the default is left out, as the reader reads it
+            let is_default = spec.default == DefaultValue::Value("false");
+            return Ok((!is_default).then(|| Value::from(false)));
         }
         Raw::List(items) => return list_of(spec, flag, items, view, store, config),
         Raw::Text(s) => s.as_str(),
@@ -194,9 +214,9 @@ fn value_of(
                 )))
             }
         }
-        FieldType::Text | FieldType::FreeText | FieldType::Staff | FieldType::Code(_) => {
-            one(text.to_string())
-        }
+        FieldType::Text | FieldType::FreeText | FieldType::Code(_) => one(text.to_string()),
+        // `--staff MS` as `[staff]` spells it (`ms`)
+        FieldType::Staff => one(crate::schema::value::normalise(&spec.ty, text, config)),
         FieldType::Topic | FieldType::Language | FieldType::Country | FieldType::District => {
             one(flag_value(&spec.ty, flag, text, config)?)
         }

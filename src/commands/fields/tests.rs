@@ -106,7 +106,7 @@ fn every_key_has_a_flag_on_add_and_on_edit() {
 #[test]
 fn unset_refuses_required_keys() {
     use super::flags::Given;
-    use super::resolve::{View, resolve};
+    use super::resolve::{KeyNames, View, resolve};
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("quartier.toml"),
@@ -125,7 +125,7 @@ fn unset_refuses_required_keys() {
                 given: &given,
                 current: Default::default(),
             };
-            let r = resolve(s.kind, &given, &view, &store, &config, true);
+            let r = resolve(s.kind, &given, &view, &store, &config, true, KeyNames::Flag);
             assert_eq!(
                 r.is_err(),
                 f.is_always_required() || f.set_by_tool,

@@ -6,7 +6,7 @@
 
 use super::document::{apply, fresh, keys_by_line};
 use super::flags::{Given, Raw};
-use super::resolve::{View, flag_name, resolve};
+use super::resolve::{KeyNames, View, flag_name, resolve};
 use crate::cli::Globals;
 use crate::commands::shared::{Change, CommitArg, Need, check_references, report_written};
 use crate::error::{CommandError, Result};
@@ -56,7 +56,7 @@ pub(crate) fn fill_defaults(kind: Kind, given: &mut Given, config: &Config) {
                 given.set(f.key, Raw::Text(v.to_string()))
             }
             DefaultValue::PersonalStaff => {
-                if let Some(staff) = crate::personal::staff() {
+                if let Some(staff) = crate::personal::staff_in(config) {
                     given.set(f.key, Raw::Text(staff));
                 }
             }
@@ -128,9 +128,10 @@ pub fn add_record(
         given: &given,
         current: BTreeMap::new(),
     };
-    resolve(kind, &given, &view, store, config, false)?;
+    resolve(kind, &given, &view, store, config, false, KeyNames::Flag)?;
     let mut made = crate::commands::form::Made::default();
-    if crate::commands::form::wanted(kind, &given, config)? {
+    let asked = crate::commands::form::wanted(kind, &given, config)?;
+    if asked {
         (given, made) =
             crate::commands::form::add(globals, store, config, kind, given, req.commit)?;
     } else {
@@ -146,6 +147,16 @@ pub fn add_record(
         .map_err(|e| made.told(kind, e))?;
     // by flag or by answer: the last time, duration and staff used (SPEC §2)
     crate::commands::form::state::State::remember_written(kind, &remembered);
+    // the notes a form says after its answers, for flag input
+    if !asked
+        && let Record::Event(e) = &written.0
+        && let Some(note) = e
+            .participants
+            .as_ref()
+            .and_then(crate::commands::event::ungendered_note)
+    {
+        eprintln!("{note}");
+    }
     Ok(written)
 }
 
@@ -159,19 +170,20 @@ pub(crate) struct Candidate {
 }
 
 /// The candidate record of `given`; `whole` also refuses keys that do not
-/// belong to it (see [`resolve`]).
+/// belong to it (see [`resolve`]), naming them as `naming` says.
 pub(crate) fn candidate(
     kind: Kind,
     given: &Given,
     store: &Store,
     config: &Config,
     whole: bool,
+    naming: KeyNames,
 ) -> Result<Candidate> {
     let view = View {
         given,
         current: BTreeMap::new(),
     };
-    let mut values = resolve(kind, given, &view, store, config, whole)?;
+    let mut values = resolve(kind, given, &view, store, config, whole, naming)?;
     let date = given.date("date");
     let id_is_generated = crate::schema::of(kind)
         .field("id")
@@ -209,7 +221,7 @@ pub(crate) fn create_from(
     commit: &CommitArg,
     verb: &str,
 ) -> Result<(Record, PathBuf)> {
-    let text = candidate(kind, &given, store, config, true)?.text;
+    let text = candidate(kind, &given, store, config, true, KeyNames::Flag)?.text;
     let record = judge_flags(kind, &text, None, config, &flag_name)?;
     check_references(store, &record)?;
     let slug = record.id().to_string();
@@ -260,17 +272,10 @@ pub fn edit_record(
         given: &given,
         current: string_values(current_doc.as_ref()),
     };
-    let values = resolve(kind, &given, &view, store, config, true)?;
-    let before_messages: Vec<String> = before.iter().map(|f| f.message.clone()).collect();
+    let values = resolve(kind, &given, &view, store, config, true, KeyNames::Flag)?;
     let (record, new_path) = store.update(config, kind, &path, |doc| {
         apply(doc, &values);
-        let record = judge_flags(
-            kind,
-            &doc.to_string(),
-            Some(&before_messages),
-            config,
-            &flag_name,
-        )?;
+        let record = judge_flags(kind, &doc.to_string(), Some(&before), config, &flag_name)?;
         check_references(store, &record)
     })?;
     report_written(
@@ -332,7 +337,6 @@ fn change_file(
     let original = crate::store::read_text(path)
         .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
     let (_, before) = read_with_findings(kind, &original, config);
-    let before: Vec<String> = before.into_iter().map(|f| f.message).collect();
     let name = |key: &str| named.name(key);
     store.update(config, kind, path, |doc| {
         change(doc)?;
@@ -388,12 +392,13 @@ fn read_with_findings(kind: Kind, text: &str, config: &Config) -> (Option<Record
 
 /// The verdict on a record written from flags: every finding `check
 /// --strict` would report refuses it. A finding the flags brought in is a
-/// usage error (exit 2) naming the flag; one the file had before (`before`)
-/// is a data error (exit 1) that says to fix the file.
+/// usage error (exit 2) naming the flag; one the file had before (`before`,
+/// the same code about the same key with the same values: [`Finding::is_same`],
+/// never the wording) is a data error (exit 1) that says to fix the file.
 fn judge_flags(
     kind: Kind,
     text: &str,
-    before: Option<&[String]>,
+    before: Option<&[Finding]>,
     config: &Config,
     name: &dyn Fn(&str) -> String,
 ) -> Result<Record> {
@@ -401,7 +406,7 @@ fn judge_flags(
     let lines = keys_by_line(text);
     let (old, new): (Vec<&Finding>, Vec<&Finding>) = findings
         .iter()
-        .partition(|f| before.is_some_and(|b| b.contains(&f.message)));
+        .partition(|f| before.is_some_and(|b| b.iter().any(|o| o.is_same(f))));
     if !new.is_empty() {
         let said: Vec<String> = new
             .iter()

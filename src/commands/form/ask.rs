@@ -124,7 +124,7 @@ impl Script {
     fn next(&mut self, p: &Prompt) -> Result<String> {
         self.asked.push(p.question.clone());
         self.answers.pop_front().ok_or_else(|| {
-            CommandError::usage(format!("the script has no answer for `{}`", p.question))
+            CommandError::usage(crate::tr!("form.script-no-answer", question = p.question))
         })
     }
 
@@ -132,7 +132,13 @@ impl Script {
         options
             .iter()
             .position(|o| o.contains(part))
-            .ok_or_else(|| CommandError::usage(format!("no option `{part}` in {options:?}")))
+            .ok_or_else(|| {
+                CommandError::usage(crate::tr!(
+                    "form.script-no-option",
+                    part = part,
+                    options = options.join(" | ")
+                ))
+            })
     }
 }
 

@@ -201,10 +201,10 @@ impl<'a> Form<'a> {
     }
 
     fn view_get(&self, key: &str) -> Option<&str> {
-        match self.given.get(key) {
-            Some(Raw::Text(s)) => Some(s.as_str()),
-            _ => None,
-        }
+        let Some(Raw::Text(s)) = self.given.get(key) else {
+            return None;
+        };
+        Some(s.as_str())
     }
 
     fn view_holds(&self, cond: &Cond) -> bool {
@@ -337,11 +337,16 @@ impl<'a> Form<'a> {
     /// `0`, `in-person`) is left out, as the flags leave it. (Times,
     /// durations and staff are remembered once the record is written.)
     fn accept(&mut self, f: &'static FieldSpec, raw: Raw) {
-        let is_default = match (f.default, &raw) {
-            (DefaultValue::Value(v), raw) if !f.is_always_required() => {
-                question::schema_default(f, v).as_ref() == Some(raw)
+        let is_default = match f.default {
+            DefaultValue::Value(v) => {
+                !f.is_always_required() && question::schema_default(f, v).as_ref() == Some(&raw)
             }
-            _ => false,
+            DefaultValue::None
+            | DefaultValue::Generated
+            | DefaultValue::Today
+            | DefaultValue::PersonalStaff
+            | DefaultValue::DoneWhenPast
+            | DefaultValue::NowDuringHours => false,
         };
         self.given
             .set(f.key, if is_default { Raw::Empty } else { raw });

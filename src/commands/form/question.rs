@@ -169,9 +169,9 @@ impl Form<'_> {
                     if day <= today { "done" } else { "planned" }.to_string(),
                 ))
             }
-            DefaultValue::PersonalStaff => {
-                crate::personal::staff().map(Raw::Text).or_else(remembered)
-            }
+            DefaultValue::PersonalStaff => crate::personal::staff_in(self.config)
+                .map(Raw::Text)
+                .or_else(remembered),
             DefaultValue::Value(v) => schema_default(spec, v),
             DefaultValue::None => remembered().or_else(|| self.client_language(spec)),
             DefaultValue::NowDuringHours => {
@@ -411,7 +411,7 @@ impl Form<'_> {
     /// The records of `kind` to pick from: id and what to show for it (the
     /// name of a sponsor or partner; a client is its code).
     fn records(&self, kind: Kind) -> Vec<(String, String)> {
-        let named = matches!(kind, Kind::Sponsor | Kind::Partner);
+        let named = kind.is_named();
         self.store
             .list_ids(kind)
             .into_iter()

@@ -18,10 +18,28 @@ pub struct State {
 
 /// Whether a form remembers the answer to this key.
 pub fn remembers(spec: &FieldSpec) -> bool {
-    matches!(
-        spec.ty,
-        FieldType::Time | FieldType::Minutes | FieldType::Staff
-    )
+    match spec.ty {
+        FieldType::Time | FieldType::Minutes | FieldType::Staff => true,
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Code(_)
+        | FieldType::Codes(_)
+        | FieldType::Topic
+        | FieldType::Topics { .. }
+        | FieldType::Language
+        | FieldType::Languages
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Ref(_)
+        | FieldType::Refs(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => false,
+    }
 }
 
 impl State {

@@ -4,6 +4,7 @@
 use super::Form;
 use super::ask::Script;
 use super::state::State;
+use crate::commands::fields::resolve::KeyNames;
 use crate::commands::fields::write::candidate;
 use crate::commands::fields::{Given, Raw};
 use crate::model::{Config, Kind};
@@ -50,7 +51,9 @@ fn fill(kind: Kind, given: Given, answers: &[&str]) -> (Given, Script, String) {
     let mut state = State::default();
     let given = Form::new(kind, given, &store, &config, &mut script, &mut state).run();
     let given = given.unwrap_or_else(|e| panic!("{e:?}\nsaid: {:?}", script.said));
-    let text = candidate(kind, &given, &store, &config, true).unwrap().text;
+    let text = candidate(kind, &given, &store, &config, true, KeyNames::Flag)
+        .unwrap()
+        .text;
     assert!(
         script.answers.is_empty(),
         "answers left: {:?}",
@@ -316,4 +319,40 @@ fn an_open_referral_is_not_asked_for_an_outcome() {
         script.asked
     );
     assert!(text.contains("outcome = \"Termin bekommen\""), "{text}");
+}
+
+/// A refused answer names the question, as the person sees it; a flag
+/// (`--language`) is for flag input only.
+#[test]
+fn a_refused_answer_names_the_question_not_the_flag() {
+    let (_, script, text) = fill(
+        Kind::Appointment,
+        Given::default(),
+        &[
+            "",
+            "9:30",
+            "45",
+            "consultation",
+            "",
+            "eb",
+            "",
+            "K-7F3A",
+            "housing",
+            "xx",
+            "ar",
+            "j",
+            "",
+            ".",
+        ],
+    );
+    let refused: Vec<&String> = script.said.iter().filter(|s| s.starts_with('✗')).collect();
+    assert_eq!(
+        refused,
+        [
+            "✗ Sprache: `xx` ist kein Sprachcode nach ISO 639-1 (zwei Kleinbuchstaben, z. B. \"ar\", \"uk\")"
+        ],
+        "{:?}",
+        script.said
+    );
+    assert!(text.contains("language = \"ar\""), "{text}");
 }

@@ -8,7 +8,7 @@
 use super::Form;
 use super::question::shown;
 use crate::commands::fields::document::keys_by_line;
-use crate::commands::fields::resolve::{View, resolve};
+use crate::commands::fields::resolve::{KeyNames, View, resolve};
 use crate::commands::fields::write::{Candidate, candidate, fill_defaults, is_missing};
 use crate::commands::fields::{Given, Raw};
 use crate::error::{CommandError, Result};
@@ -48,8 +48,16 @@ impl Form<'_> {
             given: with,
             current: BTreeMap::new(),
         };
-        resolve(self.kind, with, &view, self.store, self.config, false)
-            .map_err(|e| vec![e.message])?;
+        resolve(
+            self.kind,
+            with,
+            &view,
+            self.store,
+            self.config,
+            false,
+            KeyNames::Label(self.lang),
+        )
+        .map_err(|e| vec![e.message])?;
         let (after, complete) = self.findings(with);
         if after.is_empty() {
             return Ok(Vec::new());
@@ -59,7 +67,7 @@ impl Form<'_> {
         let (before, _) = self.findings(&self.given);
         let refusing: Vec<String> = after
             .into_iter()
-            .filter(|f| !before.iter().any(|b| b.message == f.message))
+            .filter(|f| !before.iter().any(|b| b.is_same(f)))
             .map(|f| f.message)
             .collect();
         if !refusing.is_empty() {
@@ -82,7 +90,14 @@ impl Form<'_> {
         let filled = g.values.len();
         self.stand_ins(&mut g);
         let complete = g.values.len() == filled;
-        let Ok(c) = candidate(self.kind, &g, self.store, self.config, false) else {
+        let Ok(c) = candidate(
+            self.kind,
+            &g,
+            self.store,
+            self.config,
+            false,
+            KeyNames::Label(self.lang),
+        ) else {
             return (Vec::new(), complete);
         };
         (self.all_findings(&c), complete)
@@ -191,7 +206,14 @@ impl Form<'_> {
         for _ in 0..ROUNDS {
             let mut g = self.given.clone();
             fill_defaults(self.kind, &mut g, self.config);
-            let c = candidate(self.kind, &g, self.store, self.config, true)?;
+            let c = candidate(
+                self.kind,
+                &g,
+                self.store,
+                self.config,
+                true,
+                KeyNames::Label(self.lang),
+            )?;
             let Err(findings) = self.verdict(&c) else {
                 return Ok(());
             };

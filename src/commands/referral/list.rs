@@ -3,13 +3,9 @@
 use super::newest_first;
 use crate::cli::Globals;
 use crate::commands::shared::date_cell;
-use crate::commands::shared::{
-    DateFilter, cell, filter_ref, filter_staff, filter_topic, print_json, print_table,
-    refuse_errors, table,
-};
+use crate::commands::shared::{DateFilter, cell, load_listed, print_json, print_table, table};
 use crate::error::Result;
 use crate::model::{Kind, Lang, Referral, ReferralStatus};
-use crate::store::Scope;
 use chrono::NaiveDate;
 
 /// List referrals, newest first.
@@ -26,54 +22,28 @@ pub struct Args {
     /// Only open referrals whose follow-up day is today or earlier
     #[arg(long)]
     pub due: bool,
-    #[arg(long)]
-    pub status: Option<ReferralStatus>,
-    /// Client code (or a unique end of it)
-    #[arg(long)]
-    pub client: Option<String>,
-    /// Partner slug (or a unique end of it)
-    #[arg(long)]
-    pub partner: Option<String>,
-    #[arg(long)]
-    pub topic: Option<String>,
-    /// Staff initials
-    #[arg(long)]
-    pub staff: Option<String>,
+    #[command(flatten)]
+    pub filters: crate::commands::shared::Filters<ListFilters>,
     #[command(flatten)]
     pub dates: DateFilter,
     #[command(flatten)]
     pub limit: crate::commands::shared::Limit,
 }
 
+crate::filter_set!(ListFilters = Referral);
+
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
     let today = crate::dates::today();
-    let client = filter_ref(&store, Kind::Client, "--client", &args.client)?;
-    let topic = filter_topic(&config, "--topic", &args.topic)?;
-    let staff = filter_staff(&config, "--staff", &args.staff)?;
-    let partner = filter_ref(&store, Kind::Partner, "--partner", &args.partner)?;
-    let scope = Scope {
-        referrals: vec![args.dates.month_range()],
-        ..Scope::default()
-    };
-    let loaded = store.load(&config, &scope);
-    refuse_errors(&loaded)?;
+    let wanted = args.filters.wanted(&store, &config)?;
+    let loaded = load_listed(&store, &config, Kind::Referral, Some(&args.dates))?;
     let is_open = |r: &Referral| r.status == ReferralStatus::Open;
-    let mut referrals: Vec<_> = loaded
-        .records
-        .referrals
-        .iter()
-        .map(|e| &e.record)
-        .filter(|r| args.dates.matches(r.date))
-        .filter(|r| !args.open || is_open(r))
-        .filter(|r| !args.due || (is_open(r) && r.follow_up.is_some_and(|f| f <= today)))
-        .filter(|r| args.status.is_none_or(|s| r.status == s))
-        .filter(|r| client.as_ref().is_none_or(|c| r.client == *c))
-        .filter(|r| partner.as_ref().is_none_or(|p| r.partner == *p))
-        .filter(|r| topic.as_ref().is_none_or(|t| r.topic == *t))
-        .filter(|r| staff.is_none() || r.staff == staff)
-        .collect();
+    let mut referrals = wanted.keep(&loaded.records.referrals, |r| {
+        args.dates.matches(r.date)
+            && (!args.open || is_open(r))
+            && (!args.due || (is_open(r) && r.follow_up.is_some_and(|f| f <= today)))
+    });
     referrals.sort_by(|a, b| newest_first(a, b));
     args.limit.apply(&mut referrals, globals.json);
     if globals.json {

@@ -62,7 +62,7 @@ impl PeriodArgs {
 
 pub fn run(args: &PeriodArgs, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
-    let lang = globals.lang(&config);
+    let lang = globals.print_lang(&config);
     let period = args.period(dates::today())?;
     let report = crate::report::make::build_from(&store, &config, period, ReportKind::Period)
         .map_err(|findings| {

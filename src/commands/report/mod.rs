@@ -203,7 +203,7 @@ fn make(
     if let Some(out) = &output.out {
         crate::out::target(out, store.root())?; // refused before any work
     }
-    let lang = globals.lang(&config);
+    let lang = globals.print_lang(&config);
     let format = format_of(&output, globals);
     let report = if seal.seal {
         let request = crate::seal::Request {
@@ -241,7 +241,7 @@ fn make(
     } else {
         None
     };
-    let beside = if matches!(kind, ReportKind::Monthly | ReportKind::Quarterly) && xlsx {
+    let beside = if kind.has_series_sheet() && xlsx {
         Some(crate::report::make::beside(&store, &config, period.to).map_err(|f| refuse(&f))?)
     } else {
         None
@@ -260,7 +260,7 @@ fn series(year: i32, by: By, output: OutputArgs, globals: &Globals) -> Result<()
     if let Some(out) = &output.out {
         crate::out::target(out, store.root())?; // refused before any work
     }
-    let lang = globals.lang(&config);
+    let lang = globals.print_lang(&config);
     let format = format_of(&output, globals);
     let series = crate::report::make::series(&store, &config, year, by).map_err(|f| refuse(&f))?;
     let target = Target {

@@ -196,16 +196,11 @@ fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
     {
         eprintln!(
             "{}",
-            match globals.lang(&config) {
-                crate::model::Lang::De => format!(
-                    "Hinweis: {} Tag(e) nach der Frist abgegeben.",
-                    (day - args.due).num_days()
-                ),
-                crate::model::Lang::En => format!(
-                    "note: handed in {} day(s) after the deadline.",
-                    (day - args.due).num_days()
-                ),
-            }
+            crate::tr_in!(
+                globals.lang(&config),
+                "deadline.late",
+                days = (day - args.due).num_days()
+            )
         );
     }
     report_written(

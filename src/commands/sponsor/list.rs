@@ -2,10 +2,9 @@
 
 use crate::cli::Globals;
 use crate::commands::shared::date_cell;
-use crate::commands::shared::{DateFilter, print_json, print_table, refuse_errors, table};
+use crate::commands::shared::{DateFilter, load_listed, print_json, print_table, table};
 use crate::error::Result;
-use crate::model::{Field, Kind, SponsorStatus};
-use crate::store::Scope;
+use crate::model::Kind;
 
 /// List sponsors, newest project first. `--from/--to/--month` keep the
 /// sponsors whose project runs in that time.
@@ -13,40 +12,31 @@ use crate::store::Scope;
 /// Example: quartier sponsor list --field youth-education
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    #[arg(long)]
-    pub status: Option<SponsorStatus>,
-    #[arg(long)]
-    pub field: Option<Field>,
+    #[command(flatten)]
+    pub filters: crate::commands::shared::Filters<ListFilters>,
     #[command(flatten)]
     pub dates: DateFilter,
     #[command(flatten)]
     pub limit: crate::commands::shared::Limit,
 }
 
+crate::filter_set!(ListFilters = Sponsor);
+
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let lang = globals.lang(&config);
-    let scope = Scope::undated_kinds(&[Kind::Sponsor]);
-    let loaded = store.load(&config, &scope);
-    refuse_errors(&loaded)?;
-    let mut sponsors: Vec<_> = loaded
-        .records
-        .sponsors
-        .iter()
-        .map(|e| &e.record)
-        .filter(|s| args.status.is_none_or(|st| s.status == st))
-        .filter(|s| args.field.is_none_or(|f| s.field == f))
-        .filter(|s| {
-            let (from, to) = match (&args.dates.month, args.dates.from, args.dates.to) {
-                (Some(m), _, _) => (Some(m.from), Some(m.to)),
-                (None, f, t) => (f, t),
-            };
-            s.overlaps(
-                from.unwrap_or(chrono::NaiveDate::MIN),
-                to.unwrap_or(chrono::NaiveDate::MAX),
-            )
-        })
-        .collect();
+    let wanted = args.filters.wanted(&store, &config)?;
+    let loaded = load_listed(&store, &config, Kind::Sponsor, Some(&args.dates))?;
+    let (from, to) = match (&args.dates.month, args.dates.from, args.dates.to) {
+        (Some(m), _, _) => (Some(m.from), Some(m.to)),
+        (None, f, t) => (f, t),
+    };
+    let mut sponsors = wanted.keep(&loaded.records.sponsors, |s| {
+        s.overlaps(
+            from.unwrap_or(chrono::NaiveDate::MIN),
+            to.unwrap_or(chrono::NaiveDate::MAX),
+        )
+    });
     sponsors.sort_by(|a, b| b.start.cmp(&a.start).then_with(|| a.id.cmp(&b.id)));
     args.limit.apply(&mut sponsors, globals.json);
     if globals.json {
