@@ -427,3 +427,25 @@ fn personal_initials_in_capitals_are_the_offered_staff() {
     assert!(text.contains("staff = \"eb\""), "{text}");
     f.run(&["check", "--strict"]).ok();
 }
+
+#[test]
+fn esc_marks_the_question_given_up_in_german() {
+    let f = Folder::new();
+    let Some(mut p) = Pty::spawn(&f, &["client", "new"]) else {
+        return;
+    };
+    p.ask("? Erstkontakt", "");
+    p.expect("? Geschlecht");
+    p.s.send("\x1b").unwrap();
+    p.s.flush().unwrap();
+    // inquire's own mark said `<canceled>` in the German form
+    p.expect("Geschlecht (freiwillig) <abgebrochen>");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 2, "{rest}");
+    assert!(!rest.contains("<canceled>"), "{rest}");
+    assert!(rest.contains("es wurde nichts geschrieben"), "{rest}");
+    assert_eq!(
+        f.run(&["--json", "client", "list"]).ok().json(),
+        serde_json::json!([])
+    );
+}

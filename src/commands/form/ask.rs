@@ -46,6 +46,19 @@ fn failed(e: inquire::InquireError) -> CommandError {
     }
 }
 
+/// inquire's own mark on the line of a question given up with Esc, in the
+/// interface language (`<abgebrochen>`, not inquire's `<canceled>`); set
+/// once, before the first question.
+fn marks_in_the_interface_language() {
+    static SET: std::sync::Once = std::sync::Once::new();
+    SET.call_once(|| {
+        let mut config = inquire::ui::RenderConfig::default();
+        let word = crate::i18n::t("form.cancelled-mark").to_string();
+        config.canceled_prompt_indicator.content = Box::leak(word.into_boxed_str());
+        inquire::set_global_render_config(config);
+    });
+}
+
 /// The key hints under a list.
 fn list_help(p: &Prompt, id: &str) -> String {
     let keys = crate::i18n::t(id);
@@ -58,6 +71,7 @@ fn list_help(p: &Prompt, id: &str) -> String {
 
 impl Asker for Terminal {
     fn text(&mut self, p: &Prompt) -> Result<String> {
+        marks_in_the_interface_language();
         let lang = crate::i18n::lang();
         let field = p.field;
         let understood = move |s: &str| match field {
@@ -77,6 +91,7 @@ impl Asker for Terminal {
     }
 
     fn select(&mut self, p: &Prompt, options: &[String], cursor: usize) -> Result<usize> {
+        marks_in_the_interface_language();
         let help = list_help(p, "form.keys-select");
         inquire::Select::new(&p.question, options.to_vec())
             .with_starting_cursor(cursor.min(options.len().saturating_sub(1)))
@@ -88,6 +103,7 @@ impl Asker for Terminal {
     }
 
     fn multi(&mut self, p: &Prompt, options: &[String]) -> Result<Vec<usize>> {
+        marks_in_the_interface_language();
         let help = list_help(p, "form.keys-multi");
         inquire::MultiSelect::new(&p.question, options.to_vec())
             .with_help_message(&help)

@@ -319,6 +319,10 @@ impl<'a> Form<'a> {
                                 .insert("name", Raw::Text(typed.trim().to_string()));
                         }
                     }
+                    // a country or language typed by its name: its code offered
+                    if let Some(codes) = question::codes_of_names(f, &typed) {
+                        self.suggest.insert(f.key, codes);
+                    }
                     initial = Some(typed);
                 }
             }

@@ -110,6 +110,53 @@ pub fn slug_of(typed: &str) -> Option<String> {
     (slug != typed && crate::model::kind::is_slug(&slug)).then_some(slug)
 }
 
+/// The codes a refused answer names (`Afghanistan` → `AF`, `dari, deutsch`
+/// → `prs, de`): offered as the default of the question asked again, so
+/// that Enter takes what the refusal suggested. `None` when a part names
+/// nothing known, or nothing would change.
+pub fn codes_of_names(spec: &FieldSpec, typed: &str) -> Option<Raw> {
+    use crate::model::iso;
+    let language = |item: &str| {
+        let code = item.trim().to_ascii_lowercase();
+        if iso::is_language(&code) {
+            Some(code)
+        } else {
+            crate::names::language_code(item)
+        }
+    };
+    let suggested = match spec.ty {
+        FieldType::Country => Raw::Text(crate::names::country_code(typed)?),
+        FieldType::Language => Raw::Text(crate::names::language_code(typed)?),
+        FieldType::Languages => Raw::List(
+            typed
+                .split(',')
+                .filter(|i| !i.trim().is_empty())
+                .map(language)
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        FieldType::Id
+        | FieldType::Text
+        | FieldType::FreeText
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Code(_)
+        | FieldType::Codes(_)
+        | FieldType::Topic
+        | FieldType::Topics { .. }
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Ref(_)
+        | FieldType::Refs(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => return None,
+    };
+    (parse(spec, typed).ok().as_ref() != Some(&suggested)).then_some(suggested)
+}
+
 /// A default of the schema (`"false"`, `"0"`, a code) as a value.
 pub fn schema_default(spec: &FieldSpec, v: &str) -> Option<Raw> {
     match spec.ty {

@@ -356,3 +356,39 @@ fn a_refused_answer_names_the_question_not_the_flag() {
     );
     assert!(text.contains("language = \"ar\""), "{text}");
 }
+
+#[test]
+fn a_country_or_language_typed_by_its_name_is_offered_as_its_code() {
+    // the refusal says "meinten Sie `AF`"; Enter on the question asked
+    // again takes it, for each name of a list at once
+    let (_, script, text) = fill(
+        Kind::Client,
+        Given::default(),
+        &[
+            "",              // first contact: today
+            "weib",          // gender
+            "1995",          // birth year
+            "Afghanistan",   // origin: a name, refused …
+            "",              // … Enter takes AF
+            "dari, deutsch", // languages: names, refused …
+            "",              // … Enter takes prs, de
+            ".",             // the rest skipped
+        ],
+    );
+    assert!(text.contains("origin = \"AF\""), "{text}");
+    assert!(text.contains("languages = [\"prs\", \"de\"]"), "{text}");
+    assert!(
+        script
+            .asked
+            .iter()
+            .filter(|q| q.starts_with("Herkunft"))
+            .count()
+            == 2,
+        "{:?}",
+        script.asked
+    );
+    // a name of nothing offers nothing
+    let spec = crate::schema::of(Kind::Client).field("origin").unwrap();
+    assert!(super::question::codes_of_names(spec, "Atlantis").is_none());
+    assert!(super::question::codes_of_names(spec, "SY").is_none());
+}
