@@ -231,7 +231,12 @@ pub struct Period {
 impl Period {
     pub fn new(from: NaiveDate, to: NaiveDate) -> Result<Period, String> {
         if from > to {
-            return Err(crate::tr!("input.period-reversed", from = from, to = to));
+            let lang = crate::i18n::lang();
+            return Err(crate::tr!(
+                "input.period-reversed",
+                from = crate::report::labels::date(from, lang),
+                to = crate::report::labels::date(to, lang)
+            ));
         }
         Ok(Period { from, to })
     }

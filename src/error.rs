@@ -218,12 +218,51 @@ impl IoAction {
 
 /// "PATH: VERB not possible: PROBLEM: HINT" in the interface language.
 fn io_text(what: &IoAction, path: &std::path::Path, err: &std::io::Error) -> String {
+    let (problem, said) = io_problem_in(crate::i18n::lang(), err);
     crate::tr!(
         "store.io",
         what = what.text(path),
-        problem = err,
-        hint = io_hint(err)
+        problem = problem,
+        hint = if said { String::new() } else { io_hint(err) }
     )
+}
+
+/// An error of the operating system as a person reads it: in German by
+/// its kind (the system's own text is English: "No such file or directory
+/// (os error 2)"), in English the system's text. `{problem}` of a message.
+pub struct IoProblem<'a>(pub &'a std::io::Error);
+
+impl fmt::Display for IoProblem<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&io_problem_in(crate::i18n::lang(), self.0).0)
+    }
+}
+
+/// The text of `err` in `lang`, and whether it is the catalogue's (which
+/// then says what [`io_hint`] would add).
+fn io_problem_in(lang: crate::model::Lang, err: &std::io::Error) -> (String, bool) {
+    use std::io::ErrorKind as K;
+    let id = match err.kind() {
+        K::NotFound => "io.kind.not-found",
+        K::PermissionDenied => "io.kind.permission-denied",
+        K::AlreadyExists => "io.kind.already-exists",
+        K::IsADirectory => "io.kind.is-a-directory",
+        K::NotADirectory => "io.kind.not-a-directory",
+        K::DirectoryNotEmpty => "io.kind.directory-not-empty",
+        K::StorageFull => "io.kind.storage-full",
+        K::ReadOnlyFilesystem => "io.kind.read-only",
+        K::FileTooLarge => "io.kind.too-large",
+        K::CrossesDevices => "io.kind.crosses-devices",
+        K::InvalidFilename => "io.kind.invalid-filename",
+        K::TimedOut => "io.kind.timed-out",
+        K::BrokenPipe => "io.kind.broken-pipe",
+        K::InvalidData if err.to_string().contains("UTF-8") => "io.kind.not-utf8",
+        _ => return (err.to_string(), false),
+    };
+    match lang {
+        crate::model::Lang::De => (crate::i18n::t_in(lang, id).to_string(), true),
+        crate::model::Lang::En => (err.to_string(), false),
+    }
 }
 
 fn io_hint(err: &std::io::Error) -> String {
@@ -360,5 +399,47 @@ mod tests {
             "{}",
             e.message
         );
+    }
+
+    /// The system's English text is not shown in German: the kind's words
+    /// are, with what to do where there is something.
+    #[test]
+    fn system_errors_speak_german() {
+        let e: CommandError = StoreError::io(
+            crate::error::IoAction::Read,
+            "r/x.toml",
+            std::io::Error::from_raw_os_error(2),
+        )
+        .into();
+        assert_eq!(
+            e.message,
+            "r/x.toml: Lesen nicht möglich: das gibt es nicht"
+        );
+        let e: CommandError = StoreError::io(
+            crate::error::IoAction::Write,
+            "r/x.toml",
+            std::io::Error::from_raw_os_error(13),
+        )
+        .into();
+        assert_eq!(
+            e.message,
+            "r/x.toml: Schreiben nicht möglich: keine Berechtigung; Rechte des Ordners prüfen"
+        );
+        let full = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(
+            IoProblem(&full).to_string(),
+            "die Festplatte ist voll; Platz schaffen und noch einmal versuchen"
+        );
+        let (en, said) = io_problem_in(
+            crate::model::Lang::En,
+            &std::io::Error::from_raw_os_error(2),
+        );
+        assert_eq!(
+            (en.as_str(), said),
+            ("No such file or directory (os error 2)", false)
+        );
+        // a kind without words of its own keeps the system's text
+        let odd = std::io::Error::other("strange");
+        assert_eq!(IoProblem(&odd).to_string(), "strange");
     }
 }

@@ -30,7 +30,7 @@ pub enum OutError {
     InGit(PathBuf),
     #[error("{}", crate::tr!("out.no-name", path = .0.display()))]
     NoName(PathBuf),
-    #[error("{}", crate::tr!("out.folder", path = path.display(), error = err))]
+    #[error("{}", crate::tr!("out.folder", path = path.display(), error = crate::error::IoProblem(err)))]
     Folder { path: PathBuf, err: std::io::Error },
 }
 
@@ -150,9 +150,12 @@ pub fn write(file: &Path, records: &Path, bytes: &[u8]) -> Result<()> {
 fn print(bytes: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(bytes).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
-            crate::tr!("out.cannot-write-stdout", error = e),
-        )),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CommandError::data(crate::tr!(
+                "out.cannot-write-stdout",
+                error = crate::error::IoProblem(&e)
+            )))
+        }
         _ => Ok(()),
     }
 }

@@ -35,13 +35,28 @@ pub fn path_display() -> String {
 
 /// Reads `text` of the file at `path`; a problem is a message naming it.
 pub fn parse(text: &str, path: &std::path::Path) -> Result<Personal, String> {
-    let p: Personal = toml::from_str(text).map_err(|e| {
+    let unreadable = |problem: String| {
         crate::tr!(
             "personal.unreadable",
             path = path.display(),
-            problem = e.message()
+            problem = problem
         )
-    })?;
+    };
+    // syntax, keys and types judged here, so that the message speaks the
+    // interface language (serde's own is English)
+    let table: toml::Table = toml::from_str(text)
+        .map_err(|e| unreadable(crate::i18n::toml_errors::localize(first_line(e.message()))))?;
+    for (key, value) in &table {
+        if !matches!(key.as_str(), "staff" | "language") {
+            return Err(unreadable(crate::tr!("personal.unknown-key", key = key)));
+        }
+        if !value.is_str() {
+            return Err(unreadable(crate::tr!("personal.not-text", key = key)));
+        }
+    }
+    let p: Personal = table
+        .try_into()
+        .map_err(|e: toml::de::Error| unreadable(e.message().to_string()))?;
     if let Some(l) = &p.language
         && Lang::from_code(l).is_none()
     {
@@ -52,6 +67,10 @@ pub fn parse(text: &str, path: &std::path::Path) -> Result<Personal, String> {
         ));
     }
     Ok(p)
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or_default().trim()
 }
 
 /// The personal settings, read once (a missing file is no settings).
@@ -106,5 +125,25 @@ mod tests {
                 .contains("/x/config.toml")
         );
         assert!(parse("language = \"fr\"\n", path).is_err());
+    }
+
+    /// The tests run in German: no English word of the TOML reader or serde.
+    #[test]
+    fn a_broken_file_is_named_in_german() {
+        let path = std::path::Path::new("/x/config.toml");
+        assert_eq!(
+            parse("staff = 3\n", path).unwrap_err(),
+            "/x/config.toml wird nicht beachtet: `staff` muss Text in Anführungszeichen sein (erlaubt sind staff = \"eb\" und language = \"de\" oder \"en\")"
+        );
+        assert!(
+            parse("staf = \"eb\"\n", path)
+                .unwrap_err()
+                .contains("unbekannter Schlüssel `staf`"),
+        );
+        assert!(
+            parse("staff = eb\n", path)
+                .unwrap_err()
+                .contains("Text muss in Anführungszeichen stehen"),
+        );
     }
 }

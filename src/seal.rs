@@ -210,7 +210,7 @@ pub fn seal(
             crate::error::CommandError::data(crate::tr!(
                 "seal.cannot-create",
                 path = dir.display(),
-                problem = e
+                problem = crate::error::IoProblem(&e)
             ))
         })?;
     }
@@ -236,7 +236,7 @@ pub fn read(file: &Path) -> Result<Option<Seal>, SealError> {
         Err(e) => {
             return Err(SealError::Unreadable {
                 path: file.to_path_buf(),
-                why: e.to_string(),
+                why: crate::error::IoProblem(&e).to_string(),
             });
         }
     };

@@ -166,7 +166,7 @@ pub fn references_to(store: &Store, target: Kind, id: &str) -> Result<Vec<Refere
                 CommandError::data(tr!(
                     "ui.delete.unreadable",
                     path = path.display(),
-                    error = e.message()
+                    error = crate::i18n::toml_errors::localize(e.message())
                 ))
             })?;
             let mut keys = Vec::new();

@@ -108,9 +108,12 @@ pub fn write_output(out: Option<&Path>, records: &Path, text: &str) -> Result<()
                 .write_all(text.as_bytes())
                 .and_then(|_| stdout.flush())
             {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
-                    crate::tr!("out.cannot-write-output", error = e),
-                )),
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(CommandError::data(crate::tr!(
+                        "out.cannot-write-output",
+                        error = crate::error::IoProblem(&e)
+                    )))
+                }
                 _ => Ok(()),
             }
         }

@@ -6,7 +6,7 @@
 use crate::cli::Globals;
 use crate::error::{CommandError, Result};
 use crate::model::Kind;
-use crate::model::config::DEFAULT_CONFIG;
+use crate::model::config::config_template;
 use crate::store::{CONFIG_FILE, atomic_write};
 use std::path::{Path, PathBuf};
 
@@ -30,9 +30,10 @@ pub struct Args {
 /// are shared.
 pub const GITIGNORE: &str = "# written by quartier init\n.quartier-*\n*~\n*.swp\n.#*\n.DS_Store\n/reports/*\n!/reports/sealed/\n";
 
-/// The settings init writes: the defaults, committing every change.
+/// The settings init writes: the defaults, commented in the interface
+/// language, committing every change.
 pub fn initial_config() -> String {
-    DEFAULT_CONFIG.replace("auto_commit = false", "auto_commit = true ")
+    config_template(crate::i18n::lang()).replace("auto_commit = false", "auto_commit = true ")
 }
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {

@@ -54,7 +54,34 @@ fn render(cmd: &clap::Command) -> Result<Vec<u8>> {
         .source(format!("quartier {}", env!("CARGO_PKG_VERSION")))
         .render(&mut page)
         .map_err(|e| CommandError::data(crate::tr!("man.cannot-render", problem = e)))?;
-    Ok(page)
+    Ok(headings_in(&String::from_utf8_lossy(&page), crate::i18n::lang()).into_bytes())
+}
+
+/// The page with clap_mangen's fixed English section headings (NAME,
+/// SYNOPSIS, DESCRIPTION, EXTRA — our examples) in `lang`, upper case as
+/// man pages have them.
+fn headings_in(page: &str, lang: crate::model::Lang) -> String {
+    const HEADINGS: [(&str, &str); 5] = [
+        ("NAME", "man.heading.name"),
+        ("SYNOPSIS", "man.heading.synopsis"),
+        ("DESCRIPTION", "man.heading.description"),
+        ("EXTRA", "man.heading.extra"),
+        ("SUBCOMMANDS", "man.heading.subcommands"),
+    ];
+    let commands = crate::i18n::t_in(lang, "help.commands");
+    page.lines()
+        .map(|line| {
+            let Some(heading) = line.strip_prefix(".SH ") else {
+                return line.to_string();
+            };
+            match HEADINGS.iter().find(|(h, _)| *h == heading) {
+                Some((_, id)) => format!(".SH {}", crate::i18n::t_in(lang, id)),
+                None if heading == commands => format!(".SH {}", commands.to_uppercase()),
+                None => line.to_string(),
+            }
+        })
+        .flat_map(|l| [l, "\n".to_string()])
+        .collect()
 }
 
 /// Writes the page of `cmd` and of every sub-command below it.

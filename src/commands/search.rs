@@ -135,7 +135,30 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 
 /// Whether a key holds text a person wrote or a name: what `search` looks in.
 fn searched(f: &FieldSpec) -> bool {
-    f.may_hold_free_text() || matches!(f.ty, FieldType::Text)
+    match f.ty {
+        FieldType::Text | FieldType::FreeText => true,
+        // the free words of sponsor meetings
+        FieldType::Topics { .. } => f.may_hold_free_text(),
+        FieldType::Id
+        | FieldType::Date
+        | FieldType::Time
+        | FieldType::Minutes
+        | FieldType::Count
+        | FieldType::Year
+        | FieldType::Bool
+        | FieldType::Code(_)
+        | FieldType::Codes(_)
+        | FieldType::Topic
+        | FieldType::Language
+        | FieldType::Languages
+        | FieldType::Country
+        | FieldType::District
+        | FieldType::Staff
+        | FieldType::Ref(_)
+        | FieldType::Refs(_)
+        | FieldType::Table(_)
+        | FieldType::Tables(_) => false,
+    }
 }
 
 /// Calls `hit(key, text)` for every searched key of a file's `table`

@@ -79,8 +79,12 @@ pub fn rewrite(
 
 fn parse(text: &str) -> Result<DocumentMut, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    text.parse::<DocumentMut>()
-        .map_err(|e| crate::tr!("erase.not-toml", error = e.message()))
+    text.parse::<DocumentMut>().map_err(|e| {
+        crate::tr!(
+            "erase.not-toml",
+            error = crate::i18n::toml_errors::localize(e.message())
+        )
+    })
 }
 
 fn date_value(day: chrono::NaiveDate) -> Value {

@@ -24,6 +24,10 @@ fn what(e: &clap::Error, lang: Lang) -> Option<String> {
     let arg = string(e, ContextKind::InvalidArg).unwrap_or_default();
     let value = string(e, ContextKind::InvalidValue).unwrap_or_default();
     let text = match e.kind() {
+        // a word too many is no option: `search a b`
+        ErrorKind::UnknownArgument if !arg.starts_with('-') => {
+            crate::tr_in!(lang, "clap.extra-argument", arg = arg)
+        }
         ErrorKind::UnknownArgument => crate::tr_in!(lang, "clap.unknown-argument", arg = arg),
         ErrorKind::InvalidSubcommand => crate::tr_in!(
             lang,
@@ -147,6 +151,10 @@ mod tests {
         assert!(de.contains("--help"), "{de}");
         let en = error_of(&["quartier", "client", "new", "--name", "x"], Lang::En);
         assert!(en.contains("unknown flag `--name`"), "{en}");
+        // a word too many is no unknown option
+        let de = error_of(&["quartier", "search", "a", "b"], Lang::De);
+        assert!(de.contains("`b` ist hier zu viel"), "{de}");
+        assert!(!de.contains("Option"), "{de}");
         let de = error_of(&["quartier", "partner", "lst"], Lang::De);
         assert!(de.contains("unbekannter Befehl `lst`"), "{de}");
         assert!(de.contains("`list`"), "{de}");

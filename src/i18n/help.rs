@@ -118,9 +118,21 @@ fn schema_help(kind: Kind, id: &str, lang: Lang) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A `list` filter's help when `help.toml` has none for it: the field it
+/// filters on, by the schema's label — so a filter added to the schema is
+/// never a flag without help.
+fn filter_help(path: &str, id: &str, lang: Lang) -> Option<String> {
+    let (kind, sub) = path.split_once(' ')?;
+    let schema = crate::schema::of(Kind::from_name(kind).filter(|_| sub == "list")?);
+    let filter = schema.filters.iter().find(|f| f.id() == id)?;
+    let label = filter.spec(schema)?.label(lang);
+    Some(crate::tr_in!(lang, "help.filter", field = label))
+}
+
 /// The help of flag `id` of command `path`: its own entry, else the
 /// schema's help of the field it sets, else the entry of the group it is in
-/// (`sponsor` for `sponsor show`), else the entry every command shares.
+/// (`sponsor` for `sponsor show`), else the entry every command shares,
+/// else, for a `list` filter, one naming the field it filters on.
 pub fn arg_help(path: &str, id: &str, lang: Lang) -> Option<String> {
     let entry = |p: &str| find(p).and_then(|c| c.arg(id));
     if let Some(e) = entry(path) {
@@ -141,7 +153,9 @@ pub fn arg_help(path: &str, id: &str, lang: Lang) -> Option<String> {
         }
         group = parent;
     }
-    entry("*").map(|e| e.get(lang).to_string())
+    entry("*")
+        .map(|e| e.get(lang).to_string())
+        .or_else(|| filter_help(path, id, lang))
 }
 
 /// The "Example:" lines of a command's help.
@@ -232,6 +246,17 @@ fn localize_one(mut cmd: Command, path: &str, lang: Lang) -> Command {
                 text = format!("{text} {v}");
             }
             a = a.hide_default_value(true).hide_possible_values(true);
+            // the placeholders of values in German (`<DATUM>`, `<ORDNER>`)
+            if let Some(names) = a.get_value_names() {
+                let german: Vec<clap::builder::Str> = names
+                    .iter()
+                    .map(|n| {
+                        super::lookup(lang, &format!("value-name.{n}"))
+                            .map_or_else(|| n.clone(), clap::builder::Str::from)
+                    })
+                    .collect();
+                a = a.value_names(german);
+            }
             if a.get_help_heading().is_none() {
                 let h = if a.is_positional() {
                     args_heading
@@ -458,5 +483,29 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn every_list_filter_has_help_in_both_languages() {
+        for s in crate::schema::all() {
+            let path = format!("{} list", s.kind.name());
+            for f in s.filters {
+                for lang in [Lang::De, Lang::En] {
+                    let help = arg_help(&path, f.id(), lang).unwrap_or_default();
+                    assert!(
+                        !help.trim().is_empty(),
+                        "{path} --{}: no help",
+                        f.flag_name()
+                    );
+                }
+            }
+        }
+        // a filter help.toml does not name gets the field it filters on
+        assert_eq!(
+            filter_help("appointment list", "staff", Lang::De).as_deref(),
+            Some("Nur Einträge mit diesem Wert im Feld „Mitarbeiter/in“")
+        );
+        assert_eq!(filter_help("appointment add", "staff", Lang::De), None);
+        assert_eq!(filter_help("appointment list", "notes", Lang::De), None);
     }
 }

@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 pub mod clap_errors;
 pub mod findings;
 pub mod help;
+pub mod toml_errors;
 
 #[cfg(test)]
 const MESSAGES: &str = include_str!("messages.toml");

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// interface language).
 #[derive(Debug, thiserror::Error)]
 pub enum RulesError {
-    #[error("{}", crate::tr!("import.rules-unreadable", path = .path.display(), problem = .source))]
+    #[error("{}", crate::tr!("import.rules-unreadable", path = .path.display(), problem = crate::error::IoProblem(.source)))]
     Read {
         path: PathBuf,
         source: std::io::Error,

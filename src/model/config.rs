@@ -253,58 +253,20 @@ fn serialize_lang<S: serde::Serializer>(lang: &Lang, s: S) -> Result<S::Ok, S::E
     s.serialize_str(lang.code())
 }
 
-/// The `quartier.toml` that `quartier init` writes: the Leipziger Westen defaults.
-pub const DEFAULT_CONFIG: &str = r#"# Settings of the records folder. See docs/FORMAT.md.
+/// The `quartier.toml` that `quartier init` writes: the Leipziger Westen
+/// defaults, commented in German.
+pub const DEFAULT_CONFIG: &str = include_str!("quartier.de.toml");
 
-[office]
-name = "Stadtteilmanagement Soziale Integration Leipziger Westen"
-operator = "Beispielträger gGmbH"
-programme = "ESF Plus 2021–2027, Nachhaltige Soziale Stadtentwicklung"
-language = "de"                 # de | en — the whole interface and the reports
+/// The same settings commented in English.
+const DEFAULT_CONFIG_EN: &str = include_str!("quartier.en.toml");
 
-[area]
-name = "Leipziger Westen"
-districts = ["Altlindenau", "Lindenau", "Neulindenau", "Leutzsch",
-             "Plagwitz", "Kleinzschocher"]
-
-[staff]
-# initials used in records = display name
-xx = "Vorname Nachname"
-
-# [staff.former]                # initials valid in old records, never offered
-# hk = "H. K."
-
-# [targets.2026]                # yearly targets, all optional
-# consultations = 300
-# unique_clients = 150
-# new_clients = 100
-# events = 10
-# event_participants = 250
-# sponsor_meetings = 60
-# referrals = 100
-# contacts = 200
-# organisation_consultations = 30
-
-[sponsors]
-stale_after_days = 60           # sponsor without a meeting for longer → flagged
-
-# [topics.codes]                # office-specific topic codes
-# debts = { de = "Schulden", en = "Debts" }
-
-# [esf]
-# regulation = "2021/1057"      # 2021/1057 (ESF+, default) | 1304/2013 (ESF 2014–2020)
-
-# [[hours]]                     # the regular consultation hours (agenda, flyer, defaults)
-# day = "friday"                # monday … sunday
-# from = 10:00:00
-# to = 16:00:00
-# kind = "asylum"               # asylum | organisation | other
-# location = "Stadtteilladen, Merseburger Straße 1"
-# languages = ["de", "ar", "fa"]
-
-[git]
-auto_commit = false             # true: every writing command commits its file
-"#;
+/// The template commented in `lang`; every one holds the same settings.
+pub fn config_template(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => DEFAULT_CONFIG,
+        Lang::En => DEFAULT_CONFIG_EN,
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -320,22 +282,49 @@ mod tests {
         assert!(c.office.programme.starts_with("ESF Plus 2021–2027"));
     }
 
-    /// Every commented example of the template is valid once uncommented,
+    /// Every commented example of each template is valid once uncommented,
     /// so a person who follows it gets no finding.
     #[test]
     fn default_config_examples_are_valid_when_uncommented() {
         let key = regex::Regex::new(r"^# (\[|[a-z_]+ +=)").unwrap();
-        let uncommented: String = DEFAULT_CONFIG
-            .lines()
-            .map(|l| if key.is_match(l) { &l[2..] } else { l })
-            .flat_map(|l| [l, "\n"])
-            .collect();
-        assert!(uncommented.contains("\n[esf]") && uncommented.contains("\n[[hours]]"));
-        let (c, problems) = crate::model::read::read_config(&uncommented);
-        assert!(problems.is_empty(), "{problems:?}\n{uncommented}");
-        let c = c.unwrap();
-        assert_eq!(c.hours.len(), 1);
-        assert!(c.former_staff.contains_key("hk"));
+        for lang in [Lang::De, Lang::En] {
+            let uncommented: String = config_template(lang)
+                .lines()
+                .map(|l| if key.is_match(l) { &l[2..] } else { l })
+                .flat_map(|l| [l, "\n"])
+                .collect();
+            assert!(uncommented.contains("\n[esf]") && uncommented.contains("\n[[hours]]"));
+            let (c, problems) = crate::model::read::read_config(&uncommented);
+            assert!(problems.is_empty(), "{problems:?}\n{uncommented}");
+            let c = c.unwrap();
+            assert_eq!(c.hours.len(), 1);
+            assert!(c.former_staff.contains_key("hk"));
+        }
+    }
+
+    /// The templates differ in their comments only: the same settings, and
+    /// the same lines once comments are taken away.
+    #[test]
+    fn the_templates_hold_the_same_settings_in_their_language() {
+        let read = |text| crate::model::read::read_config(text).0.unwrap();
+        assert_eq!(
+            read(config_template(Lang::De)),
+            read(config_template(Lang::En))
+        );
+        let settings = |text: &'static str| -> Vec<String> {
+            text.lines()
+                .map(|l| l.split(" #").next().unwrap().trim_end().to_string())
+                .filter(|l| !l.is_empty() && !l.starts_with("# ") || l.starts_with("# ["))
+                .map(|l| l.split("  ").next().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(
+            settings(config_template(Lang::De)),
+            settings(config_template(Lang::En))
+        );
+        assert!(config_template(Lang::De).contains("# Kürzel"));
+        assert!(config_template(Lang::En).contains("# initials"));
+        assert!(!config_template(Lang::De).contains("# initials"));
     }
 
     #[test]

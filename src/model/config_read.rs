@@ -23,7 +23,10 @@ pub fn read_config(text: &str) -> (Option<Config>, Vec<Problem>) {
         Err(e) => {
             problems.push(Problem::error(
                 e.span(),
-                finding!("toml-syntax", problem = first_line(e.message())),
+                finding!(
+                    "toml-syntax",
+                    problem = crate::i18n::toml_errors::localize(&first_line(e.message()))
+                ),
             ));
             return (None, problems);
         }

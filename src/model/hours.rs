@@ -172,10 +172,11 @@ fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveTime, D::Error> {
     match (dt.date, dt.time, dt.offset) {
         (None, Some(t), None) => {
             NaiveTime::from_hms_opt(t.hour.into(), t.minute.into(), t.second.unwrap_or(0).into())
-                .ok_or_else(|| serde::de::Error::custom(format!("{dt} is not a time of day")))
+                .ok_or_else(|| serde::de::Error::custom(crate::tr!("input.hours-time", input = dt)))
         }
-        _ => Err(serde::de::Error::custom(format!(
-            "{dt} is not a time like 10:00:00"
+        _ => Err(serde::de::Error::custom(crate::tr!(
+            "input.hours-time",
+            input = dt
         ))),
     }
 }
@@ -231,6 +232,15 @@ mod tests {
         assert!(
             day.contains("`freitag` ist kein Wochentag: monday"),
             "{day}"
+        );
+        let time = toml::from_str::<Hours>(
+            "day = \"friday\"\nfrom = 2026-01-01\nto = 16:00:00\nkind = \"asylum\"\n",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            time.contains("`2026-01-01` ist keine Uhrzeit wie 10:00:00"),
+            "{time}"
         );
         let kind = read("friday", "asyl");
         assert!(

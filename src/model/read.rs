@@ -68,7 +68,10 @@ pub fn read_record(
         Err(e) => {
             problems.push(Problem::error(
                 e.span(),
-                finding!("toml-syntax", problem = first_line(e.message())),
+                finding!(
+                    "toml-syntax",
+                    problem = crate::i18n::toml_errors::localize(&first_line(e.message()))
+                ),
             ));
             return (None, problems);
         }

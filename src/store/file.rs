@@ -8,7 +8,7 @@ use crate::finding;
 use crate::i18n::findings::Msg;
 
 fn cannot_read(e: std::io::Error) -> Msg {
-    finding!("cannot-read", problem = e)
+    finding!("cannot-read", problem = crate::error::IoProblem(&e))
 }
 
 /// Reads a file as UTF-8 text, refusing anything that cannot be a record:

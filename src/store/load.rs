@@ -569,7 +569,11 @@ fn for_each_entry(
         Finding::error(
             path,
             None,
-            finding!("cannot-read-entry", path = path.display(), problem = e),
+            finding!(
+                "cannot-read-entry",
+                path = path.display(),
+                problem = crate::error::IoProblem(&e)
+            ),
         )
     };
     let entries = match std::fs::read_dir(dir) {

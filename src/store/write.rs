@@ -320,7 +320,7 @@ impl Store {
             CommandError::data(crate::tr!(
                 "writing.not-toml",
                 path = path.display(),
-                problem = e.message()
+                problem = crate::i18n::toml_errors::localize(e.message())
             ))
         })?;
         change(&mut doc)?;
@@ -433,7 +433,7 @@ impl Store {
                     "writing.not-moved",
                     path = path.display(),
                     target = target.display(),
-                    problem = e
+                    problem = crate::error::IoProblem(&e)
                 ))
             })?;
             sync_dir(&target);

@@ -144,6 +144,29 @@ fn toml_syntax_error_names_file_and_line() {
         .has(&format!("{CLIENT}:3: error: TOML syntax"));
 }
 
+/// The TOML reader's own words speak German too (the `toml` crate's are English).
+#[test]
+fn toml_syntax_errors_speak_german() {
+    let f = valid();
+    f.write(
+        CLIENT,
+        "id = \"K-AB12\"\nfirst_contact = 2026-01-10\nnotes = verschoben\n",
+    );
+    f.run(&["check"])
+        .code(1)
+        .has(&format!(
+            "{CLIENT}:3: error: TOML-Syntax: Text muss in Anführungszeichen stehen; erwartet: Text in Anführungszeichen"
+        ))
+        .lacks("string values");
+    f.write(
+        "quartier.toml",
+        &crate::support::CONFIG.replace("language = \"de\"", "language = de"),
+    );
+    f.run(&["check"])
+        .code(1)
+        .has("quartier.toml:5: error: TOML-Syntax: Text muss in Anführungszeichen stehen");
+}
+
 #[test]
 fn conflict_markers_name_file_and_line() {
     let f = Folder::new();

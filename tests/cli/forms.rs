@@ -375,9 +375,15 @@ fn a_short_contact_through_the_form_in_german() {
     p.s.send("job ").unwrap();
     p.answer("");
     p.ask("? Mitarbeiter/in", "eb");
-    p.ask("? Notizen", "ruft zurück unter 0176 12345678");
+    p.ask(
+        "? Notizen",
+        "fragt nach Wohnberechtigungsschein, ruft zurück unter 0176 12345678",
+    );
     p.expect("Bitte noch einmal");
-    p.ask("? Notizen", "fragt nach Wohnberechtigungsschein");
+    // the refused note stands in the line again: only the number is taken out
+    p.expect("? Notizen fragt nach Wohnberechtigungsschein, ruft zurück unter 0176 12345678");
+    let tail = ", ruft zurück unter 0176 12345678".chars().count();
+    p.answer(&"\x7f".repeat(tail));
     let (_, code) = p.finish();
     assert_eq!(code, 0);
 
@@ -448,4 +454,34 @@ fn esc_marks_the_question_given_up_in_german() {
         f.run(&["--json", "client", "list"]).ok().json(),
         serde_json::json!([])
     );
+}
+
+#[test]
+fn a_referral_closed_on_the_terminal_is_asked_in_german() {
+    let f = Folder::new();
+    f.client("K-7F3A", "consent = 2026-11-01");
+    f.write(
+        "partners/jobcenter-west.toml",
+        "id = \"jobcenter-west\"\nname = \"Jobcenter West\"\nkind = \"authority\"\n",
+    );
+    let referral = "referrals/2026/11/ref-20261120-ab12.toml";
+    f.write(
+        referral,
+        "id = \"ref-20261120-ab12\"\ndate = 2026-11-20\nclient = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\n",
+    );
+    let Some(mut p) = Pty::spawn(&f, &["referral", "close", "ab12"]) else {
+        return;
+    };
+    // the question of the catalogue, the choices as in a form, German keys
+    // (was: "Ergebnis:", "done — erfolgreich", "[↑↓ to move, enter to select …]")
+    p.expect("? Wie ist die Vermittlung ausgegangen?");
+    p.expect("erfolgreich (done)");
+    p.expect("↑↓ wählen");
+    p.answer("zurück");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(!rest.contains("to move"), "{rest}");
+    let text = f.read(referral);
+    assert!(text.contains("status = \"withdrawn\""), "{text}");
+    assert!(text.contains("closed = 2026-11-25"), "{text}");
 }

@@ -303,3 +303,56 @@ fn appointment_warnings_speak_german_and_english() {
         .ok()
         .has("apt-20261120-ab12 is already `done`; nothing to change");
 }
+
+/// The consent column of `client list` writes its days as the other columns
+/// do: 10.01.2026 in German, 2026-01-10 in English.
+#[test]
+fn the_consent_column_writes_days_as_the_office_reads_them() {
+    let f = folder();
+    f.client(
+        "K-3003",
+        "[[consents]]\ndate = 2026-02-01\nscope = \"referral\"\nuntil = 2027-01-31\n",
+    );
+    let wide = [("COLUMNS", "200")];
+    f.run_env(&["client", "list"], &wide)
+        .ok()
+        .has("10.01.2026")
+        .has("referral 01.02.2026–31.01.2027")
+        .lacks("2026-01-10");
+    f.run_env(&["--lang", "en", "client", "list"], &wide)
+        .ok()
+        .has("2026-01-10")
+        .has("referral 2026-02-01–2027-01-31");
+}
+
+/// An array of tables (a sponsor's deadlines, a client's consents) is shown
+/// entry by entry with the keys' labels and values as the office reads
+/// them, not as JSON.
+#[test]
+fn show_lists_deadlines_and_consents_by_their_labels() {
+    let f = folder();
+    f.write(
+        "sponsors/lesewelt.toml",
+        "id = \"lesewelt\"\nname = \"Lesewelt e. V.\"\nproject = \"Lesen\"\nfield = \"youth-education\"\nstart = 2026-01-01\n\n[[deadlines]]\nkind = \"mittelabruf\"\ndue = 2026-04-15\ndone = 2026-04-08\n",
+    );
+    f.client(
+        "K-3003",
+        "[[consents]]\ndate = 2026-02-01\nscope = \"referral\"\nuntil = 2027-01-31\n",
+    );
+    let wide = [("COLUMNS", "200")];
+    f.run_env(&["sponsor", "show", "lesewelt"], &wide)
+        .ok()
+        .has("mittelabruf — Mittelabruf, Fällig am 15.04.2026, Erledigt am 08.04.2026")
+        .lacks("{\"");
+    f.run_env(&["client", "show", "K-3003"], &wide)
+        .ok()
+        .has("Datum 01.02.2026, Bereich referral — Vermittlung")
+        .lacks("{\"");
+    f.run(&["referral", "show", "cd34"])
+        .ok()
+        .has("Aus Termin: apt-20261120-ab12 20.11.2026 (stattgefunden)");
+    f.run_env(&["--lang", "en", "sponsor", "show", "lesewelt"], &wide)
+        .ok()
+        .has("2026-04-15")
+        .lacks("{\"");
+}

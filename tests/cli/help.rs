@@ -55,7 +55,13 @@ fn man_renders_a_roff_page() {
     let de = run_in(dir.path(), &["man"], &[]);
     de.ok()
         .has(".SH OPTIONEN")
-        .has(".SH Befehle")
+        .has(".SH BEFEHLE")
+        .has(".SH BEZEICHNUNG")
+        .has(".SH ÜBERSICHT")
+        .has(".SH BESCHREIBUNG")
+        .has(".SH BEISPIELE")
+        .lacks(".SH NAME")
+        .lacks(".SH DESCRIPTION")
         .has("Ablage und ESF");
     assert!(page.contains("quartier\\-partner(1)"), "{page}");
     assert!(page.contains("quartier\\-client(1)"), "{page}");

@@ -166,3 +166,21 @@ fn tables_follow_the_personal_language_and_reports_the_office() {
         .has("Monthly report January 2026")
         .lacks("Monatsbericht");
 }
+
+/// The placeholders of flag values are German words in the German help
+/// and in clap's errors (`--date <DATUM>`), English with `--lang en`.
+#[test]
+fn value_placeholders_speak_the_interface_language() {
+    let f = Folder::new();
+    f.run(&["appointment", "add", "--help"])
+        .ok()
+        .has("--date <DATUM>")
+        .has("--records <ORDNER>")
+        .lacks("<DATE>");
+    f.run(&["appointment", "add", "--date"])
+        .code(2)
+        .has("`--date <DATUM>` braucht einen Wert");
+    f.run(&["--lang", "en", "appointment", "add", "--help"])
+        .ok()
+        .has("--date <DATE>");
+}

@@ -1,6 +1,7 @@
 //! The `list` filters are the schema's (`schema::Filter`): every filter of
 //! every kind, tried on the committed sample, keeps exactly the records whose
-//! key holds the value (a list key: among its items), and refuses a value
+//! key holds the value (a list key: among its items; a record without the
+//! key holds its default), and refuses a value
 //! that is none (exit 2) — so a filter added to the schema is tested here
 //! without a line of its own.
 
@@ -41,7 +42,7 @@ fn every_schema_filter_keeps_the_records_holding_its_value() {
         all.extend_from_slice(args);
         run_in(cwd.path(), &all, &[])
     };
-    let mut tried = 0;
+    let (mut tried, mut defaults) = (0, 0);
     for s in schema::all() {
         let kind = s.kind.name();
         let all = run(&[kind, "list"]).ok().json();
@@ -73,8 +74,22 @@ fn every_schema_filter_keeps_the_records_holding_its_value() {
                 "{kind} list {flag} {value}: keeps everything, proves nothing"
             );
             run(&[kind, "list", &flag, "zz-none-such"]).code(2);
+            // the default: held by the records without the key too
+            if let schema::DefaultValue::Value(default) = s.field(f.key).unwrap().default {
+                let wanted: Vec<String> = all
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|r| r.get(f.key).is_none() || values(r, f.key).contains(&default))
+                    .map(|r| r["id"].as_str().unwrap().to_string())
+                    .collect();
+                let kept = run(&[kind, "list", &flag, default]).ok().json();
+                assert_eq!(ids(&kept), wanted, "{kind} list {flag} {default}");
+                defaults += 1;
+            }
             tried += 1;
         }
     }
     assert!(tried >= 30, "{tried} filters");
+    assert!(defaults >= 4, "{defaults} filters on keys with a default");
 }

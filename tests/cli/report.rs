@@ -1067,7 +1067,7 @@ fn bad_periods_are_usage_errors() {
         (vec!["period", "--from", "2026-01-01"], "--to"),
         (
             vec!["period", "--from", "2026-10-02", "--to", "2026-10-01"],
-            "nach seinem Ende",
+            "der Zeitraum beginnt (02.10.2026) nach seinem Ende (01.10.2026)",
         ),
         (vec!["monthly", "--format", "pdf"], "pdf"),
     ] {

@@ -440,7 +440,10 @@ fn seal_then_correction_then_amendment() {
     let f = sample();
     quartier::git::init_repository(f.root()).unwrap();
     let seal = "reports/sealed/monthly-2026-10.json";
-    october(&f, &["--seal", "--format", "json"]);
+    october(&f, &["--seal", "--format", "json"])
+        .ok()
+        .has("versiegelt: ")
+        .lacks("sealed: ");
     let sealed: Value = serde_json::from_str(&f.read(seal)).unwrap();
     assert_eq!(sealed["name"], "monthly-2026-10");
     assert_eq!(sealed["kind"], "monthly");

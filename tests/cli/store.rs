@@ -167,6 +167,34 @@ fn init_makes_a_folder_that_checks_clean() {
     assert_eq!(temps, 0);
 }
 
+/// The settings init writes are explained in the interface language: a
+/// German office reads German comments, `--lang en` gives English ones;
+/// both are the same settings and check clean.
+#[test]
+fn init_comments_the_settings_in_the_interface_language() {
+    let tmp = crate::support::tempdir();
+    run_in(tmp.path(), &["init", "de"], &[]).ok();
+    run_in(tmp.path(), &["--lang", "en", "init", "en"], &[]).ok();
+    let german = std::fs::read_to_string(tmp.path().join("de/quartier.toml")).unwrap();
+    let english = std::fs::read_to_string(tmp.path().join("en/quartier.toml")).unwrap();
+    assert!(
+        german.contains("# Kürzel") && german.contains("Jahresziele"),
+        "{german}"
+    );
+    assert!(
+        !german.contains("initials") && !german.contains("Settings"),
+        "{german}"
+    );
+    assert!(
+        english.contains("# initials") && english.contains("yearly targets"),
+        "{english}"
+    );
+    for (dir, text) in [("de", &german), ("en", &english)] {
+        assert!(text.contains("auto_commit = true"), "{text}");
+        run_in(tmp.path(), &["--records", dir, "check", "--strict"], &[]).ok();
+    }
+}
+
 /// Every temporary and lock file the tool can leave inside the records
 /// folder, made with the names of `store::temp` the way the tool makes
 /// them, is ignored by the `.gitignore` of `init`: none is untracked.

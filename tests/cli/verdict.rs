@@ -2,6 +2,8 @@
 //! whether it comes through `add` flags, `edit` flags, `quartier edit` (an
 //! editor script) or a file that `check --strict` reads. From flags it is
 //! refused with exit 2, from the editor with exit 1, and nothing is written.
+//! Tried on every kind with free text: appointments, contacts, events,
+//! referrals and clients.
 
 use crate::support::Folder;
 
@@ -11,100 +13,321 @@ const PLAIN: &str = "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\nkind = \"con
 
 fn folder() -> Folder {
     let f = Folder::new();
-    f.client(CLIENT, "");
-    f.write(APT, PLAIN);
+    // a consent to the data processing covers referrals (SPEC §1.2)
+    f.client(CLIENT, "consent = 2026-01-10");
+    f.write(
+        "partners/jobcenter-west.toml",
+        "id = \"jobcenter-west\"\nname = \"Jobcenter\"\nkind = \"employment\"\n",
+    );
+    for t in TARGETS {
+        f.write(t.file, t.plain);
+    }
     f.run(&["check", "--strict"]).ok();
     f
 }
 
-/// One hostile value: the flags that carry it, and the line an editor (or
-/// a person) would put into the file instead of the line starting `replaces`.
+/// One hostile value: the flags that carry it, and the lines an editor (or
+/// a person) would put into the file instead of the lines of `replaces`.
 struct Case {
     what: &'static str,
     flags: &'static [&'static str],
-    /// the key whose line the editor replaces (or "" to append)
-    replaces: &'static str,
+    /// the keys whose lines the editor replaces (none: it appends)
+    replaces: &'static [&'static str],
     line: &'static str,
     says: &'static str,
 }
 
+/// A record every case is tried on: its file, the command that adds one
+/// like it and the one that edits it.
+struct Target {
+    file: &'static str,
+    plain: &'static str,
+    add: &'static [&'static str],
+    edit: &'static [&'static str],
+    /// the folder `add` writes into (nothing new may appear there)
+    folder: &'static str,
+    cases: &'static [Case],
+}
+
 /// The hostile values; unknown staff is a `check` warning, so refused
 /// when strict — and by every write.
-const CASES: &[Case] = &[
-    Case {
-        what: "unknown staff",
-        flags: &["--staff", "zz"],
-        replaces: "staff",
-        line: "staff = \"zz\"",
-        says: "`staff` = \"zz\" is not listed under [staff]",
+const TARGETS: &[Target] = &[
+    Target {
+        file: APT,
+        plain: PLAIN,
+        add: &["appointment", "add", "--client", CLIENT],
+        edit: &["appointment", "edit", "ab12"],
+        folder: "appointments/2026/11",
+        cases: &[
+            Case {
+                what: "unknown staff",
+                flags: &["--staff", "zz"],
+                replaces: &["staff"],
+                line: "staff = \"zz\"",
+                says: "`staff` = \"zz\" is not listed under [staff]",
+            },
+            Case {
+                what: "phone number in free text",
+                flags: &["--notes", "Rückruf unter 0176 12345678"],
+                replaces: &[],
+                line: "notes = \"Rückruf unter 0176 12345678\"",
+                says: "privacy",
+            },
+            Case {
+                what: "bad code",
+                flags: &["--kind", "visit"],
+                replaces: &["kind"],
+                line: "kind = \"visit\"",
+                says: "visit",
+            },
+            // `kind = "visit"` is also found by the rule that only
+            // consultations have a client: a code no condition looks at
+            // fails only by the vocabulary
+            Case {
+                what: "bad code of a key without conditions",
+                flags: &["--channel", "fax"],
+                replaces: &[],
+                line: "channel = \"fax\"",
+                says: "fax",
+            },
+            Case {
+                what: "future done",
+                flags: &["--date", "2026-12-01", "--status", "done"],
+                replaces: &["date", "status"],
+                line: "date = 2026-11-30\nstatus = \"done\"",
+                says: "future",
+            },
+        ],
     },
-    Case {
-        what: "phone number in free text",
-        flags: &["--notes", "Rückruf unter 0176 12345678"],
-        replaces: "",
-        line: "notes = \"Rückruf unter 0176 12345678\"",
-        says: "privacy",
+    Target {
+        file: "contacts/2026/11/con-20261120-cd34.toml",
+        plain: "id = \"con-20261120-cd34\"\ndate = 2026-11-20\nkind = \"phone\"\nstaff = \"eb\"\n",
+        add: &["contact", "add"],
+        edit: &["contact", "edit", "cd34"],
+        folder: "contacts/2026/11",
+        cases: &[
+            Case {
+                what: "unknown staff",
+                flags: &["--kind", "phone", "--staff", "zz"],
+                replaces: &["staff"],
+                line: "staff = \"zz\"",
+                says: "`staff` = \"zz\" is not listed under [staff]",
+            },
+            Case {
+                what: "phone number in free text",
+                flags: &["--kind", "phone", "--notes", "Rückruf unter 0176 12345678"],
+                replaces: &[],
+                line: "notes = \"Rückruf unter 0176 12345678\"",
+                says: "privacy",
+            },
+            Case {
+                what: "bad code",
+                flags: &["--kind", "fax"],
+                replaces: &["kind"],
+                line: "kind = \"fax\"",
+                says: "fax",
+            },
+            Case {
+                what: "a contact in the future",
+                flags: &["--kind", "phone", "--date", "2026-12-01"],
+                replaces: &["date"],
+                line: "date = 2026-11-30",
+                says: "future",
+            },
+        ],
     },
-    Case {
-        what: "bad code",
-        flags: &["--kind", "visit"],
-        replaces: "kind",
-        line: "kind = \"visit\"",
-        says: "visit",
+    Target {
+        file: "events/2026/11/evt-20261118-m2q8.toml",
+        plain: "id = \"evt-20261118-m2q8\"\ndate = 2026-11-18\ntitle = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"\n",
+        add: &["event", "add", "--title", "Infoabend"],
+        edit: &["event", "edit", "m2q8"],
+        folder: "events/2026/11",
+        cases: &[
+            Case {
+                what: "phone number in free text",
+                flags: &[
+                    "--kind",
+                    "info",
+                    "--status",
+                    "planned",
+                    "--notes",
+                    "Rückruf unter 0176 12345678",
+                ],
+                replaces: &[],
+                line: "notes = \"Rückruf unter 0176 12345678\"",
+                says: "privacy",
+            },
+            Case {
+                what: "bad code",
+                flags: &["--kind", "party", "--status", "planned"],
+                replaces: &["kind"],
+                line: "kind = \"party\"",
+                says: "party",
+            },
+            Case {
+                what: "future done",
+                flags: &[
+                    "--kind",
+                    "info",
+                    "--date",
+                    "2026-12-01",
+                    "--status",
+                    "done",
+                    "--total",
+                    "10",
+                ],
+                replaces: &["date", "status"],
+                line: "date = 2026-11-30\nstatus = \"done\"",
+                says: "future",
+            },
+        ],
     },
-    Case {
-        what: "future done",
-        flags: &["--date", "2026-12-01", "--status", "done"],
-        replaces: "date",
-        line: "date = 2026-11-30\nstatus = \"done\"",
-        says: "future",
+    Target {
+        file: "referrals/2026/11/ref-20261120-k3p9.toml",
+        plain: "id = \"ref-20261120-k3p9\"\ndate = 2026-11-20\nclient = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\nstaff = \"eb\"\n",
+        add: &[
+            "referral",
+            "add",
+            "--client",
+            CLIENT,
+            "--partner",
+            "jobcenter-west",
+            "--topic",
+            "employment",
+        ],
+        edit: &["referral", "edit", "k3p9"],
+        folder: "referrals/2026/11",
+        cases: &[
+            Case {
+                what: "unknown staff",
+                flags: &["--staff", "zz"],
+                replaces: &["staff"],
+                line: "staff = \"zz\"",
+                says: "`staff` = \"zz\" is not listed under [staff]",
+            },
+            Case {
+                what: "phone number in free text",
+                flags: &["--notes", "Rückruf unter 0176 12345678"],
+                replaces: &[],
+                line: "notes = \"Rückruf unter 0176 12345678\"",
+                says: "privacy",
+            },
+            Case {
+                what: "bad code",
+                flags: &["--status", "maybe"],
+                replaces: &["status"],
+                line: "status = \"maybe\"",
+                says: "maybe",
+            },
+            Case {
+                what: "closed in the future",
+                flags: &["--status", "done", "--closed", "2026-12-01"],
+                replaces: &["status"],
+                line: "status = \"done\"\nclosed = 2026-11-30",
+                says: "future",
+            },
+        ],
+    },
+    Target {
+        file: "clients/K-9B2C.toml",
+        plain: "id = \"K-9B2C\"\nfirst_contact = 2026-01-10\n",
+        add: &["client", "new"],
+        edit: &["client", "edit", "9B2C"],
+        folder: "clients",
+        cases: &[
+            Case {
+                what: "phone number in free text",
+                flags: &["--notes", "Rückruf unter 0176 12345678"],
+                replaces: &[],
+                line: "notes = \"Rückruf unter 0176 12345678\"",
+                says: "privacy",
+            },
+            Case {
+                what: "bad code",
+                flags: &["--gender", "xq"],
+                replaces: &[],
+                line: "gender = \"xq\"",
+                says: "xq",
+            },
+            Case {
+                what: "first contact in the future",
+                flags: &["--first-contact", "2026-12-01"],
+                replaces: &["first_contact"],
+                line: "first_contact = 2026-11-30",
+                says: "future",
+            },
+        ],
     },
 ];
 
-/// The file with `case`'s line in place of its key's line.
-fn hostile_text(case: &Case) -> String {
-    let mut lines: Vec<String> = PLAIN
+/// The file of `t` with `case`'s lines in place of its keys' lines.
+fn hostile_text(t: &Target, case: &Case) -> String {
+    let mut lines: Vec<String> = t
+        .plain
         .lines()
-        .filter(|l| case.replaces.is_empty() || !l.starts_with(&format!("{} ", case.replaces)))
-        .filter(|l| !(case.says == "future" && l.starts_with("status ")))
+        .filter(|l| {
+            !case
+                .replaces
+                .iter()
+                .any(|k| l.starts_with(&format!("{k} ")))
+        })
         .map(str::to_string)
         .collect();
     lines.push(case.line.to_string());
     lines.join("\n") + "\n"
 }
 
+fn files_in(f: &Folder, folder: &str) -> usize {
+    std::fs::read_dir(f.path(folder)).map_or(0, |d| d.count())
+}
+
 #[test]
 fn add_flags_refuse_every_hostile_value_with_exit_2() {
     let f = folder();
     f.english();
-    for case in CASES {
-        let mut args = vec!["appointment", "add", "--client", CLIENT];
-        args.extend_from_slice(case.flags);
-        let run = f.run(&args);
-        run.code(2).has(case.says);
-        assert!(
-            !run.stderr.contains("panicked"),
-            "{}: {}",
-            case.what,
-            run.stderr
+    for t in TARGETS {
+        let before = files_in(&f, t.folder);
+        for case in t.cases {
+            let mut args = t.add.to_vec();
+            args.extend_from_slice(case.flags);
+            let run = f.run(&args);
+            run.code(2).has(case.says);
+            assert!(
+                !run.stderr.contains("panicked"),
+                "{} {}: {}",
+                t.add[0],
+                case.what,
+                run.stderr
+            );
+        }
+        assert_eq!(
+            files_in(&f, t.folder),
+            before,
+            "{}: nothing written",
+            t.add[0]
         );
     }
     assert!(!f.exists("appointments/2026/12"), "nothing written");
-    let written = std::fs::read_dir(f.path("appointments/2026/11"))
-        .unwrap()
-        .count();
-    assert_eq!(written, 1, "only the file of the test");
+    assert!(!f.exists("contacts/2026/12"), "nothing written");
 }
 
 #[test]
 fn edit_flags_refuse_every_hostile_value_with_exit_2() {
     let f = folder();
     f.english();
-    for case in CASES {
-        let mut args = vec!["appointment", "edit", "ab12"];
-        args.extend_from_slice(case.flags);
-        f.run(&args).code(2).has(case.says);
-        assert_eq!(f.read(APT), PLAIN, "{}: the file is unchanged", case.what);
+    for t in TARGETS {
+        for case in t.cases {
+            let mut args = t.edit.to_vec();
+            args.extend_from_slice(case.flags);
+            f.run(&args).code(2).has(case.says);
+            assert_eq!(
+                f.read(t.file),
+                t.plain,
+                "{} {}: the file is unchanged",
+                t.edit[0],
+                case.what
+            );
+        }
     }
 }
 
@@ -112,25 +335,35 @@ fn edit_flags_refuse_every_hostile_value_with_exit_2() {
 fn quartier_edit_refuses_every_hostile_value_with_exit_1() {
     let f = folder();
     f.english();
-    for case in CASES {
-        let replacement = f.parent().join("replacement.toml");
-        std::fs::write(&replacement, hostile_text(case)).unwrap();
-        let editor = format!("cp {}", replacement.display());
-        f.run_env(&["edit", "ab12"], &[("EDITOR", editor.as_str())])
-            .code(1)
-            .has(case.says);
-        assert_eq!(f.read(APT), PLAIN, "{}: the file is unchanged", case.what);
-        std::fs::remove_file(replacement).unwrap();
+    for t in TARGETS {
+        for case in t.cases {
+            let replacement = f.parent().join("replacement.toml");
+            std::fs::write(&replacement, hostile_text(t, case)).unwrap();
+            let editor = format!("cp {}", replacement.display());
+            f.run_env(&["edit", t.edit[2]], &[("EDITOR", editor.as_str())])
+                .code(1)
+                .has(case.says);
+            assert_eq!(
+                f.read(t.file),
+                t.plain,
+                "{} {}: the file is unchanged",
+                t.edit[0],
+                case.what
+            );
+            std::fs::remove_file(replacement).unwrap();
+        }
     }
 }
 
 #[test]
 fn check_strict_flags_every_hostile_value() {
-    for case in CASES {
-        let f = folder();
-        f.english();
-        f.write(APT, &hostile_text(case));
-        f.run(&["check", "--strict"]).code(1).has(case.says);
+    for t in TARGETS {
+        for case in t.cases {
+            let f = folder();
+            f.english();
+            f.write(t.file, &hostile_text(t, case));
+            f.run(&["check", "--strict"]).code(1).has(case.says);
+        }
     }
 }
 

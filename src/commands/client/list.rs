@@ -78,7 +78,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             cell(&c.origin),
             c.residence.label(lang).to_string(),
             cell(&c.district),
-            consent_cell(c, today),
+            consent_cell(c, today, lang),
         ]);
     }
     print_table(t, lang);
@@ -86,12 +86,20 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 }
 
 /// The consent column: the plain `consent` date, or the entries in force
-/// today as `scope from–until`.
-fn consent_cell(c: &crate::model::Client, today: chrono::NaiveDate) -> String {
-    let mut parts: Vec<String> = c.consent.map(|d| d.to_string()).into_iter().collect();
+/// today as `scope from–until`, days as the office reads them.
+fn consent_cell(
+    c: &crate::model::Client,
+    today: chrono::NaiveDate,
+    lang: crate::model::Lang,
+) -> String {
+    let mut parts: Vec<String> = c.consent.map(|d| date_cell(d, lang)).into_iter().collect();
     for e in c.consents.iter().filter(|e| e.covers_day(today)) {
-        let until = e.until.map(|u| u.to_string()).unwrap_or_default();
-        parts.push(format!("{} {}–{until}", e.scope.code(), e.date));
+        let until = e.until.map(|u| date_cell(u, lang)).unwrap_or_default();
+        parts.push(format!(
+            "{} {}–{until}",
+            e.scope.code(),
+            date_cell(e.date, lang)
+        ));
     }
     parts.join(", ")
 }

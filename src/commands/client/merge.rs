@@ -56,7 +56,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         CommandError::data(crate::tr!(
             "merge.unreadable",
             path = remove_path.display(),
-            error = e.message()
+            error = crate::i18n::toml_errors::localize(e.message())
         ))
     })?;
 

@@ -17,6 +17,8 @@ pub struct Prompt {
     /// The field a typed answer is for: the line left on the screen shows
     /// the answer as it was understood (`heute` → 25.11.2026, `1:15` → 75).
     pub field: Option<&'static crate::schema::FieldSpec>,
+    /// The text standing in the line already: a refused answer to correct.
+    pub initial: Option<String>,
 }
 
 /// Asks a person.
@@ -49,7 +51,7 @@ fn failed(e: inquire::InquireError) -> CommandError {
 /// inquire's own mark on the line of a question given up with Esc, in the
 /// interface language (`<abgebrochen>`, not inquire's `<canceled>`); set
 /// once, before the first question.
-fn marks_in_the_interface_language() {
+pub fn marks_in_the_interface_language() {
     static SET: std::sync::Once = std::sync::Once::new();
     SET.call_once(|| {
         let mut config = inquire::ui::RenderConfig::default();
@@ -86,6 +88,9 @@ impl Asker for Terminal {
         }
         if let Some(d) = &p.default {
             t = t.with_default(d);
+        }
+        if let Some(i) = &p.initial {
+            t = t.with_initial_value(i);
         }
         t.prompt().map_err(failed)
     }

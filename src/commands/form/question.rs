@@ -185,10 +185,13 @@ pub fn schema_default(spec: &FieldSpec, v: &str) -> Option<Raw> {
     }
 }
 
-/// `label (code)`, or the label alone when it says the code.
-fn option(label: &str, code: &str) -> String {
-    if label.eq_ignore_ascii_case(code) || label.is_empty() {
+/// `label (code)`, or the label alone when it says the code (`Video`,
+/// `Workshop`, English `Housing` — as written, not the bare code).
+pub(super) fn option(label: &str, code: &str) -> String {
+    if label.is_empty() {
         code.to_string()
+    } else if label.eq_ignore_ascii_case(code) {
+        label.to_string()
     } else {
         format!("{label} ({code})")
     }
@@ -328,16 +331,21 @@ impl Form<'_> {
                 Choice::NewClient => Outcome::NewClient,
             });
         }
-        self.ask_line(spec, required, default)
+        self.ask_line(spec, required, default, initial)
     }
 
-    /// A question answered by typing.
+    /// A question answered by typing. A text refused before (a phone number
+    /// in the notes) stands in the line again, to be corrected rather than
+    /// typed anew; a refused date, time or code does not (Enter would only
+    /// repeat it, and the code a name suggests is the default).
     fn ask_line(
         &mut self,
         spec: &'static FieldSpec,
         required: bool,
         default: Option<Raw>,
+        refused: Option<String>,
     ) -> Result<Outcome> {
+        let initial = refused.filter(|_| matches!(spec.ty, FieldType::Text | FieldType::FreeText));
         let default = default.map(|d| shown(&d, self.lang));
         let mut question = spec.label(self.lang).to_string();
         if matches!(spec.ty, FieldType::Bool) {
@@ -348,6 +356,7 @@ impl Form<'_> {
             help: self.hints(spec, required, default.as_deref()),
             default: default.clone(),
             field: Some(spec),
+            initial,
         };
         let answer = self.asker.text(&prompt)?;
         let t = answer.trim();

@@ -41,6 +41,7 @@ pub fn ask_counts(
                 help: format!("{} · {hint}", g.help(lang)),
                 default: default.clone(),
                 field: Some(g),
+                initial: None,
             };
             let answer = asker.text(&prompt)?;
             let t = answer.trim();

@@ -108,7 +108,11 @@ impl State {
         if let Err(e) = write() {
             eprintln!(
                 "{}",
-                crate::tr!("form.state-unwritable", path = path.display(), problem = e)
+                crate::tr!(
+                    "form.state-unwritable",
+                    path = path.display(),
+                    problem = crate::error::IoProblem(&e)
+                )
             );
         }
     }

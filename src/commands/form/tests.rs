@@ -270,7 +270,7 @@ fn a_referral_without_consent_is_noted_at_once_and_written() {
     let (_, script, text) = fill(
         Kind::Referral,
         Given::default(),
-        &["", "K-7F3A", "mieterverein", "housing", "."],
+        &["", "K-7F3A", "Mieterverein", "housing", "."],
     );
     let note = script
         .said
@@ -288,7 +288,7 @@ fn an_open_referral_is_not_asked_for_an_outcome() {
     let (_, script, text) = fill(
         Kind::Referral,
         Given::default(),
-        &["", "K-7F3A", "mieterverein", "housing", "", "", "", "", ""],
+        &["", "K-7F3A", "Mieterverein", "housing", "", "", "", "", ""],
     );
     assert!(
         !script.asked.iter().any(|q| q == "Ergebnis"),
@@ -302,7 +302,7 @@ fn an_open_referral_is_not_asked_for_an_outcome() {
         &[
             "",
             "K-7F3A",
-            "mieterverein",
+            "Mieterverein",
             "housing",
             "",
             "done",
@@ -391,4 +391,17 @@ fn a_country_or_language_typed_by_its_name_is_offered_as_its_code() {
     let spec = crate::schema::of(Kind::Client).field("origin").unwrap();
     assert!(super::question::codes_of_names(spec, "Atlantis").is_none());
     assert!(super::question::codes_of_names(spec, "SY").is_none());
+}
+
+#[test]
+fn a_label_that_says_its_code_is_shown_as_written() {
+    // the channel list showed `video` and the kinds `workshop` (bare codes
+    // among German labels), English topics `housing`, `health`
+    assert_eq!(super::question::option("Video", "video"), "Video");
+    assert_eq!(super::question::option("Housing", "housing"), "Housing");
+    assert_eq!(
+        super::question::option("Wohnen", "housing"),
+        "Wohnen (housing)"
+    );
+    assert_eq!(super::question::option("", "other"), "other");
 }

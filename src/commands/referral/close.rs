@@ -73,7 +73,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let mut need = Need::new();
     let status = need.choose(
         "--status",
-        "Ergebnis:",
+        &crate::tr!("referral.close-question"),
         args.status
             .map(|c| ReferralStatus::from(c).code().to_string()),
         || {
@@ -83,7 +83,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                 ReferralStatus::Withdrawn,
             ]
             .iter()
-            .map(|s| format!("{} — {}", s.code(), s.label(lang)))
+            .map(|s| (s.code().to_string(), s.label(lang).to_string()))
             .collect()
         },
     )?;

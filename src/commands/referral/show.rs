@@ -63,7 +63,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             "{}: {} {} ({})",
             crate::i18n::t_in(lang, "ui.referral.show.from-appointment"),
             a.id,
-            a.date,
+            crate::report::labels::date(a.date, lang),
             a.status.label(lang)
         );
     }

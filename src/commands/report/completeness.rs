@@ -111,9 +111,12 @@ pub fn run(args: &PeriodArgs, globals: &Globals) -> Result<()> {
         out.write_all(text.as_bytes())
     };
     match written {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
-            crate::tr!("out.cannot-write-output", error = e),
-        )),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CommandError::data(crate::tr!(
+                "out.cannot-write-output",
+                error = crate::error::IoProblem(&e)
+            )))
+        }
         _ => Ok(()),
     }
 }

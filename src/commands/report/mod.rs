@@ -215,7 +215,7 @@ fn make(
         let mut findings = Vec::new();
         match crate::seal::seal(&store, &config, &request, &mut findings) {
             Ok((report, path)) => {
-                eprintln!("sealed: {}", path.display());
+                eprintln!("{}", crate::tr!("seal.done", path = path.display()));
                 report
             }
             Err(e) => {
@@ -310,9 +310,12 @@ fn refuse(findings: &[Finding]) -> CommandError {
 fn print(text: &[u8]) -> Result<()> {
     let mut stdout = std::io::stdout().lock();
     match stdout.write_all(text).and_then(|_| stdout.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CommandError::data(
-            crate::tr!("out.cannot-write-report", error = e),
-        )),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(CommandError::data(crate::tr!(
+                "out.cannot-write-report",
+                error = crate::error::IoProblem(&e)
+            )))
+        }
         _ => Ok(()),
     }
 }

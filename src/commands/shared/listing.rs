@@ -118,10 +118,19 @@ fn given(kind: Kind, m: &ArgMatches) -> Vec<(&'static Filter, String)> {
         .collect()
 }
 
-/// The values the filters want, each as a file holds it: (key, value).
+/// The values the filters want, each as a file holds it.
 #[derive(Debug, Default)]
 pub struct Wanted {
-    keys: Vec<(&'static str, String)>,
+    keys: Vec<Want>,
+}
+
+#[derive(Debug)]
+struct Want {
+    key: &'static str,
+    value: String,
+    /// The key's default, which a record without the key holds
+    /// (`channel`: `in-person`).
+    default: Option<&'static str>,
 }
 
 impl<C: FilterSet> Filters<C> {
@@ -166,7 +175,20 @@ impl<C: FilterSet> Filters<C> {
                 | FieldType::Table(_)
                 | FieldType::Tables(_) => value,
             };
-            keys.extend(value.map(|v| (f.key, v)));
+            let default = f.spec(schema).and_then(|s| match s.default {
+                crate::schema::DefaultValue::Value(v) => Some(v),
+                crate::schema::DefaultValue::None
+                | crate::schema::DefaultValue::Generated
+                | crate::schema::DefaultValue::Today
+                | crate::schema::DefaultValue::PersonalStaff
+                | crate::schema::DefaultValue::DoneWhenPast
+                | crate::schema::DefaultValue::NowDuringHours => None,
+            });
+            keys.extend(value.map(|value| Want {
+                key: f.key,
+                value,
+                default,
+            }));
         }
         Ok(Wanted { keys })
     }
@@ -174,7 +196,8 @@ impl<C: FilterSet> Filters<C> {
 
 impl Wanted {
     /// Whether `record` holds every wanted value: the key's value is it,
-    /// or, for a list, one of its items is.
+    /// or, for a list, one of its items is; a record without the key holds
+    /// the key's default.
     pub fn matches<R: serde::Serialize>(&self, record: &R) -> bool {
         if self.keys.is_empty() {
             return true;
@@ -182,12 +205,13 @@ impl Wanted {
         let Ok(json) = serde_json::to_value(record) else {
             return false;
         };
-        self.keys.iter().all(|(key, wanted)| match json.get(key) {
-            Some(serde_json::Value::String(s)) => s == wanted,
+        self.keys.iter().all(|w| match json.get(w.key) {
+            Some(serde_json::Value::String(s)) => *s == w.value,
             Some(serde_json::Value::Array(items)) => {
-                items.iter().any(|i| i.as_str() == Some(wanted.as_str()))
+                items.iter().any(|i| i.as_str() == Some(w.value.as_str()))
             }
-            Some(_) | None => false,
+            None | Some(serde_json::Value::Null) => w.default == Some(w.value.as_str()),
+            Some(_) => false,
         })
     }
 

@@ -17,7 +17,7 @@ pub fn write_stdout(bytes: &[u8]) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(CommandError::data(crate::tr!(
             "out.cannot-write-stdout",
-            error = e
+            error = crate::error::IoProblem(&e)
         ))),
     }
 }

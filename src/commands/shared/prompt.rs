@@ -57,7 +57,7 @@ impl Need {
             Some(v) => Ok(Some(v)),
             None if self.ask => {
                 let answer = inquire::Text::new(question)
-                    .with_validator(inquire::required!())
+                    .with_validator(inquire::required!(crate::tr!("form.answer-required")))
                     .prompt()
                     .map_err(Self::prompt_failed)?;
                 Ok(Some(answer))
@@ -111,6 +111,7 @@ impl Need {
                     .map(|c| format!("{} — {}", c.code(), c.label(lang)))
                     .collect();
                 let picked = inquire::Select::new(question, options)
+                    .with_help_message(crate::i18n::t("form.keys-select"))
                     .raw_prompt()
                     .map_err(Self::prompt_failed)?;
                 Ok(Some(C::ALL[picked.index]))
@@ -122,13 +123,15 @@ impl Need {
         }
     }
 
-    /// A required reference to an existing record, offered as a list.
+    /// A required value picked from a list of (value, label), shown as the
+    /// forms show a choice — `erfolgreich (done)` — with the keys in the
+    /// interface language.
     pub fn choose(
         &mut self,
         flag: &str,
         question: &str,
         value: Option<String>,
-        options: impl FnOnce() -> Vec<String>,
+        options: impl FnOnce() -> Vec<(String, String)>,
     ) -> Result<Option<String>> {
         match value {
             Some(v) => Ok(Some(v)),
@@ -140,16 +143,16 @@ impl Need {
                         flag = flag
                     )));
                 }
-                let picked = inquire::Select::new(question, options)
-                    .prompt()
+                crate::commands::form::ask::marks_in_the_interface_language();
+                let shown: Vec<String> = options
+                    .iter()
+                    .map(|(v, label)| format!("{label} ({v})"))
+                    .collect();
+                let picked = inquire::Select::new(question, shown)
+                    .with_help_message(crate::i18n::t("form.keys-select"))
+                    .raw_prompt()
                     .map_err(Self::prompt_failed)?;
-                Ok(Some(
-                    picked
-                        .split_whitespace()
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
-                ))
+                Ok(Some(options[picked.index].0.clone()))
             }
             None => {
                 self.missing.push(flag.to_string());

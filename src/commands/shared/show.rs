@@ -88,21 +88,35 @@ fn shown_value(
     config: Option<&Config>,
     lang: Lang,
 ) -> String {
-    use crate::schema::FieldType;
     use serde_json::Value as J;
     let kind = record.kind();
-    let text = |v: &J| v.as_str().map_or_else(|| v.to_string(), str::to_string);
-    let items = |v: &J| match v {
-        J::Array(items) => items.iter().map(text).collect::<Vec<_>>(),
-        other => vec![text(other)],
-    };
     let Some(spec) = crate::schema::of(kind).field(key) else {
-        return text(v);
+        return v.as_str().map_or_else(|| v.to_string(), str::to_string);
     };
     let free_words = spec
         .ty
         .free_words_when()
         .is_some_and(|c| c.holds(|k| all.get(k).and_then(J::as_str)));
+    shown(spec, kind, key, v, free_words, config, lang)
+}
+
+/// The value `v` of the key `key` (`table.key` inside a table) with `spec`.
+fn shown(
+    spec: &crate::schema::FieldSpec,
+    kind: crate::model::Kind,
+    key: &str,
+    v: &serde_json::Value,
+    free_words: bool,
+    config: Option<&Config>,
+    lang: Lang,
+) -> String {
+    use crate::schema::FieldType;
+    use serde_json::Value as J;
+    let text = |v: &J| v.as_str().map_or_else(|| v.to_string(), str::to_string);
+    let items = |v: &J| match v {
+        J::Array(items) => items.iter().map(text).collect::<Vec<_>>(),
+        other => vec![text(other)],
+    };
     match spec.ty {
         FieldType::Code(vocab) => {
             let s = text(v);
@@ -178,8 +192,30 @@ fn shown_value(
         | FieldType::Topics { .. }
         | FieldType::District
         | FieldType::Ref(_)
-        | FieldType::Refs(_)
-        | FieldType::Tables(_) => items(v).join(", "),
+        | FieldType::Refs(_) => items(v).join(", "),
+        // one line per entry (a deadline, a consent): its keys by label,
+        // each value shown by its own type
+        FieldType::Tables(sub) => match v {
+            J::Array(entries) => entries
+                .iter()
+                .map(|e| {
+                    sub.iter()
+                        .filter_map(|g| {
+                            let value = e.get(g.key)?;
+                            let inner = format!("{key}.{}", g.key);
+                            Some(format!(
+                                "{} {}",
+                                g.label(lang),
+                                shown(g, kind, &inner, value, false, config, lang)
+                            ))
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                })
+                .collect::<Vec<_>>()
+                .join("\n"),
+            other => text(other),
+        },
     }
 }
 
