@@ -61,10 +61,6 @@ pub struct Options {
 /// The sections a rules file may have.
 const SECTIONS: [&str; 5] = ["columns", "values", "constants", "defaults", "options"];
 
-fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or_default().trim()
-}
-
 /// Keys only quartier itself writes.
 const RESERVED: [&str; 1] = ["import"];
 
@@ -115,8 +111,12 @@ impl Rules {
                 ));
             }
         }
-        let rules: Rules = toml::from_str(text)
-            .map_err(|e| syntax(line_of(e.span()), first_line(e.message()).to_string()))?;
+        let rules: Rules = toml::from_str(text).map_err(|e| {
+            syntax(
+                line_of(e.span()),
+                crate::i18n::toml_errors::localize(e.message()),
+            )
+        })?;
         if rules.columns.is_empty() {
             return Err(RulesError::NoColumns {
                 path: path.to_path_buf(),
