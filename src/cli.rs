@@ -8,6 +8,8 @@ use clap::Parser;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
+mod lazy;
+
 /// Records and ESF activity reports for a neighbourhood management office.
 ///
 /// Example: quartier report monthly --previous
@@ -94,12 +96,25 @@ pub fn main() -> i32 {
     // changes only what clap prints, never what it accepts: arguments that
     // parse need no texts, and only help, version and usage errors (parsed
     // again, alike) are rendered from the localized tree.
+    // The command tree is never dropped: freeing its thousands of parts
+    // took a fifth of a start's instructions, and the process ends soon
+    // after (`std::process::exit` frees nothing either).
     let parse = |command: clap::Command| {
+        let command = Box::leak(Box::new(command));
         command
-            .try_get_matches_from(&args)
+            .try_get_matches_from_mut(&args)
             .and_then(|m| <Cli as clap::FromArgMatches>::from_arg_matches(&m))
     };
-    let parsed = parse(<Cli as clap::CommandFactory>::command()).or_else(|_| {
+    // First with each command's arguments made only for the command given
+    // (`lazy`): the whole tree is built again for what is shown.
+    let parsed = {
+        let command = Box::leak(Box::new(<lazy::LazyCli as clap::CommandFactory>::command()));
+        command
+            .try_get_matches_from_mut(&args)
+            .and_then(|m| <lazy::LazyCli as clap::FromArgMatches>::from_arg_matches(&m))
+            .map(Cli::from)
+    }
+    .or_else(|_| {
         parse(crate::i18n::help::localize(
             <Cli as clap::CommandFactory>::command(),
             lang,

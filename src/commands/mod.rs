@@ -67,6 +67,47 @@ pub enum Command {
     Demo(demo::Args),
 }
 
+/// What adds a command's arguments to its (empty) clap command.
+pub(crate) type MakeArgs = fn(clap::Command) -> clap::Command;
+
+/// Every [`Command`] by name with the function that makes its arguments, in
+/// the enum's order: the parse of a start (`crate::cli`) makes only the
+/// arguments of the command given. `cli::lazy::tests` holds it to the enum.
+pub(crate) const BY_NAME: &[(&str, MakeArgs)] = &[
+    ("init", <init::Args as clap::Args>::augment_args),
+    ("check", <check::Args as clap::Args>::augment_args),
+    ("sponsor", <sponsor::Args as clap::Args>::augment_args),
+    ("partner", <partner::Args as clap::Args>::augment_args),
+    ("client", <client::Args as clap::Args>::augment_args),
+    (
+        "appointment",
+        <appointment::Args as clap::Args>::augment_args,
+    ),
+    ("referral", <referral::Args as clap::Args>::augment_args),
+    ("event", <event::Args as clap::Args>::augment_args),
+    ("contact", <contact::Args as clap::Args>::augment_args),
+    ("agenda", <agenda::Args as clap::Args>::augment_args),
+    ("search", <search::Args as clap::Args>::augment_args),
+    ("status", <status::Args as clap::Args>::augment_args),
+    ("topics", <topics::Args as clap::Args>::augment_args),
+    ("report", <report::Args as clap::Args>::augment_args),
+    ("directory", <directory::Args as clap::Args>::augment_args),
+    ("flyer", <flyer::Args as clap::Args>::augment_args),
+    ("edit", <edit::Args as clap::Args>::augment_args),
+    ("delete", <delete::Args as clap::Args>::augment_args),
+    ("retention", <retention::Args as clap::Args>::augment_args),
+    ("sync", <sync::Args as clap::Args>::augment_args),
+    ("log", <log::Args as clap::Args>::augment_args),
+    ("git-hook", <git_hook::Args as clap::Args>::augment_args),
+    ("import", <import::Args as clap::Args>::augment_args),
+    (
+        "completions",
+        <completions::Args as clap::Args>::augment_args,
+    ),
+    ("man", <man::Args as clap::Args>::augment_args),
+    ("demo", <demo::Args as clap::Args>::augment_args),
+];
+
 pub fn run(command: Command, globals: &Globals) -> Result<()> {
     match command {
         Command::Init(a) => init::run(a, globals),

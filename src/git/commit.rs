@@ -51,17 +51,26 @@ pub(super) fn has_identity(dir: &Path) -> bool {
 
 /// Commits with the user's identity; when git has none configured, with a
 /// placeholder so that the commit is not lost (the message says how to fix it).
+///
+/// The identity is asked for only when the commit failed (git refuses to
+/// commit without one and changes nothing then): an ordinary commit is one
+/// git process, not three.
 pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<(), GitError> {
-    let mut full: Vec<&str> = Vec::new();
-    let placeholder = !has_identity(dir);
-    if placeholder {
-        full.extend([
-            "-c",
-            "user.name=quartier",
-            "-c",
-            "user.email=quartier@localhost",
-        ]);
+    let out = git(dir, args)?;
+    if out.status.success() {
+        return Ok(());
     }
+    if has_identity(dir) {
+        return Err(GitError::CommitFailed {
+            said: message_of(&out),
+        });
+    }
+    let mut full: Vec<&str> = vec![
+        "-c",
+        "user.name=quartier",
+        "-c",
+        "user.email=quartier@localhost",
+    ];
     full.extend_from_slice(args);
     let out = git(dir, &full)?;
     if !out.status.success() {
@@ -69,9 +78,7 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<(), GitError> {
             said: message_of(&out),
         });
     }
-    if placeholder {
-        eprintln!("quartier: {}", crate::tr!("git.no-identity"));
-    }
+    eprintln!("quartier: {}", crate::tr!("git.no-identity"));
     Ok(())
 }
 
@@ -90,14 +97,14 @@ pub(super) fn commit(dir: &Path, args: &[&str]) -> Result<(), GitError> {
 /// a few seconds before it fails.
 pub fn commit_paths(dir: &Path, paths: &[&Path], message: &str) -> Result<(), GitError> {
     let repo = Repo::open(dir)?;
-    let git_dir = repo.git_dir()?;
-    let _turn = CommitTurn::take(&git_dir)?;
+    let git_dir = repo.git_dir();
+    let _turn = CommitTurn::take(git_dir)?;
     let start = Instant::now();
     let mut pause = Duration::from_millis(20);
     loop {
-        let held_before = index_held(&git_dir);
+        let held_before = index_held(git_dir);
         match commit_once(&repo, dir, paths, message) {
-            Err(_) if retry_after_failure(held_before, &git_dir, start.elapsed()) => {
+            Err(_) if retry_after_failure(held_before, git_dir, start.elapsed()) => {
                 std::thread::sleep(pause);
                 pause = (pause * 2).min(Duration::from_millis(400));
             }
@@ -197,15 +204,13 @@ fn spec_file(specs: &[String]) -> Result<tempfile::NamedTempFile, GitError> {
     Ok(file)
 }
 
-fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Result<(), GitError> {
-    let mut specs = Vec::new();
-    for p in paths {
-        specs.push(pathspec(&relative_to_dir(dir, p)?));
-    }
-    if specs.is_empty() {
-        return Err(GitError::NothingToCommit);
-    }
-    let tracked = listed_in_chunks(repo, &["ls-files", "-z", "--full-name", "--"], &specs)?;
+/// Of the paths `specs`, those in git's index and those in HEAD (relative to the top).
+fn known_to_git(
+    repo: &Repo,
+    dir: &Path,
+    specs: &[String],
+) -> Result<(HashSet<PathBuf>, HashSet<PathBuf>), GitError> {
+    let tracked = listed_in_chunks(repo, &["ls-files", "-z", "--full-name", "--"], specs)?;
     let in_head = if head(dir).is_some() {
         listed_in_chunks(
             repo,
@@ -218,16 +223,44 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
                 "HEAD",
                 "--",
             ],
-            &specs,
+            specs,
         )?
     } else {
         HashSet::new()
     };
+    Ok((tracked, in_head))
+}
+
+fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Result<(), GitError> {
+    let mut specs = Vec::new();
+    for p in paths {
+        specs.push(pathspec(&relative_to_dir(dir, p)?));
+    }
+    if specs.is_empty() {
+        return Err(GitError::NothingToCommit);
+    }
+    let on_disk: Vec<bool> = paths
+        .iter()
+        .map(|p| std::fs::symlink_metadata(p).is_ok())
+        .collect();
+    // What git knows of a path matters only when it is gone from the disk
+    // (the old end of a move, a removal): records just written need no
+    // `ls-files` and `ls-tree`.
+    let gone: Vec<String> = specs
+        .iter()
+        .zip(&on_disk)
+        .filter(|(_, here)| !**here)
+        .map(|(spec, _)| spec.clone())
+        .collect();
+    let (tracked, in_head) = if gone.is_empty() {
+        (HashSet::new(), HashSet::new())
+    } else {
+        known_to_git(repo, dir, &gone)?
+    };
     let mut to_add = Vec::new();
     let mut to_commit = Vec::new();
-    for (p, spec) in paths.iter().zip(&specs) {
+    for ((p, spec), on_disk) in paths.iter().zip(&specs).zip(on_disk) {
         let rel = repo.top_path(&relative_to_dir(dir, p)?);
-        let on_disk = std::fs::symlink_metadata(p).is_ok();
         let indexed = tracked.contains(&rel);
         if on_disk || indexed {
             to_add.push(spec.clone());
@@ -256,19 +289,20 @@ fn commit_once(repo: &Repo, dir: &Path, paths: &[&Path], message: &str) -> Resul
         );
         return Ok(());
     }
-    if head(dir).is_some() {
-        let mut changed = false;
-        for chunk in to_commit.chunks(SPECS_PER_CALL) {
-            let mut diff = vec!["diff", "--cached", "--quiet", "HEAD", "--"];
-            diff.extend(chunk.iter().map(String::as_str));
-            if !git(dir, &diff)?.status.success() {
-                changed = true;
-                break;
-            }
+    // Nothing to commit when the staged paths equal HEAD's: `diff --quiet`
+    // exits 0. It exits 1 on a difference, and fails (128) without a first
+    // commit, which is committed then.
+    let mut changed = false;
+    for chunk in to_commit.chunks(SPECS_PER_CALL) {
+        let mut diff = vec!["diff", "--cached", "--quiet", "HEAD", "--"];
+        diff.extend(chunk.iter().map(String::as_str));
+        if !git(dir, &diff)?.status.success() {
+            changed = true;
+            break;
         }
-        if !changed {
-            return Ok(());
-        }
+    }
+    if !changed {
+        return Ok(());
     }
     let list = spec_file(&to_commit)?;
     let from = format!("--pathspec-from-file={}", list.path().display());

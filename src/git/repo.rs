@@ -88,13 +88,23 @@ pub struct Repo {
     pub top: PathBuf,
     /// The records folder relative to `top` (empty when they are the same).
     pub prefix: PathBuf,
+    /// The repository's git folder (absolute), found with `top` in one git process.
+    git_dir: PathBuf,
 }
 
 impl Repo {
     /// The repository holding `dir`; a clear error when git is missing or
     /// `dir` is in no repository.
     pub fn open(dir: &Path) -> Result<Repo, GitError> {
-        let out = git(dir, &["rev-parse", "--show-toplevel", "--show-prefix"])?;
+        let out = git(
+            dir,
+            &[
+                "rev-parse",
+                "--show-toplevel",
+                "--show-prefix",
+                "--absolute-git-dir",
+            ],
+        )?;
         if !out.status.success() {
             // A `.git` folder or a bare repository: git is there, files are not.
             if git(dir, &["rev-parse", "--git-dir"])?.status.success() {
@@ -115,7 +125,8 @@ impl Repo {
             .unwrap_or_default()
             .trim()
             .trim_end_matches('/');
-        if top.as_os_str().is_empty() {
+        let git_dir = PathBuf::from(lines.next().unwrap_or_default().trim());
+        if top.as_os_str().is_empty() || git_dir.as_os_str().is_empty() {
             return Err(GitError::NotAWorkTree {
                 dir: dir.to_path_buf(),
             });
@@ -124,6 +135,7 @@ impl Repo {
             dir: dir.to_path_buf(),
             top,
             prefix: PathBuf::from(prefix),
+            git_dir,
         })
     }
 
@@ -174,15 +186,14 @@ impl Repo {
             .collect())
     }
 
-    pub(super) fn git_dir(&self) -> Result<PathBuf, GitError> {
-        Ok(PathBuf::from(
-            self.at_top_ok(&["rev-parse", "--absolute-git-dir"])?.trim(),
-        ))
+    /// The git folder (found when the repository was opened: no git process).
+    pub(super) fn git_dir(&self) -> &Path {
+        &self.git_dir
     }
 
     /// The rebase, merge, … that waits to be finished, if any.
     pub fn in_progress(&self) -> Result<Option<InProgress>, GitError> {
-        let gd = self.git_dir()?;
+        let gd = self.git_dir();
         Ok(
             if gd.join("rebase-merge").is_dir() || gd.join("rebase-apply").is_dir() {
                 Some(InProgress::Rebase)

@@ -158,7 +158,7 @@ impl Repo {
     /// findable). Called while holding [`Repo::sync_turn`], so a lock file of
     /// this ref can only be one a killed sync left behind.
     pub fn backup(&self) -> Result<(), GitError> {
-        let _ = std::fs::remove_file(self.git_dir()?.join(format!("{BACKUP_REF}.lock")));
+        let _ = std::fs::remove_file(self.git_dir().join(format!("{BACKUP_REF}.lock")));
         self.at_top_ok(&[
             "update-ref",
             "--create-reflog",
@@ -174,11 +174,11 @@ impl Repo {
     /// (conflicted ones as they are on disk), made in a separate index so
     /// that git's own index — and a waiting rebase — stay untouched.
     fn snapshot(&self) -> Result<String, GitError> {
-        let gd = self.git_dir()?;
+        let gd = self.git_dir();
         let tmp = tempfile::Builder::new()
             .prefix("quartier-index-")
-            .tempfile_in(&gd)
-            .map_err(|e| GitError::io(crate::error::IoAction::MakeTempIndex, &gd, e))?;
+            .tempfile_in(gd)
+            .map_err(|e| GitError::io(crate::error::IoAction::MakeTempIndex, gd, e))?;
         let real = gd.join("index");
         if real.is_file() {
             std::fs::copy(&real, tmp.path())
@@ -209,7 +209,7 @@ impl Repo {
 
     /// The state file of a waiting rebase (`onto`, `orig-head`, `head-name`).
     fn rebase_state(&self, name: &str) -> Option<String> {
-        let gd = self.git_dir().ok()?;
+        let gd = self.git_dir();
         ["rebase-merge", "rebase-apply"].iter().find_map(|d| {
             std::fs::read_to_string(gd.join(d).join(name))
                 .ok()
@@ -247,12 +247,26 @@ impl Repo {
             ABORTED_REF,
             &commit,
         ])?;
-        let out = self.at_top(&["rebase", "--abort"])?;
+        let mut out = self.at_top(&["rebase", "--abort"])?;
         if !out.status.success() {
-            return Err(GitError::UndoFailed {
-                said: super::message_of(&out),
-                top: self.top.clone(),
-            });
+            // A git killed while the rebase applied a commit can leave that
+            // commit's new files in the working folder, untracked, and the
+            // abort refuses to overwrite them. They are in the snapshot: set
+            // aside, the abort brings the branch's version, and the loop
+            // below puts back every one that differs from it.
+            let aside = self.set_aside_untracked()?;
+            if !aside.is_empty() {
+                out = self.at_top(&["rebase", "--abort"])?;
+            }
+            if !out.status.success() {
+                for (file, bytes) in &aside {
+                    crate::store::atomic_write(file, bytes)?;
+                }
+                return Err(GitError::UndoFailed {
+                    said: super::message_of(&out),
+                    top: self.top.clone(),
+                });
+            }
         }
         let now = self.blobs(&snap)?;
         let before = match &orig {
@@ -296,6 +310,28 @@ impl Repo {
             undone.restored.push(self.shown(path));
         }
         Ok(undone)
+    }
+
+    /// Removes the untracked (not ignored) saved files from the working
+    /// folder and returns each with its bytes.
+    fn set_aside_untracked(&self) -> Result<Vec<(PathBuf, Vec<u8>)>, GitError> {
+        let mut args = vec!["ls-files", "-z", "--others", "--exclude-standard", "--"];
+        let specs = self.saved_specs();
+        args.extend(specs.iter().map(String::as_str));
+        let out = self.at_top_ok(&args)?;
+        let mut aside = Vec::new();
+        for rel in out.split('\0').filter(|s| !s.is_empty()) {
+            let file = self.top.join(rel);
+            let bytes = std::fs::read(&file)
+                .map_err(|e| GitError::io(crate::error::IoAction::Read, &file, e))?;
+            aside.push((file, bytes));
+        }
+        // all read before any is removed
+        for (file, _) in &aside {
+            std::fs::remove_file(file)
+                .map_err(|e| GitError::io(crate::error::IoAction::Remove, file, e))?;
+        }
+        Ok(aside)
     }
 
     /// The records a waiting rebase stopped on because one side deleted
@@ -351,7 +387,7 @@ impl Repo {
     /// One sync at a time per repository: an advisory lock on
     /// `quartier-sync.lock` in the git folder, held while the file lives.
     pub fn sync_turn(&self) -> Result<std::fs::File, GitError> {
-        let path = self.git_dir()?.join("quartier-sync.lock");
+        let path = self.git_dir().join("quartier-sync.lock");
         let file = std::fs::OpenOptions::new()
             .create(true)
             .truncate(false)
@@ -370,7 +406,7 @@ impl Repo {
     }
 
     fn stop_marker(&self) -> Result<PathBuf, GitError> {
-        Ok(self.git_dir()?.join("quartier-sync-stopped"))
+        Ok(self.git_dir().join("quartier-sync-stopped"))
     }
 
     /// Notes (or clears) that a sync stopped on a conflict and waits for the

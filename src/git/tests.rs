@@ -161,6 +161,72 @@ fn unchanged_file_is_no_error_and_makes_no_commit() {
 }
 
 #[test]
+fn without_an_identity_the_commit_is_made_with_the_placeholder_and_other_staged_files_stay() {
+    let (_tmp, dir) = repo();
+    // An empty name is no identity (git refuses it), whatever the machine's configuration says.
+    git_ok(&dir, &["config", "user.name", ""]).unwrap();
+    fs::write(dir.join("a.toml"), "a changed and staged\n").unwrap();
+    git_ok(&dir, &["add", "a.toml"]).unwrap();
+    let rec = dir.join("b.toml");
+    fs::write(&rec, "b\n").unwrap();
+    commit_paths(&dir, &[&rec], "b: add").unwrap();
+    let shown = git_ok(
+        &dir,
+        &["show", "--name-status", "--format=%s%n%an <%ae>", "HEAD"],
+    )
+    .unwrap();
+    assert!(
+        shown.starts_with("b: add\nquartier <quartier@localhost>\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("A\tb.toml") && !shown.contains("a.toml"),
+        "{shown}"
+    );
+    assert!(status(&dir).contains("M  a.toml"), "{}", status(&dir));
+}
+
+#[test]
+fn a_refused_commit_with_an_identity_is_an_error_and_commits_nothing() {
+    let (_tmp, dir) = repo();
+    git_ok(&dir, &["config", "core.hooksPath", "hooks"]).unwrap();
+    let hook = dir.join("hooks/pre-commit");
+    fs::create_dir_all(hook.parent().unwrap()).unwrap();
+    fs::write(&hook, "#!/bin/sh\necho refused by the hook >&2\nexit 1\n").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&hook, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let before = head(&dir);
+    let rec = dir.join("b.toml");
+    fs::write(&rec, "b\n").unwrap();
+    let err = commit_paths(&dir, &[&rec], "b: add").unwrap_err();
+    assert!(
+        format!("{err:?}").contains("refused by the hook"),
+        "{err:?}"
+    );
+    assert_eq!(head(&dir), before);
+}
+
+#[test]
+fn the_first_commit_of_a_repository_without_one_is_made() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("records");
+    fs::create_dir_all(&dir).unwrap();
+    git_ok(&dir, &["init", "--quiet"]).unwrap();
+    git_ok(&dir, &["config", "user.name", "Erika Beispiel"]).unwrap();
+    git_ok(&dir, &["config", "user.email", "eb@example.org"]).unwrap();
+    git_ok(&dir, &["config", "core.hooksPath", "no-hooks"]).unwrap();
+    let rec = dir.join("a.toml");
+    fs::write(&rec, "a\n").unwrap();
+    assert_eq!(head(&dir), None);
+    commit_paths(&dir, &[&rec], "a: add").unwrap();
+    assert!(head(&dir).is_some());
+    assert!(last_commit_files(&dir).contains("A\ta.toml"));
+}
+
+#[test]
 fn a_file_git_never_knew_that_is_gone_is_an_error() {
     let (_tmp, dir) = repo();
     let nope = dir.join("nope.toml");

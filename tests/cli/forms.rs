@@ -478,12 +478,22 @@ fn a_referral_closed_on_the_terminal_is_asked_in_german() {
     p.expect("erfolgreich (done)");
     p.expect("↑↓ wählen");
     p.answer("zurück");
+    // then what came of it (only `--outcome` set it before); personal data
+    // refused at once, the text kept in the line to be corrected
+    p.ask(
+        "? Ergebnis (freiwillig)",
+        "zieht weg, Rückruf 0176 12345678",
+    );
+    p.expect("Datenschutz: das Ergebnis scheint eine Telefonnummer zu enthalten");
+    let tail = ", Rückruf 0176 12345678".chars().count();
+    p.answer(&"\x7f".repeat(tail));
     let (rest, code) = p.finish();
     assert_eq!(code, 0, "{rest}");
     assert!(!rest.contains("to move"), "{rest}");
     let text = f.read(referral);
     assert!(text.contains("status = \"withdrawn\""), "{text}");
     assert!(text.contains("closed = 2026-11-25"), "{text}");
+    assert!(text.contains("outcome = \"zieht weg\""), "{text}");
 }
 
 #[test]

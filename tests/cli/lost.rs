@@ -52,25 +52,6 @@ fn spawn(f: &Folder, args: &[&str], env: &[(&str, &str)]) -> std::process::Child
     cmd.spawn().expect("start quartier")
 }
 
-/// A small pseudo-random sequence for kill delays (no extra crate needed).
-struct Noise(u64);
-
-impl Noise {
-    fn new() -> Noise {
-        let seed = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos() as u64;
-        Noise(seed | 1)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
-
 /// Every file named `<id>.toml` below `dir`.
 fn copies(root: &Path, id: &str) -> Vec<PathBuf> {
     walkdir::WalkDir::new(root)
@@ -279,46 +260,74 @@ fn a_crash_in_the_middle_of_a_move_leaves_one_copy_that_check_explains() {
 #[test]
 fn killing_moves_at_random_moments_never_leaves_two_copies() {
     let f = folder();
-    let mut noise = Noise::new();
-    let start = Instant::now();
+    // The window: the middle of three moves that nobody kills (to October,
+    // back, to October). Then twenty rounds move it back and forth, each
+    // killed in its twentieth of that time, where 60 rounds with kills in
+    // 0..40 ms came after the end of the move in about half of them.
+    let mut took: Vec<Duration> = ["2026-10-15", "2026-11-20", "2026-10-15"]
+        .iter()
+        .map(|date| {
+            crate::support::time_of(
+                Command::new(env!("CARGO_BIN_EXE_quartier"))
+                    .arg("--records")
+                    .arg(f.root())
+                    .args(["appointment", "edit", APT_ID, "--date", date])
+                    .env("QUARTIER_TODAY", TODAY)
+                    .stdin(Stdio::null()),
+            )
+        })
+        .collect();
+    took.sort();
+    let window = took[1].mul_f64(1.1);
+    assert_eq!(copies(f.root(), APT_ID), vec![f.path(OCT)]);
+    let mut points = crate::support::KillPoints::new(20);
     let mut kills = 0;
     let mut repaired = 0;
-    let dates = ["2026-10-15", "2026-11-20"];
-    for round in 0..60 {
-        if start.elapsed() > Duration::from_secs(12) {
-            break;
-        }
+    let dates = ["2026-11-20", "2026-10-15"];
+    for round in 0..points.rounds() {
         let found = copies(f.root(), APT_ID);
-        assert_eq!(found.len(), 1, "round {round}: {found:?}");
+        assert_eq!(found.len(), 1, "round {round}: {found:?} ({points})");
         // a file left in the old month by an earlier kill moves with this command too
+        let at = points.at(round, window);
         let mut child = spawn(
             &f,
-            &["appointment", "edit", APT_ID, "--date", dates[round % 2]],
+            &[
+                "appointment",
+                "edit",
+                APT_ID,
+                "--date",
+                dates[round as usize % 2],
+            ],
             &[],
         );
-        std::thread::sleep(Duration::from_micros(noise.below(40_000)));
+        std::thread::sleep(at);
         if child.try_wait().unwrap().is_none() {
             let _ = child.kill();
             kills += 1;
         }
         let _ = child.wait();
+        let what = format!("round {round}, killed after {at:?} of {window:?}, {points}");
         let found = copies(f.root(), APT_ID);
-        assert_eq!(found.len(), 1, "round {round}, after a kill: {found:?}");
+        assert_eq!(found.len(), 1, "{what}: {found:?}");
         let text = std::fs::read_to_string(&found[0]).unwrap();
         assert!(
             text.contains("kind = \"consultation\""),
-            "whole file: {text}"
+            "{what}: whole file: {text}"
         );
         let check = f.run(&["--lang", "en", "check"]);
         if check.code != 0 {
             // killed between writing and moving: the one copy waits in the old month
-            check.code(1).has("does not belong in folder");
+            assert!(
+                check.code == 1 && check.all().contains("does not belong in folder"),
+                "{what}: {}",
+                check.all()
+            );
             f.run_env(&["edit", APT_ID], &[("EDITOR", "true")]).ok();
             f.run(&["check"]).ok();
             repaired += 1;
         }
     }
     eprintln!("{repaired} moves were cut between writing and moving and repaired");
-    eprintln!("{kills} moves killed");
+    eprintln!("{kills} moves killed ({points})");
     assert!(kills > 0, "no kill landed: the loop proves nothing");
 }

@@ -202,7 +202,9 @@ const LERNHAUS: &str = "# Träger seit 2025 — Kommentar bleibt\nid = \"lernhau
 fn processes_killed_mid_write_never_leave_a_broken_record() {
     let f = Folder::new();
     f.write("sponsors/lernhaus.toml", LERNHAUS);
-    for round in 0..30 {
+    // 15 kills, one in each fifteenth of 0..25 ms (before: 30 anywhere in it)
+    let mut points = crate::support::KillPoints::new(15);
+    for round in 0..points.rounds() {
         // Large notes make the write take long enough to be hit.
         let size = 1_000 + random_below(100_000) as usize;
         let notes = format!("Runde {round}: {}", "Ä".repeat(size / 2));
@@ -212,19 +214,22 @@ fn processes_killed_mid_write_never_leave_a_broken_record() {
         } else {
             vec!["sponsor", "edit", "lernhaus", "--notes", &notes]
         };
+        let at = points.at(round, Duration::from_millis(25));
         let mut child = spawn(&f, &args);
-        std::thread::sleep(Duration::from_micros(random_below(25_000)));
+        std::thread::sleep(at);
         let _ = child.kill();
         let _ = child.wait();
 
+        let what = format!("round {round}, {size} bytes, killed after {at:?}, {points}");
         let text = f.read("sponsors/lernhaus.toml");
         assert!(
             text.starts_with("# Träger seit 2025 — Kommentar bleibt\nid = \"lernhaus\"\n"),
-            "round {round}: the record lost its head:\n{}",
+            "{what}: the record lost its head:\n{}",
             &text[..text.len().min(300)]
         );
-        assert!(text.ends_with('\n') || text.ends_with('"'), "round {round}");
-        f.run(&["check", "--strict"]).ok();
+        assert!(text.ends_with('\n') || text.ends_with('"'), "{what}");
+        let check = f.run(&["check", "--strict"]);
+        assert_eq!(check.code, 0, "{what}:\n{}", check.all());
     }
     f.run(&["sponsor", "show", "lernhaus"]).ok();
     // Whatever temporary files the killed processes left are hidden, and
@@ -244,7 +249,10 @@ fn new_records_killed_mid_write_are_either_whole_or_absent() {
         "appointments/2026/11/apt-20261120-ab12.toml",
         "# Erstgespräch\nid = \"apt-20261120-ab12\"\ndate = 2026-11-20\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-AB12\"\n",
     );
-    for round in 0..30 {
+    // 15 kills, one in each fifteenth of 0..25 ms (before: 30 anywhere in
+    // it), five of each command
+    let mut points = crate::support::KillPoints::new(15);
+    for round in 0..points.rounds() {
         let notes = format!(
             "Runde {round}: {}",
             "Ö".repeat(1_000 + random_below(50_000) as usize)
@@ -263,11 +271,19 @@ fn new_records_killed_mid_write_are_either_whole_or_absent() {
             ],
             _ => vec!["appointment", "edit", "ab12", "--notes", &notes],
         };
+        let at = points.at(round, Duration::from_millis(25));
         let mut child = spawn(&f, &args);
-        std::thread::sleep(Duration::from_micros(random_below(25_000)));
+        std::thread::sleep(at);
         let _ = child.kill();
         let _ = child.wait();
-        f.run(&["check", "--strict"]).ok();
+        let check = f.run(&["check", "--strict"]);
+        assert_eq!(
+            check.code,
+            0,
+            "round {round} ({}), killed after {at:?}, {points}:\n{}",
+            args[0],
+            check.all()
+        );
     }
     let text = f.read("appointments/2026/11/apt-20261120-ab12.toml");
     assert!(

@@ -244,3 +244,72 @@ impl Run {
             .unwrap_or_else(|e| panic!("not JSON ({e}):\n{}", self.stdout))
     }
 }
+
+/// The moments at which the kill-at-random tests kill a command: round `r`
+/// of `n` kills in the `r`-th of `n` equal slices of the time the command
+/// takes (`window`), at a random place within it, so that a few rounds
+/// reach every part of its run where independent random delays bunch up
+/// (and often fall after its end). The seed is in every failure message
+/// (`Display`); `QUARTIER_KILL_SEED=<seed>` replays the same places.
+pub struct KillPoints {
+    seed: u64,
+    state: u64,
+    rounds: u32,
+}
+
+impl KillPoints {
+    pub fn new(rounds: u32) -> KillPoints {
+        let seed = std::env::var("QUARTIER_KILL_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .unwrap()
+                    .as_nanos() as u64
+            })
+            | 1;
+        KillPoints {
+            seed,
+            state: seed,
+            rounds,
+        }
+    }
+
+    pub fn rounds(&self) -> u32 {
+        self.rounds
+    }
+
+    /// When round `round` kills, counted from the command's start.
+    pub fn at(&mut self, round: u32, window: std::time::Duration) -> std::time::Duration {
+        self.state ^= self.state << 13;
+        self.state ^= self.state >> 7;
+        self.state ^= self.state << 17;
+        let slice = window / self.rounds;
+        slice * round + slice.mul_f64((self.state % 1_000_000) as f64 / 1_000_000.0)
+    }
+}
+
+impl std::fmt::Display for KillPoints {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "kill seed {} (QUARTIER_KILL_SEED={0} replays it)",
+            self.seed
+        )
+    }
+}
+
+/// How long `cmd` takes when nobody kills it (it must succeed): the window
+/// over which [`KillPoints`] spread their kills.
+pub fn time_of(cmd: &mut Command) -> std::time::Duration {
+    let start = std::time::Instant::now();
+    let out = cmd.output().expect("run quartier");
+    let took = start.elapsed();
+    assert!(
+        out.status.success(),
+        "the unkilled run failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    took
+}

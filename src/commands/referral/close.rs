@@ -70,6 +70,8 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
                 .unwrap_or_else(|| crate::tr!("referral.unknown-day"))
         )));
     }
+    // on a terminal, a status picked from the list is followed by the outcome
+    let asks_outcome = args.status.is_none() && args.outcome.is_none() && crate::cli::interactive();
     let mut need = Need::new();
     let status = need.choose(
         "--status",
@@ -93,6 +95,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .and_then(|s| s.parse::<ReferralStatus>().ok())
         .ok_or_else(|| CommandError::usage(crate::tr!("referral.close-status")))?;
     let closed = closed_date(status, args.date, crate::dates::today())?;
+    let outcome = if asks_outcome {
+        ask_outcome()?
+    } else {
+        args.outcome.clone()
+    };
     // the rule book judges the change: the closing day, privacy in the outcome
     let named = Naming {
         command: "referral close",
@@ -106,7 +113,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         if let Record::Referral(r) = r {
             r.status = status;
             r.closed = closed;
-            if let Some(o) = &args.outcome {
+            if let Some(o) = &outcome {
                 r.outcome = (!o.trim().is_empty()).then(|| o.clone());
             }
         }
@@ -125,4 +132,43 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             moved_from: None,
         },
     )
+}
+
+/// The outcome, asked after the status on a terminal (Enter: none). Personal
+/// data in it is refused at once by the same scan as the rule book's privacy
+/// rule, the text kept in the line to be corrected; the rule book judges the
+/// whole change again before it is written.
+fn ask_outcome() -> Result<Option<String>> {
+    let lang = crate::i18n::lang();
+    let spec = crate::schema::of(Kind::Referral)
+        .field("outcome")
+        .expect("a referral has an outcome");
+    crate::commands::form::ask::marks_in_the_interface_language();
+    let question = format!("{} ({})", spec.label(lang), crate::i18n::t("form.optional"));
+    let help = format!(
+        "{} · {}",
+        spec.help(lang),
+        crate::tr!("referral.outcome-enter")
+    );
+    let personal = |text: &str| {
+        let found = crate::privacy::scan(text);
+        Ok(if found.is_empty() {
+            inquire::validator::Validation::Valid
+        } else {
+            let why = crate::tr!("referral.outcome-personal", hit = found.join(", "));
+            inquire::validator::Validation::Invalid(why.into())
+        })
+    };
+    let answer = inquire::Text::new(&question)
+        .with_help_message(&help)
+        .with_validator(personal)
+        .prompt()
+        .map_err(|e| match e {
+            inquire::InquireError::OperationCanceled
+            | inquire::InquireError::OperationInterrupted => {
+                CommandError::usage(crate::tr!("form.cancelled"))
+            }
+            other => CommandError::usage(crate::tr!("form.no-terminal", problem = other)),
+        })?;
+    Ok(Some(answer.trim().to_string()).filter(|a| !a.is_empty()))
 }
