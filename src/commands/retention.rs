@@ -51,7 +51,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return Err(CommandError::usage(crate::tr_in!(
             lang,
             "ui.retention.before-problem",
-            date = args.before,
+            date = crate::report::labels::date(args.before, lang),
             problem = crate::i18n::t_in(lang, "ui.retention.the-cut-off-lies-in")
         )));
     }
