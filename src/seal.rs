@@ -22,7 +22,7 @@ pub const DIR: &str = "reports/sealed";
 /// Why no seal was made.
 #[derive(Debug, thiserror::Error)]
 pub enum SealError {
-    #[error("{}", crate::tr!("seal.not-ended", name = name, to = to))]
+    #[error("{}", crate::tr!("seal.not-ended", name = name, to = crate::report::labels::date(*to, crate::i18n::lang())))]
     NotEnded { name: String, to: NaiveDate },
     #[error("{}", crate::tr!("seal.exists", path = .0.display()))]
     Exists(PathBuf),

@@ -51,7 +51,7 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return Err(CommandError::usage(crate::tr_in!(
             lang,
             "ui.retention.before-problem",
-            date = args.before,
+            date = crate::report::labels::date(args.before, lang),
             problem = crate::i18n::t_in(lang, "ui.retention.the-cut-off-lies-in")
         )));
     }
@@ -68,8 +68,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     }
     for ((code, last), p) in due.iter().zip(&plans) {
         println!(
-            "{code}\t{}: {last}\t{} {}, {} {}",
+            "{code}\t{}: {}\t{} {}, {} {}",
             crate::i18n::t_in(lang, "ui.retention.last-contact"),
+            crate::report::labels::date(*last, lang),
             p.count(Kind::Appointment),
             crate::i18n::t_in(lang, "ui.retention.appointments"),
             p.count(Kind::Referral),

@@ -23,6 +23,9 @@ pub fn localize_in(lang: Lang, message: &str) -> String {
 }
 
 fn german(message: &str) -> Option<String> {
+    if let Some(said) = serde_german(message) {
+        return Some(said);
+    }
     let (description, expected) = match message.split_once(", expected ") {
         Some((d, e)) => (d, Some(e)),
         None => (message, None),
@@ -37,6 +40,49 @@ fn german(message: &str) -> Option<String> {
         ));
     }
     Some(out)
+}
+
+/// serde's messages of a value of the wrong type or a key it does not
+/// know, as far as their words are the catalogue's:
+/// "invalid type: integer `3`, expected a string" →
+/// "falscher Wert: eine Zahl (`3`), erwartet: Text".
+fn serde_german(message: &str) -> Option<String> {
+    let noun = |english: &str| {
+        let english = english.replace("floating point", "float");
+        let (word, value) = match english.split_once(' ') {
+            Some((w, v)) => (w, Some(v)),
+            None => (english.as_str(), None),
+        };
+        let word = word.trim_start_matches("a ").trim_start_matches("an ");
+        let german = super::lookup(Lang::De, &format!("serde-type.{word}"))?;
+        Some(match value {
+            Some(v) => format!("{german} ({v})"),
+            None => german.to_string(),
+        })
+    };
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (got, want) = rest.split_once(", expected ")?;
+        let want = want.trim_start_matches("a ").trim_start_matches("an ");
+        return Some(super::fill(
+            super::t_in(Lang::De, "serde.invalid-type"),
+            &[("got", &noun(got)?), ("want", &noun(want)?)],
+        ));
+    }
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, known) = rest.split_once(", expected ")?;
+        let known = known.trim_start_matches("one of ").replace(" or ", ", ");
+        return Some(super::fill(
+            super::t_in(Lang::De, "serde.unknown-field"),
+            &[("field", &field), ("known", &known)],
+        ));
+    }
+    if let Some(field) = message.strip_prefix("missing field ") {
+        return Some(super::fill(
+            super::t_in(Lang::De, "serde.missing-field"),
+            &[("field", &field)],
+        ));
+    }
+    None
 }
 
 /// One thing the reader expected: a literal (`` `=` ``) as it is, a
@@ -79,6 +125,32 @@ mod tests {
         );
         let m = reader_message("a = 1\na = 2\n");
         assert_eq!(localize_in(Lang::De, &m), "doppelter Schlüssel");
+    }
+
+    #[test]
+    fn serde_s_messages_speak_german() {
+        assert_eq!(
+            localize_in(Lang::De, "invalid type: integer `3`, expected a string"),
+            "falscher Wert: eine Zahl (`3`), erwartet: Text"
+        );
+        assert_eq!(
+            localize_in(
+                Lang::De,
+                "unknown field `colour`, expected `name` or `language`"
+            ),
+            "unbekannter Schlüssel `colour`; möglich sind `name`, `language`"
+        );
+        assert_eq!(
+            localize_in(Lang::De, "missing field `name`"),
+            "es fehlt der Schlüssel `name`"
+        );
+        assert_eq!(
+            localize_in(Lang::De, "invalid type: floating point `1.5`, expected i64"),
+            "falscher Wert: eine Kommazahl (`1.5`), erwartet: eine ganze Zahl"
+        );
+        // a type the catalogue does not know: as serde said it
+        let odd = "invalid type: newtype struct, expected a string";
+        assert_eq!(localize_in(Lang::De, odd), odd);
     }
 
     #[test]

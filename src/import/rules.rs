@@ -58,6 +58,9 @@ pub struct Options {
     pub sheet: Option<String>,
 }
 
+/// The sections a rules file may have.
+const SECTIONS: [&str; 5] = ["columns", "values", "constants", "defaults", "options"];
+
 /// Keys only quartier itself writes.
 const RESERVED: [&str; 1] = ["import"];
 
@@ -74,9 +77,45 @@ impl Rules {
     /// Parses and checks the text of a rules file named `path`.
     pub fn parse(text: &str, path: &Path) -> Result<Rules, RulesError> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let rules: Rules = toml::from_str(text).map_err(|e| RulesError::Syntax {
+        // "line N: …" in the interface language: the reader's syntax
+        // errors localized, an unknown section named by us (serde's
+        // own words are English)
+        let line_of = |span: Option<std::ops::Range<usize>>| {
+            span.map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            })
+        };
+        let syntax = |line: usize, problem: String| RulesError::Syntax {
             path: path.to_path_buf(),
-            message: e.to_string().trim().replace('\n', " "),
+            message: crate::tr!("import.rules-syntax", line = line, problem = problem),
+        };
+        let table = toml::de::DeTable::parse(text).map_err(|e| {
+            syntax(
+                line_of(e.span()),
+                crate::finding!(
+                    "toml-syntax",
+                    problem = crate::i18n::toml_errors::localize(e.message())
+                )
+                .to_string(),
+            )
+        })?;
+        for (key, _) in table.get_ref() {
+            if !SECTIONS.contains(&key.get_ref().as_ref()) {
+                return Err(syntax(
+                    line_of(Some(key.span())),
+                    crate::tr!(
+                        "import.rules-unknown-section",
+                        key = key.get_ref(),
+                        known = SECTIONS.join("], [")
+                    ),
+                ));
+            }
+        }
+        let rules: Rules = toml::from_str(text).map_err(|e| {
+            syntax(
+                line_of(e.span()),
+                crate::i18n::toml_errors::localize(e.message()),
+            )
         })?;
         if rules.columns.is_empty() {
             return Err(RulesError::NoColumns {
@@ -149,6 +188,16 @@ mod tests {
         assert!(matches!(e, RulesError::Reserved { .. }));
         let e = Rules::parse("[column]\nX = \"date\"\n", Path::new("r.toml")).unwrap_err();
         assert!(matches!(e, RulesError::Syntax { .. }));
+        // in German (the tests' language), with the line
+        assert_eq!(
+            e.to_string(),
+            "r.toml: Zeile 1: unbekannter Abschnitt [column]; möglich sind [columns], [values], [constants], [defaults], [options]"
+        );
+        let e = Rules::parse("[columns\n", Path::new("r.toml")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "r.toml: Zeile 1: TOML-Syntax: die Klammer `[…]` ist nicht geschlossen; erwartet: `]`"
+        );
         let e = Rules::parse("[columns]\n", Path::new("r.toml")).unwrap_err();
         assert!(matches!(e, RulesError::NoColumns { .. }));
     }

@@ -547,3 +547,36 @@ fn a_planned_organisation_consultation_is_in_the_agenda_calendar_by_its_name() {
     assert!(text.contains("Interkulturelle Öffnung"), "{text}");
     f.run(&["agenda"]).ok().has("kita-sonnenschein");
 }
+
+#[test]
+fn the_same_contact_typed_twice_is_written_and_said() {
+    // found in a week through the forms: one walk-in entered twice at the
+    // same minute with the same answers, and nothing said so
+    let f = Folder::new();
+    let walk_in = [
+        "contact",
+        "add",
+        "--kind",
+        "walk-in",
+        "--date",
+        "2026-11-24",
+        "--time",
+        "15:00",
+        "--topics",
+        "health",
+        "--language",
+        "ar",
+    ];
+    f.run(&walk_in).ok().lacks("Warnung");
+    let second = f.run(&walk_in);
+    second.ok().has("gibt es schon einen gleichen Kurzkontakt");
+    let first = f.run(&["--json", "contact", "list"]).ok().json();
+    assert_eq!(first.as_array().unwrap().len(), 2, "{first}");
+    // another minute, another kind or topic is another contact
+    let mut other = walk_in;
+    other[7] = "15:05";
+    f.run(&other).ok().lacks("Warnung");
+    let mut phone = walk_in;
+    phone[3] = "phone";
+    f.run(&phone).ok().lacks("Warnung");
+}

@@ -26,7 +26,7 @@ fn a_second_identical_consultation_is_written_with_a_warning() {
     assert!(
         second
             .stderr
-            .contains("Warnung: für K-7F3A gibt es am 2026-11-20 um 10:00 schon eine Beratung"),
+            .contains("Warnung: für K-7F3A gibt es am 20.11.2026 um 10:00 schon eine Beratung"),
         "{}",
         second.stderr
     );

@@ -207,7 +207,7 @@ fn command_refusals_speak_german_and_english() {
         (
             &deadline,
             1,
-            "stadt hat keine Frist der Art sachbericht, fällig am 2026-06-30",
+            "stadt hat keine Frist der Art sachbericht, fällig am 30.06.2026",
             "has no sachbericht deadline",
         ),
         (
@@ -287,7 +287,7 @@ fn appointment_warnings_speak_german_and_english() {
     f.run(&add).ok();
     f.run(&add)
         .ok()
-        .has("Warnung: für K-1001 gibt es am 2026-11-20 um 10:00 schon eine Beratung")
+        .has("Warnung: für K-1001 gibt es am 20.11.2026 um 10:00 schon eine Beratung")
         .lacks("warning")
         .lacks("already");
     let mut english = add.to_vec();

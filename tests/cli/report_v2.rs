@@ -471,7 +471,7 @@ fn seal_then_correction_then_amendment() {
         .has("--amend");
     f.run(&["report", "monthly", "--month", "2026-11", "--seal"])
         .code(1)
-        .has("2026-11-30");
+        .has("der Zeitraum endet am 30.11.2026");
 
     // A correction: one more consultation held in October.
     f.write(

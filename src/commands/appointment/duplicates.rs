@@ -48,7 +48,7 @@ pub fn warn_duplicates(store: &Store, config: &Config, record: &Record) {
             crate::tr!(
                 "duplicates.warning",
                 client = a.client.as_deref().unwrap_or_default(),
-                date = a.date,
+                date = crate::report::labels::date(a.date, crate::i18n::lang()),
                 time = a
                     .time
                     .map(|t| t.format("%H:%M").to_string())

@@ -5,7 +5,9 @@ use crate::cli::Globals;
 use crate::commands::fields::{AddRequest, RecordFlags, add_record};
 use crate::commands::shared::CommitArg;
 use crate::error::Result;
-use crate::model::Kind;
+use crate::model::{Config, Contact, Kind, Record};
+use crate::store::{MonthRange, Scope, Store};
+use chrono::Datelike;
 
 /// Record a short contact: a walk-in, a phone call, a message.
 ///
@@ -25,7 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
-    add_record(
+    let (record, _) = add_record(
         globals,
         &store,
         &config,
@@ -36,5 +38,60 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             verb: "add",
         },
     )?;
+    if let Record::Contact(c) = &record {
+        warn_twins(&store, &config, c);
+    }
     Ok(())
+}
+
+/// Other short contacts of `new`'s day and time with its kind, topics and
+/// language: the same contact typed twice, as far as a record without a
+/// client can tell.
+fn twins_of(store: &Store, config: &Config, new: &Contact) -> Vec<String> {
+    let Some(time) = new.time else {
+        return Vec::new();
+    };
+    let ym = Some((new.date.year(), new.date.month()));
+    let scope = Scope {
+        contacts: vec![MonthRange { from: ym, to: ym }],
+        ..Scope::default()
+    };
+    store
+        .load(config, &scope)
+        .records
+        .contacts
+        .iter()
+        .map(|e| &e.record)
+        .filter(|c| {
+            c.id != new.id
+                && c.date == new.date
+                && c.time == Some(time)
+                && c.kind == new.kind
+                && c.topics == new.topics
+                && c.language == new.language
+        })
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// Says that a contact just written looks like one already recorded (it
+/// stays written: two people may come at the same minute).
+fn warn_twins(store: &Store, config: &Config, new: &Contact) {
+    let same = twins_of(store, config, new);
+    if same.is_empty() {
+        return;
+    }
+    eprintln!(
+        "{}",
+        crate::tr!(
+            "duplicates.contact-warning",
+            date = new.date.format("%d.%m.%Y"),
+            time = new
+                .time
+                .map(|t| t.format("%H:%M").to_string())
+                .unwrap_or_default(),
+            ids = same.join(", "),
+            id = new.id
+        )
+    );
 }

@@ -113,7 +113,7 @@ fn add(args: AddArgs, globals: &Globals) -> Result<()> {
                 "deadline.exists",
                 id = id,
                 kind = args.kind.code(),
-                due = args.due
+                due = crate::report::labels::date(args.due, crate::i18n::lang())
             )));
         }
         s.deadlines.push(Deadline {
@@ -166,7 +166,7 @@ fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
                 "deadline.no-such",
                 id = id,
                 kind = args.kind.code(),
-                due = args.due,
+                due = crate::report::labels::date(args.due, crate::i18n::lang()),
                 known = if known.is_empty() {
                     crate::tr!("deadline.none-yet")
                 } else {
@@ -179,8 +179,8 @@ fn done(args: DoneArgs, globals: &Globals) -> Result<()> {
                 "deadline.already-done",
                 id = id,
                 kind = args.kind.code(),
-                due = args.due,
-                old = old
+                due = crate::report::labels::date(args.due, crate::i18n::lang()),
+                old = crate::report::labels::date(old, crate::i18n::lang())
             )));
         }
         d.done = Some(day);
