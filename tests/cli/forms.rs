@@ -495,3 +495,35 @@ fn a_referral_closed_on_the_terminal_is_asked_in_german() {
     assert!(text.contains("closed = 2026-11-25"), "{text}");
     assert!(text.contains("outcome = \"zieht weg\""), "{text}");
 }
+
+#[test]
+fn a_referral_closed_on_the_terminal_in_english() {
+    let f = Folder::new();
+    f.client("K-7F3A", "consent = 2026-11-01");
+    f.write(
+        "partners/jobcenter-west.toml",
+        "id = \"jobcenter-west\"\nname = \"Jobcenter West\"\nkind = \"authority\"\n",
+    );
+    let referral = "referrals/2026/11/ref-20261120-ab12.toml";
+    f.write(
+        referral,
+        "id = \"ref-20261120-ab12\"\ndate = 2026-11-20\nclient = \"K-7F3A\"\npartner = \"jobcenter-west\"\ntopic = \"employment\"\nstatus = \"open\"\n",
+    );
+    let Some(mut p) = Pty::spawn(&f, &["--lang", "en", "referral", "close", "ab12"]) else {
+        return;
+    };
+    p.expect("? How did the referral end?");
+    p.expect("↑↓ to move, Enter to take");
+    p.answer(""); // done
+    p.ask("? Outcome (optional)", "");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    // an English label that says its code is shown once (was `done (done)`)
+    assert!(
+        !rest.contains("(done)") && !rest.contains("(failed)"),
+        "{rest}"
+    );
+    let text = f.read(referral);
+    assert!(text.contains("status = \"done\""), "{text}");
+    assert!(!text.contains("outcome"), "{text}");
+}

@@ -16,7 +16,7 @@
 //! - `state`: the last times, durations and staff used, in the personal config folder.
 
 pub mod ask;
-mod question;
+pub(crate) mod question;
 pub mod split;
 pub mod state;
 mod verdict;

@@ -187,7 +187,7 @@ pub fn schema_default(spec: &FieldSpec, v: &str) -> Option<Raw> {
 
 /// `label (code)`, or the label alone when it says the code (`Video`,
 /// `Workshop`, English `Housing` — as written, not the bare code).
-pub(super) fn option(label: &str, code: &str) -> String {
+pub(crate) fn option(label: &str, code: &str) -> String {
     if label.is_empty() {
         code.to_string()
     } else if label.eq_ignore_ascii_case(code) {

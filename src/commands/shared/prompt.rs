@@ -146,7 +146,7 @@ impl Need {
                 crate::commands::form::ask::marks_in_the_interface_language();
                 let shown: Vec<String> = options
                     .iter()
-                    .map(|(v, label)| format!("{label} ({v})"))
+                    .map(|(v, label)| crate::commands::form::question::option(label, v))
                     .collect();
                 let picked = inquire::Select::new(question, shown)
                     .with_help_message(crate::i18n::t("form.keys-select"))
