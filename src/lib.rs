@@ -18,6 +18,7 @@ pub mod import;
 pub mod model;
 pub mod names;
 pub mod out;
+pub mod par;
 pub mod personal;
 pub mod print;
 pub mod privacy;

@@ -106,9 +106,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             )));
         }
         None => {
-            check_before(&store, &repo)?;
+            // what is uncommitted, asked once for both (only git's config is read in between)
+            let changes = repo.uncommitted()?;
+            check_before(&store, &repo, &changes)?;
             let up = repo.upstream()?;
-            summary.not_saved = refuse_other_changes(&repo)?;
+            summary.not_saved = refuse_other_changes(&repo, changes)?;
             summary.saved = repo
                 .save()?
                 .iter()
@@ -150,12 +152,12 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
 /// and so does personal data in a record it would save and share — the
 /// rule of the pre-commit hook, which a clone may not have installed (a
 /// phone number in a note was pushed then; SPEC §4).
-fn check_before(store: &Store, repo: &Repo) -> Result<()> {
+fn check_before(store: &Store, repo: &Repo, uncommitted: &[Change]) -> Result<()> {
     let findings = crate::check::check_folder(store);
     let config = store.config_or_fail()?;
     let mut errors: Vec<Finding> = findings.into_iter().filter(Finding::is_error).collect();
     let before = errors.len();
-    for change in repo.uncommitted()? {
+    for change in uncommitted {
         if !repo.is_saved(&change.path) {
             continue;
         }
@@ -325,9 +327,8 @@ fn report_undone(undone: &Undone) {
 
 /// Changes `sync` does not save: tracked files outside the saved ones stop
 /// it (git cannot pull over them); new files there are listed and left alone.
-fn refuse_other_changes(repo: &Repo) -> Result<Vec<String>> {
-    let changes: Vec<Change> = repo
-        .uncommitted()?
+fn refuse_other_changes(repo: &Repo, uncommitted: Vec<Change>) -> Result<Vec<String>> {
+    let changes: Vec<Change> = uncommitted
         .into_iter()
         .filter(|c| !repo.is_saved(&c.path))
         .collect();

@@ -90,6 +90,8 @@ pub struct Repo {
     pub prefix: PathBuf,
     /// The repository's git folder (absolute), found with `top` in one git process.
     git_dir: PathBuf,
+    /// Whether git's configuration names a `core.sshCommand`, asked once.
+    pub(super) ssh_command: std::sync::OnceLock<bool>,
 }
 
 impl Repo {
@@ -136,6 +138,7 @@ impl Repo {
             top,
             prefix: PathBuf::from(prefix),
             git_dir,
+            ssh_command: std::sync::OnceLock::new(),
         })
     }
 

@@ -56,9 +56,10 @@ impl Repo {
             && ["GIT_SSH_COMMAND", "GIT_SSH"]
                 .iter()
                 .all(|v| std::env::var_os(v).is_none_or(|s| s.is_empty()))
-            && !self
-                .at_top(&["config", "--get", "core.sshCommand"])
-                .is_ok_and(|o| o.status.success())
+            && !*self.ssh_command.get_or_init(|| {
+                self.at_top(&["config", "--get", "core.sshCommand"])
+                    .is_ok_and(|o| o.status.success())
+            })
         {
             cmd.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
         }

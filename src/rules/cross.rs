@@ -7,7 +7,6 @@ use crate::finding;
 use crate::model::read::{Msg, Severity};
 use crate::model::{Appointment, Client, Config, Contact, Event, Kind, Record, Referral};
 use crate::store::{Entry, Finding, Records, Store, line_of};
-use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::Path;
@@ -367,16 +366,17 @@ pub fn check_all(root: &Path, records: &Records, unloaded: &HashSet<(Kind, &str)
         rules: fn(&T, &dyn Lookup) -> Vec<Relation>,
         look: &RecordsLookup,
     ) -> Vec<Finding> {
-        entries
-            .par_iter()
-            .flat_map_iter(|e| {
-                let found = rules(&e.record, look);
-                let path = (!found.is_empty()).then(|| root.join(&e.path));
-                found
-                    .into_iter()
-                    .map(move |r| r.into_finding(path.as_deref().unwrap_or(Path::new("")), None))
-            })
-            .collect()
+        crate::par::map(entries, |e| {
+            let found = rules(&e.record, look);
+            let path = (!found.is_empty()).then(|| root.join(&e.path));
+            found
+                .into_iter()
+                .map(|r| r.into_finding(path.as_deref().unwrap_or(Path::new("")), None))
+                .collect::<Vec<Finding>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
     }
     // destructured, so that a new kind of record fails to compile here
     // until its relations are checked

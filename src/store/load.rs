@@ -7,7 +7,6 @@ use super::{Finding, Store, line_of};
 use crate::finding;
 use crate::model::read::{Context, Placement, Problem, Severity, is_valid_id, read_record};
 use crate::model::*;
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -91,9 +90,11 @@ impl Store {
             config,
             today: crate::dates::today(),
         };
-        let outcomes: Vec<UnitOutcome> = units
-            .into_par_iter()
-            .map(|unit| {
+        // First every unit's walk, then the reading of all files found: each
+        // on every core when there are many (crate::par), so that a small
+        // folder is read without starting the thread pool.
+        let walked: Vec<(Vec<Finding>, Vec<Candidate>, Option<std::fs::File>)> =
+            crate::par::map_owned(units, |unit| {
                 let (walked, candidates, folder) = match unit {
                     Unit::Files(candidates) => (Vec::new(), candidates, None),
                     Unit::Folder { dir } => {
@@ -119,10 +120,24 @@ impl Store {
                         .collect(),
                     None => candidates,
                 };
-                let read = candidates
-                    .par_iter()
-                    .map(|c| self.read_candidate(c, &ctx, folder.as_ref()))
-                    .collect();
+                (walked, candidates, folder)
+            });
+        let files: Vec<(usize, usize)> = walked
+            .iter()
+            .enumerate()
+            .flat_map(|(u, (_, candidates, _))| (0..candidates.len()).map(move |i| (u, i)))
+            .collect();
+        let mut read: Vec<ReadOutcome> = crate::par::map(&files, |&(u, i)| {
+            let (_, candidates, folder) = &walked[u];
+            self.read_candidate(&candidates[i], &ctx, folder.as_ref())
+        })
+        .into_iter()
+        .rev()
+        .collect();
+        let outcomes: Vec<UnitOutcome> = walked
+            .into_iter()
+            .map(|(walked, candidates, _)| {
+                let read = (0..candidates.len()).filter_map(|_| read.pop()).collect();
                 (walked, candidates, read)
             })
             .collect();
@@ -205,19 +220,16 @@ impl Store {
                 classify(&rel, &mut findings, &self.root, true)
             })
             .collect();
-        let read: Vec<Option<ReadOutcome>> = candidates
-            .par_iter()
-            .map(|c| {
-                let opened = match &folder {
-                    Some(folder) => open_in(folder, file_name(&c.rel)),
-                    None => open_no_follow(&self.root.join(&c.rel)),
-                };
-                match opened {
-                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                    opened => Some(self.check_file(c, &ctx, read_regular_file(opened))),
-                }
-            })
-            .collect();
+        let read: Vec<Option<ReadOutcome>> = crate::par::map(&candidates, |c| {
+            let opened = match &folder {
+                Some(folder) => open_in(folder, file_name(&c.rel)),
+                None => open_no_follow(&self.root.join(&c.rel)),
+            };
+            match opened {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                opened => Some(self.check_file(c, &ctx, read_regular_file(opened))),
+            }
+        });
         for (c, outcome) in candidates.into_iter().zip(read) {
             if let Some((_, record, mut f)) = outcome {
                 if let Some(record) = record {

@@ -148,11 +148,15 @@ fn escaped_text(text: &str) -> String {
         .collect()
 }
 
-/// Frees `value` on another thread: freeing a hundred thousand records
+/// Frees `records` on another thread: freeing a hundred thousand records
 /// takes a while, and a command that is about to end need not wait for it.
-pub fn drop_in_background<T: Send + 'static>(value: T) {
-    // Should no thread start, the value is freed here.
-    let _ = std::thread::Builder::new().spawn(move || drop(value));
+/// A few are freed here: starting a thread costs more than freeing them.
+pub fn drop_in_background(records: Records) {
+    if records.len() < 1_000 {
+        return drop(records);
+    }
+    // Should no thread start, the records are freed here.
+    let _ = std::thread::Builder::new().spawn(move || drop(records));
 }
 
 /// The top-level key, or `table.key`, written on each line of `text`
