@@ -527,3 +527,105 @@ fn a_referral_closed_on_the_terminal_in_english() {
     assert!(text.contains("status = \"done\""), "{text}");
     assert!(!text.contains("outcome"), "{text}");
 }
+
+#[test]
+fn done_offers_what_a_consultation_planned_early_still_lacks() {
+    // planned with `.` right after the client: no duration, language,
+    // interpreter, topics; the ESF report would count its language "unbekannt"
+    let f = Folder::new();
+    f.client("K-7F3A", "languages = [\"ar\", \"de\"]");
+    let path = "appointments/2026/11/apt-20261120-ab12.toml";
+    let planned = "# geplant am Montag\nid = \"apt-20261120-ab12\"\ndate = 2026-11-20\ntime = 10:00:00\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3A\"\n";
+    f.write(path, planned);
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "done", "ab12"]) else {
+        return;
+    };
+    p.expect("Termin apt-20261120-ab12: die Angaben, die noch leer sind");
+    // the time is there already: not asked
+    p.ask("? Dauer (min)", "eine Stunde");
+    p.expect("ist keine Dauer");
+    p.expect("Bitte noch einmal");
+    p.ask("? Dauer (min)", "1h");
+    p.ask("? Mitarbeiter/in", "eb");
+    p.ask("? Kanal", ""); // Enter: the default, in person (left out)
+    p.expect("? Themen");
+    p.s.send("wohn ").unwrap();
+    p.answer("");
+    p.ask("? Sprache (ar)", ""); // the client's first language offered
+    p.ask("? Dolmetscher/in (j/n)", "vielleicht");
+    p.expect("bitte j (ja) oder n (nein)");
+    p.ask("? Dolmetscher/in (j/n)", "j");
+    p.ask("? Familienangehörige (0)", "2");
+    p.ask("? Notizen", ".");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+
+    let text = f.read(path);
+    assert!(text.starts_with("# geplant am Montag\n"), "{text}");
+    for line in [
+        "date = 2026-11-20",
+        "time = 10:00:00",
+        "status = \"done\"",
+        "client = \"K-7F3A\"",
+        "duration = 60",
+        "staff = \"eb\"",
+        "topics = [\"housing\"]",
+        "language = \"ar\"",
+        "interpreter = true",
+        "family_members = 2",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    assert!(!text.contains("channel"), "{text}");
+    assert!(!text.contains("notes"), "{text}");
+    // read back key by key, like every record
+    let v = f
+        .run(&["--json", "appointment", "show", "ab12"])
+        .ok()
+        .json();
+    assert_eq!(v["status"], "done", "{v}");
+    assert_eq!(v["duration"], 60, "{v}");
+    assert_eq!(v["language"], "ar", "{v}");
+    assert_eq!(v["interpreter"], true, "{v}");
+    assert_eq!(v["family_members"], 2, "{v}");
+    assert_eq!(v["topics"][0], "housing", "{v}");
+    f.run(&["check", "--strict"]).ok();
+
+    // done already, nothing missing but channel and notes: `--ask` offers them
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "done", "ab12", "--ask"]) else {
+        return;
+    };
+    p.ask("? Kanal", "");
+    p.ask("? Notizen", "Antrag besprochen");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(f.read(path).contains("notes = \"Antrag besprochen\""));
+
+    // the duration answered at `done` is what the next form offers
+    let args = ["appointment", "add", "--ask", "--client", "K-7F3A"];
+    let Some(mut p) = Pty::spawn(&f, &args) else {
+        return;
+    };
+    p.ask("? Datum", "");
+    p.ask("? Uhrzeit", "");
+    p.expect("? Dauer (min) (60)");
+    p.s.send("\x1b").unwrap();
+    p.s.flush().unwrap();
+    let (rest, code) = p.finish();
+    assert_eq!(code, 2, "{rest}");
+
+    // without a terminal: the status alone, as before; `--ask` is refused
+    let other = "appointments/2026/11/apt-20261121-cd34.toml";
+    f.write(
+        other,
+        "id = \"apt-20261121-cd34\"\ndate = 2026-11-21\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3A\"\n",
+    );
+    f.run(&["appointment", "done", "cd34", "--ask"])
+        .code(2)
+        .has("--ask");
+    f.run(&["appointment", "done", "cd34"]).ok();
+    assert_eq!(
+        f.read(other),
+        "id = \"apt-20261121-cd34\"\ndate = 2026-11-21\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\n"
+    );
+}

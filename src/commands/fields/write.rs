@@ -310,7 +310,44 @@ pub fn change_record(
     named: Naming,
     change: impl FnOnce(&mut Record) -> Result<()>,
 ) -> Result<(Record, PathBuf)> {
+    change_record_with(store, config, kind, path, named, &Given::default(), change)
+}
+
+/// [`change_record`] that also writes `answers` (a form's answers over the
+/// record, `appointment done` on a terminal) as `edit` writes its flags,
+/// in the same change: one compare-and-swap, one verdict.
+pub fn change_record_with(
+    store: &Store,
+    config: &Config,
+    kind: Kind,
+    path: &Path,
+    named: Naming,
+    answers: &Given,
+    change: impl FnOnce(&mut Record) -> Result<()>,
+) -> Result<(Record, PathBuf)> {
+    let values = if answers.is_empty() {
+        super::resolve::Values::new()
+    } else {
+        let original = crate::store::read_text(path)
+            .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+        let current_doc: Option<DocumentMut> = original.parse().ok();
+        let view = View {
+            given: answers,
+            current: string_values(current_doc.as_ref()),
+        };
+        let lang = crate::i18n::lang();
+        resolve(
+            kind,
+            answers,
+            &view,
+            store,
+            config,
+            true,
+            KeyNames::Label(lang),
+        )?
+    };
     change_file(store, config, kind, path, named, |doc| {
+        apply(doc, &values);
         let (record, _) = read_with_findings(kind, &doc.to_string(), config);
         let mut record = record.ok_or_else(|| {
             CommandError::data(crate::tr!(
