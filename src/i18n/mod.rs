@@ -403,27 +403,71 @@ mod tests {
         );
     }
 
-    /// No English-only text in errors of src/commands: a literal in
-    /// `CommandError::usage|data("…")` or `(format!("…"))` with a word in it
-    /// outside its `{placeholders}` (a pure layout such as `"{}\n{}"` of
-    /// catalogue texts is no English) fails here.
+    /// No English-only text in command errors anywhere in src (the demo
+    /// generator aside): a literal in `CommandError::usage|data("…")` or
+    /// `(format!("…"))` with a word in it outside its `{placeholders}` (a
+    /// pure layout such as `"{}\n{}"` of catalogue texts is no English)
+    /// fails here.
     #[test]
     fn no_english_only_error_in_commands() {
         let mut found = Vec::new();
         for (path, text) in sources() {
-            if !path.starts_with("src/commands/") || path.ends_with("tests.rs") {
+            if path.starts_with("src/demo/") || path.ends_with("tests.rs") {
                 continue;
             }
-            for (at, literal) in english_only_errors(&text) {
+            let text = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (at, literal) in english_only_errors(text) {
                 let line = text[..at].lines().count();
                 found.push(format!("{path}:{line}: {literal}"));
             }
         }
         assert!(
             found.is_empty(),
-            "{} English-only errors in src/commands: put the texts into src/i18n/messages.toml and use tr!: {found:?}",
+            "{} English-only errors in src: put the texts into src/i18n/messages.toml and use tr!: {found:?}",
             found.len()
         );
+    }
+
+    /// Files whose printed lines need no catalogue: the demo generator's
+    /// record content and the privacy corpus's measurements (a test module).
+    const PRINT_ALLOWED: [&str; 2] = ["src/demo/", "src/privacy/corpus.rs"];
+
+    /// The literals of `println!`/`eprintln!` in `text` with a word in them
+    /// outside `{placeholders}`, `` `commands` `` and the program's name.
+    fn english_printed(text: &str) -> Vec<(usize, String)> {
+        let literal = regex::Regex::new(r#"e?println!\(\s*"((?:[^"\\]|\\.)*)""#).unwrap();
+        let layout = regex::Regex::new(r"`[^`]*`|\{[^}]*\}|\\[nt]|quartier").unwrap();
+        let word = regex::Regex::new(r"[A-Za-z]{2,}").unwrap();
+        literal
+            .captures_iter(text)
+            .filter(|c| word.is_match(&layout.replace_all(&c[1], "")))
+            .map(|c| (c.get(0).unwrap().start(), c[1].to_string()))
+            .collect()
+    }
+
+    /// Nothing is printed in one language only: every printed text comes
+    /// from the catalogue (`eprintln!("sealed: {}")` was English in German).
+    #[test]
+    fn no_printed_text_outside_the_catalogue() {
+        let mut found = Vec::new();
+        for (path, text) in sources() {
+            if path.ends_with("tests.rs") || PRINT_ALLOWED.iter().any(|a| path.starts_with(a)) {
+                continue;
+            }
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (at, literal) in english_printed(code) {
+                let line = code[..at].lines().count();
+                found.push(format!("{path}:{line}: {literal}"));
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "printed text outside the catalogue: put it into src/i18n/messages.toml and use tr!: {found:?}"
+        );
+        let caught = english_printed(
+            r#"eprintln!("sealed: {}", p); println!("{}\n  {x}", a); eprintln!("quartier: {}", m); println!("  … {} `quartier check`", t)"#,
+        );
+        assert_eq!(caught.len(), 1, "{caught:?}");
     }
 
     #[test]

@@ -527,3 +527,199 @@ fn a_referral_closed_on_the_terminal_in_english() {
     assert!(text.contains("status = \"done\""), "{text}");
     assert!(!text.contains("outcome"), "{text}");
 }
+
+#[test]
+fn done_offers_what_a_consultation_planned_early_still_lacks() {
+    // planned with `.` right after the client: no duration, language,
+    // interpreter, topics; the ESF report would count its language "unbekannt"
+    let f = Folder::new();
+    f.client("K-7F3A", "languages = [\"ar\", \"de\"]");
+    let path = "appointments/2026/11/apt-20261120-ab12.toml";
+    let planned = "# geplant am Montag\nid = \"apt-20261120-ab12\"\ndate = 2026-11-20\ntime = 10:00:00\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3A\"\n";
+    f.write(path, planned);
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "done", "ab12"]) else {
+        return;
+    };
+    p.expect("Termin apt-20261120-ab12: die Angaben, die noch leer sind");
+    // the time is there already: not asked
+    p.ask("? Dauer (min)", "eine Stunde");
+    p.expect("ist keine Dauer");
+    p.expect("Bitte noch einmal");
+    p.ask("? Dauer (min)", "1h");
+    p.ask("? Mitarbeiter/in", "eb");
+    p.ask("? Kanal", ""); // Enter: the default, in person (left out)
+    p.expect("? Themen");
+    p.s.send("wohn ").unwrap();
+    p.answer("");
+    p.ask("? Sprache (ar)", ""); // the client's first language offered
+    p.ask("? Dolmetscher/in (j/n)", "vielleicht");
+    p.expect("bitte j (ja) oder n (nein)");
+    p.ask("? Dolmetscher/in (j/n)", "j");
+    p.ask("? Familienangehörige (0)", "2");
+    p.ask("? Notizen", ".");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+
+    let text = f.read(path);
+    assert!(text.starts_with("# geplant am Montag\n"), "{text}");
+    for line in [
+        "date = 2026-11-20",
+        "time = 10:00:00",
+        "status = \"done\"",
+        "client = \"K-7F3A\"",
+        "duration = 60",
+        "staff = \"eb\"",
+        "topics = [\"housing\"]",
+        "language = \"ar\"",
+        "interpreter = true",
+        "family_members = 2",
+    ] {
+        assert!(text.contains(line), "{line} in\n{text}");
+    }
+    assert!(!text.contains("channel"), "{text}");
+    assert!(!text.contains("notes"), "{text}");
+    // the keys new to the file follow the schema's order, after what was there
+    assert!(
+        text.ends_with("client = \"K-7F3A\"\nduration = 60\nstaff = \"eb\"\ntopics = [\"housing\"]\nlanguage = \"ar\"\ninterpreter = true\nfamily_members = 2\n"),
+        "{text}"
+    );
+    // read back key by key, like every record
+    let v = f
+        .run(&["--json", "appointment", "show", "ab12"])
+        .ok()
+        .json();
+    assert_eq!(v["status"], "done", "{v}");
+    assert_eq!(v["duration"], 60, "{v}");
+    assert_eq!(v["language"], "ar", "{v}");
+    assert_eq!(v["interpreter"], true, "{v}");
+    assert_eq!(v["family_members"], 2, "{v}");
+    assert_eq!(v["topics"][0], "housing", "{v}");
+    f.run(&["check", "--strict"]).ok();
+
+    // done already, nothing missing but channel and notes: `--ask` offers them
+    let Some(mut p) = Pty::spawn(&f, &["appointment", "done", "ab12", "--ask"]) else {
+        return;
+    };
+    p.ask("? Kanal", "");
+    p.ask("? Notizen", "Antrag besprochen");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(f.read(path).contains("notes = \"Antrag besprochen\""));
+
+    // the duration answered at `done` is what the next form offers
+    let args = ["appointment", "add", "--ask", "--client", "K-7F3A"];
+    let Some(mut p) = Pty::spawn(&f, &args) else {
+        return;
+    };
+    p.ask("? Datum", "");
+    p.ask("? Uhrzeit", "");
+    p.expect("? Dauer (min) (60)");
+    p.s.send("\x1b").unwrap();
+    p.s.flush().unwrap();
+    let (rest, code) = p.finish();
+    assert_eq!(code, 2, "{rest}");
+
+    // without a terminal: the status alone, as before; `--ask` is refused
+    let other = "appointments/2026/11/apt-20261121-cd34.toml";
+    f.write(
+        other,
+        "id = \"apt-20261121-cd34\"\ndate = 2026-11-21\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3A\"\n",
+    );
+    f.run(&["appointment", "done", "cd34", "--ask"])
+        .code(2)
+        .has("--ask");
+    f.run(&["appointment", "done", "cd34"]).ok();
+    assert_eq!(
+        f.read(other),
+        "id = \"apt-20261121-cd34\"\ndate = 2026-11-21\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\n"
+    );
+}
+
+#[test]
+fn client_consent_without_scope_is_asked_on_the_terminal() {
+    // was: "--scope processing|referral fehlt" on a terminal too, the one
+    // flag the week had to type (the referral form's note points here)
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    for (slug, name) in [("jobcenter-west", "Jobcenter West"), ("caritas", "Caritas")] {
+        f.write(
+            &format!("partners/{slug}.toml"),
+            &format!("id = \"{slug}\"\nname = \"{name}\"\nkind = \"authority\"\n"),
+        );
+    }
+    let Some(mut p) = Pty::spawn(&f, &["client", "consent", "7f3a"]) else {
+        return;
+    };
+    p.expect("Einwilligung von K-7F3A");
+    p.expect("? Bereich");
+    p.expect("Vermittlung (Weitergabe an Partner)"); // the German labels of the list
+    p.answer("weiter"); // typing filters to referral
+    p.expect("? Partner");
+    p.s.send("job ").unwrap(); // filter, pick with Space
+    p.answer("");
+    p.ask("? Datum (25.11.2026)", "31.11.");
+    p.expect("diesen Tag gibt es nicht");
+    p.expect("Bitte noch einmal");
+    p.ask("? Datum (25.11.2026)", "gestern");
+    // a last day before the consent's day: refused at once by the rule book
+    p.ask("? Gültig bis", "1.1.2026");
+    p.expect("✗ Gültig bis:"); // named by its question, not by `--until`
+    p.expect("Bitte noch einmal");
+    p.ask("? Gültig bis", "30.06.2027");
+    p.ask("? Notizen", "");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    let text = f.read("clients/K-7F3A.toml");
+    assert!(
+        text.contains(
+            "[[consents]]\ndate = 2026-11-24\nscope = \"referral\"\npartners = [\"jobcenter-west\"]\nuntil = 2027-06-30\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("notes"), "{text}");
+    let v = f.run(&["--json", "client", "show", "7f3a"]).ok().json();
+    let c = &v["consents"][0];
+    assert_eq!(c["scope"], "referral", "{v}");
+    assert_eq!(c["date"], "2026-11-24", "{v}");
+    assert_eq!(c["partners"][0], "jobcenter-west", "{v}");
+    assert_eq!(c["until"], "2027-06-30", "{v}");
+    f.run(&["check", "--strict"]).ok();
+
+    // processing: no partners asked; Enter takes today, `.` skips the rest;
+    // `--until` given is not asked
+    let args = ["client", "consent", "7f3a", "--until", "31.12.2027"];
+    let Some(mut p) = Pty::spawn(&f, &args) else {
+        return;
+    };
+    p.ask("? Bereich", "daten");
+    p.ask("? Datum (25.11.2026)", "");
+    p.ask("? Notizen", ".");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(!rest.contains("? Partner"), "{rest}");
+    assert!(!rest.contains("? Gültig bis"), "{rest}");
+    let v = f.run(&["--json", "client", "show", "7f3a"]).ok().json();
+    let c = &v["consents"][1];
+    assert_eq!(c["scope"], "processing", "{v}");
+    assert_eq!(c["date"], "2026-11-25", "{v}");
+    assert_eq!(c["until"], "2027-12-31", "{v}");
+
+    // English with --lang en; Esc writes nothing
+    let before = f.read("clients/K-7F3A.toml");
+    let Some(mut p) = Pty::spawn(&f, &["--lang", "en", "client", "consent", "7f3a"]) else {
+        return;
+    };
+    p.expect("Consent of K-7F3A");
+    p.expect("? Scope");
+    p.expect("Referral (passing data to partners)");
+    p.s.send("\x1b").unwrap();
+    p.s.flush().unwrap();
+    let (rest, code) = p.finish();
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("nothing was written"), "{rest}");
+    assert_eq!(f.read("clients/K-7F3A.toml"), before);
+
+    // without a terminal: unchanged, exit 2 naming --scope, nothing written
+    f.run(&["client", "consent", "7f3a"]).code(2).has("--scope");
+    assert_eq!(f.read("clients/K-7F3A.toml"), before);
+}

@@ -45,9 +45,11 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         Command::List(a) => list::run(a, globals),
         Command::Show(a) => show::run(a, globals),
         Command::Edit(a) => edit::run(a, globals),
-        Command::Done(a) => set_status::run(a.target, AppointmentStatus::Done, globals),
-        Command::Cancel(a) => set_status::run(a.target, AppointmentStatus::Cancelled, globals),
-        Command::NoShow(a) => set_status::run(a.target, AppointmentStatus::NoShow, globals),
+        Command::Done(a) => set_status::run(a.target, AppointmentStatus::Done, a.ask, globals),
+        Command::Cancel(a) => {
+            set_status::run(a.target, AppointmentStatus::Cancelled, false, globals)
+        }
+        Command::NoShow(a) => set_status::run(a.target, AppointmentStatus::NoShow, false, globals),
     }
 }
 

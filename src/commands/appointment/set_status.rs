@@ -2,9 +2,9 @@
 //! changed in place so that the rest of the file stays as it is.
 
 use crate::cli::Globals;
-use crate::commands::fields::{Naming, change_record};
+use crate::commands::fields::{Given, Naming, Raw, change_record_with};
 use crate::commands::shared::{Change, CommitArg, load_one, report_written};
-use crate::error::Result;
+use crate::error::{CommandError, Result};
 use crate::model::{AppointmentStatus, Kind, Record};
 
 /// The appointment a status command changes.
@@ -18,11 +18,17 @@ pub struct Target {
 
 /// Mark an appointment as held (`status = "done"`); not for a day still ahead.
 ///
+/// On a terminal, the details still empty (duration, language, interpreter,
+/// topics, …) are offered as `add` offers them, and written with the status.
+///
 /// Example: quartier appointment done x7k2
 #[derive(Debug, clap::Args)]
 pub struct DoneArgs {
     #[command(flatten)]
     pub target: Target,
+    /// On a terminal, offer the details still empty also when it is marked done already
+    #[arg(long)]
+    pub ask: bool,
 }
 
 /// Mark an appointment as cancelled (`status = "cancelled"`).
@@ -52,7 +58,12 @@ fn verb(status: AppointmentStatus) -> &'static str {
     }
 }
 
-pub fn run(target: Target, status: AppointmentStatus, globals: &Globals) -> Result<()> {
+/// `ask`: `--ask` of `done` (the form also when the status stays).
+pub fn run(target: Target, status: AppointmentStatus, ask: bool, globals: &Globals) -> Result<()> {
+    let terminal = crate::cli::interactive();
+    if ask && !terminal {
+        return Err(CommandError::usage(crate::tr!("form.ask-needs-terminal")));
+    }
     let (store, config) = globals.open()?;
     let (record, path) = load_one(&store, &config, Kind::Appointment, &target.id)?;
     let Record::Appointment(appointment) = record else {
@@ -65,7 +76,17 @@ pub fn run(target: Target, status: AppointmentStatus, globals: &Globals) -> Resu
         path,
         moved_from: None,
     };
-    if appointment.status == status {
+    // held: on a terminal, what a consultation planned early still lacks
+    // (its language, interpreter, duration, topics …) is asked now
+    let answers =
+        if status == AppointmentStatus::Done && terminal && (appointment.status != status || ask) {
+            let mut change = Given::default();
+            change.set("status", Raw::Text(status.code().to_string()));
+            crate::commands::form::fill_in(&store, &config, Kind::Appointment, &path, &change)?
+        } else {
+            Given::default()
+        };
+    if appointment.status == status && answers.is_empty() {
         eprintln!(
             "{}",
             crate::tr!(
@@ -85,11 +106,21 @@ pub fn run(target: Target, status: AppointmentStatus, globals: &Globals) -> Resu
         command: &command,
         flags: &[],
     };
-    let (_, path) = change_record(&store, &config, Kind::Appointment, &path, named, |r| {
-        if let Record::Appointment(a) = r {
-            a.status = status;
-        }
-        Ok(())
-    })?;
+    let (_, path) = change_record_with(
+        &store,
+        &config,
+        Kind::Appointment,
+        &path,
+        named,
+        &answers,
+        |r| {
+            if let Record::Appointment(a) = r {
+                a.status = status;
+            }
+            Ok(())
+        },
+    )?;
+    // the last time, duration and staff answered, as after `add`
+    crate::commands::form::state::State::remember_written(Kind::Appointment, &answers);
     report_written(globals, &store, &config, &target.commit, change(&path))
 }

@@ -3,12 +3,14 @@
 //! comment, a new key is appended, a removed key goes with its line, and the
 //! keys of a table (`[participants]`) keep the table's comments.
 
+use super::flags::{Given, Raw};
 use super::resolve::Values;
 use crate::commands::shared::{remove_key, set_value};
 use crate::model::Kind;
-use crate::schema::FieldType;
+use crate::schema::{DefaultValue, FieldType};
+use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
-use toml_edit::{DocumentMut, Item, Table};
+use toml_edit::{DocumentMut, Item, Table, Value};
 
 /// A new record of `kind` holding `values`, keys in schema order.
 pub fn fresh(kind: Kind, values: &Values) -> DocumentMut {
@@ -80,6 +82,90 @@ pub fn apply(doc: &mut DocumentMut, values: &Values) {
     }
 }
 
+/// The values a record's file holds, as if they had been given: the keys
+/// of `kind`'s schema by what their TOML values are (a table's keys as
+/// `table.key`), so that a form over a record that exists asks only what it
+/// lacks. Generated ids and arrays of tables (`[[consents]]`) are left out,
+/// as is a value no flag could give (a float, an inline table).
+pub fn given_of(kind: Kind, doc: &DocumentMut) -> Given {
+    let mut given = Given::default();
+    for f in crate::schema::of(kind).fields() {
+        let Some(item) = doc.get(f.key) else {
+            continue;
+        };
+        if f.default == DefaultValue::Generated {
+            continue;
+        }
+        match f.ty {
+            FieldType::Table(sub) => {
+                for g in sub {
+                    if let Some(raw) = item.get(g.key).and_then(Item::as_value).and_then(raw_of) {
+                        given.set(&format!("{}.{}", f.key, g.key), raw);
+                    }
+                }
+            }
+            FieldType::Tables(_) => {}
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Code(_)
+            | FieldType::Codes(_)
+            | FieldType::Topic
+            | FieldType::Topics { .. }
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Refs(_) => {
+                if let Some(raw) = item.as_value().and_then(raw_of) {
+                    given.set(f.key, raw);
+                }
+            }
+        }
+    }
+    given
+}
+
+/// A TOML value as the flag value it would have been.
+fn raw_of(v: &Value) -> Option<Raw> {
+    Some(match v {
+        Value::String(s) => Raw::Text(s.value().clone()),
+        Value::Integer(n) => Raw::Int(*n.value()),
+        Value::Boolean(b) => Raw::Bool(*b.value()),
+        Value::Datetime(d) => {
+            let d = d.value();
+            match (d.date, d.time, d.offset) {
+                (Some(day), None, None) => Raw::Date(NaiveDate::from_ymd_opt(
+                    i32::from(day.year),
+                    u32::from(day.month),
+                    u32::from(day.day),
+                )?),
+                (None, Some(t), None) => Raw::Time(NaiveTime::from_hms_opt(
+                    u32::from(t.hour),
+                    u32::from(t.minute),
+                    u32::from(t.second.unwrap_or(0)),
+                )?),
+                _ => return None,
+            }
+        }
+        Value::Array(items) => Raw::List(
+            items
+                .iter()
+                .map(|i| i.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()?,
+        ),
+        Value::Float(_) | Value::InlineTable(_) => return None,
+    })
+}
+
 pub use crate::store::keys_by_line;
 
 #[cfg(test)]
@@ -102,6 +188,32 @@ mod tests {
         assert_eq!(
             doc.to_string(),
             "# head\nid = \"a\"\nnotes = \"y\"  # why\n\n[participants]\n# counted at the door\ntotal = 5\nwomen = 2\n"
+        );
+    }
+
+    #[test]
+    fn a_file_read_back_as_given_values() {
+        let doc: DocumentMut = "id = \"apt-20261120-ab12\"\ndate = 2026-11-20\ntime = 09:30:00\nkind = \"consultation\"\ntopics = [\"housing\"]\ninterpreter = true\nduration = 45\n"
+            .parse()
+            .unwrap();
+        let g = given_of(Kind::Appointment, &doc);
+        assert_eq!(g.get("id"), None, "a generated id is no answer");
+        assert_eq!(g.date("date"), NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert_eq!(
+            g.get("time"),
+            Some(&Raw::Time(NaiveTime::from_hms_opt(9, 30, 0).unwrap()))
+        );
+        assert_eq!(g.text("kind"), Some("consultation"));
+        assert_eq!(g.get("topics"), Some(&Raw::List(vec!["housing".into()])));
+        assert_eq!(g.get("interpreter"), Some(&Raw::Bool(true)));
+        assert_eq!(g.get("duration"), Some(&Raw::Int(45)));
+        assert_eq!(g.get("language"), None);
+        let event: DocumentMut = "title = \"x\"\n[participants]\ntotal = 4\n"
+            .parse()
+            .unwrap();
+        assert_eq!(
+            given_of(Kind::Event, &event).get("participants.total"),
+            Some(&Raw::Int(4))
         );
     }
 

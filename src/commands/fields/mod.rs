@@ -17,7 +17,9 @@ pub mod write;
 mod tests;
 
 pub use flags::{FlagSet, Given, Mode, Raw, RecordFlags, flags_of};
-pub use write::{AddRequest, EditRequest, Naming, add_record, change_record, edit_record};
+pub use write::{
+    AddRequest, EditRequest, Naming, add_record, change_record, change_record_with, edit_record,
+};
 
 use crate::model::Lang;
 use std::collections::HashMap;

@@ -98,6 +98,44 @@ pub fn add(
     }
 }
 
+/// The form over a record that exists (`appointment done` on a
+/// terminal): the keys of its file at `path`, with `change` over them
+/// (`status = "done"`), are given and not asked; the optional keys it
+/// lacks are offered as `add` offers them — the same questions, defaults
+/// (the client's language, the last duration and time) and checks, each
+/// answer judged with the record. Gives the answers alone, for
+/// [`change_record_with`](crate::commands::fields::change_record_with);
+/// nothing when nothing is missing or the record would be refused anyway.
+pub fn fill_in(
+    store: &Store,
+    config: &Config,
+    kind: Kind,
+    path: &std::path::Path,
+    change: &Given,
+) -> Result<Given> {
+    let text = crate::store::read_text(path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+    let Ok(doc) = text.parse::<toml_edit::DocumentMut>() else {
+        return Ok(Given::default());
+    };
+    let mut given = crate::commands::fields::document::given_of(kind, &doc);
+    for (k, v) in &change.values {
+        given.set(k, v.clone());
+    }
+    let intro = crate::tr!(
+        "form.fill-in",
+        what = crate::schema::of(kind).label(crate::i18n::lang()),
+        id = doc.get("id").and_then(|i| i.as_str()).unwrap_or_default()
+    );
+    let mut state = State::load();
+    let mut asker = ask::Terminal;
+    let form = Form::new(kind, given, store, config, &mut asker, &mut state);
+    if !form.passes() {
+        return Ok(Given::default());
+    }
+    form.answers(&intro)
+}
+
 /// The clients a form made on the spot (code and file): written already,
 /// whatever becomes of the record the form was for.
 #[derive(Debug, Default)]
@@ -176,11 +214,60 @@ impl<'a> Form<'a> {
     /// Asks every field it should, then has the whole record judged; gives
     /// the values with the defaults filled in.
     pub fn run(mut self) -> Result<Given> {
-        let schema = crate::schema::of(self.kind);
         if self.intro {
-            self.asker
-                .say(&crate::tr!("form.start", what = schema.label(self.lang)));
+            let what = crate::schema::of(self.kind).label(self.lang);
+            self.asker.say(&crate::tr!("form.start", what = what));
         }
+        self.ask_all()?;
+        fill_defaults(self.kind, &mut self.given, self.config);
+        Ok(self.given)
+    }
+
+    /// The form over a record that exists ([`fill_in`]): says `intro` and
+    /// asks what the record lacks, when it lacks anything; gives the
+    /// answers alone (not what was left empty, nor a default filled in
+    /// unasked).
+    fn answers(mut self, intro: &str) -> Result<Given> {
+        let schema = crate::schema::of(self.kind);
+        if !schema.fields().any(|f| self.asks(f)) {
+            return Ok(Given::default());
+        }
+        self.asker.say(intro);
+        self.ask_all()?;
+        let mut out = Given::default();
+        for key in &self.asked {
+            let prefix = format!("{key}.");
+            for (k, v) in &self.given.values {
+                if (k == key || k.starts_with(&prefix)) && !matches!(v, Raw::Empty) {
+                    out.set(k, v.clone());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Whether the record as given passes the rule book already: a form
+    /// over a record that exists asks nothing over one that does not (a
+    /// `done` for a day ahead, a file with problems), whose change then
+    /// says why it is refused.
+    fn passes(&self) -> bool {
+        let mut g = self.given.clone();
+        fill_defaults(self.kind, &mut g, self.config);
+        let naming = crate::commands::fields::resolve::KeyNames::Label(self.lang);
+        crate::commands::fields::write::candidate(
+            self.kind,
+            &g,
+            self.store,
+            self.config,
+            true,
+            naming,
+        )
+        .is_ok_and(|c| self.verdict(&c).is_ok())
+    }
+
+    /// Asks every field it should, then has the whole record judged.
+    fn ask_all(&mut self) -> Result<()> {
+        let schema = crate::schema::of(self.kind);
         for f in schema.fields() {
             if !self.asks(f) {
                 continue;
@@ -195,9 +282,7 @@ impl<'a> Form<'a> {
             }
             self.ask_field(f, None)?;
         }
-        self.settle()?;
-        fill_defaults(self.kind, &mut self.given, self.config);
-        Ok(self.given)
+        self.settle()
     }
 
     fn view_get(&self, key: &str) -> Option<&str> {
@@ -251,6 +336,49 @@ impl<'a> Form<'a> {
                 self.given.get(f.key).is_none()
                     && f.is_allowed_in(|k| self.view_get(k))
                     && (self.required(f) || !self.skip_rest)
+            }
+        }
+    }
+
+    /// Asks `spec` on its own — a key of an entry of a table (a consent's
+    /// scope, partners, day) rather than of the form's record — with the
+    /// question, default and reading it has in a form, until its answer
+    /// reads and `check` (the rule book on what the answer would make)
+    /// gives no more reasons to refuse it. `default`: what Enter takes.
+    /// `None`: left out (Enter, `.`, or `.` at a question before).
+    pub fn ask_alone(
+        &mut self,
+        spec: &'static FieldSpec,
+        required: bool,
+        default: Option<Raw>,
+        check: &dyn Fn(&Raw) -> Result<Vec<String>>,
+    ) -> Result<Option<Raw>> {
+        if self.skip_rest && !required {
+            return Ok(None);
+        }
+        if let Some(d) = default {
+            self.suggest.insert(spec.key, d);
+        }
+        let mut initial = None;
+        loop {
+            match self.ask_one(spec, required, initial.take())? {
+                Outcome::Value(raw, typed) => {
+                    let why = check(&raw)?;
+                    if why.is_empty() {
+                        return Ok(Some(raw));
+                    }
+                    self.refused(&why);
+                    initial = Some(typed);
+                }
+                Outcome::Wrong(why, typed) => {
+                    self.refused(&[why]);
+                    initial = Some(typed);
+                }
+                Outcome::Skip | Outcome::SkipRest if !required => return Ok(None),
+                Outcome::Skip | Outcome::SkipRest | Outcome::NewClient => {
+                    self.asker
+                        .say(&crate::tr!("form.required", what = spec.label(self.lang)));
+                }
             }
         }
     }

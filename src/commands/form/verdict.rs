@@ -125,7 +125,7 @@ impl Form<'_> {
     }
 
     /// The store's verdict on a candidate: the findings that stop its write.
-    fn verdict(&self, c: &Candidate) -> std::result::Result<(), Vec<Finding>> {
+    pub(super) fn verdict(&self, c: &Candidate) -> std::result::Result<(), Vec<Finding>> {
         let refusing: Vec<Finding> = self
             .all_findings(c)
             .into_iter()
