@@ -578,6 +578,11 @@ fn done_offers_what_a_consultation_planned_early_still_lacks() {
     }
     assert!(!text.contains("channel"), "{text}");
     assert!(!text.contains("notes"), "{text}");
+    // the keys new to the file follow the schema's order, after what was there
+    assert!(
+        text.ends_with("client = \"K-7F3A\"\nduration = 60\nstaff = \"eb\"\ntopics = [\"housing\"]\nlanguage = \"ar\"\ninterpreter = true\nfamily_members = 2\n"),
+        "{text}"
+    );
     // read back key by key, like every record
     let v = f
         .run(&["--json", "appointment", "show", "ab12"])

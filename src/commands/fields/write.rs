@@ -347,7 +347,16 @@ pub fn change_record_with(
         )?
     };
     change_file(store, config, kind, path, named, |doc| {
-        apply(doc, &values);
+        // keys new to the file are appended in schema order, as `add` writes them
+        for f in crate::schema::of(kind).fields() {
+            let table = format!("{}.", f.key);
+            let one: super::resolve::Values = values
+                .iter()
+                .filter(|(k, _)| *k == f.key || k.starts_with(&table))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            apply(doc, &one);
+        }
         change_typed(doc, kind, path, config, change)
     })
 }
