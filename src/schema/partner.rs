@@ -12,7 +12,7 @@ pub static SCHEMA: KindSchema = KindSchema {
     fields: &[
         FieldSpec::new("id", FieldType::Id)
             .required()
-            .labels("ID", "ID")
+            .labels("Kurzname", "Short name")
             .helps(
                 "Kurzname (Slug): Kleinbuchstaben, Ziffern und -, z. B. jobcenter-west",
                 "Short name (slug): lower-case letters, digits and -, e.g. jobcentre-west",

@@ -11,7 +11,7 @@ pub static SCHEMA: KindSchema = KindSchema {
     fields: &[
         FieldSpec::new("id", FieldType::Id)
             .required()
-            .labels("ID", "ID")
+            .labels("Kurzname", "Short name")
             .helps(
                 "Kurzname (Slug): Kleinbuchstaben, Ziffern und -, z. B. jugendwerk-west",
                 "Short name (slug): lower-case letters, digits and -, e.g. youth-west",

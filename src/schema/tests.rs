@@ -162,3 +162,15 @@ fn every_list_filter_is_on_a_key_it_can_filter() {
         Some(("referred-to", "referred_to", "REFERRED_TO"))
     );
 }
+
+/// A sponsor's or partner's slug is its "Kurzname" (what its hint and the
+/// form's refusals call it), not "ID".
+#[test]
+fn the_slug_of_an_organisation_is_its_short_name() {
+    for kind in [Kind::Sponsor, Kind::Partner] {
+        let id = of(kind).field("id").unwrap();
+        assert_eq!(id.label(Lang::De), "Kurzname", "{kind:?}");
+        assert_eq!(id.label(Lang::En), "Short name", "{kind:?}");
+        assert!(id.help(Lang::De).starts_with("Kurzname"), "{kind:?}");
+    }
+}

@@ -164,6 +164,8 @@ fn a_name_typed_as_the_short_name_is_offered_as_a_slug() {
         Given::default(),
         &["Jobcenter Süd-West", "", "", "employment", "."],
     );
+    // the office's word for the slug, as the hint says, not "ID"
+    assert_eq!(script.asked.first().map(String::as_str), Some("Kurzname"));
     assert!(
         script
             .said
