@@ -24,10 +24,18 @@ pub struct Args {
     pub commit: CommitArg,
 }
 
+/// Set to `1` when `$EDITOR` needs no terminal (a script such as `sed -i …`):
+/// then `edit` runs it without one too.
+pub const EDITOR_NO_TERMINAL: &str = "QUARTIER_EDITOR_NO_TERMINAL";
+
 pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let (store, config) = globals.open()?;
     let (kind, id, path) = store.resolve_any(&args.id)?;
     edit_in_editor(globals, &store, &config, kind, &id, &path, &args.commit)
+}
+
+fn editor_needs_no_terminal() -> bool {
+    std::env::var(EDITOR_NO_TERMINAL).is_ok_and(|v| v == "1")
 }
 
 /// The editor command: $VISUAL, else $EDITOR, else vi.
@@ -53,6 +61,15 @@ pub fn edit_in_editor(
     path: &Path,
     commit: &CommitArg,
 ) -> Result<()> {
+    if !interactive() && !editor_needs_no_terminal() {
+        // cron or a pipe: an editor would wait for a person who is not there
+        return Err(CommandError::usage(crate::tr!(
+            "edit.needs-terminal",
+            kind = kind.name(),
+            id = id,
+            var = EDITOR_NO_TERMINAL
+        )));
+    }
     let original = std::fs::read_to_string(path)
         .map_err(|e| CommandError::io(crate::error::IoAction::Read, path, &e))?;
     let work = WorkCopy::new(id, &original)?;

@@ -214,3 +214,41 @@ fn help_has_an_example() {
         .ok()
         .has("Beispiel: quartier edit");
 }
+
+/// SPEC §2: without a terminal nothing starts an editor — `quartier edit`
+/// and a kind's `edit` without flags refuse (exit 2) instead of starting
+/// vi for a cron job nobody watches, and say how to change the record
+/// without one; the file is not touched. The tests' `sed` editors run
+/// because they set QUARTIER_EDITOR_NO_TERMINAL=1 (support.rs).
+#[test]
+fn without_a_terminal_no_editor_is_started() {
+    let f = Folder::new();
+    f.write(SPONSOR, SPONSOR_TEXT);
+    let marker = f.parent().join("editor-ran");
+    let editor = format!("touch {}", marker.display());
+    let env = [
+        ("EDITOR", editor.as_str()),
+        ("QUARTIER_EDITOR_NO_TERMINAL", ""),
+    ];
+    for args in [
+        &["edit", "lernhaus"][..],
+        &["sponsor", "edit", "lernhaus"][..],
+    ] {
+        f.run_env(args, &env)
+            .code(2)
+            .has("braucht dafür ein Terminal")
+            .has("quartier sponsor edit lernhaus --FELD WERT")
+            .has("QUARTIER_EDITOR_NO_TERMINAL=1");
+    }
+    f.run_env(&["--lang", "en", "edit", "lernhaus"], &env)
+        .code(2)
+        .has("needs a terminal");
+    assert!(!marker.exists(), "an editor was started without a terminal");
+    assert_eq!(f.read(SPONSOR), SPONSOR_TEXT);
+    f.run_env(&["edit", "lernhaus"], &[("EDITOR", editor.as_str())])
+        .ok();
+    assert!(
+        marker.exists(),
+        "with QUARTIER_EDITOR_NO_TERMINAL=1 the editor runs"
+    );
+}

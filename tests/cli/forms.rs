@@ -578,6 +578,11 @@ fn done_offers_what_a_consultation_planned_early_still_lacks() {
     }
     assert!(!text.contains("channel"), "{text}");
     assert!(!text.contains("notes"), "{text}");
+    // the keys new to the file follow the schema's order, after what was there
+    assert!(
+        text.ends_with("client = \"K-7F3A\"\nduration = 60\nstaff = \"eb\"\ntopics = [\"housing\"]\nlanguage = \"ar\"\ninterpreter = true\nfamily_members = 2\n"),
+        "{text}"
+    );
     // read back key by key, like every record
     let v = f
         .run(&["--json", "appointment", "show", "ab12"])
@@ -628,4 +633,93 @@ fn done_offers_what_a_consultation_planned_early_still_lacks() {
         f.read(other),
         "id = \"apt-20261121-cd34\"\ndate = 2026-11-21\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\n"
     );
+}
+
+#[test]
+fn client_consent_without_scope_is_asked_on_the_terminal() {
+    // was: "--scope processing|referral fehlt" on a terminal too, the one
+    // flag the week had to type (the referral form's note points here)
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    for (slug, name) in [("jobcenter-west", "Jobcenter West"), ("caritas", "Caritas")] {
+        f.write(
+            &format!("partners/{slug}.toml"),
+            &format!("id = \"{slug}\"\nname = \"{name}\"\nkind = \"authority\"\n"),
+        );
+    }
+    let Some(mut p) = Pty::spawn(&f, &["client", "consent", "7f3a"]) else {
+        return;
+    };
+    p.expect("Einwilligung von K-7F3A");
+    p.expect("? Bereich");
+    p.expect("Vermittlung (Weitergabe an Partner)"); // the German labels of the list
+    p.answer("weiter"); // typing filters to referral
+    p.expect("? Partner");
+    p.s.send("job ").unwrap(); // filter, pick with Space
+    p.answer("");
+    p.ask("? Datum (25.11.2026)", "31.11.");
+    p.expect("diesen Tag gibt es nicht");
+    p.expect("Bitte noch einmal");
+    p.ask("? Datum (25.11.2026)", "gestern");
+    // a last day before the consent's day: refused at once by the rule book
+    p.ask("? Gültig bis", "1.1.2026");
+    p.expect("✗ Gültig bis:"); // named by its question, not by `--until`
+    p.expect("Bitte noch einmal");
+    p.ask("? Gültig bis", "30.06.2027");
+    p.ask("? Notizen", "");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    let text = f.read("clients/K-7F3A.toml");
+    assert!(
+        text.contains(
+            "[[consents]]\ndate = 2026-11-24\nscope = \"referral\"\npartners = [\"jobcenter-west\"]\nuntil = 2027-06-30\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("notes"), "{text}");
+    let v = f.run(&["--json", "client", "show", "7f3a"]).ok().json();
+    let c = &v["consents"][0];
+    assert_eq!(c["scope"], "referral", "{v}");
+    assert_eq!(c["date"], "2026-11-24", "{v}");
+    assert_eq!(c["partners"][0], "jobcenter-west", "{v}");
+    assert_eq!(c["until"], "2027-06-30", "{v}");
+    f.run(&["check", "--strict"]).ok();
+
+    // processing: no partners asked; Enter takes today, `.` skips the rest;
+    // `--until` given is not asked
+    let args = ["client", "consent", "7f3a", "--until", "31.12.2027"];
+    let Some(mut p) = Pty::spawn(&f, &args) else {
+        return;
+    };
+    p.ask("? Bereich", "daten");
+    p.ask("? Datum (25.11.2026)", "");
+    p.ask("? Notizen", ".");
+    let (rest, code) = p.finish();
+    assert_eq!(code, 0, "{rest}");
+    assert!(!rest.contains("? Partner"), "{rest}");
+    assert!(!rest.contains("? Gültig bis"), "{rest}");
+    let v = f.run(&["--json", "client", "show", "7f3a"]).ok().json();
+    let c = &v["consents"][1];
+    assert_eq!(c["scope"], "processing", "{v}");
+    assert_eq!(c["date"], "2026-11-25", "{v}");
+    assert_eq!(c["until"], "2027-12-31", "{v}");
+
+    // English with --lang en; Esc writes nothing
+    let before = f.read("clients/K-7F3A.toml");
+    let Some(mut p) = Pty::spawn(&f, &["--lang", "en", "client", "consent", "7f3a"]) else {
+        return;
+    };
+    p.expect("Consent of K-7F3A");
+    p.expect("? Scope");
+    p.expect("Referral (passing data to partners)");
+    p.s.send("\x1b").unwrap();
+    p.s.flush().unwrap();
+    let (rest, code) = p.finish();
+    assert_eq!(code, 2, "{rest}");
+    assert!(rest.contains("nothing was written"), "{rest}");
+    assert_eq!(f.read("clients/K-7F3A.toml"), before);
+
+    // without a terminal: unchanged, exit 2 naming --scope, nothing written
+    f.run(&["client", "consent", "7f3a"]).code(2).has("--scope");
+    assert_eq!(f.read("clients/K-7F3A.toml"), before);
 }

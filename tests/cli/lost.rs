@@ -43,6 +43,7 @@ fn spawn(f: &Folder, args: &[&str], env: &[(&str, &str)]) -> std::process::Child
         .env_remove("EDITOR")
         .env_remove("VISUAL")
         .env("QUARTIER_TODAY", TODAY)
+        .env("QUARTIER_EDITOR_NO_TERMINAL", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());

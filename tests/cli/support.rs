@@ -162,6 +162,8 @@ pub fn run_in(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
             std::env::temp_dir().join("quartier-cli-tests-cache"),
         )
         .env("NO_COLOR", "1")
+        // the tests' $EDITOR is a script (`sed -i …`) that needs no terminal
+        .env("QUARTIER_EDITOR_NO_TERMINAL", "1")
         .stdin(Stdio::null());
     no_auto_maintenance(&mut cmd);
     for (k, v) in env {

@@ -1,5 +1,8 @@
 //! `quartier client consent CODE …` (SPEC §4): records a consent as a
-//! `[[consents]]` entry, or its withdrawal (Art. 7(3) GDPR).
+//! `[[consents]]` entry, or its withdrawal (Art. 7(3) GDPR); on a
+//! terminal without `--scope`, asked as a form (`form`).
+
+mod form;
 
 use crate::cli::Globals;
 use crate::commands::fields::{Naming, change_record};
@@ -64,14 +67,23 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         .map(|p| resolve_ref(&store, Kind::Partner, "--partner", p))
         .collect::<Result<Vec<String>>>()?;
     let (id, path) = store.resolve(Kind::Client, &args.code)?;
-    let request = Request {
+    let mut request = Request {
         date,
         scope: args.scope,
         partners,
         until: args.until,
-        notes: args.notes,
+        notes: args.notes.clone(),
         withdraw: args.withdraw,
     };
+    // the one flag people had to type: on a terminal it is asked
+    if request.scope.is_none() && !request.withdraw && crate::cli::interactive() {
+        let given = form::Given {
+            date: args.date.is_some(),
+            until: args.until.is_some(),
+            notes: args.notes.is_some(),
+        };
+        form::ask(&store, &config, &id, &path, &mut request, &given)?;
+    }
     let mut said = String::new();
     let (_, path) = change_record(&store, &config, Kind::Client, &path, NAMING, |record| {
         // read as a client: change_record reads the file as `Kind::Client`
@@ -114,6 +126,7 @@ const NAMING: Naming = Naming {
 };
 
 /// What `client consent` was asked to do, typed.
+#[derive(Clone)]
 struct Request {
     date: NaiveDate,
     /// `None`: both scopes (only with `withdraw`).

@@ -347,19 +347,88 @@ pub fn change_record_with(
         )?
     };
     change_file(store, config, kind, path, named, |doc| {
-        apply(doc, &values);
-        let (record, _) = read_with_findings(kind, &doc.to_string(), config);
-        let mut record = record.ok_or_else(|| {
-            CommandError::data(crate::tr!(
-                "writing.unreadable",
-                path = path.display(),
-                kind = kind.label()
-            ))
-        })?;
-        change(&mut record)?;
-        crate::model::write::update_document(doc, &record);
-        Ok(())
+        // keys new to the file are appended in schema order, as `add` writes them
+        for f in crate::schema::of(kind).fields() {
+            let table = format!("{}.", f.key);
+            let one: super::resolve::Values = values
+                .iter()
+                .filter(|(k, _)| *k == f.key || k.starts_with(&table))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            apply(doc, &one);
+        }
+        change_typed(doc, kind, path, config, change)
     })
+}
+
+/// `change` on the record `doc` holds, put back into `doc`.
+fn change_typed(
+    doc: &mut DocumentMut,
+    kind: Kind,
+    path: &Path,
+    config: &Config,
+    change: impl FnOnce(&mut Record) -> Result<()>,
+) -> Result<()> {
+    let (record, _) = read_with_findings(kind, &doc.to_string(), config);
+    let mut record = record.ok_or_else(|| {
+        CommandError::data(crate::tr!(
+            "writing.unreadable",
+            path = path.display(),
+            kind = kind.label()
+        ))
+    })?;
+    change(&mut record)?;
+    crate::model::write::update_document(doc, &record);
+    Ok(())
+}
+
+/// What [`change_record`] would refuse `change` for, nothing written: the
+/// findings it would newly bring, each naming what caused it as `named`
+/// says (a form judging an answer at once: `client consent` on a
+/// terminal). Empty: it would pass.
+pub fn refusals_of_change(
+    config: &Config,
+    kind: Kind,
+    path: &Path,
+    named: Naming,
+    change: impl FnOnce(&mut Record) -> Result<()>,
+) -> Result<Vec<String>> {
+    let original = crate::store::read_text(path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
+    let (_, before) = read_with_findings(kind, &original, config);
+    let Ok(mut doc) = original.parse::<DocumentMut>() else {
+        // the change itself says what is wrong with the file
+        return Ok(Vec::new());
+    };
+    change_typed(&mut doc, kind, path, config, change)?;
+    let text = doc.to_string();
+    let (_, findings) = read_with_findings(kind, &text, config);
+    let new: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| !before.iter().any(|o| o.is_same(f)))
+        .collect();
+    Ok(said(&new, &keys_by_line(&text), &|key| named.name(key)))
+}
+
+/// Findings as a write's refusal says them: what caused each (`name` of
+/// the key it points at), `strict:` before a warning.
+fn said(
+    new: &[&Finding],
+    lines: &BTreeMap<usize, String>,
+    name: &dyn Fn(&str) -> String,
+) -> Vec<String> {
+    new.iter()
+        .map(|f| {
+            let what = match f.severity {
+                Severity::Error => String::new(),
+                Severity::Warning => format!("{} ", crate::tr!("writing.strict")),
+            };
+            match f.key_line().and_then(|l| lines.get(&l)) {
+                Some(key) => format!("{}: {what}{}", name(key), f.message),
+                None => format!("{what}{}", f.message),
+            }
+        })
+        .collect()
 }
 
 /// [`change_record`]'s verdict over a change of the document.
@@ -445,19 +514,7 @@ fn judge_flags(
         .iter()
         .partition(|f| before.is_some_and(|b| b.iter().any(|o| o.is_same(f))));
     if !new.is_empty() {
-        let said: Vec<String> = new
-            .iter()
-            .map(|f| {
-                let what = match f.severity {
-                    Severity::Error => String::new(),
-                    Severity::Warning => format!("{} ", crate::tr!("writing.strict")),
-                };
-                match f.key_line().and_then(|l| lines.get(&l)) {
-                    Some(key) => format!("{}: {what}{}", name(key), f.message),
-                    None => format!("{what}{}", f.message),
-                }
-            })
-            .collect();
+        let said = said(&new, &lines, name);
         return Err(CommandError::usage(format!(
             "{}\n{}",
             said.join("\n"),

@@ -340,6 +340,49 @@ impl<'a> Form<'a> {
         }
     }
 
+    /// Asks `spec` on its own — a key of an entry of a table (a consent's
+    /// scope, partners, day) rather than of the form's record — with the
+    /// question, default and reading it has in a form, until its answer
+    /// reads and `check` (the rule book on what the answer would make)
+    /// gives no more reasons to refuse it. `default`: what Enter takes.
+    /// `None`: left out (Enter, `.`, or `.` at a question before).
+    pub fn ask_alone(
+        &mut self,
+        spec: &'static FieldSpec,
+        required: bool,
+        default: Option<Raw>,
+        check: &dyn Fn(&Raw) -> Result<Vec<String>>,
+    ) -> Result<Option<Raw>> {
+        if self.skip_rest && !required {
+            return Ok(None);
+        }
+        if let Some(d) = default {
+            self.suggest.insert(spec.key, d);
+        }
+        let mut initial = None;
+        loop {
+            match self.ask_one(spec, required, initial.take())? {
+                Outcome::Value(raw, typed) => {
+                    let why = check(&raw)?;
+                    if why.is_empty() {
+                        return Ok(Some(raw));
+                    }
+                    self.refused(&why);
+                    initial = Some(typed);
+                }
+                Outcome::Wrong(why, typed) => {
+                    self.refused(&[why]);
+                    initial = Some(typed);
+                }
+                Outcome::Skip | Outcome::SkipRest if !required => return Ok(None),
+                Outcome::Skip | Outcome::SkipRest | Outcome::NewClient => {
+                    self.asker
+                        .say(&crate::tr!("form.required", what = spec.label(self.lang)));
+                }
+            }
+        }
+    }
+
     /// Asks `f` until an answer passes (or it is left out).
     fn ask_field(&mut self, f: &'static FieldSpec, mut initial: Option<String>) -> Result<()> {
         if !self.asked.contains(&f.key) {

@@ -449,3 +449,67 @@ fn a_list_says_what_it_means_not_how_to_type_its_flag() {
     }
     assert!(help("Dauer (min)").contains("Enter"), "{:?}", script.helps);
 }
+
+/// The keys of an appointment planned early, and `status = "done"` over them.
+fn planned_done(date: &str) -> Given {
+    let text = format!(
+        "id = \"apt-20261120-ab12\"\ndate = {date}\ntime = 10:00:00\nkind = \"consultation\"\nstatus = \"planned\"\nclient = \"K-7F3A\"\nduration = 30\n"
+    );
+    let doc: toml_edit::DocumentMut = text.parse().unwrap();
+    let mut given = crate::commands::fields::document::given_of(Kind::Appointment, &doc);
+    given.set("status", Raw::Text("done".into()));
+    given
+}
+
+#[test]
+fn a_form_over_a_record_asks_only_what_it_lacks_and_gives_the_answers() {
+    let (_tmp, store, config) = folder();
+    let mut script = Script::new(&[
+        "keine Angabe", // staff
+        "",             // channel: in-person, as it is anyway
+        "housing",
+        "ar",
+        "j",
+        ".", // family members and notes skipped
+    ]);
+    let mut state = State::default();
+    let given = planned_done("2026-11-20");
+    let form = Form::new(
+        Kind::Appointment,
+        given,
+        &store,
+        &config,
+        &mut script,
+        &mut state,
+    );
+    assert!(form.passes());
+    let answers = form.answers("intro").unwrap();
+    assert_eq!(script.said.first().map(String::as_str), Some("intro"));
+    // what the file has is not asked
+    for asked in &script.asked {
+        for had in ["Datum", "Uhrzeit", "Dauer", "Art", "Status", "Klient"] {
+            assert!(!asked.starts_with(had), "{had} asked: {:?}", script.asked);
+        }
+    }
+    // the answers alone: nothing left empty, no default filled in unasked
+    let keys: Vec<&str> = answers.values.keys().map(String::as_str).collect();
+    assert_eq!(keys, ["interpreter", "language", "topics"], "{answers:?}");
+    assert_eq!(answers.get("interpreter"), Some(&Raw::Bool(true)));
+}
+
+#[test]
+fn a_form_over_a_record_the_rule_book_refuses_asks_nothing() {
+    // done for a day ahead: refused by the change, so nothing is asked first
+    let (_tmp, store, config) = folder();
+    let mut script = Script::new(&[]);
+    let mut state = State::default();
+    let form = Form::new(
+        Kind::Appointment,
+        planned_done("2099-01-05"),
+        &store,
+        &config,
+        &mut script,
+        &mut state,
+    );
+    assert!(!form.passes());
+}
