@@ -227,7 +227,9 @@ impl Repo {
     /// losing anything done while it waited: the working folder is first
     /// kept in [`ABORTED_REF`]; afterwards every saved file that was changed,
     /// added or removed meanwhile — neither as the branch had it before the
-    /// pull nor as the pull brought it — is put back as an uncommitted change.
+    /// pull nor as the pull brought it — is put back as an uncommitted change;
+    /// one that is only the beginning of either version is what a git killed
+    /// while writing it left, and the branch's version stands.
     pub fn undo_pull(&self) -> Result<Undone, GitError> {
         let snap = self.snapshot()?;
         let onto = self.rebase_state("onto");
@@ -295,6 +297,13 @@ impl Repo {
                 }
                 Some(blob) => {
                     let out = git(&self.top, &["cat-file", "blob", blob])?;
+                    if self.cut_short(&out.stdout, [b, p].into_iter().flatten())? {
+                        // a git killed while writing this file: the branch's version stands
+                        if b.is_none() {
+                            let _ = std::fs::remove_file(&file);
+                        }
+                        continue;
+                    }
                     let text = String::from_utf8_lossy(&out.stdout);
                     if !crate::store::conflict_markers(&text).is_empty() {
                         undone.with_markers.push(self.shown(path));
@@ -310,6 +319,26 @@ impl Repo {
             undone.restored.push(self.shown(path));
         }
         Ok(undone)
+    }
+
+    /// Whether `bytes` are the beginning of one of the blobs `whole` and not
+    /// all of it: what a git killed while it wrote that version leaves (it
+    /// truncates the file and writes it front to back).
+    fn cut_short<'a>(
+        &self,
+        bytes: &[u8],
+        whole: impl Iterator<Item = &'a String>,
+    ) -> Result<bool, GitError> {
+        for blob in whole {
+            let out = git(&self.top, &["cat-file", "blob", blob])?;
+            if out.status.success()
+                && out.stdout.len() > bytes.len()
+                && out.stdout.starts_with(bytes)
+            {
+                return Ok(true);
+            }
+        }
+        Ok(false)
     }
 
     /// Removes the untracked (not ignored) saved files from the working

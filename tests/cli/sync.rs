@@ -299,6 +299,49 @@ fn a_new_record_a_killed_rebase_left_untracked_does_not_stop_the_next_sync() {
     assert_eq!(status(&office, &bob), "");
 }
 
+/// A git killed while its rebase wrote a pulled record leaves it cut short
+/// (found by `killing_syncs_at_random_moments_loses_nothing`: an empty
+/// clients/K-A007.toml stopped the next sync with "die Datei ist leer").
+/// Undoing the pull must not keep that as a change made meanwhile.
+#[test]
+fn a_pulled_record_a_killed_rebase_cut_short_is_not_kept_as_a_change() {
+    let office = Office::new();
+    let alice = office.clone_as("alice");
+    let bob = office.clone_as("bob");
+    let full = "id = \"K-2002\"\nfirst_contact = 2026-11-02\nnotes = \"Erstgespräch im Büro\"\n";
+    write(&alice, "clients/K-2002.toml", full);
+    office.commit_all(&alice, "Alice", "client");
+    office.quartier(&alice, "Alice", &["sync"]).ok();
+    write(
+        &bob,
+        "clients/K-B001.toml",
+        "id = \"K-B001\"\nfirst_contact = 2026-11-01\n",
+    );
+    office.commit_all(&bob, "Bob", "client");
+    office.git_ok(&bob, "Bob", &["fetch", "--quiet"]);
+    // the rebase stops right after checking out Alice's side
+    office.git_ok(
+        &bob,
+        "Bob",
+        &[
+            "-c",
+            "sequence.editor=sed -i 1ibreak",
+            "rebase",
+            "-i",
+            "--quiet",
+            "@{u}",
+        ],
+    );
+    assert!(office.rebase_in_progress(&bob));
+    // cut after 20 bytes, in the middle of a line (an empty file is cut after 0)
+    write(&bob, "clients/K-2002.toml", &full[..20]);
+    office.quartier(&bob, "Bob", &["sync"]).ok();
+    assert!(!office.rebase_in_progress(&bob));
+    assert_eq!(office.server_head(), office.head(&bob));
+    assert_eq!(read(&bob, "clients/K-2002.toml"), full);
+    assert_eq!(status(&office, &bob), "");
+}
+
 /// As the issue reproduced it: a sync stopped half-way through its rebase
 /// (kill -9), records added meanwhile — with `--commit`, uncommitted, and an
 /// edit — then `sync --abort`: the pull is undone, nothing of what was done
