@@ -132,6 +132,8 @@ pub struct Script {
     pub said: Vec<String>,
     /// Every question asked, in order.
     pub asked: Vec<String>,
+    /// The line under each question asked, in the same order.
+    pub helps: Vec<String>,
 }
 
 impl Script {
@@ -144,6 +146,7 @@ impl Script {
 
     fn next(&mut self, p: &Prompt) -> Result<String> {
         self.asked.push(p.question.clone());
+        self.helps.push(p.help.clone());
         self.answers.pop_front().ok_or_else(|| {
             CommandError::usage(crate::tr!("form.script-no-answer", question = p.question))
         })

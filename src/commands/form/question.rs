@@ -277,7 +277,7 @@ impl Form<'_> {
                 let labels: Vec<String> = choices.iter().map(|(l, _)| l.clone()).collect();
                 let prompt = Prompt {
                     question: question.clone(),
-                    help: spec.help(self.lang).to_string(),
+                    help: spec.form_help(self.lang).to_string(),
                     ..Prompt::default()
                 };
                 let picked = self.asker.multi(&prompt, &labels)?;
@@ -306,8 +306,9 @@ impl Form<'_> {
                 question.push_str(&format!(" ({})", crate::i18n::t("form.optional")));
             }
             let labels: Vec<String> = choices.iter().map(|(l, _)| l.clone()).collect();
-            // typed as in a line: `-` finds "- keine Angabe", `.` the rest skipped
-            let mut help = vec![spec.help(self.lang).to_string()];
+            // what the choice means (not the flag's codes), then typed as in
+            // a line: `-` finds "- keine Angabe", `.` the rest skipped
+            let mut help = vec![spec.form_help(self.lang).to_string()];
             if choices.iter().any(|(_, c)| matches!(c, Choice::Skip)) {
                 help.push(crate::tr!("form.hint-list-empty"));
             }

@@ -164,6 +164,8 @@ fn a_name_typed_as_the_short_name_is_offered_as_a_slug() {
         Given::default(),
         &["Jobcenter Süd-West", "", "", "employment", "."],
     );
+    // the office's word for the slug, as the hint says, not "ID"
+    assert_eq!(script.asked.first().map(String::as_str), Some("Kurzname"));
     assert!(
         script
             .said
@@ -404,6 +406,48 @@ fn a_label_that_says_its_code_is_shown_as_written() {
         "Wohnen (housing)"
     );
     assert_eq!(super::question::option("", "other"), "other");
+}
+
+/// A list says what the choice means and how to pick, not how its flag is
+/// typed: no codes, no commas, no slugs (those stay in `--help`); a typed
+/// question keeps the help.
+#[test]
+fn a_list_says_what_it_means_not_how_to_type_its_flag() {
+    let (_, script, _) = fill(
+        Kind::Contact,
+        Given::default(),
+        &[
+            "",
+            "11:15",
+            "phone",
+            "residence",
+            "ar",
+            "n",
+            "10min",
+            "",
+            ". Rest",
+        ],
+    );
+    let help = |q: &str| {
+        let i = script.asked.iter().position(|a| a == q);
+        let i = i.unwrap_or_else(|| panic!("{q} not in {:?}", script.asked));
+        script.helps[i].clone()
+    };
+    assert_eq!(help("Art"), "Wie der Kontakt zustande kam");
+    assert_eq!(help("Themen"), "Worum es ging");
+    let referred = help("Verwiesen an");
+    assert!(referred.contains("keine Daten weitergegeben"), "{referred}");
+    for h in [
+        help("Art"),
+        help("Themen"),
+        referred,
+        help("Mitarbeiter/in (freiwillig)"),
+    ] {
+        for flaggy in ["Komma", "Kurzname", "walk-in", "[staff]", "Themencode"] {
+            assert!(!h.contains(flaggy), "{flaggy} in {h}");
+        }
+    }
+    assert!(help("Dauer (min)").contains("Enter"), "{:?}", script.helps);
 }
 
 /// The keys of an appointment planned early, and `status = "done"` over them.
