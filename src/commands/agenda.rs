@@ -3,7 +3,8 @@
 //! past appointments still wait for their outcome.
 
 use crate::cli::Globals;
-use crate::commands::shared::{cell, date_cell, date_time_cell, print_table, table};
+use crate::commands::shared::sections::{self, Section};
+use crate::commands::shared::{cell, date_cell, date_time_cell};
 use crate::error::Result;
 use crate::model::{
     Appointment, AppointmentKind, AppointmentStatus, Config, Event, EventStatus, Kind, Lang,
@@ -30,10 +31,12 @@ pub struct Args {
     /// How many days ahead to show [default: 14, with --format ics 30]
     #[arg(long, value_name = "N")]
     pub days: Option<u32>,
-    /// table (default) or ics: an iCalendar file for Thunderbird, Outlook and phones
+    /// table (default), md (the same as Markdown) or ics: an iCalendar file
+    /// for Thunderbird, Outlook and phones
     #[arg(long, value_enum, default_value_t = AgendaFormat::Table)]
     pub format: AgendaFormat,
-    /// Write to FILE instead of the screen (`-`: standard output)
+    /// Write to FILE instead of the screen (`-`: standard output); with
+    /// --format md or ics
     #[arg(long, value_name = "FILE")]
     pub out: Option<std::path::PathBuf>,
     /// Put client codes into the calendar (left out by default)
@@ -49,6 +52,7 @@ pub struct Args {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum AgendaFormat {
     Table,
+    Md,
     Ics,
 }
 
@@ -230,9 +234,14 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let lang = globals.lang(&config);
     let today = crate::dates::today();
     let ics = args.format == AgendaFormat::Ics;
-    if !ics && (args.out.is_some() || args.with_codes) {
+    if args.format == AgendaFormat::Table && args.out.is_some() {
         return Err(crate::error::CommandError::usage(crate::tr!(
-            "agenda.ics-only"
+            "agenda.out-needs-file-format"
+        )));
+    }
+    if !ics && args.with_codes {
+        return Err(crate::error::CommandError::usage(crate::tr!(
+            "agenda.codes-ics-only"
         )));
     }
     let staff = if args.mine {
@@ -245,6 +254,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     } else {
         None
     };
+    // a refused --out FILE costs nothing (out::write checks again)
+    if let Some(out) = &args.out {
+        crate::out::target(out, store.root())?;
+    }
     let days = args.days.unwrap_or(if ics { 30 } else { 14 });
     let until = today
         .checked_add_days(Days::new(days.into()))
@@ -274,6 +287,15 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         return crate::out::write(&out, store.root(), text.as_bytes());
     }
     let agenda = build(&loaded.records, &config, today, until, staff.as_deref());
+    if args.format == AgendaFormat::Md {
+        let text = sections::markdown(
+            &title(lang, today, until),
+            &sections(&agenda, &config, lang, today),
+            lang,
+        );
+        let out = args.out.unwrap_or_else(|| "-".into());
+        return crate::out::write(&out, store.root(), text.as_bytes());
+    }
     if globals.json {
         println!(
             "{}",
@@ -281,26 +303,32 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
         );
         return Ok(());
     }
-    print_agenda(&agenda, &config, lang, today, until);
+    sections::print(
+        &title(lang, today, until),
+        &sections(&agenda, &config, lang, today),
+        lang,
+    );
     Ok(())
 }
 
 use crate::commands::appointment::with_whom;
 
-fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, until: NaiveDate) {
-    println!(
-        "{} {} – {}\n",
+/// The agenda's title line: `Agenda 25.11.2026 – 09.12.2026`.
+fn title(lang: Lang, today: NaiveDate, until: NaiveDate) -> String {
+    format!(
+        "{} {} – {}",
         crate::i18n::t_in(lang, "ui.agenda.agenda"),
         date_cell(today, lang),
         date_cell(until, lang)
-    );
-    crate::commands::reminders::print_todays_hours(config, lang, today);
-    println!(
-        "{}",
-        crate::i18n::t_in(lang, "ui.agenda.planned-appointments")
-    );
-    let mut t = table(
-        lang,
+    )
+}
+
+/// Every section of the agenda in its order, the cells as shown on the
+/// screen; the table and the Markdown format both render these.
+fn sections(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate) -> Vec<Section> {
+    let t = |id| crate::i18n::t_in(lang, id);
+    let mut appointments = Section::new(
+        t("ui.agenda.planned-appointments"),
         &[
             "ui.heading.date",
             "ui.heading.id",
@@ -311,7 +339,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         ],
     );
     for a in &agenda.appointments {
-        t.add_row(vec![
+        appointments.rows.push(vec![
             date_time_cell(a.date, a.time, lang),
             a.id.clone(),
             a.kind.label(lang).to_string(),
@@ -324,11 +352,9 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
             cell(&a.staff),
         ]);
     }
-    print_table(t, lang);
 
-    println!("\n{}", crate::i18n::t_in(lang, "ui.agenda.planned-events"));
-    let mut t = table(
-        lang,
+    let mut events = Section::new(
+        t("ui.agenda.planned-events"),
         &[
             "ui.heading.date",
             "ui.heading.id",
@@ -338,7 +364,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         ],
     );
     for e in &agenda.events {
-        t.add_row(vec![
+        events.rows.push(vec![
             date_time_cell(e.date, e.time, lang),
             e.id.clone(),
             e.title.clone(),
@@ -346,14 +372,9 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
             cell(&e.location),
         ]);
     }
-    print_table(t, lang);
 
-    println!(
-        "\n{}",
-        crate::i18n::t_in(lang, "ui.agenda.referral-follow-ups")
-    );
-    let mut t = table(
-        lang,
+    let mut follow_ups = Section::new(
+        t("ui.agenda.referral-follow-ups"),
         &[
             "ui.heading.follow-up",
             "ui.heading.id",
@@ -366,9 +387,9 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
     for f in &agenda.follow_ups {
         let r = f.referral;
         let day = r.follow_up.map(|d| date_cell(d, lang)).unwrap_or_default();
-        t.add_row(vec![
+        follow_ups.rows.push(vec![
             if f.overdue {
-                format!("{day} {}", crate::i18n::t_in(lang, "ui.agenda.overdue"))
+                format!("{day} {}", t("ui.agenda.overdue"))
             } else {
                 day
             },
@@ -379,15 +400,13 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
             cell(&r.staff),
         ]);
     }
-    print_table(t, lang);
 
-    let days = config.sponsors.stale_after_days;
-    println!(
-        "\n{}",
-        tr_in!(lang, "ui.agenda.sponsors-not-met", days = days)
-    );
-    let mut t = table(
-        lang,
+    let mut stale = Section::new(
+        tr_in!(
+            lang,
+            "ui.agenda.sponsors-not-met",
+            days = config.sponsors.stale_after_days
+        ),
         &[
             "ui.heading.id",
             "ui.heading.organisation",
@@ -396,7 +415,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         ],
     );
     for s in &agenda.stale_sponsors {
-        t.add_row(vec![
+        stale.rows.push(vec![
             s.id.to_string(),
             s.name.to_string(),
             s.project.to_string(),
@@ -405,19 +424,9 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
                 .unwrap_or_default(),
         ]);
     }
-    print_table(t, lang);
-    crate::commands::reminders::print_sponsor_reminders(
-        &agenda.deadlines,
-        &agenda.open_continuations,
-        lang,
-    );
 
-    println!(
-        "\n{}",
-        crate::i18n::t_in(lang, "ui.agenda.past-appointments-still-planned-to")
-    );
-    let mut t = table(
-        lang,
+    let mut past = Section::new(
+        t("ui.agenda.past-appointments-still-planned-to"),
         &[
             "ui.heading.date",
             "ui.heading.id",
@@ -427,7 +436,7 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
         ],
     );
     for a in &agenda.past_planned {
-        t.add_row(vec![
+        past.rows.push(vec![
             date_time_cell(a.date, a.time, lang),
             a.id.clone(),
             a.kind.label(lang).to_string(),
@@ -435,6 +444,21 @@ fn print_agenda(agenda: &Agenda, config: &Config, lang: Lang, today: NaiveDate, 
             cell(&a.staff),
         ]);
     }
-    print_table(t, lang);
-    super::agenda_consents::print(&agenda.consents_expiring, lang);
+
+    let [deadlines, continuations] = crate::commands::reminders::sponsor_sections(
+        &agenda.deadlines,
+        &agenda.open_continuations,
+        lang,
+    );
+    vec![
+        crate::commands::reminders::hours_section(config, lang, today),
+        appointments,
+        events,
+        follow_ups,
+        stale,
+        deadlines,
+        continuations,
+        past,
+        super::agenda_consents::section(&agenda.consents_expiring, lang),
+    ]
 }

@@ -1,7 +1,8 @@
 //! The agenda's section of consents that expire within its days (SPEC §4):
 //! time to ask the client whether they agree again.
 
-use crate::commands::shared::{print_table, table};
+use crate::commands::shared::date_cell;
+use crate::commands::shared::sections::Section;
 use crate::model::{ConsentScope, Lang};
 use crate::store::Records;
 use chrono::NaiveDate;
@@ -43,14 +44,10 @@ pub fn expiring<'a>(
     out
 }
 
-/// Prints the section.
-pub fn print(list: &[ExpiringConsent], lang: Lang) {
-    println!(
-        "\n{}",
-        crate::i18n::t_in(lang, "ui.agenda-consents.consents-about-to-expire-renew")
-    );
-    let mut t = table(
-        lang,
+/// The section: day, client code, scope and partners of each consent.
+pub fn section(list: &[ExpiringConsent], lang: Lang) -> Section {
+    let mut s = Section::new(
+        crate::i18n::t_in(lang, "ui.agenda-consents.consents-about-to-expire-renew"),
         &[
             "ui.heading.until",
             "ui.heading.client",
@@ -59,12 +56,12 @@ pub fn print(list: &[ExpiringConsent], lang: Lang) {
         ],
     );
     for e in list {
-        t.add_row(vec![
-            e.until.to_string(),
+        s.rows.push(vec![
+            date_cell(e.until, lang),
             e.client.to_string(),
             e.scope.label(lang).to_string(),
             e.partners.join(", "),
         ]);
     }
-    print_table(t, lang);
+    s
 }

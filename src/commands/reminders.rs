@@ -3,7 +3,7 @@
 //! `check` findings (SPEC §1.3).
 
 use crate::commands::shared::date_cell;
-use crate::commands::shared::{print_table, table};
+use crate::commands::shared::sections::Section;
 use crate::model::hours::{self, Hours};
 use crate::model::{Code, Config, Lang};
 use chrono::NaiveDate;
@@ -35,18 +35,10 @@ pub fn todays_hours(config: &Config, today: NaiveDate) -> Vec<TodaysHour<'_>> {
         .collect()
 }
 
-/// Prints today's hours as a small table; nothing at all on a day without one.
-pub fn print_todays_hours(config: &Config, lang: Lang, today: NaiveDate) {
-    let todays = hours::on(&config.hours, today);
-    if todays.is_empty() {
-        return;
-    }
-    println!(
-        "{}",
-        crate::i18n::t_in(lang, "ui.reminders.consultation-hours-today")
-    );
-    let mut t = table(
-        lang,
+/// Today's hours as a small table; left out on a day without one.
+pub fn hours_section(config: &Config, lang: Lang, today: NaiveDate) -> Section {
+    let mut s = Section::optional(
+        crate::i18n::t_in(lang, "ui.reminders.consultation-hours-today"),
         &[
             "ui.heading.time",
             "ui.heading.hour",
@@ -54,16 +46,15 @@ pub fn print_todays_hours(config: &Config, lang: Lang, today: NaiveDate) {
             "ui.heading.languages",
         ],
     );
-    for h in todays {
-        t.add_row(vec![
+    for h in hours::on(&config.hours, today) {
+        s.rows.push(vec![
             h.span_text(),
             h.kind.label(lang).to_string(),
             h.location.clone().unwrap_or_default(),
             h.languages.join(", "),
         ]);
     }
-    print_table(t, lang);
-    println!();
+    s
 }
 
 /// A sponsor deadline not yet handed in: due within the agenda, or overdue.
@@ -133,66 +124,49 @@ pub fn open_continuations<'a>(
     out
 }
 
-/// Prints the deadlines and continuation reminders; nothing when there are none.
-pub fn print_sponsor_reminders(
+/// The deadlines and continuation reminders; each left out when empty.
+pub fn sponsor_sections(
     deadlines: &[DueDeadline],
     continuations: &[OpenContinuation],
     lang: Lang,
-) {
-    if !deadlines.is_empty() {
-        println!(
-            "\n{}",
-            crate::i18n::t_in(lang, "ui.reminders.sponsor-deadlines")
-        );
-        let mut t = table(
-            lang,
-            &[
-                "ui.heading.due",
-                "ui.heading.sponsor",
-                "ui.heading.deadline",
-                "ui.heading.notes",
-            ],
-        );
-        for d in deadlines {
-            let kind =
-                crate::model::DeadlineKind::from_code(d.kind).map_or(d.kind, |k| k.label(lang));
-            t.add_row(vec![
-                if d.overdue {
-                    format!(
-                        "{} {}",
-                        d.due,
-                        crate::i18n::t_in(lang, "ui.reminders.overdue")
-                    )
-                } else {
-                    date_cell(d.due, lang)
-                },
-                d.sponsor.to_string(),
-                kind.to_string(),
-                d.notes.unwrap_or_default().to_string(),
-            ]);
-        }
-        print_table(t, lang);
+) -> [Section; 2] {
+    let mut due = Section::optional(
+        crate::i18n::t_in(lang, "ui.reminders.sponsor-deadlines"),
+        &[
+            "ui.heading.due",
+            "ui.heading.sponsor",
+            "ui.heading.deadline",
+            "ui.heading.notes",
+        ],
+    );
+    for d in deadlines {
+        let kind = crate::model::DeadlineKind::from_code(d.kind).map_or(d.kind, |k| k.label(lang));
+        let day = date_cell(d.due, lang);
+        due.rows.push(vec![
+            if d.overdue {
+                format!("{day} {}", crate::i18n::t_in(lang, "ui.reminders.overdue"))
+            } else {
+                day
+            },
+            d.sponsor.to_string(),
+            kind.to_string(),
+            d.notes.unwrap_or_default().to_string(),
+        ]);
     }
-    if !continuations.is_empty() {
-        println!(
-            "\n{}",
-            crate::tr_in!(
-                lang,
-                "agenda.continuation-open",
-                months = CONTINUATION_MONTHS
-            )
-        );
-        let mut t = table(
+    let mut open = Section::optional(
+        crate::tr_in!(
             lang,
-            &["ui.heading.end", "ui.heading.sponsor", "ui.heading.name"],
-        );
-        for c in continuations {
-            t.add_row(vec![
-                date_cell(c.end, lang),
-                c.sponsor.clone(),
-                c.name.clone(),
-            ]);
-        }
-        print_table(t, lang);
+            "agenda.continuation-open",
+            months = CONTINUATION_MONTHS
+        ),
+        &["ui.heading.end", "ui.heading.sponsor", "ui.heading.name"],
+    );
+    for c in continuations {
+        open.rows.push(vec![
+            date_cell(c.end, lang),
+            c.sponsor.clone(),
+            c.name.clone(),
+        ]);
     }
+    [due, open]
 }

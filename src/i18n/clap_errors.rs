@@ -163,7 +163,7 @@ mod tests {
             de.contains("`pdf` ist kein möglicher Wert für `--format"),
             "{de}"
         );
-        assert!(de.contains("möglich: table, ics"), "{de}");
+        assert!(de.contains("möglich: table, md, ics"), "{de}");
         let de = error_of(&["quartier", "agenda", "--days"], Lang::De);
         assert!(de.contains("braucht einen Wert"), "{de}");
         let de = error_of(&["quartier", "agenda", "--days", "x"], Lang::De);

@@ -3,7 +3,7 @@
 //! (as names), address, phone and website — an organisation's public contact
 //! data only. Notes and e-mail addresses stay in the records.
 
-use super::{BASE_STYLE, escape, language_name, website_html};
+use super::{BASE_STYLE, escape, language_name, md_escape, website_html};
 use crate::model::{Config, Lang, Partner};
 use chrono::NaiveDate;
 
@@ -243,21 +243,6 @@ pub fn html(guide: &Guide, lang: Lang) -> String {
             crate::i18n::t_in(lang, "ui.print.directory.details-as-given-by-the")
         ))
     ));
-    out
-}
-
-/// Markdown text: backslash before the characters Markdown would read.
-fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|'
-        ) {
-            out.push('\\');
-        }
-        out.push(if c == '\n' { ' ' } else { c });
-    }
     out
 }
 

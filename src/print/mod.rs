@@ -35,6 +35,22 @@ pub fn escape(s: &str) -> String {
     out
 }
 
+/// Markdown text: backslash before the characters Markdown would read (`|`
+/// too, so a table cell stays one cell), a line break as a space.
+pub fn md_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    out
+}
+
 /// The name of a language code in the interface language (`ar` → Arabisch).
 pub fn language_name(code: &str, lang: Lang) -> String {
     crate::names::language(code, lang)

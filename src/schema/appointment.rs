@@ -79,6 +79,10 @@ pub static SCHEMA: KindSchema = KindSchema {
             .helps(
                 "Kurzname der beratenen Organisation aus dem Partnerverzeichnis (Organisationsberatung)",
                 "Slug of the organisation consulted, from the partner directory (organisation consultations)",
+            )
+            .form_helps(
+                "Die beratene Organisation aus dem Partnerverzeichnis",
+                "The organisation consulted, from the partner directory",
             ),
         FieldSpec::new(
             "topics",

@@ -52,6 +52,10 @@ pub static SCHEMA: KindSchema = KindSchema {
         .helps(
             "Aufenthaltsstatus beim Erstkontakt",
             "Residence status at first contact",
+        )
+        .form_helps(
+            "Aufenthaltsstatus beim Erstkontakt",
+            "Residence status at first contact",
         ),
         FieldSpec::new("district", FieldType::District)
             .labels("Ortsteil", "District")
@@ -66,6 +70,10 @@ pub static SCHEMA: KindSchema = KindSchema {
         .default(DefaultValue::Value("unknown"))
         .labels("Erwerbsstatus", "Employment")
         .helps(
+            "Erwerbsstatus beim Erstkontakt",
+            "Employment status at first contact",
+        )
+        .form_helps(
             "Erwerbsstatus beim Erstkontakt",
             "Employment status at first contact",
         ),
@@ -124,10 +132,15 @@ static CONSENTS: &[FieldSpec] = &[
         .helps(
             "Partner, an die weitergegeben werden darf; ohne: alle",
             "Partners data may be passed to; none: every partner",
+        )
+        .form_helps(
+            "Partner, an die weitergegeben werden darf; keiner gewählt: alle",
+            "Partners data may be passed to; none picked: every partner",
         ),
     FieldSpec::new("except", FieldType::Refs(Kind::Partner))
         .labels("Außer", "Except")
-        .helps("Partner, die ausgenommen sind", "Partners left out"),
+        .helps("Partner, die ausgenommen sind", "Partners left out")
+        .form_helps("Partner, die ausgenommen sind", "Partners left out"),
     FieldSpec::new("until", FieldType::Date)
         .labels("Gültig bis", "Until")
         .helps("Letzter Tag, an dem sie gilt", "Last day it holds"),

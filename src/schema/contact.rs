@@ -25,7 +25,8 @@ pub static SCHEMA: KindSchema = KindSchema {
             .helps(
                 "Wie der Kontakt zustande kam: walk-in (Besuch ohne Termin), phone, email, message oder other",
                 "How the contact came about: walk-in, phone, email, message or other",
-            ),
+            )
+            .form_helps("Wie der Kontakt zustande kam", "How the contact came about"),
         FieldSpec::new(
             "topics",
             FieldType::Topics {
@@ -36,7 +37,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         .helps(
             "Worum es ging: Themencodes, mit Kommas, z. B. residence,housing",
             "What it was about: topic codes, commas, e.g. residence,housing",
-        ),
+        )
+        .form_helps("Worum es ging", "What it was about"),
         FieldSpec::new("language", FieldType::Language)
             .labels("Sprache", "Language")
             .helps(
@@ -55,6 +57,10 @@ pub static SCHEMA: KindSchema = KindSchema {
             .helps(
                 "Partner, an die die Person verwiesen wurde (Kurznamen, mit Kommas) — es wurden keine Daten weitergegeben",
                 "Partners the person was pointed to (slugs, commas) — no data was passed on",
+            )
+            .form_helps(
+                "Partner, an die die Person verwiesen wurde — es wurden keine Daten weitergegeben",
+                "Partners the person was pointed to — no data was passed on",
             ),
         staff(),
         notes(),

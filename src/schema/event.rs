@@ -73,12 +73,17 @@ pub static SCHEMA: KindSchema = KindSchema {
             .helps(
                 "Beteiligte Partner (Kurznamen, mit Kommas)",
                 "Partners taking part (slugs, commas)",
-            ),
+            )
+            .form_helps("Beteiligte Partner", "Partners taking part"),
         FieldSpec::new("sponsors", FieldType::Refs(Kind::Sponsor))
             .labels("Träger", "Sponsors")
             .helps(
                 "Beteiligte Träger, z. B. bei Netzwerktreffen (Kurznamen, mit Kommas)",
                 "Sponsors taking part, e.g. in network meetings (slugs, commas)",
+            )
+            .form_helps(
+                "Beteiligte Träger, z. B. bei Netzwerktreffen",
+                "Sponsors taking part, e.g. in network meetings",
             ),
         FieldSpec::new("languages", FieldType::Languages)
             .labels("Sprachen", "Languages")

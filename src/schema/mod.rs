@@ -479,6 +479,11 @@ pub struct FieldSpec {
     pub label_en: &'static str,
     pub help_de: &'static str,
     pub help_en: &'static str,
+    /// The line under the key's question when a form offers it as a list
+    /// (empty: only the keys that pick): what the choice means, not how a
+    /// flag is typed — the codes and commas of the help are for `--help`.
+    pub form_help_de: &'static str,
+    pub form_help_en: &'static str,
     /// The finding code (findings.toml) when a `Required::When` key is
     /// missing, instead of the generic one; `{key}` and `{value}` (the
     /// condition key's value) are filled in, and it points at the condition's key.
@@ -507,6 +512,8 @@ impl FieldSpec {
             label_en: "",
             help_de: "",
             help_en: "",
+            form_help_de: "",
+            form_help_en: "",
             missing_message: None,
             not_allowed_message: None,
             set_by_tool: false,
@@ -568,14 +575,27 @@ impl FieldSpec {
         self
     }
 
+    /// What a form's list for this key says under its question.
+    pub const fn form_helps(mut self, de: &'static str, en: &'static str) -> Self {
+        self.form_help_de = de;
+        self.form_help_en = en;
+        self
+    }
+
     /// The label in `lang`, as shown by `show`, `list` and forms.
     pub fn label(&self, lang: Lang) -> &'static str {
         lang.pick(self.label_de, self.label_en)
     }
 
-    /// The help line in `lang`, as shown by `--help` and forms.
+    /// The help line in `lang`, as shown by `--help` and under a typed
+    /// question of a form.
     pub fn help(&self, lang: Lang) -> &'static str {
         lang.pick(self.help_de, self.help_en)
+    }
+
+    /// The line under a form's list for this key (may be empty).
+    pub fn form_help(&self, lang: Lang) -> &'static str {
+        lang.pick(self.form_help_de, self.form_help_en)
     }
 
     /// The command-line flag without dashes: the key with `_` → `-`.

@@ -12,7 +12,7 @@ pub static SCHEMA: KindSchema = KindSchema {
     fields: &[
         FieldSpec::new("id", FieldType::Id)
             .required()
-            .labels("ID", "ID")
+            .labels("Kurzname", "Short name")
             .helps(
                 "Kurzname (Slug): Kleinbuchstaben, Ziffern und -, z. B. jobcenter-west",
                 "Short name (slug): lower-case letters, digits and -, e.g. jobcentre-west",
@@ -24,7 +24,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("kind", FieldType::Code(vocab::<PartnerKind>("PartnerKind")))
             .required()
             .labels("Art", "Kind")
-            .helps("Art der Organisation", "Kind of organisation"),
+            .helps("Art der Organisation", "Kind of organisation")
+            .form_helps("Art der Organisation", "Kind of organisation"),
         FieldSpec::new(
             "offers",
             FieldType::Topics {
@@ -35,6 +36,10 @@ pub static SCHEMA: KindSchema = KindSchema {
         .helps(
             "Themen, bei denen der Partner hilft (Themencodes, mit Kommas)",
             "Topics the partner helps with (topic codes, commas)",
+        )
+        .form_helps(
+            "Themen, bei denen der Partner hilft",
+            "Topics the partner helps with",
         ),
         FieldSpec::new("languages", FieldType::Languages)
             .labels("Sprachen", "Languages")

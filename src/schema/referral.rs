@@ -30,6 +30,10 @@ pub static SCHEMA: KindSchema = KindSchema {
             .helps(
                 "ID des Beratungstermins, aus dem sie kam",
                 "Id of the consultation it came from",
+            )
+            .form_helps(
+                "Der Beratungstermin, aus dem sie kam",
+                "The consultation it came from",
             ),
         FieldSpec::new(
             "status",

@@ -11,7 +11,7 @@ pub static SCHEMA: KindSchema = KindSchema {
     fields: &[
         FieldSpec::new("id", FieldType::Id)
             .required()
-            .labels("ID", "ID")
+            .labels("Kurzname", "Short name")
             .helps(
                 "Kurzname (Slug): Kleinbuchstaben, Ziffern und -, z. B. jugendwerk-west",
                 "Short name (slug): lower-case letters, digits and -, e.g. youth-west",
@@ -27,7 +27,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         FieldSpec::new("field", FieldType::Code(vocab::<Field>("Field")))
             .required()
             .labels("Förderbereich", "Field")
-            .helps("ESF-Handlungsfeld des Projekts", "ESF field of the project"),
+            .helps("ESF-Handlungsfeld des Projekts", "ESF field of the project")
+            .form_helps("ESF-Handlungsfeld des Projekts", "ESF field of the project"),
         FieldSpec::new("start", FieldType::Date)
             .required()
             .labels("Beginn", "Start")
@@ -53,7 +54,8 @@ pub static SCHEMA: KindSchema = KindSchema {
         )
         .default(DefaultValue::Value("active"))
         .labels("Status", "Status")
-        .helps("Läuft das Projekt noch?", "Is the project still running?"),
+        .helps("Läuft das Projekt noch?", "Is the project still running?")
+        .form_helps("Läuft das Projekt noch?", "Is the project still running?"),
         FieldSpec::new("planned_participants", FieldType::Count)
             .labels("Geplante Teilnehmende", "Planned participants")
             .helps(
@@ -69,6 +71,10 @@ pub static SCHEMA: KindSchema = KindSchema {
         .helps(
             "Geht das Projekt nach der Förderung weiter? open, planned, secured oder ending",
             "Does the project go on after the funding? open, planned, secured or ending",
+        )
+        .form_helps(
+            "Geht das Projekt nach der Förderung weiter?",
+            "Does the project go on after the funding?",
         ),
         FieldSpec::new("continuation_notes", FieldType::Text)
             .labels("Verstetigung: Notizen", "Continuation notes")

@@ -162,3 +162,62 @@ fn every_list_filter_is_on_a_key_it_can_filter() {
         Some(("referred-to", "referred_to", "REFERRED_TO"))
     );
 }
+
+/// A sponsor's or partner's slug is its "Kurzname" (what its hint and the
+/// form's refusals call it), not "ID".
+#[test]
+fn the_slug_of_an_organisation_is_its_short_name() {
+    for kind in [Kind::Sponsor, Kind::Partner] {
+        let id = of(kind).field("id").unwrap();
+        assert_eq!(id.label(Lang::De), "Kurzname", "{kind:?}");
+        assert_eq!(id.label(Lang::En), "Short name", "{kind:?}");
+        assert!(id.help(Lang::De).starts_with("Kurzname"), "{kind:?}");
+    }
+}
+
+/// What a form says under a list is no flag syntax: no commas, slugs or
+/// codes of its own vocabulary (the forms show labels).
+#[test]
+fn a_form_list_help_names_no_codes_or_commas() {
+    for (kind, key, f) in every_field() {
+        let listed = match f.ty {
+            FieldType::Code(v) | FieldType::Codes(v) => Some((v.codes)()),
+            FieldType::Topic
+            | FieldType::Topics { .. }
+            | FieldType::District
+            | FieldType::Staff
+            | FieldType::Ref(_)
+            | FieldType::Refs(_) => Some(Vec::new()),
+            FieldType::Id
+            | FieldType::Text
+            | FieldType::FreeText
+            | FieldType::Date
+            | FieldType::Time
+            | FieldType::Minutes
+            | FieldType::Count
+            | FieldType::Year
+            | FieldType::Bool
+            | FieldType::Language
+            | FieldType::Languages
+            | FieldType::Country
+            | FieldType::Table(_)
+            | FieldType::Tables(_) => None,
+        };
+        let Some(codes) = listed else {
+            assert!(f.form_help(Lang::De).is_empty(), "{kind:?} {key}: typed");
+            continue;
+        };
+        for lang in [Lang::De, Lang::En] {
+            let h = f.form_help(lang);
+            let words: Vec<&str> = h
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .collect();
+            for flaggy in ["Komma", "comma", "Kurzname", "slug", "code", "["] {
+                assert!(!h.contains(flaggy), "{kind:?} {key}: {flaggy} in {h}");
+            }
+            for code in &codes {
+                assert!(!words.contains(code), "{kind:?} {key}: {code} in {h}");
+            }
+        }
+    }
+}

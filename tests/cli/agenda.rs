@@ -297,3 +297,157 @@ fn reads_old_referrals_but_not_old_appointment_months() {
         .has("ref-20240502-brok.toml")
         .has("quartier check");
 }
+
+/// [`folder`] with every optional section filled: today's hours, a sponsor
+/// deadline and an open continuation, a consent about to expire, and an
+/// event whose long title holds a `|`.
+fn full_folder() -> Folder {
+    let f = folder();
+    f.write(
+        "quartier.toml",
+        &format!("{}{}", crate::support::CONFIG, crate::hours::HOURS),
+    );
+    f.write(
+        "sponsors/lesewelt.toml",
+        "id = \"lesewelt\"\nname = \"Lesewelt e.V.\"\nproject = \"Lesen im Viertel\"\nfield = \"civic-education\"\nstart = 2026-01-01\nend = 2027-03-31\n\n[[deadlines]]\nkind = \"sachbericht\"\ndue = 2026-11-20\n\n[[deadlines]]\nkind = \"mittelabruf\"\ndue = 2026-12-01\n",
+    );
+    f.write(
+        "clients/K-9B2C.toml",
+        "id = \"K-9B2C\"\nfirst_contact = 2025-01-01\n\n[[consents]]\ndate = 2026-01-10\nscope = \"processing\"\nuntil = 2026-12-03\n",
+    );
+    write_dated(
+        &f,
+        "events",
+        "evt-20261203-lang",
+        "2026-12-03",
+        "title = \"Nachbarschaftshilfe mit Übersetzung in fünf Sprachen | Teil zwei der Reihe\"\nkind = \"info\"\nstatus = \"planned\"",
+    );
+    f
+}
+
+/// Record ids and dates (German or ISO) in the order they appear.
+fn ids_and_dates(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || c == '|' || c == '│')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| {
+            ["apt-", "evt-", "ref-", "K-"]
+                .iter()
+                .any(|p| w.starts_with(p))
+                || ["lapsed", "never", "lesewelt"].contains(w)
+                || w.len() == 10
+                    && w.chars().filter(|c| c.is_ascii_digit()).count() == 8
+                    && (w.as_bytes()[2] == b'.' || w.as_bytes()[4] == b'-')
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+const SECTIONS_DE: [&str; 9] = [
+    "Sprechstunden heute",
+    "Geplante Termine",
+    "Geplante Veranstaltungen",
+    "Wiedervorlagen",
+    "Träger ohne Termin seit mehr als 60 Tagen",
+    "Fristen der Träger",
+    "Verstetigung noch offen",
+    "Vergangene Termine noch „geplant“",
+    "Einwilligungen",
+];
+
+#[test]
+fn markdown_holds_the_tables_sections_and_cells() {
+    let f = full_folder();
+    let wide = [("COLUMNS", "400")];
+    let table = f.run_env(&["agenda"], &wide).ok().stdout.clone();
+    // narrow: the Markdown is never cut to the terminal
+    let md = f
+        .run_env(&["agenda", "--format", "md"], &[("COLUMNS", "40")])
+        .ok()
+        .stdout
+        .clone();
+    assert!(
+        md.starts_with("# Agenda 25.11.2026 – 09.12.2026\n\n## Sprechstunden heute\n\n| "),
+        "{md}"
+    );
+    let headings: Vec<&str> = md.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(headings.len(), SECTIONS_DE.len(), "{md}");
+    for (h, want) in headings.iter().zip(SECTIONS_DE) {
+        assert!(h.contains(want), "{h} ≠ {want}\n{md}");
+        // the same heading as on the screen
+        let plain = h[3..].replace('\\', "");
+        assert!(table.contains(&format!("\n{plain}\n")), "{h}\n{table}");
+    }
+    assert!(!md.contains('│'), "{md}");
+    assert!(md.contains("|---"), "{md}");
+    assert!(
+        md.contains(
+            "| Nachbarschaftshilfe mit Übersetzung in fünf Sprachen \\| Teil zwei der Reihe |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("| 01.04.2025 (überfällig) |"), "{md}");
+    assert!(md.contains("| 20.11.2026 (überfällig) |"), "{md}");
+    assert!(md.contains("| 03.12.2026 "), "{md}");
+    assert!(!md.contains("2026-11-25"), "{md}");
+    let want = ids_and_dates(&table);
+    assert!(want.contains(&"K-9B2C".to_string()), "{want:?}");
+    assert!(want.contains(&"lesewelt".to_string()), "{want:?}");
+    assert_eq!(ids_and_dates(&md), want);
+}
+
+#[test]
+fn markdown_in_english_and_of_an_empty_folder() {
+    let f = full_folder();
+    let wide = [("COLUMNS", "400")];
+    let table = f
+        .run_env(&["agenda", "--lang", "en"], &wide)
+        .ok()
+        .stdout
+        .clone();
+    let run = f.run(&["agenda", "--lang", "en", "--format", "md"]);
+    run.ok()
+        .has("# Agenda 2026-11-25 – 2026-12-09\n")
+        .has("\n## Planned appointments\n")
+        .has("\n## Referral follow-ups\n")
+        .has("\n## Sponsors not met for more than 60 days\n")
+        .has("| 2025-04-01 (overdue) |")
+        .has("| 2026-11-25 09:00 ")
+        .lacks("25.11.2026");
+    assert_eq!(ids_and_dates(&run.stdout), ids_and_dates(&table));
+    Folder::new()
+        .run(&["agenda", "--format", "md"])
+        .ok()
+        .has("\n## Geplante Termine\n\n(keine Einträge)\n")
+        .lacks("Sprechstunden heute")
+        .lacks("Fristen der Träger");
+}
+
+#[test]
+fn markdown_goes_to_out_file_and_codes_stay_with_the_calendar() {
+    let f = full_folder();
+    let md = f.run(&["agenda", "--format", "md"]).ok().stdout.clone();
+    let out = f.parent().join("agenda.md");
+    let run = f.run(&["agenda", "--format", "md", "--out", out.to_str().unwrap()]);
+    run.ok();
+    assert_eq!(run.stdout, "", "nothing on stdout with --out");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+    // the rules of every --out: never into the records
+    let inside = f.path("agenda.md");
+    f.run(&[
+        "agenda",
+        "--format",
+        "md",
+        "--out",
+        inside.to_str().unwrap(),
+    ])
+    .code(1);
+    assert!(!inside.exists());
+    f.run(&["agenda", "--format", "md", "--with-codes"])
+        .code(2)
+        .has("--with-codes")
+        .has("--format ics");
+    f.run(&["agenda", "--out", "x.md"])
+        .code(2)
+        .has("--format md");
+    assert!(!f.parent().join("x.md").exists() && !f.path("x.md").exists());
+}

@@ -188,7 +188,7 @@ fn agenda_lists_due_and_overdue_deadlines_and_open_continuations() {
     f.run(&["agenda"])
         .ok()
         .has("Fristen der Träger")
-        .has("2026-11-20 (überfällig)")
+        .has("20.11.2026 (überfällig)")
         .has("Verstetigung noch offen");
     // A reminder about today, not a finding.
     f.run(&["check", "--strict"]).ok().lacks("lesewelt");
