@@ -171,8 +171,8 @@ fn holds_default(f: &FieldSpec, value: &Json, old: Option<&Item>) -> bool {
         return false;
     }
     match old.and_then(Item::as_value) {
-        Some(Value::Integer(n)) => Json::from(*n.value()) == default,
-        Some(Value::Boolean(b)) => Json::from(*b.value()) == default,
+        Some(Value::Integer(n)) => default.as_i64() == Some(*n.value()),
+        Some(Value::Boolean(b)) => default.as_bool() == Some(*b.value()),
         Some(_) | None => false,
     }
 }
