@@ -49,8 +49,8 @@ pub fn table(lang: Lang, headers: &[&str]) -> Table {
 /// table fits the terminal (80 columns when piped): columns of ids, codes,
 /// dates and numbers keep their width, text columns are shortened with `…`
 /// and each row stays one line; a heading is never broken inside a word.
-/// When even that is too wide, the last columns are left out and a line
-/// under the table names them. Longer than the screen, it goes through the
+/// When even that is too wide, text columns are left out if that makes it
+/// fit, and a line under the table names them. Longer than the screen, it goes through the
 /// pager (see [`super::pager`]).
 pub fn print_table(mut t: Table, lang: Lang) {
     if t.row_count() == 0 {
@@ -94,8 +94,8 @@ pub fn piped_width() -> u16 {
 /// such columns keep their width, text columns share the rest (never
 /// narrower than the longest word of their heading, so a heading wraps
 /// only between words) and are shortened with `…`, one line a row. When
-/// the narrowest such table is still wider than `width`, columns are
-/// hidden (never the first); their headings are returned.
+/// the narrowest such table is still wider than `width`, text columns are
+/// hidden if that makes it fit; their headings are returned.
 pub fn fit(t: &mut Table, width: u16) -> Vec<String> {
     use comfy_table::{ColumnConstraint, Width};
     let columns = t.column_count();
@@ -132,20 +132,16 @@ pub fn fit(t: &mut Table, width: u16) -> Vec<String> {
             }
         })
         .collect();
-    // Left out first when too wide: text columns from the right (they are
-    // shortened anyway) except the first (a name or title), then the other
-    // columns from the right, never the first.
+    // Too wide: text columns (shortened anyway) are left out from the
+    // right, the first of them (a name or title) last — but only when that
+    // makes the table fit. Ids, codes, dates and labels are never left out:
+    // a table whose whole ids do not fit stays wider than the screen.
     let first_text = atomic.iter().position(|a| !a);
     let mut order: Vec<usize> = (1..columns)
         .rev()
         .filter(|&i| !atomic[i] && Some(i) != first_text)
         .collect();
-    order.extend(
-        (1..columns)
-            .rev()
-            .filter(|&i| atomic[i] || Some(i) == first_text),
-    );
-    let mut hidden = vec![false; columns];
+    order.extend(first_text.filter(|&i| i > 0));
     // Each shown column: its width, 2 of padding and 1 of border; one more border.
     let total = |hidden: &[bool]| -> usize {
         (0..columns)
@@ -154,11 +150,15 @@ pub fn fit(t: &mut Table, width: u16) -> Vec<String> {
             .sum::<usize>()
             + 1
     };
+    let mut hidden = vec![false; columns];
     for i in order {
         if total(&hidden) <= usize::from(width) {
             break;
         }
         hidden[i] = true;
+    }
+    if total(&hidden) > usize::from(width) {
+        hidden = vec![false; columns];
     }
     for (i, column) in t.column_iter_mut().enumerate() {
         if hidden[i] {
