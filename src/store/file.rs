@@ -154,7 +154,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ref.toml");
         let short = "status = \"open\"\n".to_string();
-        let long = format!("status = \"done\"\nclosed = 2026-11-25\n{}\n", "#".repeat(200));
+        let long = format!(
+            "status = \"done\"\nclosed = 2026-11-25\n{}\n",
+            "#".repeat(200)
+        );
         std::fs::write(&path, &short).unwrap();
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let writer = {
@@ -164,7 +167,7 @@ mod tests {
             std::thread::spawn(move || {
                 let mut n = 0u64;
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let text = if n % 2 == 0 { &long } else { &short };
+                    let text = if n.is_multiple_of(2) { &long } else { &short };
                     std::fs::write(&tmp, text).unwrap();
                     std::fs::rename(&tmp, &path).unwrap();
                     n += 1;
