@@ -146,11 +146,34 @@ fn put_fields(table: &mut Table, fields: &[FieldSpec], object: &Json, kind: Kind
                         table.insert(f.key, Item::Value(new));
                     }
                 },
+                // a value at its default is not written, but where a
+                // person wrote it (`diverse = 0`) it stays
+                None if holds_default(f, value, table.get(f.key)) => {}
                 None => {
                     table.remove(f.key);
                 }
             },
         }
+    }
+}
+
+/// Whether `value` is the schema default of `f` and `old` (the file's
+/// item) says the same: a `0` or `false` the typed record cannot tell
+/// from absence, written by a person.
+fn holds_default(f: &FieldSpec, value: &Json, old: Option<&Item>) -> bool {
+    let DefaultValue::Value(d) = f.default else {
+        return false;
+    };
+    let Ok(default) = serde_json::from_str::<Json>(d) else {
+        return false;
+    };
+    if *value != default {
+        return false;
+    }
+    match old.and_then(Item::as_value) {
+        Some(Value::Integer(n)) => default.as_i64() == Some(*n.value()),
+        Some(Value::Boolean(b)) => default.as_bool() == Some(*b.value()),
+        Some(_) | None => false,
     }
 }
 

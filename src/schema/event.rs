@@ -11,15 +11,19 @@ pub static PARTICIPANTS: &[FieldSpec] = &[
         .labels("gesamt", "total")
         .helps("Teilnehmende insgesamt", "Participants in all"),
     FieldSpec::new("women", FieldType::Count)
+        .default(DefaultValue::Value("0"))
         .labels("Frauen", "women")
         .helps("davon Frauen", "of them women"),
     FieldSpec::new("men", FieldType::Count)
+        .default(DefaultValue::Value("0"))
         .labels("Männer", "men")
         .helps("davon Männer", "of them men"),
     FieldSpec::new("diverse", FieldType::Count)
+        .default(DefaultValue::Value("0"))
         .labels("divers", "diverse")
         .helps("davon divers", "of them diverse"),
     FieldSpec::new("migrants", FieldType::Count)
+        .default(DefaultValue::Value("0"))
         .labels("mit Migrationshintergrund", "migrants")
         .helps(
             "davon mit Migrationshintergrund",

@@ -254,7 +254,8 @@ fn done_writes_participants_and_keeps_comments() {
     assert!(text.contains("status = \"done\"  # Raum gebucht"), "{text}");
     assert!(
         text.contains(
-            "[participants]\ntotal = 23\nwomen = 14\nmen = 8\ndiverse = 0\nmigrants = 17\n"
+            // `--diverse` not given: left out (0, as the sum rule and the report read it)
+            "[participants]\ntotal = 23\nwomen = 14\nmen = 8\nmigrants = 17\n"
         ),
         "{text}"
     );
@@ -411,5 +412,26 @@ fn edit_moves_the_file_and_updates_participants_in_place() {
     f.run(&["event", "edit", "aaaa", "--sponsors", "nobody"])
         .code(1);
     assert_eq!(f.read("events/2026/11/evt-20261010-aaaa.toml"), text);
+    f.run(&["check", "--strict"]).ok();
+}
+
+/// A count of 0 is not written when left out, but one a person wrote stays
+/// when `event done` changes the file (the typed record cannot tell it
+/// from absence).
+#[test]
+fn done_keeps_a_zero_count_written_in_the_file() {
+    let f = folder();
+    event(
+        &f,
+        "evt-20261120-ab12",
+        "2026-11-20",
+        "title = \"Infoabend\"\nkind = \"info\"\nstatus = \"planned\"\n\n[participants]\ntotal = 5\nwomen = 0\nmen = 5\ndiverse = 0\n",
+    );
+    f.run(&["event", "done", "ab12", "--men", "4"]).ok();
+    let text = f.read("events/2026/11/evt-20261120-ab12.toml");
+    assert!(
+        text.contains("[participants]\ntotal = 5\nwomen = 0\nmen = 4\ndiverse = 0\n"),
+        "{text}"
+    );
     f.run(&["check", "--strict"]).ok();
 }

@@ -333,6 +333,8 @@ fn event_done_asks_the_split_until_it_adds_up() {
     ] {
         assert!(text.contains(line), "{line} in\n{text}");
     }
+    // Enter skipped it, as the hint said: left out, not `diverse = 0`
+    assert!(!text.contains("diverse"), "{text}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! that is none (exit 2) — so a filter added to the schema is tested here
 //! without a line of its own.
 
-use crate::support::{run_in, tempdir};
+use crate::support::{CONFIG, Folder, run_in, tempdir};
 use quartier::schema;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -92,4 +92,39 @@ fn every_schema_filter_keeps_the_records_holding_its_value() {
     }
     assert!(tried >= 30, "{tried} filters");
     assert!(defaults >= 4, "{defaults} filters on keys with a default");
+}
+
+/// `--staff` reads initials as `add --staff` does: `EB` is `eb` of
+/// `[staff]`, and a former colleague's (`[staff.former]`), valid in the old
+/// records that hold them, are found too; unknown ones are exit 2.
+#[test]
+fn staff_filters_take_capitals_and_former_staff() {
+    let f = Folder::new();
+    f.write(
+        "quartier.toml",
+        &format!("{CONFIG}\n[staff.former]\nhk = \"H. K.\"\n"),
+    );
+    f.client("K-7F3A", "");
+    for (id, staff) in [("20261120-ab12", "eb"), ("20261121-cd34", "hk")] {
+        f.write(
+            &format!("appointments/2026/11/apt-{id}.toml"),
+            &format!(
+                "id = \"apt-{id}\"\ndate = 2026-11-{}\nkind = \"consultation\"\nstatus = \"done\"\nclient = \"K-7F3A\"\nstaff = \"{staff}\"\n",
+                &id[6..8]
+            ),
+        );
+    }
+    f.run(&["check", "--strict"]).ok();
+    let listed = |staff: &str| {
+        ids(&f
+            .run(&["--json", "appointment", "list", "--staff", staff])
+            .ok()
+            .json())
+    };
+    assert_eq!(listed("EB"), ["apt-20261120-ab12"]);
+    assert_eq!(listed("hk"), ["apt-20261121-cd34"]);
+    assert_eq!(listed("HK"), ["apt-20261121-cd34"]);
+    f.run(&["appointment", "list", "--staff", "ZZ"])
+        .code(2)
+        .has("eb, mk");
 }

@@ -28,8 +28,9 @@ pub trait Asker {
     /// One of `options` (its index), the cursor starting at `cursor`;
     /// typing filters them.
     fn select(&mut self, p: &Prompt, options: &[String], cursor: usize) -> Result<usize>;
-    /// Any of `options` (their indexes); typing filters them.
-    fn multi(&mut self, p: &Prompt, options: &[String]) -> Result<Vec<usize>>;
+    /// Any of `options` (their indexes), `picked` ticked already (Enter
+    /// takes them); typing filters them.
+    fn multi(&mut self, p: &Prompt, options: &[String], picked: &[usize]) -> Result<Vec<usize>>;
     /// A line for the person: why an answer was refused, a note.
     fn say(&mut self, line: &str);
 }
@@ -107,10 +108,11 @@ impl Asker for Terminal {
             .map_err(failed)
     }
 
-    fn multi(&mut self, p: &Prompt, options: &[String]) -> Result<Vec<usize>> {
+    fn multi(&mut self, p: &Prompt, options: &[String], picked: &[usize]) -> Result<Vec<usize>> {
         marks_in_the_interface_language();
         let help = list_help(p, "form.keys-multi");
         inquire::MultiSelect::new(&p.question, options.to_vec())
+            .with_default(picked)
             .with_help_message(&help)
             .with_page_size(8)
             .raw_prompt()
@@ -125,7 +127,8 @@ impl Asker for Terminal {
 
 /// Answers from a list, for tests: a text answer as it is (`""` takes the
 /// default); a choice by the first option containing the answer (`""`: the
-/// cursor); several choices by `|`-separated parts. What was said is kept.
+/// cursor); several choices by `|`-separated parts (`""`: the ones ticked
+/// already). What was said is kept.
 #[derive(Debug, Default)]
 pub struct Script {
     pub answers: std::collections::VecDeque<String>,
@@ -183,8 +186,11 @@ impl Asker for Script {
         Script::find(options, &a)
     }
 
-    fn multi(&mut self, p: &Prompt, options: &[String]) -> Result<Vec<usize>> {
+    fn multi(&mut self, p: &Prompt, options: &[String], ticked: &[usize]) -> Result<Vec<usize>> {
         let a = self.next(p)?;
+        if a.is_empty() {
+            return Ok(ticked.to_vec());
+        }
         let mut picked = a
             .split('|')
             .filter(|s| !s.is_empty())

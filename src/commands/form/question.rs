@@ -9,7 +9,7 @@ use super::ask::Prompt;
 use crate::commands::fields::Raw;
 use crate::commands::fields::flags::{parse_count, parse_minutes};
 use crate::error::Result;
-use crate::model::{Kind, Lang, Record};
+use crate::model::{AppointmentKind, BuiltinTopic, Kind, Lang, Record};
 use crate::schema::{DefaultValue, FieldSpec, FieldType};
 use chrono::NaiveDate;
 
@@ -280,7 +280,15 @@ impl Form<'_> {
                     help: spec.form_help(self.lang).to_string(),
                     ..Prompt::default()
                 };
-                let picked = self.asker.multi(&prompt, &labels)?;
+                // what the record is about, ticked (the list starts with it)
+                let first = self.topics_first(spec);
+                let ticked: Vec<usize> = choices
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, c))| matches!(c, Choice::Value(v) if first.contains(v)))
+                    .map(|(i, _)| i)
+                    .collect();
+                let picked = self.asker.multi(&prompt, &labels, &ticked)?;
                 let mut items = Vec::new();
                 for i in picked {
                     match &choices[i].1 {
@@ -390,12 +398,16 @@ impl Form<'_> {
                 .into_iter()
                 .map(|c| value((v.label)(c, lang).unwrap_or(c), c))
                 .collect(),
-            FieldType::Topic | FieldType::Topics { .. } => self
-                .config
-                .topic_codes()
-                .iter()
-                .map(|c| value(&self.config.topic_label(c, lang), c))
-                .collect(),
+            FieldType::Topic | FieldType::Topics { .. } => {
+                // what the record is about first, then the rest in order
+                let first = self.topics_first(spec);
+                let mut codes = self.config.topic_codes();
+                codes.sort_by_key(|c| first.iter().position(|f| f == c).unwrap_or(first.len()));
+                codes
+                    .iter()
+                    .map(|c| value(&self.config.topic_label(c, lang), c))
+                    .collect()
+            }
             FieldType::District => {
                 let mut d: Vec<_> = self
                     .config
@@ -499,6 +511,69 @@ impl Form<'_> {
             .resolve(Kind::Client, query)
             .ok()
             .map(|(id, _)| id)
+    }
+
+    /// The topics a topic list starts with (a list of several: ticked):
+    /// `intercultural-opening` for an organisation consultation, which is
+    /// what those are about; for a referral, the topics of the appointment
+    /// it comes from, else of the client's last consultation up to its day.
+    fn topics_first(&self, spec: &FieldSpec) -> Vec<String> {
+        if !matches!(spec.ty, FieldType::Topic | FieldType::Topics { .. }) {
+            return Vec::new();
+        }
+        let known = |topics: Vec<String>| -> Vec<String> {
+            topics
+                .into_iter()
+                .filter(|t| self.config.is_topic(t))
+                .collect()
+        };
+        if self.kind == Kind::Appointment
+            && self.given.text("kind") == Some(AppointmentKind::Organisation.code())
+        {
+            return known(vec![BuiltinTopic::InterculturalOpening.code().to_string()]);
+        }
+        if self.kind != Kind::Referral {
+            return Vec::new();
+        }
+        let read = |path: &std::path::Path| {
+            let rel = path.strip_prefix(self.store.root()).unwrap_or(path);
+            if let Some(Record::Appointment(a)) = self.store.read_file(rel, self.config).0 {
+                Some(a)
+            } else {
+                None
+            }
+        };
+        if let Some(query) = self.given.text("appointment") {
+            let from = self.store.resolve(Kind::Appointment, query).ok();
+            return from
+                .and_then(|(_, path)| read(&path))
+                .map(|a| known(a.topics))
+                .unwrap_or_default();
+        }
+        let Some(client) = self.client() else {
+            return Vec::new();
+        };
+        let day = self.given.date("date").unwrap_or_else(crate::dates::today);
+        // the year up to the day, newest first by the day in the id
+        // (apt-YYYYMMDD-…), read until the first of the client's
+        let since = day - chrono::Days::new(365);
+        let mut ids = self.store.list_ids(Kind::Appointment);
+        ids.retain(|(id, _)| {
+            let d = id.split('-').nth(1);
+            d.and_then(|d| NaiveDate::parse_from_str(d, "%Y%m%d").ok())
+                .is_some_and(|d| d >= since && d <= day)
+        });
+        ids.sort_by(|a, b| b.0.cmp(&a.0));
+        ids.into_iter()
+            .filter_map(|(_, path)| read(&path))
+            .find(|a| {
+                a.client.as_deref() == Some(client.as_str())
+                    && a.kind == AppointmentKind::Consultation
+                    && a.date <= day
+                    && !a.topics.is_empty()
+            })
+            .map(|a| known(a.topics))
+            .unwrap_or_default()
     }
 
     /// The language a conversation is offered in: the client's first.

@@ -46,7 +46,24 @@ fn folder() -> (tempfile::TempDir, Store, Config) {
 }
 
 fn fill(kind: Kind, given: Given, answers: &[&str]) -> (Given, Script, String) {
-    let (_tmp, store, config) = folder();
+    fill_among(&[], kind, given, answers)
+}
+
+/// [`fill`] in a folder holding `files` (path, text) too.
+fn fill_among(
+    files: &[(&str, &str)],
+    kind: Kind,
+    given: Given,
+    answers: &[&str],
+) -> (Given, Script, String) {
+    let (tmp, _, _) = folder();
+    for (path, text) in files {
+        let path = tmp.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let store = Store::open(tmp.path()).unwrap();
+    let config = store.config_or_fail().unwrap();
     let mut script = Script::new(answers);
     let mut state = State::default();
     let given = Form::new(kind, given, &store, &config, &mut script, &mut state).run();
@@ -512,4 +529,88 @@ fn a_form_over_a_record_the_rule_book_refuses_asks_nothing() {
         &mut state,
     );
     assert!(!form.passes());
+}
+
+/// An organisation consultation is about intercultural opening: its topic
+/// list starts with it, ticked (Enter takes it; it can be unticked).
+#[test]
+fn an_organisation_consultation_has_intercultural_opening_ticked() {
+    let mut given = Given::default();
+    given.set("kind", Raw::Text("organisation".into()));
+    given.set("partner", Raw::Text("mieterverein".into()));
+    let answers = ["", "10:00", "1h", "", "", "", "", "."];
+    let (_, script, text) = fill(Kind::Appointment, given.clone(), &answers);
+    assert!(
+        script.asked.iter().any(|q| q == "Themen"),
+        "{:?}",
+        script.asked
+    );
+    assert!(
+        text.contains("topics = [\"intercultural-opening\"]"),
+        "{text}"
+    );
+    // picked otherwise: only what was picked
+    let answers = ["", "10:00", "1h", "", "", "", "Wohnen", "."];
+    let (_, _, text) = fill(Kind::Appointment, given, &answers);
+    assert!(text.contains("topics = [\"housing\"]"), "{text}");
+}
+
+/// A referral's topic list starts with the topics of the appointment it
+/// comes from (given), else of the client's last consultation: Enter takes
+/// the first.
+#[test]
+fn a_referral_offers_the_topics_of_the_consultation_first() {
+    let apt = |id: &str, kind: &str, with: &str, topics: &str| {
+        (
+            format!("appointments/2026/{}/apt-{id}.toml", &id[4..6]),
+            format!(
+                "id = \"apt-{id}\"\ndate = {}-{}-{}\nkind = \"{kind}\"\nstatus = \"done\"\n{with}\ntopics = [{topics}]\n",
+                &id[0..4],
+                &id[4..6],
+                &id[6..8]
+            ),
+        )
+    };
+    let files = [
+        apt(
+            "20261001-bb22",
+            "consultation",
+            "client = \"K-7F3A\"",
+            "\"employment\"",
+        ),
+        apt(
+            "20261110-aa11",
+            "consultation",
+            "client = \"K-7F3A\"",
+            "\"health\", \"housing\"",
+        ),
+        // newer, but no consultation of the client
+        apt(
+            "20261112-dd44",
+            "organisation",
+            "partner = \"mieterverein\"",
+            "\"intercultural-opening\"",
+        ),
+    ];
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let answers = ["", "K-7F3A", "Mieterverein", "", ". Rest"];
+    let (_, script, text) = fill_among(&files, Kind::Referral, Given::default(), &answers);
+    assert!(
+        text.contains("topic = \"health\""),
+        "{text}\n{:?}",
+        script.asked
+    );
+    // from the appointment given: its topics
+    let mut given = Given::default();
+    given.set("appointment", Raw::Text("bb22".into()));
+    let answers = ["", "K-7F3A", "Mieterverein", "", "", "."];
+    let (_, script, text) = fill_among(&files, Kind::Referral, given, &answers);
+    assert!(
+        text.contains("topic = \"employment\""),
+        "{text}\n{:?}",
+        script.asked
+    );
 }

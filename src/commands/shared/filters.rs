@@ -55,16 +55,18 @@ pub fn topic_suggestions(config: &Config, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// A `--staff` filter: initials listed under `[staff]` (any case), or exit
-/// 2 naming the close ones; without a `[staff]` list any initials pass.
+/// A `--staff` filter: initials listed under `[staff]` or `[staff.former]`
+/// (any case: `MS` is `ms`, read as `add --staff` reads them), or exit 2
+/// naming the close ones; without a `[staff]` list any initials pass.
 pub fn filter_staff(config: &Config, flag: &str, value: &Option<String>) -> Result<Option<String>> {
     let Some(v) = value else { return Ok(None) };
     let wanted = v.trim();
     if config.staff.is_empty() {
         return Ok(Some(wanted.to_string()));
     }
-    if let Some(known) = config.staff.keys().find(|k| k.eq_ignore_ascii_case(wanted)) {
-        return Ok(Some(known.clone()));
+    let known = crate::schema::value::normalise(&crate::schema::FieldType::Staff, wanted, config);
+    if config.is_staff(&known) {
+        return Ok(Some(known));
     }
     let known: Vec<&String> = config.staff.keys().collect();
     let close: Vec<&&String> = known
@@ -120,6 +122,12 @@ mod tests {
         assert_eq!(
             filter_staff(&c, "--staff", &Some("EB".into())).unwrap(),
             Some("eb".into())
+        );
+        let mut former = c.clone();
+        former.former_staff.insert("hk".into(), "H. K.".into());
+        assert_eq!(
+            filter_staff(&former, "--staff", &Some("HK".into())).unwrap(),
+            Some("hk".into())
         );
         let e = filter_staff(&c, "--staff", &Some("ebb".into())).unwrap_err();
         assert_eq!(e.exit_code(), 2);
