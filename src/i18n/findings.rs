@@ -52,11 +52,9 @@ impl Msg {
         args: &[(&'static str, &dyn Display)],
     ) -> Msg {
         let args: Args = args.iter().map(|(n, v)| (*n, v.to_string())).collect();
-        let filled: Vec<(&str, &dyn Display)> =
-            args.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
         Msg {
             code: Code(code),
-            text: super::fill(text_in(lang, code), &filled),
+            text: written_in(lang, code, &args),
             args,
         }
     }
@@ -84,6 +82,139 @@ impl From<Msg> for String {
     fn from(m: Msg) -> String {
         m.text
     }
+}
+
+/// A finding's text as `check` says it: the text of `code` in `lang`
+/// filled with `args`, keys and days as the file holds them.
+pub fn written_in(lang: crate::model::Lang, code: &str, args: &Args) -> String {
+    let filled: Vec<(&str, &dyn Display)> =
+        args.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
+    keys_as_written(&super::fill(text_in(lang, code), &filled))
+}
+
+/// A finding's text for a person answering a form or typing flags, who
+/// never saw the file: the same text of `code` filled with the same
+/// `args`, but a key named by `label` (its schema label, "Geburtsjahr"
+/// for `birth_year`) and a day as the office reads it (26.11.2026 in
+/// German). `label` gives `None` for a key it does not know, which then
+/// stays as written. `check` says the key and the ISO date as the file
+/// holds them ([`Msg::new_in`]).
+pub fn said_in(
+    lang: crate::model::Lang,
+    code: &str,
+    args: &Args,
+    label: &dyn Fn(&str) -> Option<&'static str>,
+) -> String {
+    // the `key` argument is a key too
+    let text = text_in(lang, code).replace("`{key}`", "`{@{key}}`");
+    let filled: Vec<(&str, &dyn Display)> =
+        args.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
+    let text = super::fill(&text, &filled);
+    dates_as_read(&keys_labelled(&text, label, lang), lang)
+}
+
+/// The keys a finding's text names as `{@key}`, as the file holds them:
+/// `` `{@birth_year}` `` is `` `birth_year` ``.
+fn keys_as_written(text: &str) -> String {
+    replace_keys(text, &|_| None, ("`", "`"))
+}
+
+/// The keys a finding's text names as `{@key}` by their label: a key in
+/// backticks as the name of a field, in quotes („Notizen“ scheint …), a bare
+/// one as a word (Frauen + Männer); a key said only in brackets after its
+/// own words (`` (`{@consent}`) ``) is left out.
+fn keys_labelled(
+    text: &str,
+    label: &dyn Fn(&str) -> Option<&'static str>,
+    lang: crate::model::Lang,
+) -> String {
+    let quotes = match lang {
+        crate::model::Lang::De => ("„", "“"),
+        crate::model::Lang::En => ("“", "”"),
+    };
+    replace_keys(text, label, quotes)
+}
+
+/// `text` with every `{@key}` (a key of letters, digits, `_` and `.`) by
+/// `label` (in `quotes` where the text has backticks), or as written
+/// (`` `key` ``, `key`) when `label` gives none.
+fn replace_keys(
+    text: &str,
+    label: &dyn Fn(&str) -> Option<&'static str>,
+    quotes: (&str, &str),
+) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{@") {
+        let after = &rest[at + 2..];
+        let len = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+            .unwrap_or(after.len());
+        if len == 0 || !after[len..].starts_with('}') {
+            out.push_str(&rest[..at + 2]);
+            rest = after;
+            continue;
+        }
+        let key = &after[..len];
+        let (head, tail) = (&rest[..at], &after[len + 1..]);
+        let bracketed = head.ends_with(" (`") && tail.starts_with("`)");
+        let quoted = head.ends_with('`') && tail.starts_with('`');
+        match label(key) {
+            Some(_) if bracketed => {
+                out.push_str(&head[..head.len() - 3]);
+                rest = &tail[2..];
+            }
+            Some(l) if quoted => {
+                out.push_str(&head[..head.len() - 1]);
+                out.push_str(quotes.0);
+                out.push_str(l);
+                out.push_str(quotes.1);
+                rest = &tail[1..];
+            }
+            Some(l) => {
+                out.push_str(head);
+                out.push_str(l);
+                rest = tail;
+            }
+            None => {
+                out.push_str(head);
+                out.push_str(key);
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Every ISO day (2026-11-26) in `text` as the office reads it in `lang`.
+fn dates_as_read(text: &str, lang: crate::model::Lang) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut from = 0;
+    while i + 10 <= b.len() {
+        let iso = &b[i..i + 10];
+        let shape = iso.iter().enumerate().all(|(j, c)| match j {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        });
+        let alone = (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 10).is_none_or(|c| !c.is_ascii_alphanumeric());
+        if shape
+            && alone
+            && let Ok(d) = chrono::NaiveDate::parse_from_str(&text[i..i + 10], "%Y-%m-%d")
+        {
+            out.push_str(&text[from..i]);
+            out.push_str(&crate::report::labels::date(d, lang));
+            i += 10;
+            from = i;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// The raw text (placeholders unfilled) of finding `code` in `lang`.
@@ -148,5 +279,138 @@ mod tests {
             "unbekannter Schlüssel `gendr` (bekannte Schlüssel: gender)"
         );
         assert_eq!(en.text, "unknown key `gendr` (known keys: gender)");
+    }
+
+    /// The finding of `code` as `check` and as a person answering for a
+    /// record of `kind` reads it (`check`'s text, the person's).
+    fn both(
+        lang: Lang,
+        kind: crate::model::Kind,
+        code: &'static str,
+        args: &[(&'static str, &dyn Display)],
+    ) -> (String, String) {
+        let f = crate::store::Finding::error("x.toml", Some(1), Msg::new_in(lang, code, args));
+        (f.message.clone(), f.said(kind, lang))
+    }
+
+    #[test]
+    fn a_person_is_told_a_finding_by_labels_and_office_days() {
+        use crate::model::Kind;
+        let (check, said) = both(
+            Lang::De,
+            Kind::Client,
+            "birth-year-implausible",
+            &[("year", &88)],
+        );
+        assert_eq!(check, "`birth_year` 88 ist nicht plausibel (vor 1900)");
+        assert_eq!(said, "„Geburtsjahr“ 88 ist nicht plausibel (vor 1900)");
+        let (_, said) = both(
+            Lang::En,
+            Kind::Client,
+            "birth-year-implausible",
+            &[("year", &88)],
+        );
+        assert_eq!(said, "“Birth year” 88 is not plausible (before 1900)");
+
+        let args: [(&'static str, &dyn Display); 2] = [("date", &"2026-11-26"), ("n", &1)];
+        let (check, said) = both(Lang::De, Kind::Client, "consents-date-future", &args);
+        assert_eq!(
+            check,
+            "`consents.date` 2026-11-26 (Eintrag 1) liegt in der Zukunft"
+        );
+        assert_eq!(said, "„Datum“ 26.11.2026 (Eintrag 1) liegt in der Zukunft");
+        let (check, said) = both(Lang::En, Kind::Client, "consents-date-future", &args);
+        assert_eq!(
+            check,
+            "`consents.date` 2026-11-26 (entry 1) lies in the future"
+        );
+        assert_eq!(said, "“Date” 2026-11-26 (entry 1) lies in the future");
+
+        let args: [(&'static str, &dyn Display); 2] = [("parts", &25), ("total", &23)];
+        let (check, said) = both(Lang::De, Kind::Event, "participants-sum", &args);
+        assert_eq!(
+            check,
+            "die Teilnehmendenzahlen gehen nicht auf: women + men + diverse = 25 ist mehr als total = 23"
+        );
+        assert_eq!(
+            said,
+            "die Teilnehmendenzahlen gehen nicht auf: Frauen + Männer + divers = 25 ist mehr als gesamt = 23"
+        );
+
+        let args: [(&'static str, &dyn Display); 2] = [
+            ("key", &"notes"),
+            ("hit", &"ein vollständiges Geburtsdatum"),
+        ];
+        let (check, said) = both(Lang::De, Kind::Client, "privacy-field", &args);
+        assert!(
+            check.starts_with("Datenschutz: `notes` scheint ein vollständiges Geburtsdatum zu enthalten; Datensätze dürfen keine persönlichen Daten enthalten"),
+            "{check}"
+        );
+        assert!(!check.contains("Kontaktdaten"), "{check}");
+        assert!(
+            said.starts_with("Datenschutz: „Notizen“ scheint ein vollständiges Geburtsdatum"),
+            "{said}"
+        );
+    }
+
+    #[test]
+    fn the_consent_note_of_a_referral_names_no_key_and_no_iso_day() {
+        use crate::model::Kind;
+        // the reason is a text of its own, filled into the finding's
+        let why = crate::tr_in!(Lang::De, "check.consent.no-date");
+        let args: [(&'static str, &dyn Display); 3] = [
+            ("client", &"K-7F3A"),
+            ("why", &why),
+            ("date", &"2026-12-01"),
+        ];
+        let (check, said) = both(Lang::De, Kind::Referral, "referral-without-consent", &args);
+        assert!(
+            check.contains("aber es ist keine Einwilligung (`consent`) eingetragen (Vermittlung vom 2026-12-01)"),
+            "{check}"
+        );
+        assert!(
+            said.contains(
+                "aber es ist keine Einwilligung eingetragen (Vermittlung vom 01.12.2026)"
+            ),
+            "{said}"
+        );
+        let why = crate::tr_in!(Lang::En, "check.consent.no-date");
+        let args: [(&'static str, &dyn Display); 3] = [
+            ("client", &"K-7F3A"),
+            ("why", &why),
+            ("date", &"2026-12-01"),
+        ];
+        let (check, _) = both(Lang::En, Kind::Referral, "referral-without-consent", &args);
+        assert!(
+            check.contains("but the client has no `consent` date"),
+            "{check}"
+        );
+    }
+
+    #[test]
+    fn a_text_not_filled_from_its_code_is_said_as_it_is() {
+        use crate::model::Kind;
+        let mut f = crate::store::Finding::error(
+            "x.toml",
+            None,
+            Msg::new_in(Lang::De, "birth-year-implausible", &[("year", &88)]),
+        );
+        f.message = "`birth_year` am 2026-01-01 kaputt".to_string();
+        assert_eq!(f.said(Kind::Client, Lang::De), f.message);
+    }
+
+    #[test]
+    fn only_whole_iso_days_are_turned() {
+        assert_eq!(
+            dates_as_read(
+                "am 2026-12-01, nicht apt-20261201-ab12 oder 12026-12-011",
+                Lang::De
+            ),
+            "am 01.12.2026, nicht apt-20261201-ab12 oder 12026-12-011"
+        );
+        assert_eq!(
+            dates_as_read("2026-02-30 gibt es nicht", Lang::De),
+            "2026-02-30 gibt es nicht"
+        );
     }
 }

@@ -89,20 +89,23 @@ impl KindSchema {
 /// The label of `key` in a record of `kind` (the key itself when unknown),
 /// also for keys of nested tables (`participants.total` or just `total`).
 pub fn label(kind: Kind, key: &str, lang: Lang) -> &'static str {
+    known_label(kind, key, lang).unwrap_or_else(|| leak(key))
+}
+
+/// The label of `key` in a record of `kind`, when `kind` has that key
+/// (also `participants.total` or just `total`).
+pub fn known_label(kind: Kind, key: &str, lang: Lang) -> Option<&'static str> {
     let s = of(kind);
     if let Some(f) = s.field(key) {
-        return f.label(lang);
+        return Some(f.label(lang));
     }
     let (table, inner) = key.split_once('.').unwrap_or(("", key));
-    for f in s.fields() {
-        if let Some(sub) = f.ty.subfields()
-            && (table.is_empty() || table == f.key)
-            && let Some(g) = sub.iter().find(|g| g.key == inner)
-        {
-            return g.label(lang);
-        }
-    }
-    leak(key)
+    s.fields().find_map(|f| {
+        f.ty.subfields()
+            .filter(|_| table.is_empty() || table == f.key)
+            .and_then(|sub| sub.iter().find(|g| g.key == inner))
+            .map(|g| g.label(lang))
+    })
 }
 
 /// Every key of every kind, nested ones as `table.key`, with its spec — for

@@ -114,6 +114,100 @@ fn a_rule_book_refusal_of_a_flag_is_german() {
         "zz",
     ])
     .code(2)
-    .has("--staff: (check --strict) `staff` = \"zz\" steht nicht unter [staff] oder [staff.former] in quartier.toml (bekannt: eb, mk)")
+    .has("--staff: (check --strict) „Mitarbeiter/in“ = \"zz\" steht nicht unter [staff] oder [staff.former] in quartier.toml (bekannt: eb, mk)")
     .has("Es wurde nichts geschrieben.");
+}
+
+#[test]
+fn a_refusal_of_flags_names_keys_by_label_and_days_as_the_office_reads_them() {
+    // the person typing flags never saw the file: no `birth_year`, no ISO day
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    f.run(&["client", "new", "--birth-year", "88"])
+        .code(2)
+        .has("--birth-year: „Geburtsjahr“ 88 ist nicht plausibel (vor 1900)")
+        .lacks("`birth_year`");
+    f.run(&["--lang", "en", "client", "new", "--birth-year", "88"])
+        .code(2)
+        .has("--birth-year: “Birth year” 88 is not plausible (before 1900)");
+    f.run(&[
+        "client",
+        "consent",
+        "7f3a",
+        "--scope",
+        "referral",
+        "--date",
+        "2026-11-26",
+    ])
+    .code(2)
+    .has("--date: „Datum“ 26.11.2026 (Eintrag 1) liegt in der Zukunft")
+    .lacks("consents.date");
+    // a birth date is personal data, not contact data
+    f.run(&["client", "new", "--notes", "geb. 10.12.1985"])
+        .code(2)
+        .has("--notes: (check --strict) Datenschutz: „Notizen“ scheint ein vollständiges Geburtsdatum zu enthalten; Datensätze dürfen keine persönlichen Daten enthalten")
+        .lacks("Kontaktdaten");
+    let event = [
+        "event",
+        "add",
+        "--date",
+        "2026-11-20",
+        "--title",
+        "Fest",
+        "--kind",
+        "workshop",
+        "--status",
+        "done",
+        "--total",
+        "23",
+        "--women",
+        "10",
+        "--men",
+        "10",
+        "--diverse",
+        "5",
+        "--migrants",
+        "3",
+    ];
+    f.run(&event)
+        .code(2)
+        .has("die Teilnehmendenzahlen gehen nicht auf: Frauen + Männer + divers = 25 ist mehr als gesamt = 23");
+    assert!(!f.exists("events/2026"));
+
+    // `check` keeps saying the key and the day as the file holds them
+    f.client("K-8G4B", "birth_year = 88");
+    f.run(&["check"])
+        .code(1)
+        .has("clients/K-8G4B.toml:3: error: `birth_year` 88 ist nicht plausibel (vor 1900)");
+}
+
+#[test]
+fn client_consent_confirms_with_a_german_day_and_no_double_brackets() {
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    f.run(&[
+        "client",
+        "consent",
+        "7f3a",
+        "--scope",
+        "referral",
+        "--date",
+        "2026-11-24",
+    ])
+    .ok()
+    .has("K-7F3A: Einwilligung vom 24.11.2026 eingetragen: Vermittlung (Weitergabe an Partner)")
+    .lacks("))");
+    f.run(&[
+        "--lang",
+        "en",
+        "client",
+        "consent",
+        "7f3a",
+        "--scope",
+        "processing",
+        "--date",
+        "2026-11-24",
+    ])
+    .ok()
+    .has("K-7F3A: consent of 2026-11-24 recorded: Data processing");
 }

@@ -662,6 +662,10 @@ fn client_consent_without_scope_is_asked_on_the_terminal() {
     p.ask("? Datum (25.11.2026)", "31.11.");
     p.expect("diesen Tag gibt es nicht");
     p.expect("Bitte noch einmal");
+    // the rule book's words, said with the question's label and the day as typed
+    p.ask("? Datum (25.11.2026)", "26.11.2026");
+    p.expect("✗ Datum: „Datum“ 26.11.2026 (Eintrag 1) liegt in der Zukunft");
+    p.expect("Bitte noch einmal");
     p.ask("? Datum (25.11.2026)", "gestern");
     // a last day before the consent's day: refused at once by the rule book
     p.ask("? Gültig bis", "1.1.2026");

@@ -145,8 +145,9 @@ impl Request {
             let n = withdraw(client, date, self.scope, &self.partners);
             if n == 0 {
                 return Err(CommandError::data(format!(
-                    "{id}: {} {date}",
-                    crate::i18n::t_in(lang, "ui.client.consent.no-consent-to-withdraw-on")
+                    "{id}: {} {}",
+                    crate::i18n::t_in(lang, "ui.client.consent.no-consent-to-withdraw-on"),
+                    crate::report::labels::date(date, lang)
                 )));
             }
             return Ok(format!(
@@ -166,10 +167,11 @@ impl Request {
             notes: self.notes.clone(),
             ..Consent::plain(date, scope)
         });
-        Ok(format!(
-            "{} ({}) {date}",
-            crate::i18n::t_in(lang, "ui.client.consent.consent"),
-            scope.label(lang)
+        Ok(crate::tr_in!(
+            lang,
+            "ui.client.consent.recorded",
+            date = crate::report::labels::date(date, lang),
+            scope = scope.label(lang)
         ))
     }
 }

@@ -225,7 +225,7 @@ fn ask_split(
         findings(Some(c))
             .into_iter()
             .filter(|f| !anyway.iter().any(|a| a.is_same(f)))
-            .map(|f| f.message)
+            .map(|f| f.said(Kind::Event, lang))
             .collect()
     };
     let table = crate::schema::of(Kind::Event)

@@ -413,16 +413,22 @@ pub fn refusals_of_change(
         .iter()
         .filter(|f| !before.iter().any(|o| o.is_same(f)))
         .collect();
-    Ok(said(&new, &keys_by_line(&text), &|key| named.name(key)))
+    Ok(said(kind, &new, &keys_by_line(&text), &|key| {
+        named.name(key)
+    }))
 }
 
 /// Findings as a write's refusal says them: what caused each (`name` of
-/// the key it points at), `strict:` before a warning.
+/// the key it points at), `strict:` before a warning; each as a person
+/// typing flags is told it (keys by label, days as the office reads them:
+/// [`Finding::said`]).
 fn said(
+    kind: Kind,
     new: &[&Finding],
     lines: &BTreeMap<usize, String>,
     name: &dyn Fn(&str) -> String,
 ) -> Vec<String> {
+    let lang = crate::i18n::lang();
     new.iter()
         .map(|f| {
             let what = match f.severity {
@@ -430,8 +436,8 @@ fn said(
                 Severity::Warning => format!("{} ", crate::tr!("writing.strict")),
             };
             match f.key_line().and_then(|l| lines.get(&l)) {
-                Some(key) => format!("{}: {what}{}", name(key), f.message),
-                None => format!("{what}{}", f.message),
+                Some(key) => format!("{}: {what}{}", name(key), f.said(kind, lang)),
+                None => format!("{what}{}", f.said(kind, lang)),
             }
         })
         .collect()
@@ -520,7 +526,7 @@ fn judge_flags(
         .iter()
         .partition(|f| before.is_some_and(|b| b.iter().any(|o| o.is_same(f))));
     if !new.is_empty() {
-        let said = said(&new, &lines, name);
+        let said = said(kind, &new, &lines, name);
         return Err(CommandError::usage(format!(
             "{}\n{}",
             said.join("\n"),

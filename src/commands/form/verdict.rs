@@ -68,14 +68,17 @@ impl Form<'_> {
         let refusing: Vec<String> = after
             .into_iter()
             .filter(|f| !before.iter().any(|b| b.is_same(f)))
-            .map(|f| f.message)
+            .map(|f| f.said(self.kind, self.lang))
             .collect();
         if !refusing.is_empty() {
             return Err(refusing);
         }
         // a note only about the record itself, not about a stand-in
         Ok(if complete {
-            tolerated.into_iter().map(|f| f.message).collect()
+            tolerated
+                .into_iter()
+                .map(|f| f.said(self.kind, self.lang))
+                .collect()
         } else {
             Vec::new()
         })
@@ -218,7 +221,10 @@ impl Form<'_> {
                 return Ok(());
             };
             let lines = keys_by_line(&c.text);
-            let messages: Vec<String> = findings.iter().map(|f| f.message.clone()).collect();
+            let messages: Vec<String> = findings
+                .iter()
+                .map(|f| f.said(self.kind, self.lang))
+                .collect();
             let mut again: Vec<&'static FieldSpec> = Vec::new();
             for f in &findings {
                 let key = f
