@@ -51,4 +51,5 @@ mod sponsor;
 mod status;
 mod store;
 mod sync;
+mod tables;
 mod verdict;

@@ -48,21 +48,37 @@ pub fn table(lang: Lang, headers: &[&str]) -> Table {
 /// Prints a table, or a short line when there is nothing to show. The
 /// table fits the terminal (80 columns when piped): columns of ids, codes,
 /// dates and numbers keep their width, text columns are shortened with `…`
-/// and each row stays one line. Longer than the screen, it goes through the
+/// and each row stays one line; a heading is never broken inside a word.
+/// When even that is too wide, text columns are left out if that makes it
+/// fit, and a line under the table names them. Longer than the screen, it goes through the
 /// pager (see [`super::pager`]).
 pub fn print_table(mut t: Table, lang: Lang) {
     if t.row_count() == 0 {
         println!("{}", crate::i18n::t_in(lang, "ui.output.nothing-found"));
         return;
     }
-    fit(
-        &mut t,
-        super::pager::terminal_width().unwrap_or_else(piped_width),
-    );
-    let text = format!("{t}\n");
+    let width = screen_width();
+    let hidden = fit(&mut t, width);
+    let mut text = format!("{t}\n");
+    if !hidden.is_empty() {
+        let note = crate::tr_in!(
+            lang,
+            "ui.output.hidden-columns",
+            columns = hidden.join(", ")
+        );
+        for line in wrap_words(&note, usize::from(width)) {
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
     if !super::pager::page(&text) {
         let _ = write_stdout(text.as_bytes());
     }
+}
+
+/// The width tables fit: the terminal's, else [`piped_width`].
+pub fn screen_width() -> u16 {
+    super::pager::terminal_width().unwrap_or_else(piped_width)
 }
 
 /// The width of a table whose output is not a terminal: `$COLUMNS`, else 80.
@@ -76,14 +92,18 @@ pub fn piped_width() -> u16 {
 
 /// Makes `t` fit `width` columns without cutting an id, a code or a date:
 /// such columns keep their width, text columns share the rest (never
-/// narrower than their heading) and are shortened with `…`, one line a row.
-pub fn fit(t: &mut Table, width: u16) {
+/// narrower than the longest word of their heading, so a heading wraps
+/// only between words) and are shortened with `…`, one line a row. When
+/// the narrowest such table is still wider than `width`, text columns are
+/// hidden if that makes it fit; their headings are returned.
+pub fn fit(t: &mut Table, width: u16) -> Vec<String> {
     use comfy_table::{ColumnConstraint, Width};
     let columns = t.column_count();
-    let header: Vec<u16> = t
+    let headings: Vec<String> = t
         .header()
-        .map(|h| h.cell_iter().map(|c| text_width(&c.content())).collect())
+        .map(|h| h.cell_iter().map(|c| c.content()).collect())
         .unwrap_or_default();
+    let heading = |i: usize| headings.get(i).map_or("", String::as_str);
     let atomic: Vec<bool> = (0..columns)
         .map(|i| {
             t.row_iter().all(|row| {
@@ -93,12 +113,61 @@ pub fn fit(t: &mut Table, width: u16) {
             })
         })
         .collect();
+    let content: Vec<u16> = (0..columns)
+        .map(|i| {
+            t.row_iter()
+                .filter_map(|row| row.cell_iter().nth(i).map(|c| line_width(&c.content())))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    // The narrowest each column may get, without its padding.
+    let least: Vec<u16> = (0..columns)
+        .map(|i| {
+            let word = longest_word(heading(i));
+            if atomic[i] {
+                content[i].max(line_width(heading(i)))
+            } else {
+                word.max(content[i].min(6))
+            }
+        })
+        .collect();
+    // Too wide: text columns (shortened anyway) are left out from the
+    // right, the first of them (a name or title) last — but only when that
+    // makes the table fit. Ids, codes, dates and labels are never left out:
+    // a table whose whole ids do not fit stays wider than the screen.
+    let first_text = atomic.iter().position(|a| !a);
+    let mut order: Vec<usize> = (1..columns)
+        .rev()
+        .filter(|&i| !atomic[i] && Some(i) != first_text)
+        .collect();
+    order.extend(first_text.filter(|&i| i > 0));
+    // Each shown column: its width, 2 of padding and 1 of border; one more border.
+    let total = |hidden: &[bool]| -> usize {
+        (0..columns)
+            .filter(|&i| !hidden[i])
+            .map(|i| usize::from(least[i]) + 3)
+            .sum::<usize>()
+            + 1
+    };
+    let mut hidden = vec![false; columns];
+    for i in order {
+        if total(&hidden) <= usize::from(width) {
+            break;
+        }
+        hidden[i] = true;
+    }
+    if total(&hidden) > usize::from(width) {
+        hidden = vec![false; columns];
+    }
     for (i, column) in t.column_iter_mut().enumerate() {
-        if atomic.get(i).copied().unwrap_or(false) {
+        if hidden[i] {
+            column.set_constraint(ColumnConstraint::Hidden);
+        } else if atomic[i] {
             column.set_constraint(ColumnConstraint::ContentWidth);
-        } else if let Some(&w) = header.get(i) {
+        } else {
             column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(
-                w.clamp(1, 6) + 2,
+                least[i].max(1) + 2,
             )));
         }
     }
@@ -106,6 +175,41 @@ pub fn fit(t: &mut Table, width: u16) {
         row.max_height(1);
     }
     t.set_truncation_indicator("…").set_width(width);
+    (0..columns)
+        .filter(|&i| hidden[i])
+        .map(|i| heading(i).to_string())
+        .collect()
+}
+
+/// The widest line of a cell.
+fn line_width(s: &str) -> u16 {
+    s.lines().map(text_width).max().unwrap_or(0)
+}
+
+/// The longest word of a heading: its column is never narrower.
+fn longest_word(s: &str) -> u16 {
+    s.split_whitespace().map(text_width).max().unwrap_or(0)
+}
+
+/// `text` in lines of at most `width` characters, broken between words
+/// (a longer word stays whole on its own line).
+fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+        if !line.is_empty() && needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 fn text_width(s: &str) -> u16 {

@@ -23,7 +23,17 @@ fn print_rows(rows: Vec<(String, String)>, lang: Lang) {
     for (key, shown) in rows {
         t.add_row(vec![key, shown]);
     }
+    fit_wrapped(&mut t);
     println!("{t}");
+}
+
+/// Fits a `show` table to the screen: the labels keep their width, the
+/// values wrap between words (nothing of them is left out).
+fn fit_wrapped(t: &mut comfy_table::Table) {
+    if let Some(label) = t.column_mut(0) {
+        label.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
+    t.set_width(super::output::screen_width());
 }
 
 /// The (label, shown value) rows of a record, in the order of its keys.
