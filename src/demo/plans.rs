@@ -44,13 +44,13 @@ impl Generator {
                 } + (s.id.len() as u64 % 5) * 10,
             );
             if let Some((_, c, notes)) = CONTINUATIONS.iter().find(|(id, _, _)| *id == s.id) {
-                s.continuation = Some(*c);
+                s.continuation = *c;
                 s.continuation_notes = (!notes.is_empty()).then(|| notes.to_string());
             } else if s.status == SponsorStatus::Ended {
                 s.continuation = [
-                    Some(Continuation::Secured),
-                    Some(Continuation::Ending),
-                    None,
+                    Continuation::Secured,
+                    Continuation::Ending,
+                    Continuation::Open,
                 ][n % 3];
             }
             let last = s.end.unwrap_or(window_to).min(window_to);

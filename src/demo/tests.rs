@@ -117,7 +117,7 @@ fn the_sample_has_hours_deadlines_and_continuation_states() {
         Continuation::Secured,
         Continuation::Ending,
     ] {
-        assert!(sponsors.iter().any(|s| s.continuation == Some(c)), "{c:?}");
+        assert!(sponsors.iter().any(|s| s.continuation == c), "{c:?}");
     }
     assert!(sponsors.iter().all(|s| s.planned_participants.is_some()));
 }

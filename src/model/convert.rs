@@ -35,7 +35,7 @@ fn sponsor(v: &Values) -> Option<Sponsor> {
         planned_participants: v
             .int("planned_participants")
             .and_then(|n| u64::try_from(n).ok()),
-        continuation: v.code("continuation"),
+        continuation: v.code_or_default("continuation")?,
         continuation_notes: v.string("continuation_notes"),
         deadlines: deadlines(v.tables("deadlines")),
     })

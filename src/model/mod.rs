@@ -46,9 +46,9 @@ pub struct Sponsor {
     /// How many participants the project plans to reach.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned_participants: Option<u64>,
-    /// Absent means `open`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub continuation: Option<Continuation>,
+    /// Absent in a file means `open`; written like `status`, its default
+    /// included.
+    pub continuation: Continuation,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub continuation_notes: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,7 +82,7 @@ impl Sponsor {
             phone: None,
             status,
             planned_participants: None,
-            continuation: None,
+            continuation: Continuation::Open,
             continuation_notes: None,
             notes: None,
             deadlines: Vec::new(),
@@ -91,9 +91,9 @@ impl Sponsor {
 }
 
 impl Sponsor {
-    /// `continuation`, `open` when absent.
+    /// `continuation` (`open` when the file has none).
     pub fn continuation(&self) -> Continuation {
-        self.continuation.unwrap_or(Continuation::Open)
+        self.continuation
     }
 
     /// Whether the project runs on `day` by its dates (`status` aside).

@@ -146,7 +146,7 @@ fn sponsor() -> impl Strategy<Value = Record> {
                     phone,
                     status,
                     planned_participants: None,
-                    continuation: None,
+                    continuation: crate::model::Continuation::Open,
                     continuation_notes: None,
                     notes,
                     deadlines: Vec::new(),

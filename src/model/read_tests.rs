@@ -49,7 +49,7 @@ fn full() -> Vec<Record> {
             status: SponsorStatus::Ended,
             notes: text.clone(),
             planned_participants: Some(120),
-            continuation: Some(Continuation::Secured),
+            continuation: Continuation::Secured,
             continuation_notes: text.clone(),
             deadlines: vec![
                 Deadline {
@@ -233,7 +233,7 @@ fn minimal() -> Vec<Record> {
             status: SponsorStatus::Active,
             notes: None,
             planned_participants: None,
-            continuation: None,
+            continuation: Continuation::Open,
             continuation_notes: None,
             deadlines: Vec::new(),
         }),

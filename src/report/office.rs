@@ -72,7 +72,7 @@ mod tests {
     fn sponsor(id: &str, end: Option<NaiveDate>, c: Option<Continuation>) -> Sponsor {
         Sponsor {
             end,
-            continuation: c,
+            continuation: c.unwrap_or(Continuation::Open),
             ..Sponsor::new(
                 id.into(),
                 id.into(),

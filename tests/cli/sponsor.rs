@@ -122,3 +122,19 @@ fn list_filters_and_prints_json_with_toml_keys() {
         .has("Youth education");
     f.run(&["sponsor", "list"]).ok().has("Projekt");
 }
+
+/// The two keys of a sponsor with a default, `status` and `continuation`,
+/// are written alike when not given: with their default.
+#[test]
+fn add_writes_status_and_continuation_alike_with_their_defaults() {
+    let f = Folder::new();
+    f.run(ADD).ok();
+    let text = f.read("sponsors/kinderbuero-west.toml");
+    assert!(
+        text.ends_with("start = 2026-01-01\nstatus = \"active\"\ncontinuation = \"open\"\n"),
+        "{text}"
+    );
+    let v = f.run(&["--json", "sponsor", "list"]).ok().json();
+    assert_eq!(v[0]["continuation"], "open");
+    f.run(&["check", "--strict"]).ok();
+}
