@@ -277,7 +277,7 @@ impl Store {
                     year_month: ym,
                 }),
             )
-            .map_err(findings_error)?;
+            .map_err(|f| findings_said(kind, f))?;
             let dir = path.parent().unwrap_or(self.root());
             std::fs::create_dir_all(dir)
                 .map_err(|e| CommandError::io(crate::error::IoAction::CreateFolder, dir, &e))?;
@@ -568,13 +568,32 @@ pub(crate) fn crash_point(name: &str) {
 }
 
 /// Findings that stop a write, as one error: the errors, and the warnings
-/// `check --strict` would turn into errors.
+/// `check --strict` would turn into errors, in `check`'s words (a person
+/// who edited the file saw its keys).
 pub fn findings_error(findings: Vec<Finding>) -> CommandError {
+    refusal(findings, &|f| f.to_string())
+}
+
+/// [`findings_error`] for a new record of `kind` made from flags or a
+/// form: each finding as the person who asked for it is told it (keys by
+/// label, days as the office reads them: [`Finding::said`]), at file and line.
+fn findings_said(kind: Kind, findings: Vec<Finding>) -> CommandError {
+    let lang = crate::i18n::lang();
+    refusal(findings, &|f| {
+        Finding {
+            message: f.said(kind, lang),
+            ..f.clone()
+        }
+        .to_string()
+    })
+}
+
+fn refusal(findings: Vec<Finding>, line: &dyn Fn(&Finding) -> String) -> CommandError {
     CommandError::data(
         findings
             .iter()
             .filter(|f| f.is_error() || !f.tolerated_on_write)
-            .map(|f| f.to_string())
+            .map(line)
             .collect::<Vec<_>>()
             .join("\n"),
     )
