@@ -19,7 +19,7 @@ pub use load::{conflict_markers, to_finding as problem_finding};
 pub use pathspec::Pathspec;
 pub use records::{Entry, LoadResult, MonthRange, Records, Scope};
 pub(crate) use settled::SettledIndex;
-pub use write::{atomic_write, new_client_code, new_dated_id, record_text};
+pub use write::{atomic_write, new_client_code, new_dated_id, record_text, stale_or};
 
 use crate::error::{CommandError, Result, StoreError};
 use crate::i18n::findings::{Code, Msg};

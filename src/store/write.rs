@@ -277,7 +277,7 @@ impl Store {
                     year_month: ym,
                 }),
             )
-            .map_err(findings_error)?;
+            .map_err(|f| findings_said(kind, f))?;
             let dir = path.parent().unwrap_or(self.root());
             std::fs::create_dir_all(dir)
                 .map_err(|e| CommandError::io(crate::error::IoAction::CreateFolder, dir, &e))?;
@@ -316,24 +316,29 @@ impl Store {
     ) -> Result<(Record, PathBuf)> {
         let text = super::file::read_text(path)
             .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
-        let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            CommandError::data(crate::tr!(
-                "writing.not-toml",
-                path = path.display(),
-                problem = crate::i18n::toml_errors::localize(e.message())
-            ))
-        })?;
-        change(&mut doc)?;
-        escape_marker_lines(&mut doc);
-        let mut new_text = doc.to_string();
-        // toml_edit writes `\n` and no byte order mark; keep the person's file as it was
-        if text.contains("\r\n") {
-            new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
-        }
-        if text.starts_with('\u{feff}') && !new_text.starts_with('\u{feff}') {
-            new_text.insert(0, '\u{feff}');
-        }
-        self.replace_validated_with(config, kind, path, &text, &new_text, |_| Ok(()))
+        self.update_read(config, kind, path, &text, change)
+    }
+
+    /// [`Store::update`] of the text `read` the command already read from
+    /// `path` and took its decisions on: `change` gets that text, and the
+    /// compare-and-swap guards that very text. A refusal (of `change`, of
+    /// the rule book) while the file no longer holds `read` was judged on a
+    /// stale text: it is "changed meanwhile" (exit 1), never the refusal.
+    pub fn update_read(
+        &self,
+        config: &Config,
+        kind: Kind,
+        path: &Path,
+        read: &str,
+        change: impl FnOnce(&mut DocumentMut) -> Result<()>,
+    ) -> Result<(Record, PathBuf)> {
+        let judged = changed_text(path, read, change).and_then(|new_text| {
+            let (record, target) =
+                self.judge_replacement(config, kind, path, &new_text, |_| Ok(()))?;
+            Ok((new_text, record, target))
+        });
+        let (new_text, record, target) = judged.map_err(|e| stale_or(path, read, e))?;
+        self.swap(path, read, &new_text, record, target)
     }
 
     /// Changes an existing record as a typed record: `change` gets what the
@@ -389,6 +394,20 @@ impl Store {
         text: &str,
         extra: impl FnOnce(&Record) -> Result<()>,
     ) -> Result<(Record, PathBuf)> {
+        let (record, target) = self.judge_replacement(config, kind, path, text, extra)?;
+        self.swap(path, read, text, record, target)
+    }
+
+    /// The verdict on `text` as the new content of `path`: the record and
+    /// the path it belongs at, or what refuses it.
+    fn judge_replacement(
+        &self,
+        config: &Config,
+        kind: Kind,
+        path: &Path,
+        text: &str,
+        extra: impl FnOnce(&Record) -> Result<()>,
+    ) -> Result<(Record, PathBuf)> {
         let stem = path
             .file_stem()
             .and_then(|s| s.to_str())
@@ -408,6 +427,18 @@ impl Store {
             .map_err(findings_error)?;
         extra(&record)?;
         let target = self.path_for(kind, record.id(), record.date())?;
+        Ok((record, target))
+    }
+
+    /// The compare-and-swap and the write (and move) of a judged `text`.
+    fn swap(
+        &self,
+        path: &Path,
+        read: &str,
+        text: &str,
+        record: Record,
+        target: PathBuf,
+    ) -> Result<(Record, PathBuf)> {
         refuse_links(self.root(), path)?;
         refuse_links(self.root(), &target)?;
         if text == read && target == path {
@@ -440,6 +471,46 @@ impl Store {
             sync_dir(path);
         }
         Ok((record, target))
+    }
+}
+
+/// `read` with `change` made to it, keeping its line endings and byte
+/// order mark (toml_edit writes `\n` and none).
+fn changed_text(
+    path: &Path,
+    read: &str,
+    change: impl FnOnce(&mut DocumentMut) -> Result<()>,
+) -> Result<String> {
+    let mut doc: DocumentMut = read.parse().map_err(|e: toml_edit::TomlError| {
+        CommandError::data(crate::tr!(
+            "writing.not-toml",
+            path = path.display(),
+            problem = crate::i18n::toml_errors::localize(e.message())
+        ))
+    })?;
+    change(&mut doc)?;
+    escape_marker_lines(&mut doc);
+    let mut new_text = doc.to_string();
+    if read.contains("\r\n") {
+        new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    if read.starts_with('\u{feff}') && !new_text.starts_with('\u{feff}') {
+        new_text.insert(0, '\u{feff}');
+    }
+    Ok(new_text)
+}
+
+/// `refusal` of a change judged on `read`, or "changed meanwhile" when the
+/// file no longer holds `read`: then the refusal is about a stale text.
+pub fn stale_or(path: &Path, read: &str, refusal: CommandError) -> CommandError {
+    if refusal.is_changed_meanwhile() {
+        return refusal;
+    }
+    match std::fs::read(path) {
+        Ok(now) if now == read.as_bytes() => refusal,
+        Ok(_) => changed_meanwhile(path),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => changed_meanwhile(path),
+        Err(_) => refusal,
     }
 }
 
@@ -497,13 +568,32 @@ pub(crate) fn crash_point(name: &str) {
 }
 
 /// Findings that stop a write, as one error: the errors, and the warnings
-/// `check --strict` would turn into errors.
+/// `check --strict` would turn into errors, in `check`'s words (a person
+/// who edited the file saw its keys).
 pub fn findings_error(findings: Vec<Finding>) -> CommandError {
+    refusal(findings, &|f| f.to_string())
+}
+
+/// [`findings_error`] for a new record of `kind` made from flags or a
+/// form: each finding as the person who asked for it is told it (keys by
+/// label, days as the office reads them: [`Finding::said`]), at file and line.
+fn findings_said(kind: Kind, findings: Vec<Finding>) -> CommandError {
+    let lang = crate::i18n::lang();
+    refusal(findings, &|f| {
+        Finding {
+            message: f.said(kind, lang),
+            ..f.clone()
+        }
+        .to_string()
+    })
+}
+
+fn refusal(findings: Vec<Finding>, line: &dyn Fn(&Finding) -> String) -> CommandError {
     CommandError::data(
         findings
             .iter()
             .filter(|f| f.is_error() || !f.tolerated_on_write)
-            .map(|f| f.to_string())
+            .map(line)
             .collect::<Vec<_>>()
             .join("\n"),
     )

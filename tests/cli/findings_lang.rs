@@ -211,3 +211,36 @@ fn client_consent_confirms_with_a_german_day_and_no_double_brackets() {
     .ok()
     .has("K-7F3A: consent of 2026-11-24 recorded: Data processing");
 }
+
+#[test]
+fn the_stores_last_word_on_a_write_says_days_and_keys_as_the_office_reads_them() {
+    // a finding about two records (the referral before the client's first
+    // contact) is the store's verdict, not the flags': said the same way
+    let f = Folder::new();
+    f.client("K-7F3A", "consent = 2026-01-10");
+    f.write(
+        "partners/caritas.toml",
+        "id = \"caritas\"\nname = \"Caritas\"\nkind = \"counselling\"\n",
+    );
+    let add = [
+        "referral",
+        "add",
+        "--date",
+        "2026-01-05",
+        "--client",
+        "7f3a",
+        "--partner",
+        "caritas",
+        "--topic",
+        "housing",
+    ];
+    f.run(&add)
+        .code(1)
+        .has("die Vermittlung ist auf den 05.01.2026 datiert, vor dem Erstkontakt von Klient/in K-7F3A (10.01.2026): korrigieren Sie das Datum oder „Erstkontakt“ der Klientin bzw. des Klienten")
+        .lacks("2026-01-05")
+        .lacks("`first_contact`");
+    f.run(&[&["--lang", "en"][..], &add[..]].concat())
+        .code(1)
+        .has("the referral is dated 2026-01-05, before the first contact of client K-7F3A (2026-01-10): fix the date or the client's “First contact”");
+    assert!(!f.exists("referrals/2026"));
+}

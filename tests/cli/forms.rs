@@ -729,3 +729,34 @@ fn client_consent_without_scope_is_asked_on_the_terminal() {
     f.run(&["client", "consent", "7f3a"]).code(2).has("--scope");
     assert_eq!(f.read("clients/K-7F3A.toml"), before);
 }
+
+#[test]
+fn a_referral_form_notes_a_missing_consent_in_the_office_words() {
+    // was: "es gibt kein Datum `consent` (Vermittlung vom 2026-11-25)"
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    f.write(
+        "partners/caritas.toml",
+        "id = \"caritas\"\nname = \"Caritas\"\nkind = \"counselling\"\n",
+    );
+    let Some(mut p) = Pty::spawn(
+        &f,
+        &[
+            "referral",
+            "add",
+            "--client",
+            "7f3a",
+            "--partner",
+            "caritas",
+        ],
+    ) else {
+        return;
+    };
+    p.ask("? Datum (25.11.2026)", "");
+    p.ask("? Thema", "wohn");
+    p.expect("keine Einwilligung eingetragen (Vermittlung vom 25.11.2026)");
+    p.s.send_control('[').unwrap(); // Esc: nothing written
+    let (rest, _) = p.finish();
+    assert!(!rest.contains("`consent`"), "{rest}");
+    assert!(!f.exists("referrals/2026"), "Esc: nothing written");
+}

@@ -661,6 +661,6 @@ fn withdrawal_keeps_every_figure() {
         "2026-11-20",
     ])
     .code(1)
-    .has("2026-11-01");
+    .has("wurde am 01.11.2026 widerrufen (Vermittlung vom 20.11.2026)");
     assert_eq!(all_figures(&f), before);
 }

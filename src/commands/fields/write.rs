@@ -267,13 +267,17 @@ pub fn edit_record(
         .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
     let current_doc: Option<DocumentMut> = original.parse().ok();
     let (current, before) = read_with_findings(kind, &original, config);
-    adjust(&mut given, current.as_ref())?;
+    adjust(&mut given, current.as_ref())
+        .map_err(|e| crate::store::stale_or(&path, &original, e))?;
     let view = View {
         given: &given,
         current: string_values(current_doc.as_ref()),
     };
-    let values = resolve(kind, &given, &view, store, config, true, KeyNames::Flag)?;
-    let (record, new_path) = store.update(config, kind, &path, |doc| {
+    let values = resolve(kind, &given, &view, store, config, true, KeyNames::Flag)
+        .map_err(|e| crate::store::stale_or(&path, &original, e))?;
+    // every decision above was taken on `original`: the change is applied to
+    // it and the compare-and-swap guards it
+    let (record, new_path) = store.update_read(config, kind, &path, &original, |doc| {
         apply(doc, &values);
         let record = judge_flags(kind, &doc.to_string(), Some(&before), config, &flag_name)?;
         check_references(store, &record)
@@ -325,11 +329,12 @@ pub fn change_record_with(
     answers: &Given,
     change: impl FnOnce(&mut Record) -> Result<()>,
 ) -> Result<(Record, PathBuf)> {
+    // one read: the answers, the findings before and the change all go by it
+    let original = crate::store::read_text(path)
+        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
     let values = if answers.is_empty() {
         super::resolve::Values::new()
     } else {
-        let original = crate::store::read_text(path)
-            .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
         let current_doc: Option<DocumentMut> = original.parse().ok();
         let view = View {
             given: answers,
@@ -344,9 +349,10 @@ pub fn change_record_with(
             config,
             true,
             KeyNames::Label(lang),
-        )?
+        )
+        .map_err(|e| crate::store::stale_or(path, &original, e))?
     };
-    change_file(store, config, kind, path, named, |doc| {
+    change_file(store, config, kind, path, &original, named, |doc| {
         // keys new to the file are appended in schema order, as `add` writes them
         for f in crate::schema::of(kind).fields() {
             let table = format!("{}.", f.key);
@@ -443,14 +449,14 @@ fn change_file(
     config: &Config,
     kind: Kind,
     path: &Path,
+    original: &str,
     named: Naming,
     change: impl FnOnce(&mut DocumentMut) -> Result<()>,
 ) -> Result<(Record, PathBuf)> {
-    let original = crate::store::read_text(path)
-        .map_err(|m| CommandError::data(format!("{}: {m}", path.display())))?;
-    let (_, before) = read_with_findings(kind, &original, config);
+    // `before` and the change are of the one text the compare-and-swap guards
+    let (_, before) = read_with_findings(kind, original, config);
     let name = |key: &str| named.name(key);
-    store.update(config, kind, path, |doc| {
+    store.update_read(config, kind, path, original, |doc| {
         change(doc)?;
         let record = judge_flags(kind, &doc.to_string(), Some(&before), config, &name)?;
         check_references(store, &record)
@@ -586,3 +592,7 @@ pub fn is_table(kind: Kind, key: &str) -> bool {
         .field(key)
         .is_some_and(|f| matches!(f.ty, FieldType::Table(_)))
 }
+
+#[cfg(test)]
+#[path = "stale_tests.rs"]
+mod stale_tests;

@@ -59,16 +59,9 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     let Record::Referral(referral) = record else {
         unreachable!("resolved a referral")
     };
+    // before any question; again on the text the change is made to
     if referral.status != ReferralStatus::Open {
-        return Err(CommandError::data(crate::tr!(
-            "referral.already-closed",
-            id = referral.id,
-            status = referral.status.code(),
-            day = referral
-                .closed
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| crate::tr!("referral.unknown-day"))
-        )));
+        return Err(already_closed(&referral));
     }
     // on a terminal, a status picked from the list is followed by the outcome
     let asks_outcome = args.status.is_none() && args.outcome.is_none() && crate::cli::interactive();
@@ -111,6 +104,10 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
     };
     let (_, path) = change_record(&store, &config, Kind::Referral, &path, named, |r| {
         if let Record::Referral(r) = r {
+            // closed by someone else since it was read above: never closed twice
+            if r.status != ReferralStatus::Open {
+                return Err(already_closed(r));
+            }
             r.status = status;
             r.closed = closed;
             if let Some(o) = &outcome {
@@ -132,6 +129,19 @@ pub fn run(args: Args, globals: &Globals) -> Result<()> {
             moved_from: None,
         },
     )
+}
+
+/// "already closed", naming how and when.
+fn already_closed(referral: &crate::model::Referral) -> CommandError {
+    CommandError::data(crate::tr!(
+        "referral.already-closed",
+        id = referral.id,
+        status = referral.status.code(),
+        day = referral
+            .closed
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| crate::tr!("referral.unknown-day"))
+    ))
 }
 
 /// The outcome, asked after the status on a terminal (Enter: none). Personal
