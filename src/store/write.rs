@@ -333,8 +333,9 @@ impl Store {
         change: impl FnOnce(&mut DocumentMut) -> Result<()>,
     ) -> Result<(Record, PathBuf)> {
         let judged = changed_text(path, read, change).and_then(|new_text| {
+            // a change asked for by flags or a form: refused in the person's words
             let (record, target) =
-                self.judge_replacement(config, kind, path, &new_text, |_| Ok(()))?;
+                self.judge_replacement(config, kind, path, &new_text, true, |_| Ok(()))?;
             Ok((new_text, record, target))
         });
         let (new_text, record, target) = judged.map_err(|e| stale_or(path, read, e))?;
@@ -394,18 +395,21 @@ impl Store {
         text: &str,
         extra: impl FnOnce(&Record) -> Result<()>,
     ) -> Result<(Record, PathBuf)> {
-        let (record, target) = self.judge_replacement(config, kind, path, text, extra)?;
+        // `quartier edit`: the person saw the file, refused in its words
+        let (record, target) = self.judge_replacement(config, kind, path, text, false, extra)?;
         self.swap(path, read, text, record, target)
     }
 
     /// The verdict on `text` as the new content of `path`: the record and
-    /// the path it belongs at, or what refuses it.
+    /// the path it belongs at, or what refuses it — with `said`, each
+    /// finding as a person typing flags is told it ([`Finding::said`]).
     fn judge_replacement(
         &self,
         config: &Config,
         kind: Kind,
         path: &Path,
         text: &str,
+        said: bool,
         extra: impl FnOnce(&Record) -> Result<()>,
     ) -> Result<(Record, PathBuf)> {
         let stem = path
@@ -424,7 +428,13 @@ impl Store {
                     year_month: None,
                 }),
             )
-            .map_err(findings_error)?;
+            .map_err(|f| {
+                if said {
+                    findings_said(kind, f)
+                } else {
+                    findings_error(f)
+                }
+            })?;
         extra(&record)?;
         let target = self.path_for(kind, record.id(), record.date())?;
         Ok((record, target))

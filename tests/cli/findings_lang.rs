@@ -243,6 +243,18 @@ fn the_stores_last_word_on_a_write_says_days_and_keys_as_the_office_reads_them()
         .code(1)
         .has("the referral is dated 2026-01-05, before the first contact of client K-7F3A (2026-01-10): fix the date or the client's “First contact”");
     assert!(!f.exists("referrals/2026"));
+
+    // a change by flags is said the same way; the file stays as it was
+    f.write(
+        "referrals/2026/11/ref-20261120-k3p9.toml",
+        "id = \"ref-20261120-k3p9\"\ndate = 2026-11-20\nclient = \"K-7F3A\"\npartner = \"caritas\"\ntopic = \"housing\"\nstatus = \"open\"\n",
+    );
+    let before = f.read("referrals/2026/11/ref-20261120-k3p9.toml");
+    f.run(&["referral", "edit", "k3p9", "--date", "2026-01-05"])
+        .code(1)
+        .has("die Vermittlung ist auf den 05.01.2026 datiert, vor dem Erstkontakt von Klient/in K-7F3A (10.01.2026)")
+        .lacks("`first_contact`");
+    assert_eq!(f.read("referrals/2026/11/ref-20261120-k3p9.toml"), before);
 }
 
 #[test]
