@@ -59,6 +59,12 @@ impl Msg {
         }
     }
 
+    /// The message as a person answering for a record of `kind` is told
+    /// it ([`said_about`]).
+    pub fn said(&self, kind: crate::model::Kind, lang: crate::model::Lang) -> String {
+        said_about(kind, lang, self.code.as_str(), &self.args, &self.text)
+    }
+
     /// The `key` argument: the key the finding is about, when it names one.
     pub fn key(&self) -> Option<&str> {
         arg(&self.args, "key")
@@ -90,6 +96,32 @@ pub fn written_in(lang: crate::model::Lang, code: &str, args: &Args) -> String {
     let filled: Vec<(&str, &dyn Display)> =
         args.iter().map(|(n, v)| (*n, v as &dyn Display)).collect();
     keys_as_written(&super::fill(text_in(lang, code), &filled))
+}
+
+/// The finding `code` with `args`, whose text in `check`'s words is
+/// `message`, as a person answering for a record of `kind` is told it: keys
+/// by their schema label in `lang` (also a key of another kind the text
+/// names, a client's `consent` in a referral's finding), days as the office
+/// reads them ([`said_in`]). A text not filled from its code and arguments
+/// (a reader's, a git error's) is said as it is.
+pub fn said_about(
+    kind: crate::model::Kind,
+    lang: crate::model::Lang,
+    code: &str,
+    args: &Args,
+    message: &str,
+) -> String {
+    if written_in(lang, code, args) != message {
+        return message.to_string();
+    }
+    let label = |key: &str| {
+        crate::schema::known_label(kind, key, lang).or_else(|| {
+            crate::model::Kind::ALL
+                .into_iter()
+                .find_map(|k| crate::schema::known_label(k, key, lang))
+        })
+    };
+    said_in(lang, code, args, &label)
 }
 
 /// A finding's text for a person answering a form or typing flags, who

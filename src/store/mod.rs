@@ -105,20 +105,7 @@ impl Finding {
     /// another kind the text names, a client's `consent` in a referral's
     /// finding), days as the office reads them. `message` is `check`'s.
     pub fn said(&self, kind: Kind, lang: crate::model::Lang) -> String {
-        let label = |key: &str| {
-            crate::schema::known_label(kind, key, lang).or_else(|| {
-                Kind::ALL
-                    .into_iter()
-                    .find_map(|k| crate::schema::known_label(k, key, lang))
-            })
-        };
-        let code = self.code.as_str();
-        // a finding whose text was not filled from its code and arguments
-        // (a reader's, a git error's) is said as it is
-        if crate::i18n::findings::written_in(lang, code, &self.args) != self.message {
-            return self.message.clone();
-        }
-        crate::i18n::findings::said_in(lang, code, &self.args, &label)
+        crate::i18n::findings::said_about(kind, lang, self.code.as_str(), &self.args, &self.message)
     }
 
     pub fn is_error(&self) -> bool {

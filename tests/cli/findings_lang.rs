@@ -244,3 +244,25 @@ fn the_stores_last_word_on_a_write_says_days_and_keys_as_the_office_reads_them()
         .has("the referral is dated 2026-01-05, before the first contact of client K-7F3A (2026-01-10): fix the date or the client's “First contact”");
     assert!(!f.exists("referrals/2026"));
 }
+
+#[test]
+fn referral_add_warns_of_a_missing_consent_in_the_office_words() {
+    // was: "… aber es gibt kein Datum `consent` (Vermittlung vom 2026-11-20)"
+    let f = Folder::new();
+    f.client("K-7F3A", "");
+    f.write(
+        "partners/caritas.toml",
+        "id = \"caritas\"\nname = \"Caritas\"\nkind = \"counselling\"\n",
+    );
+    f.run(&[
+        "referral", "add", "--date", "2026-11-20", "--client", "7f3a", "--partner", "caritas",
+        "--topic", "housing",
+    ])
+    .ok()
+    .has("aber es ist keine Einwilligung eingetragen (Vermittlung vom 20.11.2026): erfassen Sie zuerst die Einwilligung")
+    .lacks("`consent`)");
+    // check says the key and the day as the file holds them
+    f.run(&["check"])
+        .ok()
+        .has("aber es ist keine Einwilligung (`consent`) eingetragen (Vermittlung vom 2026-11-20)");
+}

@@ -191,7 +191,12 @@ fn add_warns_but_writes_when_the_client_has_not_consented() {
         ],
     );
     late.ok();
-    assert!(late.stderr.contains("2026-11-24"), "{}", late.stderr);
+    assert!(
+        late.stderr
+            .contains("eingewilligt wurde erst am 24.11.2026"),
+        "{}",
+        late.stderr
+    );
 }
 
 #[test]

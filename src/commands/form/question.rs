@@ -223,7 +223,9 @@ impl Form<'_> {
                 .map(Raw::Text)
                 .or_else(remembered),
             DefaultValue::Value(v) => schema_default(spec, v),
-            DefaultValue::None => remembered().or_else(|| self.client_language(spec)),
+            DefaultValue::None => remembered()
+                .or_else(|| self.client_language(spec))
+                .or_else(|| self.consultation_offered(spec)),
             DefaultValue::NowDuringHours => {
                 let now = crate::dates::now();
                 let day = self.given.date("date").unwrap_or(today);
@@ -535,14 +537,7 @@ impl Form<'_> {
         if self.kind != Kind::Referral {
             return Vec::new();
         }
-        let read = |path: &std::path::Path| {
-            let rel = path.strip_prefix(self.store.root()).unwrap_or(path);
-            if let Some(Record::Appointment(a)) = self.store.read_file(rel, self.config).0 {
-                Some(a)
-            } else {
-                None
-            }
-        };
+        let read = |path: &std::path::Path| self.appointment_at(path);
         if let Some(query) = self.given.text("appointment") {
             let from = self.store.resolve(Kind::Appointment, query).ok();
             return from
@@ -550,9 +545,16 @@ impl Form<'_> {
                 .map(|a| known(a.topics))
                 .unwrap_or_default();
         }
-        let Some(client) = self.client() else {
-            return Vec::new();
-        };
+        self.last_consultation(true)
+            .map(|a| known(a.topics))
+            .unwrap_or_default()
+    }
+
+    /// The client's last consultation up to the record's day (of the year
+    /// before it; `with_topics`: the last one with topics): what a referral
+    /// most likely comes from.
+    fn last_consultation(&self, with_topics: bool) -> Option<crate::model::Appointment> {
+        let client = self.client()?;
         let day = self.given.date("date").unwrap_or_else(crate::dates::today);
         // the year up to the day, newest first by the day in the id
         // (apt-YYYYMMDD-…), read until the first of the client's
@@ -565,15 +567,32 @@ impl Form<'_> {
         });
         ids.sort_by(|a, b| b.0.cmp(&a.0));
         ids.into_iter()
-            .filter_map(|(_, path)| read(&path))
+            .filter_map(|(_, path)| self.appointment_at(&path))
             .find(|a| {
                 a.client.as_deref() == Some(client.as_str())
                     && a.kind == AppointmentKind::Consultation
                     && a.date <= day
-                    && !a.topics.is_empty()
+                    && (!with_topics || !a.topics.is_empty())
             })
-            .map(|a| known(a.topics))
-            .unwrap_or_default()
+    }
+
+    /// The appointment of the file at `path`, when it reads as one.
+    fn appointment_at(&self, path: &std::path::Path) -> Option<crate::model::Appointment> {
+        let rel = path.strip_prefix(self.store.root()).unwrap_or(path);
+        if let Some(Record::Appointment(a)) = self.store.read_file(rel, self.config).0 {
+            Some(a)
+        } else {
+            None
+        }
+    }
+
+    /// The appointment a referral is offered as coming from: the client's
+    /// last consultation (the cursor on it; "- keine Angabe" declines it).
+    fn consultation_offered(&self, spec: &FieldSpec) -> Option<Raw> {
+        if self.kind != Kind::Referral || !matches!(spec.ty, FieldType::Ref(Kind::Appointment)) {
+            return None;
+        }
+        self.last_consultation(false).map(|a| Raw::Text(a.id))
     }
 
     /// The language a conversation is offered in: the client's first.

@@ -596,17 +596,33 @@ fn a_referral_offers_the_topics_of_the_consultation_first() {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let answers = ["", "K-7F3A", "Mieterverein", "", ". Rest"];
-    let (_, script, text) = fill_among(&files, Kind::Referral, Given::default(), &answers);
+    // the referral's day given, so that the year before it is the files'
+    let dated = || {
+        let mut given = Given::default();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        given.set("date", Raw::Date(day));
+        given
+    };
+    // `-`: "- keine Angabe" (a list), or empty (typed, when no appointment is recent)
+    let answers = ["K-7F3A", "Mieterverein", "", "-", "", "."];
+    let (_, script, text) = fill_among(&files, Kind::Referral, dated(), &answers);
     assert!(
         text.contains("topic = \"health\""),
         "{text}\n{:?}",
         script.asked
     );
+    assert!(!text.contains("appointment"), "{text}");
+    // Enter at "Termin": the client's last consultation
+    let answers = ["K-7F3A", "Mieterverein", "", "", "", "."];
+    let (_, _, text) = fill_among(&files, Kind::Referral, dated(), &answers);
+    assert!(
+        text.contains("appointment = \"apt-20261110-aa11\""),
+        "{text}"
+    );
     // from the appointment given: its topics
-    let mut given = Given::default();
+    let mut given = dated();
     given.set("appointment", Raw::Text("bb22".into()));
-    let answers = ["", "K-7F3A", "Mieterverein", "", "", "."];
+    let answers = ["K-7F3A", "Mieterverein", "", "", "."];
     let (_, script, text) = fill_among(&files, Kind::Referral, given, &answers);
     assert!(
         text.contains("topic = \"employment\""),

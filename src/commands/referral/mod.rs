@@ -52,10 +52,15 @@ pub fn newest_first(a: &Referral, b: &Referral) -> std::cmp::Ordering {
 }
 
 /// The warning `check` gives when a referral passes on data of a client
-/// whose consent does not cover it (SPEC §1.2); None when it is covered.
+/// whose consent does not cover it (SPEC §1.2), as the person is told it
+/// (keys by label, days as the office reads them); None when it is covered.
 pub fn consent_warning(client: &Client, referral: &Referral) -> Option<String> {
-    crate::rules::consent::referral_uncovered(referral, client)
-        .map(|(m, _)| format!("warning: {}", m.text))
+    crate::rules::consent::referral_uncovered(referral, client).map(|(m, _)| {
+        format!(
+            "warning: {}",
+            m.said(crate::model::Kind::Referral, crate::i18n::lang())
+        )
+    })
 }
 
 /// The client record of `id`, when it can be read.
