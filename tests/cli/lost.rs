@@ -119,6 +119,58 @@ fn two_changes_of_one_record_at_once_never_lose_one_silently() {
     }));
 }
 
+#[test]
+fn two_closes_of_one_referral_at_once_close_it_once() {
+    let f = folder();
+    for round in 0..20 {
+        referral(&f);
+        let outcomes = [format!("Termin {round} A"), format!("Termin {round} B")];
+        let children: Vec<_> = outcomes
+            .iter()
+            .map(|o| {
+                spawn(
+                    &f,
+                    &[
+                        "referral",
+                        "close",
+                        "cd34",
+                        "--status",
+                        "done",
+                        "--outcome",
+                        o,
+                    ],
+                    &[],
+                )
+            })
+            .collect();
+        let outs: Vec<_> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        let text = f.read(REF);
+        let mut written = 0;
+        for (out, outcome) in outs.iter().zip(&outcomes) {
+            let said = String::from_utf8_lossy(&out.stderr);
+            match out.status.code() {
+                Some(0) => {
+                    // a second close over the first would lose the first outcome
+                    assert!(
+                        text.contains(outcome.as_str()),
+                        "round {round}: exit 0 but `{outcome}` is missing:\n{text}"
+                    );
+                    written += 1;
+                }
+                Some(1) => assert!(
+                    said.contains("inzwischen geändert") || said.contains("schon abgeschlossen"),
+                    "round {round}: {said}"
+                ),
+                other => panic!("round {round}: exit {other:?}: {said}"),
+            }
+        }
+        assert_eq!(written, 1, "round {round}: closed by {written}:\n{text}");
+    }
+}
+
 /// A script used as $EDITOR: first a colleague changes the record with
 /// another command, then the person's edit is made in the copy.
 fn editor_racing_a_colleague(f: &Folder) -> PathBuf {
