@@ -242,6 +242,13 @@ impl fmt::Display for IoProblem<'_> {
 /// then says what [`io_hint`] would add).
 fn io_problem_in(lang: crate::model::Lang, err: &std::io::Error) -> (String, bool) {
     use std::io::ErrorKind as K;
+    if is_not_utf8(err) {
+        // not the system's words but ours, in either language
+        return (
+            crate::i18n::t_in(lang, "io.kind.not-utf8").to_string(),
+            true,
+        );
+    }
     let id = match err.kind() {
         K::NotFound => "io.kind.not-found",
         K::PermissionDenied => "io.kind.permission-denied",
@@ -256,13 +263,18 @@ fn io_problem_in(lang: crate::model::Lang, err: &std::io::Error) -> (String, boo
         K::InvalidFilename => "io.kind.invalid-filename",
         K::TimedOut => "io.kind.timed-out",
         K::BrokenPipe => "io.kind.broken-pipe",
-        K::InvalidData if err.to_string().contains("UTF-8") => "io.kind.not-utf8",
         _ => return (err.to_string(), false),
     };
     match lang {
         crate::model::Lang::De => (crate::i18n::t_in(lang, id).to_string(), true),
         crate::model::Lang::En => (err.to_string(), false),
     }
+}
+
+/// Text that is not UTF-8, as [`crate::store::read_utf8`] reports it.
+fn is_not_utf8(err: &std::io::Error) -> bool {
+    err.get_ref()
+        .is_some_and(|inner| inner.is::<std::string::FromUtf8Error>())
 }
 
 fn io_hint(err: &std::io::Error) -> String {
@@ -441,5 +453,40 @@ mod tests {
         // a kind without words of its own keeps the system's text
         let odd = std::io::Error::other("strange");
         assert_eq!(IoProblem(&odd).to_string(), "strange");
+    }
+
+    /// Text that is not UTF-8 is told by the error's type, not its words:
+    /// what `read_utf8` reports is said as such, an `InvalidData` error
+    /// that merely mentions UTF-8 keeps its own text.
+    #[test]
+    fn text_that_is_not_utf8_is_known_by_its_type() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("rules.toml");
+        std::fs::write(&file, b"PK\x03\x04\xff\xfe").unwrap();
+        let err = crate::store::read_utf8(&file).unwrap_err();
+        assert_eq!(
+            io_problem_in(crate::model::Lang::De, &err),
+            (
+                "kein Text in UTF-8 (eine Tabelle oder ein Dokument?)".to_string(),
+                true
+            )
+        );
+        assert_eq!(
+            io_problem_in(crate::model::Lang::En, &err),
+            (
+                "not UTF-8 text (a spreadsheet or document?)".to_string(),
+                true
+            )
+        );
+        let worded = std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        );
+        assert_eq!(
+            io_problem_in(crate::model::Lang::De, &worded),
+            ("stream did not contain valid UTF-8".to_string(), false)
+        );
+        std::fs::write(&file, "ä = 1\n").unwrap();
+        assert_eq!(crate::store::read_utf8(&file).unwrap(), "ä = 1\n");
     }
 }

@@ -230,7 +230,7 @@ pub fn seal(
 
 /// The seal at `file`, None when there is none.
 pub fn read(file: &Path) -> Result<Option<Seal>, SealError> {
-    let text = match std::fs::read_to_string(file) {
+    let text = match crate::store::read_utf8(file) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => {

@@ -70,7 +70,7 @@ pub fn edit_in_editor(
             var = EDITOR_NO_TERMINAL
         )));
     }
-    let original = std::fs::read_to_string(path)
+    let original = crate::store::read_utf8(path)
         .map_err(|e| CommandError::io(crate::error::IoAction::Read, path, &e))?;
     let work = WorkCopy::new(id, &original)?;
     loop {
@@ -95,7 +95,7 @@ pub fn edit_in_editor(
                 path = path.display()
             )));
         }
-        let edited = std::fs::read_to_string(&work.file)
+        let edited = crate::store::read_utf8(&work.file)
             .map_err(|e| CommandError::io(crate::error::IoAction::Read, &work.file, &e))?;
         let result =
             store.replace_validated_with(config, kind, path, &original, &edited, |record| {

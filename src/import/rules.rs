@@ -67,7 +67,7 @@ const RESERVED: [&str; 1] = ["import"];
 impl Rules {
     /// Reads and checks a rules file.
     pub fn read(path: &Path) -> Result<Rules, RulesError> {
-        let text = std::fs::read_to_string(path).map_err(|source| RulesError::Read {
+        let text = crate::store::read_utf8(path).map_err(|source| RulesError::Read {
             path: path.to_path_buf(),
             source,
         })?;

@@ -7,6 +7,14 @@ use std::path::Path;
 use crate::finding;
 use crate::i18n::findings::Msg;
 
+/// Reads a text file that is no record (a rules file, a seal, a person's
+/// edit) as UTF-8. Text that is not UTF-8 is an `InvalidData` error holding
+/// the `FromUtf8Error`, so [`crate::error::IoProblem`] says it by its type.
+pub fn read_utf8(path: &Path) -> std::io::Result<String> {
+    String::from_utf8(std::fs::read(path)?)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+}
+
 fn cannot_read(e: std::io::Error) -> Msg {
     finding!("cannot-read", problem = crate::error::IoProblem(&e))
 }

@@ -14,7 +14,7 @@ mod settled;
 pub mod temp;
 mod write;
 
-pub use file::read_text;
+pub use file::{read_text, read_utf8};
 pub use load::{conflict_markers, to_finding as problem_finding};
 pub use pathspec::Pathspec;
 pub use records::{Entry, LoadResult, MonthRange, Records, Scope};

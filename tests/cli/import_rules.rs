@@ -310,3 +310,25 @@ fn an_ods_workbook_is_imported_like_the_csv() {
         .has("1 schon früher importiert");
     assert_eq!(files_under(&f.path("appointments")).len(), 1);
 }
+
+/// A rules file that is no text (a workbook given as `--rules` by mistake)
+/// is refused naming the file and saying so, in German and in English;
+/// nothing is written.
+#[test]
+fn a_rules_file_that_is_no_text_is_said_to_be_none() {
+    let f = Folder::new();
+    let (sheet, _) = sheet_and_rules(&f, "clients.csv", "code\nK-7F3A2B\n", "");
+    let rules = f.parent().join("rules.xlsx");
+    std::fs::write(&rules, b"PK\x03\x04\xff\xfe\x00binary").unwrap();
+    let rules = rules.display().to_string();
+    import(&f, "client", &sheet, &rules)
+        .code(1)
+        .has(&rules)
+        .has("kein Text in UTF-8");
+    f.run(&[
+        "--lang", "en", "import", "client", &sheet, "--rules", &rules,
+    ])
+    .code(1)
+    .has("not UTF-8 text");
+    assert!(files_under(&f.path("clients")).is_empty());
+}
