@@ -7,7 +7,7 @@
 use super::rules::Rules;
 use super::sheet::{Row, Sheet};
 use crate::model::{IdScheme, Kind};
-use crate::schema::FieldType;
+use crate::schema::{FieldType, Nesting};
 use chrono::{NaiveDate, NaiveTime};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -107,29 +107,9 @@ pub fn is_importable(kind: Kind, key: &str) -> bool {
     match key.split_once('.') {
         Some((table, inner)) => schema
             .field(table)
-            .and_then(|f| match f.ty {
-                FieldType::Table(sub) => Some(sub),
-                FieldType::Id
-                | FieldType::Text
-                | FieldType::FreeText
-                | FieldType::Date
-                | FieldType::Time
-                | FieldType::Minutes
-                | FieldType::Count
-                | FieldType::Year
-                | FieldType::Bool
-                | FieldType::Code(_)
-                | FieldType::Codes(_)
-                | FieldType::Topic
-                | FieldType::Topics { .. }
-                | FieldType::Language
-                | FieldType::Languages
-                | FieldType::Country
-                | FieldType::District
-                | FieldType::Staff
-                | FieldType::Ref(_)
-                | FieldType::Refs(_)
-                | FieldType::Tables(_) => None,
+            .and_then(|f| match f.ty.nesting() {
+                Nesting::Table(sub) => Some(sub),
+                Nesting::Value | Nesting::Tables(_) => None,
             })
             .is_some_and(|sub| sub.iter().any(|f| f.key == inner)),
         None => schema

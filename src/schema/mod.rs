@@ -290,6 +290,17 @@ pub enum FieldType {
     Tables(&'static [FieldSpec]),
 }
 
+/// What a key holds, by its [`FieldType::nesting`].
+#[derive(Debug, Clone, Copy)]
+pub enum Nesting {
+    /// One value (a scalar or a list).
+    Value,
+    /// A table `[key]` with these keys.
+    Table(&'static [FieldSpec]),
+    /// An array of tables `[[key]]` with these keys.
+    Tables(&'static [FieldSpec]),
+}
+
 impl FieldType {
     /// The kind a `Ref`/`Refs` key refers to.
     pub fn target(&self) -> Option<Kind> {
@@ -346,10 +357,12 @@ impl FieldType {
         }
     }
 
-    /// The keys of a nested table or array of tables.
-    pub fn subfields(&self) -> Option<&'static [FieldSpec]> {
+    /// Whether the key holds one value, a table or an array of tables: the
+    /// one place a new type is placed, for every walk that only asks this.
+    pub fn nesting(&self) -> Nesting {
         match self {
-            FieldType::Table(f) | FieldType::Tables(f) => Some(f),
+            FieldType::Table(f) => Nesting::Table(f),
+            FieldType::Tables(f) => Nesting::Tables(f),
             FieldType::Id
             | FieldType::Text
             | FieldType::FreeText
@@ -369,7 +382,15 @@ impl FieldType {
             | FieldType::District
             | FieldType::Staff
             | FieldType::Ref(_)
-            | FieldType::Refs(_) => None,
+            | FieldType::Refs(_) => Nesting::Value,
+        }
+    }
+
+    /// The keys of a nested table or array of tables.
+    pub fn subfields(&self) -> Option<&'static [FieldSpec]> {
+        match self.nesting() {
+            Nesting::Table(f) | Nesting::Tables(f) => Some(f),
+            Nesting::Value => None,
         }
     }
 

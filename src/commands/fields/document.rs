@@ -7,7 +7,7 @@ use super::flags::{Given, Raw};
 use super::resolve::Values;
 use crate::commands::shared::{remove_key, set_value};
 use crate::model::Kind;
-use crate::schema::{DefaultValue, FieldType};
+use crate::schema::{DefaultValue, FieldType, Nesting};
 use chrono::{NaiveDate, NaiveTime};
 use std::collections::BTreeMap;
 use toml_edit::{DocumentMut, Item, Table, Value};
@@ -96,35 +96,16 @@ pub fn given_of(kind: Kind, doc: &DocumentMut) -> Given {
         if f.default == DefaultValue::Generated {
             continue;
         }
-        match f.ty {
-            FieldType::Table(sub) => {
+        match f.ty.nesting() {
+            Nesting::Table(sub) => {
                 for g in sub {
                     if let Some(raw) = item.get(g.key).and_then(Item::as_value).and_then(raw_of) {
                         given.set(&format!("{}.{}", f.key, g.key), raw);
                     }
                 }
             }
-            FieldType::Tables(_) => {}
-            FieldType::Id
-            | FieldType::Text
-            | FieldType::FreeText
-            | FieldType::Date
-            | FieldType::Time
-            | FieldType::Minutes
-            | FieldType::Count
-            | FieldType::Year
-            | FieldType::Bool
-            | FieldType::Code(_)
-            | FieldType::Codes(_)
-            | FieldType::Topic
-            | FieldType::Topics { .. }
-            | FieldType::Language
-            | FieldType::Languages
-            | FieldType::Country
-            | FieldType::District
-            | FieldType::Staff
-            | FieldType::Ref(_)
-            | FieldType::Refs(_) => {
+            Nesting::Tables(_) => {}
+            Nesting::Value => {
                 if let Some(raw) = item.as_value().and_then(raw_of) {
                     given.set(f.key, raw);
                 }
